@@ -1,0 +1,299 @@
+//! Establishment by role as horizontal stacked bars: permanent, agency, and vacant posts that
+//! agency workers do not cover.
+//!
+//! Why not stack the table's own Vacant column: papers count vacancies two ways
+//! (`../shared/domain.md`, "(Over)/under establishment"), and where agency workers cover
+//! vacancies, permanent + agency + vacant counts those posts twice. Establishment − permanent −
+//! agency is the uncovered gap under either convention, so the bars always add up to the
+//! establishment, or run past its marker where a role is over establishment.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, GRID, SECONDARY_TEXT, TEXT, TURQUOISE};
+use super::{make_accessible, Chart};
+use crate::engine::format::fte;
+use crate::engine::metrics::EstablishmentFigures;
+
+const WIDTH: u32 = 760;
+const HEADER: u32 = 104;
+const FOOTER: u32 = 34;
+const BAR_PITCH: u32 = 38;
+const LABEL_WIDTH: u32 = 200;
+const FONT: &str = "sans-serif";
+
+struct Bar {
+    role: String,
+    establishment: f64,
+    permanent: f64,
+    agency: f64,
+    /// Vacant and not covered by agency workers.
+    uncovered: f64,
+}
+
+/// The stacked bar chart for one period's figures, or `None` when no role has establishment,
+/// permanent and agency figures to draw.
+pub fn establishment_chart(
+    figures: &EstablishmentFigures,
+    period: &str,
+    source: &str,
+    id: &str,
+) -> Option<Chart> {
+    let bars: Vec<Bar> = figures
+        .roles
+        .iter()
+        .filter_map(|r| {
+            let (establishment, permanent, agency) = (
+                r.establishment.clone().ok()?,
+                r.permanent.clone().ok()?,
+                r.agency.clone().ok()?,
+            );
+            Some(Bar {
+                role: r.role.clone(),
+                establishment,
+                permanent,
+                agency,
+                uncovered: (establishment - permanent - agency).max(0.0),
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+
+    let widest = bars
+        .iter()
+        .max_by(|a, b| (a.agency + a.uncovered).total_cmp(&(b.agency + b.uncovered)))
+        .filter(|b| b.agency + b.uncovered > 0.0);
+    let title = match widest {
+        Some(bar) => format!(
+            "{} has the most posts not filled by permanent staff ({} FTE)",
+            bar.role,
+            fte(bar.agency + bar.uncovered)
+        ),
+        None => "Every post is filled by permanent staff".to_owned(),
+    };
+    let period_words = if period.is_empty() {
+        String::new()
+    } else {
+        format!(", {period}")
+    };
+    let subtitle = format!("Establishment by role{period_words}, full-time equivalent (FTE)");
+    let description = describe(&bars, &period_words);
+    let source_line = format!("Source: {source}");
+
+    let mut svg = String::new();
+    let height = HEADER + FOOTER + 40 + BAR_PITCH * bars.len() as u32;
+    draw(&mut svg, &bars, height, &title, &subtitle, &source_line).ok()?;
+    Some(Chart {
+        id: id.to_owned(),
+        svg: make_accessible(&svg, id, &title, &description),
+        title,
+        description,
+    })
+}
+
+fn describe(bars: &[Bar], period_words: &str) -> String {
+    let mut text = format!(
+        "Horizontal stacked bar chart of establishment by role{period_words}, in FTE, split into \
+         permanent staff, agency workers, and vacant posts not covered by agency workers, with a \
+         marker at each role's establishment."
+    );
+    for bar in bars {
+        text.push_str(&format!(
+            " {}: establishment {}, permanent {}, agency {}, vacant and not covered {}.",
+            bar.role,
+            fte(bar.establishment),
+            fte(bar.permanent),
+            fte(bar.agency),
+            fte(bar.uncovered)
+        ));
+    }
+    text
+}
+
+type DrawResult =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
+
+fn draw(
+    out: &mut String,
+    bars: &[Bar],
+    height: u32,
+    title: &str,
+    subtitle: &str,
+    source: &str,
+) -> DrawResult {
+    let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    // plotters escapes text content itself, so labels go in as the officer wrote them.
+    root.draw(&Text::new(
+        title,
+        (16, 14),
+        TextStyle::from((FONT, 19.0, FontStyle::Bold).into_font()).color(&TEXT),
+    ))?;
+    root.draw(&Text::new(subtitle, (16, 42), text(14.0, &SECONDARY_TEXT)))?;
+    draw_legend(&root, 16, 72)?;
+
+    let (_, body) = root.split_vertically(HEADER);
+    let (plot, footer) = body.split_vertically(height - HEADER - FOOTER);
+    footer.draw(&Text::new(source, (16, 10), text(12.0, &SECONDARY_TEXT)))?;
+
+    let x_max = bars
+        .iter()
+        .map(|b| b.establishment.max(b.permanent + b.agency))
+        .fold(0.0, f64::max);
+    let x_max = nice_ceiling(x_max);
+    let n = bars.len() as f64;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_right(28)
+        .margin_top(4)
+        .x_label_area_size(36)
+        .y_label_area_size(LABEL_WIDTH)
+        .build_cartesian_2d(0.0..x_max, 0.0..n)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(6)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_desc("FTE")
+        .label_style(text(13.0, &TEXT))
+        .axis_desc_style(text(13.0, &TEXT))
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(DARK_GREY)
+        .draw()?;
+
+    for (i, bar) in bars.iter().enumerate() {
+        let top = n - i as f64 - 0.2;
+        let bottom = n - i as f64 - 0.8;
+        let mut x = 0.0;
+        for (value, colour, label_colour) in [
+            (bar.permanent, DARK_BLUE, &WHITE),
+            (bar.agency, TURQUOISE, &TEXT),
+            (bar.uncovered, DARK_PINK, &WHITE),
+        ] {
+            if value <= 0.0 {
+                continue;
+            }
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x, top), (x + value, bottom)],
+                colour.filled(),
+            )))?;
+            // A white edge keeps neighbouring segments apart for readers who cannot tell the colours.
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x, top), (x + value, bottom)],
+                WHITE.stroke_width(1),
+            )))?;
+            let (left, mid_y) = chart.backend_coord(&(x, (top + bottom) / 2.0));
+            let (right, _) = chart.backend_coord(&(x + value, top));
+            if right - left >= 40 {
+                root.draw(&Text::new(
+                    fte(value),
+                    ((left + right) / 2, mid_y),
+                    text(12.0, label_colour).pos(Pos::new(HPos::Center, VPos::Center)),
+                ))?;
+            }
+            x += value;
+        }
+        // The establishment marker: a dark rule a little taller than the bar.
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![
+                (bar.establishment, top + 0.12),
+                (bar.establishment, bottom - 0.12),
+            ],
+            DARK_GREY.stroke_width(3),
+        )))?;
+        let (left_edge, mid_y) = chart.backend_coord(&(0.0, (top + bottom) / 2.0));
+        root.draw(&Text::new(
+            shorten(&bar.role, 28),
+            (left_edge - 8, mid_y),
+            text(13.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    root.present()
+}
+
+fn text(size: f64, colour: &'static RGBColor) -> TextStyle<'static> {
+    TextStyle::from((FONT, size).into_font()).color(colour)
+}
+
+fn draw_legend(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    x: i32,
+    y: i32,
+) -> DrawResult {
+    let style = TextStyle::from((FONT, 13.0).into_font())
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let mut x = x;
+    for (label, colour) in [
+        ("Permanent", DARK_BLUE),
+        ("Agency", TURQUOISE),
+        ("Vacant, not covered by agency", DARK_PINK),
+    ] {
+        root.draw(&Rectangle::new(
+            [(x, y - 7), (x + 14, y + 7)],
+            colour.filled(),
+        ))?;
+        root.draw(&Text::new(label, (x + 20, y), style.clone()))?;
+        x += 28 + (label.len() as i32) * 7;
+    }
+    root.draw(&PathElement::new(
+        vec![(x + 7, y - 9), (x + 7, y + 9)],
+        DARK_GREY.stroke_width(3),
+    ))?;
+    root.draw(&Text::new("Establishment", (x + 18, y), style))?;
+    Ok(())
+}
+
+/// The next round number for the axis end: 10, 20, 50, 100...
+fn nice_ceiling(value: f64) -> f64 {
+    if value <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(value.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|step| step * magnitude)
+        .find(|&end| end >= value * 1.05)
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// Long role names are cut in the chart only; the table and the description keep them whole.
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max_chars - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_ends_on_a_round_number_above_the_data() {
+        for (value, expected) in [
+            (87.19, 100.0),
+            (42.69, 50.0),
+            (9.0, 10.0),
+            (16.5, 20.0),
+            (0.0, 1.0),
+            (230.0, 250.0),
+            (240.0, 500.0),
+        ] {
+            assert_eq!(nice_ceiling(value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn long_names_are_shortened_with_an_ellipsis() {
+        assert_eq!(shorten("Social Worker", 28), "Social Worker");
+        assert_eq!(
+            shorten("Independent Reviewing Officer and Chair", 20),
+            "Independent Reviewi…"
+        );
+    }
+}

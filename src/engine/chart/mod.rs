@@ -1,0 +1,51 @@
+//! Charts drawn with plotters' SVG backend, so the app, print and every export show the same
+//! picture. Each chart carries a title that states its message, a subtitle, a source line,
+//! and an accessible name and description.
+
+mod establishment;
+pub mod palette;
+
+pub use establishment::establishment_chart;
+
+/// A finished chart: accessible SVG markup and the text that describes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub id: String,
+    pub title: String,
+    /// The alt text: what the chart shows, with its figures.
+    pub description: String,
+    pub svg: String,
+}
+
+/// Escapes text for SVG and HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Gives plotters' SVG an accessible name and description (`role="img"`, `<title>`, `<desc>`),
+/// and lets it scale to its container.
+fn make_accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
+    let Some(open_end) = svg.find('>') else {
+        return svg.to_owned();
+    };
+    let open_tag = &svg[..open_end];
+    let open_tag = open_tag.replacen("<svg ", "<svg class=\"chart\" ", 1);
+    format!(
+        "{open_tag} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">\
+         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        escape(title),
+        escape(description),
+        &svg[open_end + 1..],
+    )
+}

@@ -1,0 +1,101 @@
+//! UK number style for committee papers (`../shared/domain.md`, "Numbers and words"):
+//! commas for thousands, a 0 before the point, FTE to 2 places, rates to 1 place with `%`,
+//! and over-establishment in brackets.
+
+/// A number with a fixed count of decimal places and comma thousands separators.
+///
+/// ```
+/// assert_eq!(wrb::engine::format::decimal(36186.34, 1), "36,186.3");
+/// assert_eq!(wrb::engine::format::decimal(-0.004, 2), "0.00");
+/// ```
+pub fn decimal(value: f64, places: usize) -> String {
+    let text = format!("{:.*}", places, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
+    // A value that rounds to zero is printed without a sign: "-0.00" means nothing to a reader.
+    let rounds_to_zero = text.bytes().all(|b| b == b'0' || b == b'.');
+    if value.is_sign_negative() && !rounds_to_zero {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// Full-time equivalent to 2 decimal places: `87.19`.
+pub fn fte(value: f64) -> String {
+    decimal(value, 2)
+}
+
+/// Full-time equivalent where a negative figure is printed in brackets, as papers print
+/// over-establishment: `(3.00)`.
+///
+/// ```
+/// assert_eq!(wrb::engine::format::fte_bracketed(-3.0), "(3.00)");
+/// assert_eq!(wrb::engine::format::fte_bracketed(1234.5), "1,234.50");
+/// ```
+pub fn fte_bracketed(value: f64) -> String {
+    let text = decimal(value, 2);
+    match text.strip_prefix('-') {
+        Some(magnitude) => format!("({magnitude})"),
+        None => text,
+    }
+}
+
+/// A rate held as a fraction (0.248), printed as a percentage to 1 decimal place: `24.8%`.
+pub fn rate(fraction: f64) -> String {
+    format!("{}%", decimal(fraction * 100.0, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_round_and_group() {
+        let cases: &[(f64, usize, &str)] = &[
+            (0.0, 2, "0.00"),
+            (0.5, 2, "0.50"),
+            (7.594, 2, "7.59"),
+            (999.999, 2, "1,000.00"),
+            (1234567.891, 2, "1,234,567.89"),
+            (-1234.5, 1, "-1,234.5"),
+            (-0.001, 2, "0.00"),
+            (100.0, 0, "100"),
+            (1000.0, 0, "1,000"),
+        ];
+        for &(value, places, expected) in cases {
+            assert_eq!(
+                decimal(value, places),
+                expected,
+                "decimal({value}, {places})"
+            );
+        }
+    }
+
+    #[test]
+    fn brackets_only_for_negative_after_rounding() {
+        assert_eq!(fte_bracketed(-1.0), "(1.00)");
+        assert_eq!(fte_bracketed(-0.001), "0.00");
+        assert_eq!(fte_bracketed(2.5), "2.50");
+    }
+
+    #[test]
+    fn rates_are_percentages_to_one_place() {
+        assert_eq!(rate(0.248), "24.8%");
+        assert_eq!(rate(0.0), "0.0%");
+        assert_eq!(rate(1.0), "100.0%");
+        assert_eq!(rate(0.14249), "14.2%");
+    }
+}

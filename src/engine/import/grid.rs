@@ -1,0 +1,116 @@
+//! Pasted text to a grid of cells that remember where they came from.
+
+/// A row of cells and the line of the source it started on (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GridRow {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl GridRow {
+    /// True when every cell is empty or whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// Splits delimited text into rows. The delimiter is guessed: tab (what Excel, Sheets and
+/// LibreOffice put on the clipboard), then semicolon, then comma. Quoted cells may hold the
+/// delimiter and line breaks, as Excel writes them.
+///
+/// ```
+/// let rows = wrb::engine::import::grid::split("Role\tFTE\n\"Team, A\"\t2\n");
+/// assert_eq!(rows[1].cells, ["Team, A", "2"]);
+/// assert_eq!(rows[1].line, 2);
+/// ```
+pub fn split(text: &str) -> Vec<GridRow> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(guess_delimiter(text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // csv's own line count skips line breaks inside quoted cells, so lines are counted from the
+    // record's byte offset instead, as the officer would count them in the paste.
+    let (mut line, mut counted_to) = (1, 0);
+    // The input is a &str, so the reader cannot meet invalid UTF-8 or an I/O error; a record it
+    // still refuses ends the grid rather than inventing cells.
+    while let Ok(true) = reader.read_record(&mut record) {
+        let start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        let mut start = start.clamp(counted_to, text.len());
+        // The offset csv gives can fall on blank lines it skipped before the record.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = start;
+        rows.push(GridRow {
+            line,
+            cells: record.iter().map(str::to_owned).collect(),
+        });
+    }
+    rows
+}
+
+fn guess_delimiter(text: &str) -> u8 {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).take(50);
+    let mut counts = [0usize; 3];
+    for line in lines {
+        for (i, d) in [b'\t', b';', b','].into_iter().enumerate() {
+            if line.as_bytes().contains(&d) {
+                counts[i] += 1;
+            }
+        }
+    }
+    // Prefer tab whenever it appears: role names and figures can hold commas, but never tabs.
+    if counts[0] > 0 {
+        b'\t'
+    } else if counts[1] >= counts[2] && counts[1] > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_are_guessed() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Role\tFTE\nSocial Worker\t1,234.50\n",
+                &["Social Worker", "1,234.50"],
+            ),
+            ("Role;FTE\nSocial Worker;1,5\n", &["Social Worker", "1,5"]),
+            (
+                "Role,FTE\nSocial Worker,\"1,234.50\"\n",
+                &["Social Worker", "1,234.50"],
+            ),
+        ];
+        for (text, second_row) in cases {
+            let rows = split(text);
+            assert_eq!(rows.len(), 2, "{text:?}");
+            assert_eq!(rows[1].cells, *second_row, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_counted_past_quoted_line_breaks_and_blank_lines() {
+        let rows = split("Role\tFTE\n\"Assistant Team\nManager\"\t9\n\nSocial Worker\t3\r\n");
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(rows[1].cells[0], "Assistant Team\nManager");
+        assert_eq!(lines, [1, 2, 5]);
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        assert_eq!(split("\u{feff}Role\tFTE\n")[0].cells[0], "Role");
+    }
+}

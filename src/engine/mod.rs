@@ -1,0 +1,10 @@
+//! The engine: plain Rust from pasted text to a finished report. No web-sys and no yew here,
+//! so the same code runs in native tests, the `wfr` tool and the browser.
+
+pub mod chart;
+pub mod format;
+pub mod import;
+pub mod metrics;
+pub mod model;
+pub mod report;
+pub mod sample;

@@ -1,0 +1,7 @@
+//! Typed tables, as the rest of the engine sees them once import has read them.
+
+mod establishment;
+mod project;
+
+pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
+pub use project::{Origin, Project, TableInput, TitleBlock, SCHEMA_VERSION};

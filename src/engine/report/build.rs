@@ -1,0 +1,197 @@
+//! Project to report document: read each table, compute its figures, and lay out the
+//! "Current workforce" section.
+
+use super::{narrative, Block, ReportDocument, Table};
+use crate::engine::chart::establishment_chart;
+use crate::engine::format::{fte, fte_bracketed, rate};
+use crate::engine::import::read_establishment;
+use crate::engine::metrics::{
+    establishment_figures, EstablishmentFigures, Measure, OverUnderBasis, RoleFigures,
+};
+use crate::engine::model::{Field, Project, TableInput};
+
+/// What a cell shows when its figure is not available; the reason goes in the notes.
+pub const NOT_AVAILABLE: &str = "n/a";
+
+/// Builds the report a project describes. Tables that cannot be read are reported in place.
+pub fn build_report(project: &Project) -> ReportDocument {
+    let mut paragraphs: Vec<Vec<Block>> = Vec::new();
+    let read: Vec<(&TableInput, Result<EstablishmentFigures, String>)> = project
+        .tables
+        .iter()
+        .map(|input| {
+            let figures = read_establishment(&input.text)
+                .map(|t| establishment_figures(&t))
+                .map_err(|problems| {
+                    let first = problems
+                        .first()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    format!(
+                        "The {} table could not be read: {first}",
+                        period_or_default(&input.period)
+                    )
+                });
+            (input, figures)
+        })
+        .collect();
+
+    let mut table_number = 0;
+    let mut figure_number = 0;
+    for (index, (input, figures)) in read.iter().enumerate() {
+        let figures = match figures {
+            Ok(f) => f,
+            Err(message) => {
+                paragraphs.push(vec![Block::Problem(message.clone())]);
+                continue;
+            }
+        };
+        let past = index > 0;
+        let mut text = narrative::headline(&figures.total, past);
+        if !input.period.is_empty() {
+            text = format!(
+                "In {}, {}{}",
+                input.period,
+                text[..1].to_lowercase(),
+                &text[1..]
+            );
+        }
+        if index == 0 {
+            if let Some((earlier_input, Ok(earlier))) = read.get(1) {
+                for (name, before, after) in [
+                    (
+                        "vacancy rate",
+                        &earlier.total.vacancy_rate,
+                        &figures.total.vacancy_rate,
+                    ),
+                    (
+                        "agency worker rate",
+                        &earlier.total.agency_rate,
+                        &figures.total.agency_rate,
+                    ),
+                ] {
+                    if let Some(change) = narrative::rate_change(
+                        name,
+                        &period_or_default(&earlier_input.period),
+                        before,
+                        after,
+                    ) {
+                        text.push(' ');
+                        text.push_str(&change);
+                    }
+                }
+            }
+        }
+        paragraphs.push(vec![Block::Text(text)]);
+
+        table_number += 1;
+        paragraphs.push(vec![Block::Table(establishment_table(
+            table_number,
+            input,
+            figures,
+        ))]);
+
+        if index == 0 {
+            figure_number += 1;
+            let id = format!("figure-{figure_number}");
+            match establishment_chart(figures, &input.period, &input.source, &id) {
+                Some(chart) => paragraphs.push(vec![Block::Chart(chart)]),
+                None => paragraphs.push(vec![Block::Problem(
+                    "No chart is drawn: no role has establishment, permanent and agency figures."
+                        .into(),
+                )]),
+            }
+        }
+    }
+    if project.tables.is_empty() {
+        paragraphs.push(vec![Block::Problem(
+            "No establishment table has been added yet.".into(),
+        )]);
+    }
+    ReportDocument::numbered(
+        project.title_block.clone(),
+        vec![("Current workforce".into(), paragraphs)],
+    )
+}
+
+fn period_or_default(period: &str) -> String {
+    if period.is_empty() {
+        "the pasted".to_owned()
+    } else {
+        period.to_owned()
+    }
+}
+
+fn establishment_table(number: usize, input: &TableInput, figures: &EstablishmentFigures) -> Table {
+    let period = if input.period.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", input.period)
+    };
+    let row = |r: &RoleFigures| -> Vec<String> {
+        vec![
+            r.role.clone(),
+            cell(&r.establishment, fte),
+            cell(&r.permanent, fte),
+            cell(&r.agency, fte),
+            cell(&r.vacant, fte),
+            cell(&r.over_under, fte_bracketed),
+            cell(&r.vacancy_rate, rate),
+            cell(&r.agency_rate, rate),
+        ]
+    };
+    let mut notes = vec![
+        "Vacancy rate = vacant ÷ (vacant + permanent); agency rate = agency ÷ (agency + permanent). \
+         Definitions as in the Department for Education's children's social work workforce statistics."
+            .to_owned(),
+        match figures.over_under_basis {
+            OverUnderBasis::Stated => "(Over)/under establishment as stated in the source table; figures in brackets are over establishment.",
+            OverUnderBasis::Computed => "(Over)/under establishment = establishment − permanent − agency; figures in brackets are over establishment.",
+        }
+        .to_owned(),
+    ];
+    notes.extend(gaps(figures));
+    notes.push(format!("Source: {}.", input.source.trim_end_matches('.')));
+    Table {
+        caption: format!(
+            "Table {number}: Establishment by role{period}, full-time equivalent (FTE)"
+        ),
+        header: [
+            "Role",
+            "Establishment",
+            "Permanent",
+            "Agency",
+            "Vacant",
+            "(Over)/under",
+            "Vacancy rate",
+            "Agency rate",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: figures.roles.iter().map(row).collect(),
+        total: Some(row(&figures.total)),
+        notes,
+    }
+}
+
+fn cell(measure: &Measure, style: fn(f64) -> String) -> String {
+    measure
+        .as_ref()
+        .map_or_else(|_| NOT_AVAILABLE.to_owned(), |v| style(*v))
+}
+
+/// One note per distinct reason a figure is missing, so an "n/a" is never unexplained.
+fn gaps(figures: &EstablishmentFigures) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for field in Field::ALL {
+        for role in &figures.roles {
+            if let Err(why) = role.get(field) {
+                let note = format!("{NOT_AVAILABLE}: {why}.");
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+        }
+    }
+    notes
+}

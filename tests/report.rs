@@ -1,0 +1,130 @@
+//! The report document and its HTML: what an officer and a member will read.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use wrb::engine::model::{Origin, TableInput};
+use wrb::engine::report::{build_report, html, Block};
+use wrb::engine::sample::sample_project;
+
+fn pasted(text: &str) -> wrb::engine::model::Project {
+    let mut project = sample_project();
+    project.tables = vec![TableInput {
+        period: String::new(),
+        source: "test".into(),
+        origin: Origin::Pasted,
+        text: text.into(),
+    }];
+    project
+}
+
+#[test]
+fn sample_report_has_title_block_numbered_section_sentence_tables_and_chart() {
+    let report = build_report(&sample_project());
+    assert_eq!(report.title_block.council, "Northshire County Council");
+    let section = &report.sections[0];
+    assert_eq!(
+        (section.number, section.heading.as_str()),
+        (1, "Current workforce")
+    );
+    let numbers: Vec<&str> = section
+        .paragraphs
+        .iter()
+        .map(|p| p.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "1.5"]);
+
+    let page = html::render(&report);
+    assert!(page.contains(
+        "In 2025/26, there are 27.40 FTE vacant posts against an establishment of 87.19 FTE, and agency \
+         workers make up 28.6% of staff in post (permanent and agency)."
+    ));
+    assert!(page.contains(
+        "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%."
+    ));
+    assert!(page.contains(
+        "<caption>Table 1: Establishment by role, 2025/26, full-time equivalent (FTE)</caption>"
+    ));
+    assert!(page.contains(
+        "<caption>Table 2: Establishment by role, 2024/25, full-time equivalent (FTE)</caption>"
+    ));
+    assert!(page.contains("<tr><th scope=\"row\">Social Worker</th><td>42.69</td><td>27.69</td><td>16.00</td><td>15.00</td><td>(1.00)</td><td>35.1%</td><td>36.6%</td></tr>"));
+    assert!(page.contains("<tfoot><tr><th scope=\"row\">Total</th><td>87.19</td><td>59.79</td><td>24.00</td><td>27.40</td><td>3.40</td><td>31.4%</td><td>28.6%</td></tr></tfoot>"));
+}
+
+#[test]
+fn chart_is_accessible_svg_in_the_analysis_function_palette() {
+    let report = build_report(&sample_project());
+    let chart = report.sections[0]
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find_map(|b| {
+            if let Block::Chart(c) = b {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .expect("the sample report has a chart");
+    let svg = &chart.svg;
+    assert!(svg.starts_with("<svg class=\"chart\""));
+    assert!(svg.contains("role=\"img\" aria-labelledby=\"figure-1-title figure-1-desc\""));
+    assert!(svg.contains("<title id=\"figure-1-title\">Social Worker has the most posts not filled by permanent staff (16.00 FTE)</title>"));
+    assert!(chart.description.contains("Social Worker: establishment 42.69, permanent 27.69, agency 16.00, vacant and not covered 0.00."));
+    for colour in ["#12436D", "#28A197", "#801650"] {
+        assert!(svg.contains(colour), "palette colour {colour} is used");
+    }
+    assert!(
+        svg.contains("Source: Northshire County Council"),
+        "source line"
+    );
+    assert!(svg.contains("Establishment by role, 2025/26"), "subtitle");
+}
+
+#[test]
+fn hostile_text_is_shown_literally_in_table_and_chart() {
+    let report = build_report(&pasted(
+        "Role\tEstablishment\tPermanent\tAgency\tVacant\n<img src=x onerror=alert(1)>\t5\t3\t1\t1\n\"Team \"\"A\"\" & <b>\"\t2\t1\t1\t0\n",
+    ));
+    let page = html::render(&report);
+    assert!(!page.contains("<img"), "no element injected");
+    assert!(!page.contains("<b>"), "no element injected");
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(page.contains("Team &quot;A&quot; &amp; &lt;b&gt;"));
+}
+
+#[test]
+fn a_table_that_cannot_be_read_is_reported_in_place() {
+    let page = html::render(&build_report(&pasted("nothing useful")));
+    assert!(page.contains("class=\"report-problem\""));
+    assert!(page.contains("No header row was found."));
+}
+
+#[test]
+fn missing_figures_are_marked_and_explained() {
+    let page = html::render(&build_report(&pasted(
+        "Role\tEstablishment\tPermanent\tAgency\nSocial Worker\t10\t6\tc\n",
+    )));
+    assert!(page.contains("<td>n/a</td>"));
+    assert!(page.contains("n/a: the table has no Vacant column."));
+    assert!(
+        page.contains("n/a: the Agency figure for Social Worker is suppressed as confidential.")
+    );
+}
+
+proptest! {
+    /// Whatever the figures, the report never prints NaN or infinity, and the printed total
+    /// establishment is the sum of the unrounded rows.
+    #[test]
+    fn totals_are_sums_and_never_nan(rows in prop::collection::vec((0.0f64..500.0, 0.0f64..500.0, 0.0f64..100.0, -50.0f64..100.0), 1..12)) {
+        let mut text = String::from("Role\tEstablishment\tPermanent\tAgency\tVacant\n");
+        for (i, (e, p, a, v)) in rows.iter().enumerate() {
+            text.push_str(&format!("Role {i}\t{e}\t{p}\t{a}\t{v}\n"));
+        }
+        let page = html::render(&build_report(&pasted(&text)));
+        prop_assert!(!page.contains("NaN") && !page.contains("inf"), "{}", page);
+        let expected: f64 = rows.iter().map(|r| r.0).sum();
+        let printed_total = format!("<tfoot><tr><th scope=\"row\">Total</th><td>{}</td>", wrb::engine::format::fte(expected));
+        prop_assert!(page.contains(&printed_total));
+    }
+}
