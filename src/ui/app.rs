@@ -48,7 +48,10 @@ pub fn app() -> Html {
                         </p>
                     }
                     <PasteBox value={state.paste.clone()} problems={state.problems.clone()} {on_edit} />
-                    <p class="status" role="status" aria-live="polite">{ state.status.clone() }</p>
+                    // Announced either way; shown only when the error message is not already saying it.
+                    <p class={classes!("status", (!state.problems.is_empty()).then_some("visually-hidden"))} role="status" aria-live="polite">
+                        { state.status.clone() }
+                    </p>
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         if !showing_sample {

@@ -15,11 +15,11 @@ use super::{make_accessible, Chart};
 use crate::engine::format::fte;
 use crate::engine::metrics::EstablishmentFigures;
 
-const WIDTH: u32 = 760;
-const HEADER: u32 = 104;
+const WIDTH: u32 = 640;
+const HEADER: u32 = 116;
 const FOOTER: u32 = 34;
 const BAR_PITCH: u32 = 38;
-const LABEL_WIDTH: u32 = 200;
+const LABEL_WIDTH: u32 = 176;
 const FONT: &str = "sans-serif";
 
 struct Bar {
@@ -129,14 +129,14 @@ fn draw(
     root.draw(&Text::new(
         title,
         (16, 14),
-        TextStyle::from((FONT, 19.0, FontStyle::Bold).into_font()).color(&TEXT),
+        TextStyle::from((FONT, 18.0, FontStyle::Bold).into_font()).color(&TEXT),
     ))?;
-    root.draw(&Text::new(subtitle, (16, 42), text(14.0, &SECONDARY_TEXT)))?;
-    draw_legend(&root, 16, 72)?;
+    root.draw(&Text::new(subtitle, (16, 42), text(15.0, &SECONDARY_TEXT)))?;
+    draw_legend(&root, 16, 70)?;
 
     let (_, body) = root.split_vertically(HEADER);
     let (plot, footer) = body.split_vertically(height - HEADER - FOOTER);
-    footer.draw(&Text::new(source, (16, 10), text(12.0, &SECONDARY_TEXT)))?;
+    footer.draw(&Text::new(source, (16, 10), text(13.0, &SECONDARY_TEXT)))?;
 
     let x_max = bars
         .iter()
@@ -157,8 +157,8 @@ fn draw(
         .x_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .x_desc("FTE")
-        .label_style(text(13.0, &TEXT))
-        .axis_desc_style(text(13.0, &TEXT))
+        .label_style(text(14.0, &TEXT))
+        .axis_desc_style(text(14.0, &TEXT))
         .bold_line_style(GRID)
         .light_line_style(TRANSPARENT)
         .axis_style(DARK_GREY)
@@ -191,7 +191,7 @@ fn draw(
                 root.draw(&Text::new(
                     fte(value),
                     ((left + right) / 2, mid_y),
-                    text(12.0, label_colour).pos(Pos::new(HPos::Center, VPos::Center)),
+                    text(13.0, label_colour).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))?;
             }
             x += value;
@@ -206,9 +206,9 @@ fn draw(
         )))?;
         let (left_edge, mid_y) = chart.backend_coord(&(0.0, (top + bottom) / 2.0));
         root.draw(&Text::new(
-            shorten(&bar.role, 28),
+            shorten(&bar.role, 22),
             (left_edge - 8, mid_y),
-            text(13.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center)),
+            text(14.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
     root.present()
@@ -223,27 +223,32 @@ fn draw_legend(
     x: i32,
     y: i32,
 ) -> DrawResult {
-    let style = TextStyle::from((FONT, 13.0).into_font())
+    let style = TextStyle::from((FONT, 14.0).into_font())
         .color(&TEXT)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    let mut x = x;
-    for (label, colour) in [
+    // Fixed slots rather than measured text: text widths differ between browser and native runs.
+    let legend = [
         ("Permanent", DARK_BLUE),
         ("Agency", TURQUOISE),
         ("Vacant, not covered by agency", DARK_PINK),
-    ] {
+    ];
+    for ((label, colour), slot_x) in legend.into_iter().zip([x, x + 130, x + 240]) {
         root.draw(&Rectangle::new(
-            [(x, y - 7), (x + 14, y + 7)],
+            [(slot_x, y - 7), (slot_x + 14, y + 7)],
             colour.filled(),
         ))?;
-        root.draw(&Text::new(label, (x + 20, y), style.clone()))?;
-        x += 28 + (label.len() as i32) * 7;
+        root.draw(&Text::new(label, (slot_x + 20, y), style.clone()))?;
     }
+    let y = y + 24;
     root.draw(&PathElement::new(
         vec![(x + 7, y - 9), (x + 7, y + 9)],
         DARK_GREY.stroke_width(3),
     ))?;
-    root.draw(&Text::new("Establishment", (x + 18, y), style))?;
+    root.draw(&Text::new(
+        "Establishment: a bar past this mark is over establishment",
+        (x + 20, y),
+        style,
+    ))?;
     Ok(())
 }
 

@@ -2,4 +2,4 @@ mod paste_box;
 mod report_preview;
 
 pub use paste_box::PasteBox;
-pub use report_preview::ReportPreview;
+pub use report_preview::{ReportPreview, ReportPreviewProps};

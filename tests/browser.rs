@@ -1,0 +1,141 @@
+//! Components in a real browser (wasm-bindgen-test in headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
+use wrb::engine::report::{build_report, html};
+use wrb::engine::sample::sample_project;
+use wrb::ui::components::{ReportPreview, ReportPreviewProps};
+use wrb::ui::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// Types into the paste box the way the browser reports a paste: a bubbling input event.
+fn paste(root: &Element, value: &str) {
+    let area: HtmlTextAreaElement = root
+        .query_selector("#paste-table")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn report_preview_renders_the_table_and_the_chart() {
+    let root = mount();
+    let report = html::render(&build_report(&sample_project()));
+    let app = yew::Renderer::<ReportPreview>::with_root_and_props(
+        root.clone(),
+        ReportPreviewProps {
+            html: report.into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    assert!(text(&root, "table.figures tfoot").contains("87.19"));
+    assert_eq!(
+        root.query_selector_all("table.figures").unwrap().length(),
+        2,
+        "one table for each year"
+    );
+    let svg = root
+        .query_selector("svg[role=img]")
+        .unwrap()
+        .expect("the chart is an svg with role img");
+    let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
+    let title_id = labelled_by.split(' ').next().unwrap();
+    let title = text(&root, &format!("#{title_id}"));
+    assert!(
+        title.starts_with("Social Worker has the most posts"),
+        "{title}"
+    );
+    // Seven roles, each with a permanent segment in the palette's first colour.
+    assert_eq!(
+        root.query_selector_all("svg rect[fill='#12436D']")
+            .unwrap()
+            .length(),
+        7 + 1,
+        "seven bars and the legend key"
+    );
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_table_into_the_app_updates_the_report() {
+    let root = mount();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(text(&root, "table.figures tfoot").contains("87.19"));
+
+    paste(&root, "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t12.5\t9\t2\t3.5\nTeam Manager\t3\t3\t0\t0\n");
+    yew::scheduler::flush().await;
+
+    let total = text(&root, "table.figures tfoot");
+    assert!(
+        total.contains("15.50") && total.contains("12.00"),
+        "{total}"
+    );
+    assert_eq!(
+        root.query_selector_all("table.figures").unwrap().length(),
+        1,
+        "the pasted table replaces both sample years"
+    );
+    assert!(text(&root, "[role=status]").contains("2 roles"));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_paste_explains_itself_and_keeps_the_report() {
+    let root = mount();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    paste(&root, "Name\tAge\nSam\t40\n");
+    yew::scheduler::flush().await;
+
+    let message = text(&root, "#paste-error");
+    assert!(message.contains("No header row was found"), "{message}");
+    assert!(message.contains("Role"), "{message}");
+    assert!(
+        text(&root, "table.figures tfoot").contains("87.19"),
+        "the sample report stays"
+    );
+    let area: HtmlTextAreaElement = root
+        .query_selector("#paste-table")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        area.value(),
+        "Name\tAge\nSam\t40\n",
+        "what was pasted is kept"
+    );
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    app.destroy();
+    root.remove();
+}

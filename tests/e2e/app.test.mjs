@@ -1,0 +1,171 @@
+// End to end: the release build in Debian's Chromium, driven by playwright-core.
+// Every test also fails on a console error, an uncaught exception, or any request that leaves
+// the page's origin.
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const PASTED = [
+  'Role\tEstablishment\tPermanent\tAgency\tVacant\t(Over)/under',
+  'Social Worker\t20.00\t14.00\t4.00\t6.00\t2.00',
+  'Senior Social Worker\t8.50\t8.00\t1.50\t0.50\t(1.00)',
+  'Team Manager\t4.00\t3.00\t0.00\t1.00\t1.00',
+].join('\n');
+
+let server;
+let browser;
+let context;
+let page;
+let problems;
+// Console errors a test causes on purpose, as patterns.
+let expected;
+
+before(async () => {
+  assert.ok(existsSync(`${DIST}index.html`), 'dist/index.html is missing: run `trunk build --release` first');
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  page = await context.newPage();
+  problems = [];
+  expected = [];
+  const origin = new URL(server.url).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+      problems.push(`request outside the page's origin: ${request.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
+});
+
+afterEach(async () => {
+  await context.close();
+  const unexpected = problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
+  assert.deepEqual(unexpected, [], 'no console error, no uncaught exception, no request off the origin');
+});
+
+async function openSample() {
+  await page.goto(server.url);
+  await page.locator('article.report table.figures tfoot').first().waitFor();
+}
+
+const totalRow = () => page.locator('article.report table.figures tfoot tr').first().innerText();
+
+test('opens on the sample report with its table, sentence and chart', async () => {
+  await openSample();
+  const report = page.locator('article.report');
+  assert.equal(await report.locator('h1').innerText(), "Children's social care workforce update");
+  const titleBlock = await report.locator('.title-block').innerText();
+  for (const part of ['Northshire County Council', 'Committee', 'Meeting date', 'Report author']) {
+    assert.ok(titleBlock.includes(part), `title block has ${part}`);
+  }
+  assert.equal(await report.locator('h2').first().innerText(), '1. Current workforce');
+  assert.match(await report.innerText(), /In 2025\/26, there are 27\.40 FTE vacant posts against an establishment of 87\.19 FTE, and agency workers make up 28\.6% of staff in post/);
+  assert.deepEqual((await totalRow()).split('\t').map((s) => s.trim()),
+    ['Total', '87.19', '59.79', '24.00', '27.40', '3.40', '31.4%', '28.6%']);
+
+  const chart = report.locator('svg.chart[role="img"]');
+  assert.ok(await chart.isVisible(), 'the chart is drawn');
+  const name = await chart.evaluate((svg) => svg.getAttribute('aria-labelledby').split(' ')
+    .map((id) => document.getElementById(id).textContent).join(' | '));
+  assert.match(name, /^Social Worker has the most posts not filled by permanent staff/);
+  assert.match(name, /Social Worker: establishment 42\.69, permanent 27\.69, agency 16\.00/);
+  const box = await chart.boundingBox();
+  assert.ok(box.width > 400 && box.height > 200, `chart has a real size: ${JSON.stringify(box)}`);
+});
+
+test('pasting a table copied from Excel updates the figures at once', async () => {
+  await openSample();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
+  await page.getByLabel('Paste a table').focus();
+  await page.keyboard.press('Control+V');
+
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('32.50'));
+  assert.deepEqual((await totalRow()).split('\t').map((s) => s.trim()),
+    ['Total', '32.50', '25.00', '5.50', '7.50', '2.00', '23.1%', '18.0%']);
+  assert.equal(await page.locator('article.report table.figures').count(), 1);
+  const senior = await page.locator('article.report tbody tr', { hasText: 'Senior Social Worker' }).innerText();
+  assert.ok(senior.includes('(1.00)'), `over establishment in brackets: ${senior}`);
+  assert.match(await page.getByRole('status').innerText(), /Report updated from the pasted table: 3 roles/);
+  assert.ok(await page.locator('svg.chart').isVisible(), 'the chart is redrawn');
+  assert.match(await page.locator('svg.chart title').textContent(), /Social Worker has the most posts/);
+
+  await page.getByRole('button', { name: 'Use the sample again' }).click();
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('87.19'));
+  assert.equal(await page.getByLabel('Paste a table').inputValue(), PASTED, 'the pasted text is not thrown away');
+});
+
+test('an unreadable paste says what was expected and keeps the previous report', async () => {
+  await openSample();
+  const before = await page.locator('article.report').innerHTML();
+  await page.getByLabel('Paste a table').fill('Name\tAge\nSam\t40');
+
+  const message = page.locator('#paste-error');
+  await message.waitFor();
+  const text = await message.innerText();
+  assert.match(text, /could not be read, so the report has not changed/);
+  assert.match(text, /No header row was found\. Expected a row of column headings with Role and at least one of Establishment, Permanent, Agency and Vacant/);
+  assert.equal(await page.locator('article.report').innerHTML(), before, 'the report is untouched');
+  assert.equal(await page.getByLabel('Paste a table').getAttribute('aria-invalid'), 'true');
+
+  await page.getByLabel('Paste a table').fill('Role\tEstablishment\tAgency\nSocial Worker\t10\ttwo');
+  await page.waitForFunction(() => document.querySelector('#paste-error')?.innerText.includes("Row 2, column Agency: 'two' is not a number."));
+  assert.equal(await page.locator('article.report').innerHTML(), before);
+});
+
+test('printing prints the report only, on A4', async () => {
+  await openSample();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.app-controls').isVisible(), false, 'controls are hidden');
+  assert.equal(await page.locator('.app-chrome').isVisible(), false, 'the app header is hidden');
+  assert.ok(await page.locator('article.report').isVisible());
+  assert.ok(await page.locator('svg.chart').isVisible());
+
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const [, width, height] = pdf.match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  // A4 is 595.28 × 841.89 points.
+  assert.ok(Math.abs(width - 595.28) < 2 && Math.abs(height - 841.89) < 2, `A4 page, got ${width} × ${height}`);
+});
+
+test('the Content-Security-Policy blocks every other origin', async () => {
+  await openSample();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /connect-src 'self'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  const inlineScripts = await page.locator('script:not([src])').count();
+  assert.equal(inlineScripts, 0, 'no inline script, so none needs allowing');
+
+  // The browser itself refuses a connection elsewhere: the policy is in force, not just written.
+  // Chromium logs that refusal as a console error; it is the one error this test expects.
+  expected.push(/example\.org/);
+  const outcome = await page.evaluate(async () => {
+    const violation = new Promise((done) => document.addEventListener('securitypolicyviolation',
+      (event) => done(event.violatedDirective), { once: true }));
+    const fetched = await fetch('https://example.org/').then(() => 'sent', () => 'blocked');
+    return { fetched, directive: await violation };
+  });
+  assert.deepEqual(outcome, { fetched: 'blocked', directive: 'connect-src' });
+});
