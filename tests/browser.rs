@@ -26,14 +26,25 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The whole app, mounted fresh and rendered.
+async fn mount_app() -> (Element, yew::AppHandle<App>) {
+    let root = mount();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    (root, app)
+}
+
+fn paste_box(root: &Element) -> HtmlTextAreaElement {
+    root.query_selector("#paste-table")
+        .unwrap()
+        .expect("the paste box")
+        .dyn_into()
+        .unwrap()
+}
+
 /// Types into the paste box the way the browser reports a paste: a bubbling input event.
 fn paste(root: &Element, value: &str) {
-    let area: HtmlTextAreaElement = root
-        .query_selector("#paste-table")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area = paste_box(root);
     area.set_value(value);
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -85,9 +96,7 @@ async fn report_preview_renders_the_table_and_the_chart() {
 
 #[wasm_bindgen_test]
 async fn pasting_a_table_into_the_app_updates_the_report() {
-    let root = mount();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let (root, app) = mount_app().await;
     assert!(text(&root, "table.figures tfoot").contains("87.19"));
 
     paste(&root, "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t12.5\t9\t2\t3.5\nTeam Manager\t3\t3\t0\t0\n");
@@ -110,9 +119,7 @@ async fn pasting_a_table_into_the_app_updates_the_report() {
 
 #[wasm_bindgen_test]
 async fn an_unreadable_paste_explains_itself_and_keeps_the_report() {
-    let root = mount();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let (root, app) = mount_app().await;
 
     paste(&root, "Name\tAge\nSam\t40\n");
     yew::scheduler::flush().await;
@@ -124,12 +131,7 @@ async fn an_unreadable_paste_explains_itself_and_keeps_the_report() {
         text(&root, "table.figures tfoot").contains("87.19"),
         "the sample report stays"
     );
-    let area: HtmlTextAreaElement = root
-        .query_selector("#paste-table")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area = paste_box(&root);
     assert_eq!(
         area.value(),
         "Name\tAge\nSam\t40\n",

@@ -103,59 +103,46 @@ pub fn establishment_figures(table: &EstablishmentTable) -> EstablishmentFigures
 }
 
 fn role_figures(row: &RoleRow, basis: OverUnderBasis) -> RoleFigures {
-    let figure = |field: Field| -> Measure {
-        match row.get(field) {
-            None => Err(NotAvailable::NoColumn(field)),
-            Some(Entry::Number(value)) => Ok(value),
-            Some(Entry::NoValue(reason)) => Err(NotAvailable::NoValue {
-                field,
-                role: row.role.clone(),
-                reason,
-            }),
-        }
-    };
-    complete(
-        row.role.clone(),
-        [
-            figure(Field::Establishment),
-            figure(Field::Permanent),
-            figure(Field::Agency),
-            figure(Field::Vacant),
-        ],
-        match basis {
-            OverUnderBasis::Stated => Some(figure(Field::OverUnder)),
-            OverUnderBasis::Computed => None,
-        },
-    )
+    with_derived_figures(row.role.clone(), basis, |field| match row.get(field) {
+        None => Err(NotAvailable::NoColumn(field)),
+        Some(Entry::Number(value)) => Ok(value),
+        Some(Entry::NoValue(reason)) => Err(NotAvailable::NoValue {
+            field,
+            role: row.role.clone(),
+            reason,
+        }),
+    })
 }
 
 /// Sums each column over the roles; a total that would leave out a missing cell is not given.
 fn total_figures(roles: &[RoleFigures], basis: OverUnderBasis) -> RoleFigures {
-    let sum = |field: Field| -> Measure {
+    with_derived_figures("Total".to_owned(), basis, |field| {
         roles
             .iter()
             .try_fold(0.0, |total, role| Ok(total + role.get(field).clone()?))
-    };
-    complete(
-        "Total".to_owned(),
-        [
-            sum(Field::Establishment),
-            sum(Field::Permanent),
-            sum(Field::Agency),
-            sum(Field::Vacant),
-        ],
-        match basis {
-            OverUnderBasis::Stated => Some(sum(Field::OverUnder)),
-            OverUnderBasis::Computed => None,
-        },
-    )
+    })
 }
 
-/// Adds the derived figures to the four counts; `stated_over_under` is `None` when it is computed.
-fn complete(role: String, counts: [Measure; 4], stated_over_under: Option<Measure>) -> RoleFigures {
-    let [establishment, permanent, agency, vacant] = counts;
-    let over_under = stated_over_under
-        .unwrap_or_else(|| Ok(establishment.clone()? - permanent.clone()? - agency.clone()?));
+/// (Over)/under establishment = establishment − permanent − agency, the first convention in
+/// `../shared/domain.md` ("(Over)/under establishment"). Negative means over establishment.
+fn over_under(establishment: &Measure, permanent: &Measure, agency: &Measure) -> Measure {
+    Ok(establishment.clone()? - permanent.clone()? - agency.clone()?)
+}
+
+/// Takes the counts from `figure` and adds the rates and the (over)/under, stated or computed.
+fn with_derived_figures(
+    role: String,
+    basis: OverUnderBasis,
+    figure: impl Fn(Field) -> Measure,
+) -> RoleFigures {
+    let establishment = figure(Field::Establishment);
+    let permanent = figure(Field::Permanent);
+    let agency = figure(Field::Agency);
+    let vacant = figure(Field::Vacant);
+    let over_under = match basis {
+        OverUnderBasis::Stated => figure(Field::OverUnder),
+        OverUnderBasis::Computed => over_under(&establishment, &permanent, &agency),
+    };
     RoleFigures {
         role,
         vacancy_rate: vacancy_rate(vacant.clone(), permanent.clone()),
