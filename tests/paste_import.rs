@@ -141,7 +141,7 @@ fn text_with_no_header_says_what_was_expected() {
     }
     let empty = read_establishment("  \n\t\n").unwrap_err();
     assert!(
-        empty[0].to_string().starts_with("The text is empty."),
+        empty[0].to_string().starts_with("The table is empty."),
         "{}",
         empty[0]
     );

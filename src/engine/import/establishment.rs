@@ -1,10 +1,11 @@
-//! Reading an establishment table out of a grid: find the header row, map its columns to
-//! fields, read each role's figures, and set aside the stated total.
+//! Reading an establishment table out of rows: guess which column holds what from the
+//! headings, then read each role's figures and set aside the stated total.
 
-use super::grid::{split, GridRow};
+use super::grid::GridRow;
+use super::headings::{key, recognise, Heading};
 use super::number::read_entry;
-use super::Problem;
-use crate::engine::model::{EstablishmentTable, Field, RoleRow};
+use super::{load, Input, Problem};
+use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -15,7 +16,14 @@ pub const EXPECTED_HEADER: &str =
 Establishment, Permanent, Agency and Vacant (for example: Role, Establishment, Permanent, Agency, \
 Vacant, (Over)/under), with one row of figures for each role under it.";
 
-/// Reads pasted or loaded text as an establishment table.
+/// A table as read, with the rows left out because they could not be read (when asked to).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadTable {
+    pub table: EstablishmentTable,
+    pub skipped: Vec<Problem>,
+}
+
+/// Reads pasted text as an establishment table, guessing the columns.
 ///
 /// ```
 /// use wrb::engine::import::read_establishment;
@@ -23,118 +31,208 @@ Vacant, (Over)/under), with one row of figures for each role under it.";
 /// assert_eq!(table.rows[0].role, "Social Worker");
 /// ```
 pub fn read_establishment(text: &str) -> Result<EstablishmentTable, Vec<Problem>> {
-    let grid = split(text);
-    let Some((header_index, header)) = find_header(&grid) else {
-        let message = if grid.iter().all(GridRow::is_blank) {
-            format!("The text is empty. {EXPECTED_HEADER}")
+    let rows = load(Input::Paste(text)).map_err(|p| vec![p])?.rows;
+    let mapping = guess_mapping(&rows)?;
+    read_mapped(&rows, &mapping, false).map(|read| read.table)
+}
+
+/// True when the rows hold a header this reader recognises.
+pub fn finds_header(rows: &[GridRow]) -> bool {
+    matches!(find_header(rows), Some((_, Ok(_))))
+}
+
+/// Guesses the mapping from the first row that names a role column (or leaves its corner
+/// blank above a column of names) and at least one figure column.
+pub fn guess_mapping(rows: &[GridRow]) -> Result<ColumnMapping, Vec<Problem>> {
+    match find_header(rows) {
+        Some((_, result)) => result,
+        None if rows.iter().all(GridRow::is_blank) => Err(vec![Problem::whole(format!(
+            "The table is empty. {EXPECTED_HEADER}"
+        ))]),
+        None => Err(vec![Problem::whole(format!(
+            "No header row was found. {EXPECTED_HEADER}"
+        ))]),
+    }
+}
+
+/// Reads the rows under the mapping's header row. With `skip_unreadable`, rows holding a cell
+/// that is not a number are left out and listed; otherwise any such cell refuses the table.
+pub fn read_mapped(
+    rows: &[GridRow],
+    mapping: &ColumnMapping,
+    skip_unreadable: bool,
+) -> Result<ReadTable, Vec<Problem>> {
+    let header_index = rows
+        .iter()
+        .position(|r| r.line == mapping.header_line)
+        .ok_or_else(|| {
+            vec![Problem::row(
+                mapping.header_line,
+                "the heading row chosen is not in the table.".into(),
+            )]
+        })?;
+    let header = &rows[header_index];
+    let role_column = check(mapping, header.line)?;
+    let figures: Vec<(usize, Field)> = mapping.figures().collect();
+    let heading = |i: usize| {
+        let text = header.cells.get(i).map(|c| c.trim()).unwrap_or("");
+        if text.is_empty() {
+            mapping.columns[i].label().to_owned()
         } else {
-            format!("No header row was found. {EXPECTED_HEADER}")
-        };
-        return Err(vec![Problem::whole(message)]);
+            text.to_owned()
+        }
     };
-    let header = header?;
-    let mut problems = Vec::new();
+
     let mut table = EstablishmentTable {
-        columns: header.figures.iter().map(|&(_, f)| f).collect(),
+        columns: figures.iter().map(|&(_, f)| f).collect(),
         rows: Vec::new(),
         stated_total: None,
     };
-
-    for row in &grid[header_index + 1..] {
+    let (mut problems, mut skipped) = (Vec::new(), Vec::new());
+    for row in &rows[header_index + 1..] {
         let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
-        let role = tidy_label(cell(header.role));
-        let has_figures = header
-            .figures
-            .iter()
-            .any(|&(i, _)| !cell(i).trim().is_empty());
-        if !has_figures {
+        let role = tidy_label(cell(role_column));
+        if figures.iter().all(|&(i, _)| cell(i).trim().is_empty()) {
             // Blank lines, sub-headings and notes under the table: nothing to count.
             continue;
         }
+        let mut row_problems = Vec::new();
         if role.is_empty() {
-            problems.push(Problem::at(
+            row_problems.push(Problem::at(
                 row.line,
-                "Role",
+                role_column,
+                &heading(role_column),
                 "there are figures but no role name.".into(),
             ));
-            continue;
         }
         let mut role_row = RoleRow::new(role, row.line);
-        for &(i, field) in &header.figures {
+        for &(i, field) in &figures {
             match read_entry(cell(i)) {
                 Ok(entry) => role_row.set(field, entry),
-                Err(_) => problems.push(Problem::at(
+                Err(_) => row_problems.push(Problem::at(
                     row.line,
-                    field.label(),
+                    i,
+                    &heading(i),
                     format!("'{}' is not a number.", cell(i).trim()),
                 )),
             }
         }
-        if is_total(&role_row.role) {
+        if !row_problems.is_empty() {
+            if skip_unreadable {
+                skipped.extend(row_problems)
+            } else {
+                problems.extend(row_problems)
+            }
+        } else if is_total(&role_row.role) {
             table.stated_total = Some(role_row);
         } else {
             table.rows.push(role_row);
         }
     }
-
     if problems.is_empty() && table.rows.is_empty() {
         problems.push(Problem::whole(
             "The headings were found but there are no rows of figures under them.".into(),
         ));
     }
     if problems.is_empty() {
-        Ok(table)
+        Ok(ReadTable { table, skipped })
     } else {
         Err(problems)
     }
 }
 
-struct Header {
-    role: usize,
-    /// Column index and field, in the source's order.
-    figures: Vec<(usize, Field)>,
+/// A mapping the officer set must still name one role column and some figures, each once.
+fn check(mapping: &ColumnMapping, line: usize) -> Result<usize, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let roles = mapping
+        .columns
+        .iter()
+        .filter(|u| **u == ColumnUse::Role)
+        .count();
+    if roles != 1 {
+        problems.push(Problem::row(
+            line,
+            format!("choose exactly one column as Role ({roles} are chosen)."),
+        ));
+    }
+    if mapping.figures().next().is_none() {
+        problems.push(Problem::row(
+            line,
+            "choose at least one column of figures: Establishment, Permanent, Agency or Vacant."
+                .into(),
+        ));
+    }
+    for field in Field::ALL {
+        let uses = mapping.figures().filter(|&(_, f)| f == field).count();
+        if uses > 1 {
+            problems.push(Problem::row(
+                line,
+                format!(
+                    "{uses} columns are chosen as {}: choose one.",
+                    field.label()
+                ),
+            ));
+        }
+    }
+    match mapping.role_column() {
+        Some(column) if problems.is_empty() => Ok(column),
+        _ => Err(problems),
+    }
 }
 
 /// The first row that names a role column and at least one figure column. A row whose
 /// headings repeat a field is still the header, but an error: two years side by side
 /// cannot be told apart here.
-fn find_header(grid: &[GridRow]) -> Option<(usize, Result<Header, Vec<Problem>>)> {
-    grid.iter()
+fn find_header(rows: &[GridRow]) -> Option<(usize, Result<ColumnMapping, Vec<Problem>>)> {
+    rows.iter()
         .take(HEADER_SEARCH_ROWS)
         .enumerate()
         .find_map(|(index, row)| {
-            let mut role = None;
-            let mut figures: Vec<(usize, Field)> = Vec::new();
-            let mut repeated = Vec::new();
-            for (i, cell) in row.cells.iter().enumerate() {
-                match heading(cell) {
-                    Some(Heading::Role) if role.is_none() => role = Some(i),
-                    Some(Heading::Figure(field)) => {
-                        if figures.iter().any(|&(_, f)| f == field) {
-                            repeated.push(field);
-                        } else {
-                            figures.push((i, field));
-                        }
+            let mut columns: Vec<ColumnUse> = row
+                .cells
+                .iter()
+                .map(|cell| match recognise(cell) {
+                    Some(Heading::Role) => ColumnUse::Role,
+                    Some(Heading::Figure(field)) => ColumnUse::Figure(field),
+                    Some(Heading::Other) | None => ColumnUse::NotUsed,
+                })
+                .collect();
+            let first_figure = columns
+                .iter()
+                .position(|u| matches!(u, ColumnUse::Figure(_)))?;
+            // Only the first Role heading counts; later ones ("Team" beside "Role") are left alone.
+            if let Some(first_role) = columns.iter().position(|u| *u == ColumnUse::Role) {
+                for use_ in columns.iter_mut().skip(first_role + 1) {
+                    if *use_ == ColumnUse::Role {
+                        *use_ = ColumnUse::NotUsed;
                     }
-                    _ => {}
                 }
+            } else {
+                // No role heading: the label column is the first one before the figures whose cells
+                // below are mostly words, typically under a blank corner cell.
+                let label = (0..first_figure).find(|&i| mostly_words(&rows[index + 1..], i))?;
+                columns[label] = ColumnUse::Role;
             }
-            // Excel leaves the corner cell blank above a column of names.
-            if role.is_none() && row.cells.first().is_some_and(|c| c.trim().is_empty()) {
-                role = Some(0);
-            }
-            let role = role?;
-            if figures.is_empty() {
-                return None;
-            }
+
+            let mapping = ColumnMapping {
+                header_line: row.line,
+                columns,
+            };
+            let repeated: Vec<(usize, Field)> = mapping
+                .figures()
+                .enumerate()
+                .filter(|&(n, (_, field))| mapping.figures().take(n).any(|(_, f)| f == field))
+                .map(|(_, figure)| figure)
+                .collect();
             if repeated.is_empty() {
-                return Some((index, Ok(Header { role, figures })));
+                return Some((index, Ok(mapping)));
             }
             let problems = repeated
                 .into_iter()
-                .map(|field| {
+                .map(|(column, field)| {
                     Problem::at(
                         row.line,
+                        column,
                         field.label(),
                         format!(
                             "there is more than one {} column. Paste one period at a time.",
@@ -147,54 +245,22 @@ fn find_header(grid: &[GridRow]) -> Option<(usize, Result<Header, Vec<Problem>>)
         })
 }
 
-enum Heading {
-    Role,
-    Figure(Field),
-}
-
-/// Maps a column heading to what it holds, by the words officers use. Matching is on the
-/// whole heading (ignoring case, punctuation and a trailing "FTE"), so "Vacancy rate" is not
-/// mistaken for "Vacancies".
-fn heading(cell: &str) -> Option<Heading> {
-    let key: String = cell
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+/// True when most non-empty cells of a column in the next rows are not numbers.
+fn mostly_words(rows: &[GridRow], column: usize) -> bool {
+    let cells: Vec<&str> = rows
+        .iter()
+        .take(20)
+        .filter_map(|r| r.cells.get(column))
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
         .collect();
-    let key = key.strip_suffix("fte").unwrap_or(&key);
-    let key = key.strip_prefix("fte").unwrap_or(key);
-    Some(match key {
-        "role" | "roles" | "post" | "posts" | "jobtitle" | "job" | "position" | "team"
-        | "grade" | "roletitle" | "postitle" | "posttitle" | "designation" => Heading::Role,
-        "establishment"
-        | "budgetedfte"
-        | "budgeted"
-        | "fundedposts"
-        | "funded"
-        | "totalestablishment"
-        | "budgetedestablishment" => Heading::Figure(Field::Establishment),
-        "permanent" | "inpost" | "substantive" | "permanentstaff" | "staffinpost" => {
-            Heading::Figure(Field::Permanent)
-        }
-        "agency" | "locum" | "locums" | "interim" | "agencystaff" | "agencyworkers" => {
-            Heading::Figure(Field::Agency)
-        }
-        "vacant" | "vacancies" | "vacancy" | "vacantposts" => Heading::Figure(Field::Vacant),
-        "overunder" | "overunderestablishment" | "underover" | "underoverestablishment" => {
-            Heading::Figure(Field::OverUnder)
-        }
-        _ => return None,
-    })
+    let words = cells.iter().filter(|c| read_entry(c).is_err()).count();
+    !cells.is_empty() && words * 2 > cells.len()
 }
 
 fn is_total(role: &str) -> bool {
-    let key: String = role
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
     matches!(
-        key.as_str(),
+        key(role).as_str(),
         "total" | "totals" | "grandtotal" | "totalfte" | "overalltotal"
     )
 }
@@ -202,28 +268,4 @@ fn is_total(role: &str) -> bool {
 /// Collapses the whitespace a paste leaves inside labels (a name wrapped over two lines).
 fn tidy_label(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headings_map_by_whole_words() {
-        let figure = |text: &str| match heading(text) {
-            Some(Heading::Figure(field)) => Some(field),
-            _ => None,
-        };
-        assert_eq!(figure("Establishment"), Some(Field::Establishment));
-        assert_eq!(figure("Establishment (FTE)"), Some(Field::Establishment));
-        assert_eq!(figure("Budgeted FTE"), Some(Field::Establishment));
-        assert_eq!(figure("In post"), Some(Field::Permanent));
-        assert_eq!(figure("Locum"), Some(Field::Agency));
-        assert_eq!(figure("Vacancies"), Some(Field::Vacant));
-        assert_eq!(figure("(Over)/under establishment"), Some(Field::OverUnder));
-        assert_eq!(figure("(Over)/under"), Some(Field::OverUnder));
-        assert_eq!(figure("Vacancy rate"), None);
-        assert_eq!(figure("Agency rate"), None);
-        assert!(matches!(heading("Job title"), Some(Heading::Role)));
-    }
 }

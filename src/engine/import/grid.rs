@@ -14,9 +14,8 @@ impl GridRow {
     }
 }
 
-/// Splits delimited text into rows. The delimiter is guessed: tab (what Excel, Sheets and
-/// LibreOffice put on the clipboard), then semicolon, then comma. Quoted cells may hold the
-/// delimiter and line breaks, as Excel writes them.
+/// Splits delimited text into rows, guessing the delimiter (see [`consistent_delimiter`]);
+/// comma when none is consistent.
 ///
 /// ```
 /// let rows = wrb::engine::import::grid::split("Role\tFTE\n\"Team, A\"\t2\n");
@@ -24,14 +23,16 @@ impl GridRow {
 /// assert_eq!(rows[1].line, 2);
 /// ```
 pub fn split(text: &str) -> Vec<GridRow> {
+    split_with(text, consistent_delimiter(text).unwrap_or(b','))
+}
+
+/// Splits text on one delimiter. Quoted cells may hold the delimiter and line breaks, as Excel
+/// writes them.
+pub fn split_with(text: &str, delimiter: u8) -> Vec<GridRow> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(guess_delimiter(text))
-        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut reader = reader(text, delimiter);
     // csv's own line count skips line breaks inside quoted cells, so lines are counted from the
     // record's byte offset instead, as the officer would count them in the paste.
     let (mut line, mut counted_to) = (1, 0);
@@ -57,24 +58,42 @@ pub fn split(text: &str) -> Vec<GridRow> {
     rows
 }
 
-fn guess_delimiter(text: &str) -> u8 {
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).take(50);
-    let mut counts = [0usize; 3];
-    for line in lines {
-        for (i, d) in [b'\t', b';', b','].into_iter().enumerate() {
-            if line.as_bytes().contains(&d) {
-                counts[i] += 1;
-            }
-        }
-    }
-    // Prefer tab whenever it appears: role names and figures can hold commas, but never tabs.
-    if counts[0] > 0 {
-        b'\t'
-    } else if counts[1] >= counts[2] && counts[1] > 0 {
-        b';'
-    } else {
-        b','
-    }
+/// The delimiter the text's lines agree on: tab (what Excel, Sheets and LibreOffice put on the
+/// clipboard), semicolon or comma, chosen when most lines split into the same number (two or
+/// more) of cells. `None` for text with no such delimiter, like a table copied out of a PDF,
+/// where "1,234.50" holds a comma but the lines do not agree on one.
+pub fn consistent_delimiter(text: &str) -> Option<u8> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    [b'\t', b';', b','].into_iter().find(|&delimiter| {
+        let counts: Vec<usize> = reader(text, delimiter)
+            .records()
+            .take(200)
+            .filter_map(Result::ok)
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.len())
+            .collect();
+        let split = counts.iter().filter(|&&n| n >= 2).count();
+        let most_common = (2..=counts.iter().copied().max().unwrap_or(0))
+            .map(|n| counts.iter().filter(|&&c| c == n).count())
+            .max()
+            .unwrap_or(0);
+        // Tabs never occur in prose, so half the lines will do; commas and semicolons must
+        // split most lines, and most of those the same way.
+        let enough = if delimiter == b'\t' {
+            split * 2 >= counts.len()
+        } else {
+            split * 5 >= counts.len() * 3
+        };
+        split > 0 && enough && most_common * 2 >= split
+    })
+}
+
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
 }
 
 #[cfg(test)]

@@ -1,23 +1,38 @@
 //! From what the officer pasted or loaded to typed tables.
 //!
-//! `grid` splits text into cells that keep their line; `number` reads one cell; `establishment`
-//! finds the header and reads the rows. Every problem carries its position.
+//! `load` turns a paste or a file into rows of cells that keep their position: `decode` picks a
+//! text file's encoding, `grid` splits delimited text, `text_table` reads tables copied out of
+//! Word or a PDF, and `spreadsheet` reads workbooks. `establishment` then finds the header and
+//! reads the figures; `number` reads one cell. Every problem carries its position.
 
+pub mod decode;
 pub mod establishment;
 pub mod grid;
+pub mod headings;
 pub mod number;
+pub mod spreadsheet;
+pub mod text_table;
 
 pub use establishment::read_establishment;
 
 use std::fmt;
 
+use decode::TextEncoding;
+use grid::GridRow;
+use spreadsheet::{column_letters, Format, SheetInfo};
+
+/// Files larger than this are refused before reading: far more than any workforce table.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
 /// Something in the input that could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The line of the source (1-based), or `None` when the problem is the whole table.
+    pub file: Option<String>,
+    pub sheet: Option<String>,
+    /// The row of the source (1-based: a line of a paste or text file, a spreadsheet row).
     pub line: Option<usize>,
-    /// The column's heading as the officer knows it.
-    pub column: Option<String>,
+    /// The column (0-based) and its heading as the officer knows it.
+    pub column: Option<(usize, String)>,
     /// What was wrong and what was expected, as a sentence.
     pub message: String,
 }
@@ -25,30 +40,235 @@ pub struct Problem {
 impl Problem {
     pub fn whole(message: String) -> Self {
         Problem {
+            file: None,
+            sheet: None,
             line: None,
             column: None,
             message,
         }
     }
 
-    pub fn at(line: usize, column: &str, message: String) -> Self {
+    pub fn row(line: usize, message: String) -> Self {
         Problem {
             line: Some(line),
-            column: Some(column.to_owned()),
-            message,
+            ..Problem::whole(message)
         }
+    }
+
+    pub fn at(line: usize, column: usize, heading: &str, message: String) -> Self {
+        Problem {
+            line: Some(line),
+            column: Some((column, heading.to_owned())),
+            ..Problem::whole(message)
+        }
+    }
+
+    /// Adds the file and sheet, known only to the layer that opened them.
+    pub fn located(mut self, file: Option<&str>, sheet: Option<&str>) -> Self {
+        self.file = file.map(str::to_owned);
+        self.sheet = sheet.map(str::to_owned);
+        self
     }
 }
 
 impl fmt::Display for Problem {
-    /// "Row 7, column Agency: 'two' is not a number."
+    /// "Row 7, column Agency: 'two' is not a number.", or with a workbook
+    /// "staff.xlsx, sheet Establishment, row 7, column D (Agency): ..."
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, &self.column) {
-            (Some(line), Some(column)) => {
-                write!(f, "Row {line}, column {column}: {}", self.message)
-            }
-            (Some(line), None) => write!(f, "Row {line}: {}", self.message),
-            _ => f.write_str(&self.message),
+        let mut place: Vec<String> = Vec::new();
+        place.extend(self.file.clone());
+        place.extend(self.sheet.as_ref().map(|s| format!("sheet {s}")));
+        place.extend(self.line.map(|l| format!("row {l}")));
+        if let Some((index, heading)) = &self.column {
+            let heading = heading.trim();
+            place.push(match (self.sheet.is_some(), heading.is_empty()) {
+                (true, false) => format!("column {} ({heading})", column_letters(*index)),
+                (true, true) => format!("column {}", column_letters(*index)),
+                (false, false) => format!("column {heading}"),
+                (false, true) => format!("column {}", index + 1),
+            });
+        }
+        if place.is_empty() {
+            return f.write_str(&self.message);
+        }
+        let place = place.join(", ");
+        let mut chars = place.chars();
+        let first = chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default();
+        // A file name keeps its own case; "row" and "sheet" start the sentence with a capital.
+        let place = if self.file.is_some() {
+            place.clone()
+        } else {
+            first + chars.as_str()
+        };
+        write!(f, "{place}: {}", self.message)
+    }
+}
+
+/// What the officer gave.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Paste(&'a str),
+    /// A file's name and bytes, and the sheet to read when it is a workbook (`None`: choose).
+    File {
+        name: &'a str,
+        bytes: &'a [u8],
+        sheet: Option<&'a str>,
+    },
+}
+
+/// The rows of a paste or file, with what the officer should know about how they were read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub rows: Vec<GridRow>,
+    pub file: Option<String>,
+    /// The sheet read, for workbooks, and every sheet the workbook has.
+    pub sheet: Option<String>,
+    pub sheets: Vec<SheetInfo>,
+    pub encoding: Option<TextEncoding>,
+    pub notes: Vec<String>,
+}
+
+/// Reads a paste or a file into rows. A workbook's sheet is the one asked for, or else the
+/// first visible sheet that holds a table this tool recognises.
+pub fn load(input: Input<'_>) -> Result<Loaded, Problem> {
+    match input {
+        Input::Paste(text) => Ok(Loaded {
+            rows: split_text(text),
+            ..Loaded::default()
+        }),
+        Input::File { name, bytes, sheet } => {
+            load_file(name, bytes, sheet).map_err(|p| p.located(Some(name), None))
         }
     }
+}
+
+fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Problem> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Problem::whole(format!(
+            "The file is {} MB, larger than the {} MB this tool reads. Save just the table you need as a new file.",
+            bytes.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if let Some(format) = spreadsheet::sniff(bytes) {
+        let sheets = spreadsheet::sheets(bytes, format).map_err(Problem::whole)?;
+        let chosen = match sheet {
+            Some(wanted) => sheets
+                .iter()
+                .find(|s| s.name == wanted)
+                .ok_or_else(|| {
+                    Problem::whole(format!("The workbook has no sheet called '{wanted}'."))
+                })?
+                .name
+                .clone(),
+            None => choose_sheet(bytes, format, &sheets)?,
+        };
+        let grid = spreadsheet::read_sheet(bytes, format, &chosen)
+            .map_err(|m| Problem::whole(m).located(None, Some(&chosen)))?;
+        return Ok(Loaded {
+            rows: grid.rows,
+            file: Some(name.to_owned()),
+            sheet: Some(chosen),
+            sheets,
+            encoding: None,
+            notes: grid.notes,
+        });
+    }
+    if let Some(what) = not_a_table(bytes) {
+        return Err(Problem::whole(what));
+    }
+    if ["xlsx", "xlsm", "xls", "ods", "xlsb"].contains(&extension.as_str()) {
+        return Err(Problem::whole(format!(
+            "The file is named .{extension} but is not a workbook this tool can read: it may be damaged, \
+             incomplete, or another kind of file renamed. Open it in Excel and save a copy as .xlsx."
+        )));
+    }
+    let (text, encoding) = decode::decode(bytes);
+    let mut notes = Vec::new();
+    if encoding != TextEncoding::Utf8 {
+        notes.push(format!("Read as {} text.", encoding.label()));
+    }
+    Ok(Loaded {
+        rows: split_text(&text),
+        file: Some(name.to_owned()),
+        encoding: Some(encoding),
+        notes,
+        ..Loaded::default()
+    })
+}
+
+/// The first visible sheet where an establishment header is found, else the first visible
+/// sheet with anything on it, else the first sheet.
+fn choose_sheet(bytes: &[u8], format: Format, sheets: &[SheetInfo]) -> Result<String, Problem> {
+    let mut first_with_rows = None;
+    for info in sheets.iter().filter(|s| s.visible) {
+        let Ok(grid) = spreadsheet::read_sheet(bytes, format, &info.name) else {
+            continue;
+        };
+        if establishment::finds_header(&grid.rows) {
+            return Ok(info.name.clone());
+        }
+        if first_with_rows.is_none() && !grid.rows.is_empty() {
+            first_with_rows = Some(info.name.clone());
+        }
+    }
+    first_with_rows
+        .or_else(|| sheets.first().map(|s| s.name.clone()))
+        .ok_or_else(|| Problem::whole("The workbook has no sheets.".into()))
+}
+
+/// Pasted or decoded text to rows: delimited when the lines agree on a delimiter, otherwise
+/// a table copied out of Word or a PDF, with columns separated only by spaces.
+pub fn split_text(text: &str) -> Vec<GridRow> {
+    match grid::consistent_delimiter(text) {
+        Some(delimiter) => grid::split_with(text, delimiter),
+        None => text_table::split(text),
+    }
+}
+
+/// Files that are plainly not tables, named for what they are.
+fn not_a_table(bytes: &[u8]) -> Option<String> {
+    let kinds: [(&[u8], &str); 6] = [
+        (
+            b"%PDF",
+            "a PDF. Open it, select the table, copy it and paste it into 'Paste a table'",
+        ),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (
+            b"PK\x03\x04",
+            "a zip file that is not a spreadsheet (a Word document, perhaps)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an Office file that is not a spreadsheet",
+        ),
+    ];
+    for (magic, what) in kinds {
+        if bytes.starts_with(magic) {
+            return Some(format!("The file is {what}, not a table."));
+        }
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let looks_like_utf16 = sample.starts_with(b"\xFF\xFE") || sample.starts_with(b"\xFE\xFF");
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20))
+        .count();
+    if !looks_like_utf16
+        && decode::decode(sample).1 != TextEncoding::Utf16Le
+        && decode::decode(sample).1 != TextEncoding::Utf16Be
+        && controls * 20 > sample.len().max(1)
+    {
+        return Some("The file is not text or a spreadsheet this tool can read.".into());
+    }
+    None
 }

@@ -1,0 +1,176 @@
+//! Bytes of a text file to text. Officers' files come as UTF-8 (with or without a byte-order
+//! mark), UTF-16 from Excel's "Unicode text", or Windows-1252 from Excel's "CSV" on a UK
+//! machine, where `£` is the single byte 0xA3.
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// The encoding a file was read as, for telling the officer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl TextEncoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf16Le => "UTF-16 (little-endian)",
+            TextEncoding::Utf16Be => "UTF-16 (big-endian)",
+            TextEncoding::Windows1252 => "Windows-1252 (Western European)",
+        }
+    }
+}
+
+/// Decodes a text file, choosing the encoding from its byte-order mark, then from whether it
+/// is valid UTF-8, then from the zero bytes UTF-16 leaves in ASCII text. Never fails: every
+/// byte has a meaning in Windows-1252, the last resort.
+///
+/// ```
+/// use wrb::engine::import::decode::{decode, TextEncoding};
+/// assert_eq!(decode(b"Cost\t\xa34"), ("Cost\t£4".to_string(), TextEncoding::Windows1252));
+/// assert_eq!(decode("£4".as_bytes()).1, TextEncoding::Utf8);
+/// ```
+pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            TextEncoding::Utf8,
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (
+            UTF_16LE.decode_without_bom_handling(rest).0.into_owned(),
+            TextEncoding::Utf16Le,
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (
+            UTF_16BE.decode_without_bom_handling(rest).0.into_owned(),
+            TextEncoding::Utf16Be,
+        );
+    }
+    if let Some(encoding) = utf16_without_mark(bytes) {
+        let decoder = if encoding == TextEncoding::Utf16Le {
+            UTF_16LE
+        } else {
+            UTF_16BE
+        };
+        return (
+            decoder.decode_without_bom_handling(bytes).0.into_owned(),
+            encoding,
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), TextEncoding::Utf8),
+        Err(_) => (
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            TextEncoding::Windows1252,
+        ),
+    }
+}
+
+/// UTF-16 with no mark: in text that is mostly ASCII, every other byte is zero.
+fn utf16_without_mark(bytes: &[u8]) -> Option<TextEncoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zeros_at = |offset: usize| {
+        sample
+            .iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 7 && even * 10 <= pairs {
+        Some(TextEncoding::Utf16Le)
+    } else if even * 10 >= pairs * 7 && odd * 10 <= pairs {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if mark {
+            out.extend_from_slice(if little_endian {
+                b"\xFF\xFE"
+            } else {
+                b"\xFE\xFF"
+            });
+        }
+        for unit in text.encode_utf16() {
+            out.extend_from_slice(&if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn every_encoding_officers_save_is_read() {
+        let text = "Role\tCost\nSocial Worker\t£4,137.80\n";
+        let cases: Vec<(&str, Vec<u8>, TextEncoding)> = vec![
+            ("UTF-8", text.as_bytes().to_vec(), TextEncoding::Utf8),
+            (
+                "UTF-8 with BOM",
+                [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+                TextEncoding::Utf8,
+            ),
+            (
+                "UTF-16 LE with BOM",
+                utf16(text, true, true),
+                TextEncoding::Utf16Le,
+            ),
+            (
+                "UTF-16 BE with BOM",
+                utf16(text, false, true),
+                TextEncoding::Utf16Be,
+            ),
+            (
+                "UTF-16 LE without BOM",
+                utf16(text, true, false),
+                TextEncoding::Utf16Le,
+            ),
+            (
+                "UTF-16 BE without BOM",
+                utf16(text, false, false),
+                TextEncoding::Utf16Be,
+            ),
+            (
+                "Windows-1252",
+                text.replace('£', "\u{1}")
+                    .as_bytes()
+                    .iter()
+                    .map(|&b| if b == 1 { 0xA3 } else { b })
+                    .collect(),
+                TextEncoding::Windows1252,
+            ),
+        ];
+        for (what, bytes, encoding) in cases {
+            assert_eq!(decode(&bytes), (text.to_owned(), encoding), "{what}");
+        }
+    }
+
+    #[test]
+    fn short_and_empty_input_is_plain_text() {
+        assert_eq!(decode(b""), (String::new(), TextEncoding::Utf8));
+        assert_eq!(decode(b"a"), ("a".to_owned(), TextEncoding::Utf8));
+    }
+}

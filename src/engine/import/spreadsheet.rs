@@ -1,0 +1,387 @@
+//! Workbooks (`.xlsx`, `.xlsm`, `.xls`, `.ods`) to grids, through calamine.
+//!
+//! Every cell becomes text that reads back to the same value: numbers in Rust's shortest
+//! round-trip form, dates as ISO `2025-09-30` (calamine applies the 1904 date system where a
+//! workbook uses it), formulas as their cached values, errors as Excel shows them (`#DIV/0!`).
+//! Hostile files are refused before they can exhaust memory: a zip's declared sizes are
+//! checked before anything is unpacked, and cells are counted as they stream in.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{Data, DataRef, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsx};
+
+use super::grid::GridRow;
+
+/// A sheet as listed for the officer to choose from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetInfo {
+    pub name: String,
+    pub visible: bool,
+}
+
+/// What kind of file the bytes are, judged by their content rather than their name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+    /// An Office file encrypted with a password (a CFB container holding `EncryptedPackage`).
+    Encrypted,
+}
+
+/// Cells beyond this column are left out (with a note); officers' tables are far narrower.
+pub const MAX_COLUMNS: u32 = 1_000;
+/// Non-empty cells one sheet may hold: room for a 200,000-row staff extract of 25 columns.
+pub const MAX_CELLS: usize = 5_000_000;
+/// The most a workbook may unpack to, and the most any part may expand by.
+const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+const MAX_EXPANSION: u64 = 200;
+
+/// A sheet read into rows, with anything the officer should know about how.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SheetGrid {
+    pub rows: Vec<GridRow>,
+    pub notes: Vec<String>,
+}
+
+/// Recognises a workbook by its first bytes and, for zips, by what they hold.
+pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        if archive.by_name("xl/workbook.xml").is_ok() || archive.by_name("xl/workbook.bin").is_ok()
+        {
+            return Some(Format::Xlsx);
+        }
+        let mimetype = archive.by_name("mimetype").ok().map(|mut f| {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::Read::take(&mut f, 100), &mut text);
+            text
+        });
+        return mimetype
+            .filter(|m| m.contains("opendocument.spreadsheet"))
+            .map(|_| Format::Ods);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // Encrypted xlsx files are CFB containers too; their stream names are UTF-16 in the directory.
+        let marker: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let encrypted = bytes.windows(marker.len()).any(|w| w == marker.as_slice());
+        return Some(if encrypted {
+            Format::Encrypted
+        } else {
+            Format::Xls
+        });
+    }
+    None
+}
+
+/// Lists the sheets of a workbook.
+pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
+    let list = |sheets: &[calamine::Sheet]| {
+        sheets
+            .iter()
+            .map(|s| SheetInfo {
+                name: s.name.clone(),
+                visible: s.visible == SheetVisible::Visible,
+            })
+            .collect()
+    };
+    match format {
+        Format::Xlsx => {
+            check_zip(bytes)?;
+            Ok(list(
+                Xlsx::new(Cursor::new(bytes))
+                    .map_err(explain)?
+                    .sheets_metadata(),
+            ))
+        }
+        Format::Xls => Ok(list(
+            Xls::new(Cursor::new(bytes))
+                .map_err(explain)?
+                .sheets_metadata(),
+        )),
+        Format::Ods => {
+            check_zip(bytes)?;
+            Ok(list(
+                Ods::new(Cursor::new(bytes))
+                    .map_err(explain)?
+                    .sheets_metadata(),
+            ))
+        }
+        Format::Encrypted => Err(password_message()),
+    }
+}
+
+/// Reads one sheet into rows (1-based row numbers, columns from A), merged cells filled in.
+pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+    match format {
+        Format::Xlsx => {
+            check_zip(bytes)?;
+            let mut book = Xlsx::new(Cursor::new(bytes)).map_err(explain)?;
+            let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+            let mut cells = Cells::default();
+            let mut reader = book.worksheet_cells_reader(sheet).map_err(explain)?;
+            while let Some(cell) = reader.next_cell().map_err(explain)? {
+                let (row, column) = cell.get_position();
+                cells.push(row, column, data_ref_text(cell.get_value()))?;
+            }
+            Ok(cells.into_grid(&merges))
+        }
+        Format::Xls => {
+            let mut book = Xls::new(Cursor::new(bytes)).map_err(explain)?;
+            let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+            let range = book.worksheet_range(sheet).map_err(explain)?;
+            range_grid(&range, &merges)
+        }
+        Format::Ods => {
+            check_zip(bytes)?;
+            let mut book = Ods::new(Cursor::new(bytes)).map_err(explain)?;
+            let range = book.worksheet_range(sheet).map_err(explain)?;
+            range_grid(&range, &[])
+        }
+        Format::Encrypted => Err(password_message()),
+    }
+}
+
+fn range_grid(range: &calamine::Range<Data>, merges: &[Dimensions]) -> Result<SheetGrid, String> {
+    let mut cells = Cells::default();
+    for (row, column, value) in range.used_cells() {
+        let (start_row, start_column) = range.start().unwrap_or((0, 0));
+        cells.push(
+            start_row + row as u32,
+            start_column + column as u32,
+            data_text(value),
+        )?;
+    }
+    Ok(cells.into_grid(merges))
+}
+
+/// Cells gathered sparsely, so a stray value in column XFD costs nothing.
+#[derive(Default)]
+struct Cells {
+    rows: BTreeMap<u32, Vec<(u32, String)>>,
+    count: usize,
+    beyond: Option<(u32, u32)>,
+}
+
+impl Cells {
+    fn push(&mut self, row: u32, column: u32, text: String) -> Result<(), String> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if column >= MAX_COLUMNS {
+            self.beyond.get_or_insert((row, column));
+            return Ok(());
+        }
+        self.count += 1;
+        if self.count > MAX_CELLS {
+            return Err(format!(
+                "The sheet has more than {} filled cells, more than this tool can hold in the \
+                 browser. Copy the table you need into a new sheet, or save it as CSV.",
+                crate::engine::format::decimal(MAX_CELLS as f64, 0)
+            ));
+        }
+        self.rows.entry(row).or_default().push((column, text));
+        Ok(())
+    }
+
+    fn into_grid(mut self, merges: &[Dimensions]) -> SheetGrid {
+        // A merged cell's value belongs to every cell it spans: "2025/26" over four columns.
+        for merge in merges {
+            let (top, left) = merge.start;
+            let (bottom, right) = (merge.end.0, merge.end.1.min(MAX_COLUMNS - 1));
+            let Some(value) = self
+                .rows
+                .get(&top)
+                .and_then(|r| r.iter().find(|(c, _)| *c == left))
+                .map(|(_, v)| v.clone())
+            else {
+                continue;
+            };
+            if (bottom - top + 1) as u64 * (right.saturating_sub(left) + 1) as u64 > 10_000 {
+                continue;
+            }
+            for row in top..=bottom {
+                let cells = self.rows.entry(row).or_default();
+                for column in left..=right {
+                    if !cells.iter().any(|(c, _)| *c == column) {
+                        cells.push((column, value.clone()));
+                    }
+                }
+            }
+        }
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|(row, mut cells)| {
+                cells.sort_by_key(|(c, _)| *c);
+                let width = cells.last().map_or(0, |(c, _)| *c as usize + 1);
+                let mut dense = vec![String::new(); width];
+                for (column, text) in cells {
+                    dense[column as usize] = text;
+                }
+                GridRow {
+                    line: row as usize + 1,
+                    cells: dense,
+                }
+            })
+            .collect();
+        let notes = self
+            .beyond
+            .map(|(row, column)| {
+                format!(
+                    "Cells from column {} onwards were left out (the first is {}{}): only the first {} columns are read.",
+                    column_letters(MAX_COLUMNS as usize),
+                    column_letters(column as usize),
+                    row + 1,
+                    MAX_COLUMNS
+                )
+            })
+            .into_iter()
+            .collect();
+        SheetGrid { rows, notes }
+    }
+}
+
+/// Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA.
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+fn data_text(value: &Data) -> String {
+    match value {
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::String(s) => s.clone(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(d) => date_text(d),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+        Data::Empty => String::new(),
+    }
+}
+
+fn data_ref_text(value: &DataRef<'_>) -> String {
+    match value {
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => float_text(*f),
+        DataRef::String(s) => s.clone(),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        DataRef::DateTime(d) => date_text(d),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => e.to_string(),
+        DataRef::Empty => String::new(),
+    }
+}
+
+/// Shortest text that parses back to the same number: 4.1, not 4.0999999999999996.
+fn float_text(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value}")
+    } else {
+        String::new()
+    }
+}
+
+fn date_text(value: &calamine::ExcelDateTime) -> String {
+    if !value.is_datetime() {
+        return float_text(value.as_f64());
+    }
+    let (year, month, day, hour, minute, second, _) = value.to_ymd_hms_milli();
+    if (hour, minute, second) == (0, 0, 0) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}")
+    }
+}
+
+/// Refuses a zip whose declared contents would unpack to more than we can hold.
+fn check_zip(bytes: &[u8]) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        "The file is damaged or incomplete: its zip structure cannot be read.".to_owned()
+    })?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|_| "The file is damaged: one of its parts cannot be read.".to_owned())?;
+        let (packed, unpacked) = (entry.compressed_size().max(1), entry.size());
+        total = total.saturating_add(unpacked);
+        if total > MAX_UNPACKED_BYTES
+            || (unpacked > 10 * 1024 * 1024 && unpacked / packed > MAX_EXPANSION)
+        {
+            return Err(
+                "The file would unpack to far more data than a spreadsheet holds, so it was not \
+                        opened (it may be a damaged or malicious file)."
+                    .to_owned(),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn password_message() -> String {
+    "The workbook is protected with a password, so it cannot be read. Open it in Excel, remove \
+     the password (File, Info, Protect Workbook), save a copy and load that."
+        .to_owned()
+}
+
+/// calamine's errors in words an officer can act on.
+fn explain(error: impl std::fmt::Display) -> String {
+    let text = error.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        password_message()
+    } else if lower.contains("not found") && lower.contains("sheet") {
+        format!("That sheet is not in the workbook ({text}).")
+    } else {
+        format!("The workbook is damaged or in a form this tool cannot read ({text}). Try opening it in Excel and saving a copy.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_excel() {
+        for (index, letters) in [
+            (0, "A"),
+            (3, "D"),
+            (25, "Z"),
+            (26, "AA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+            (16383, "XFD"),
+        ] {
+            assert_eq!(column_letters(index), letters);
+        }
+    }
+
+    #[test]
+    fn floats_read_back_exactly() {
+        for value in [4.1, 0.1 + 0.2, 87.19, 1e-7, 123456789.125] {
+            assert_eq!(float_text(value).parse::<f64>().unwrap(), value);
+        }
+        assert_eq!(float_text(4.0), "4");
+    }
+
+    #[test]
+    fn text_and_other_files_are_not_workbooks() {
+        assert_eq!(sniff(b"Role,Establishment\n"), None);
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), None);
+        assert_eq!(sniff(b"PK\x03\x04 truncated"), None);
+    }
+}
