@@ -129,6 +129,12 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_inside_quoted_cells_are_kept_as_written() {
+        let rows = split_with("a,b\r\n\"x\r\ny\",2\r\n", b',');
+        assert_eq!(rows[1].cells, ["x\r\ny", "2"]);
+    }
+
+    #[test]
     fn byte_order_mark_is_dropped() {
         assert_eq!(split("\u{feff}Role\tFTE\n")[0].cells[0], "Role");
     }

@@ -236,25 +236,16 @@ pub fn split_text(text: &str) -> Vec<GridRow> {
 /// Files that are plainly not tables, named for what they are.
 fn not_a_table(bytes: &[u8]) -> Option<String> {
     let kinds: [(&[u8], &str); 6] = [
-        (
-            b"%PDF",
-            "a PDF. Open it, select the table, copy it and paste it into 'Paste a table'",
-        ),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (
-            b"PK\x03\x04",
-            "a zip file that is not a spreadsheet (a Word document, perhaps)",
-        ),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an Office file that is not a spreadsheet",
-        ),
+        (b"%PDF", "a PDF, not a table. Open it, select the table, copy it and paste it into 'Paste a table'."),
+        (b"\x89PNG", "a PNG image, not a table."),
+        (b"\xFF\xD8\xFF", "a JPEG image, not a table."),
+        (b"GIF8", "a GIF image, not a table."),
+        (b"PK\x03\x04", "a zip file that is not a spreadsheet (a Word document, perhaps), or a damaged workbook."),
+        (b"\xD0\xCF\x11\xE0", "an Office file that is not a spreadsheet, or a damaged workbook."),
     ];
     for (magic, what) in kinds {
         if bytes.starts_with(magic) {
-            return Some(format!("The file is {what}, not a table."));
+            return Some(format!("The file is {what}"));
         }
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -263,11 +254,12 @@ fn not_a_table(bytes: &[u8]) -> Option<String> {
         .iter()
         .filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20))
         .count();
-    if !looks_like_utf16
-        && decode::decode(sample).1 != TextEncoding::Utf16Le
-        && decode::decode(sample).1 != TextEncoding::Utf16Be
-        && controls * 20 > sample.len().max(1)
-    {
+    let utf16 = looks_like_utf16
+        || matches!(
+            decode::decode(sample).1,
+            TextEncoding::Utf16Le | TextEncoding::Utf16Be
+        );
+    if !utf16 && controls * 20 > sample.len().max(1) {
         return Some("The file is not text or a spreadsheet this tool can read.".into());
     }
     None
