@@ -18,29 +18,12 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn engine_uses_no_browser_or_ui_crate() {
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"),
-        &mut files,
-    );
-    assert!(
-        files.len() > 5,
-        "expected the engine's modules, found {files:?}"
-    );
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"), &mut files);
+    assert!(files.len() > 5, "expected the engine's modules, found {files:?}");
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        for forbidden in [
-            "web_sys",
-            "yew::",
-            "gloo::",
-            "wasm_bindgen",
-            "js_sys",
-            "crate::ui",
-        ] {
-            assert!(
-                !text.contains(forbidden),
-                "{} mentions {forbidden}",
-                file.display()
-            );
+        for forbidden in ["web_sys", "yew::", "gloo::", "wasm_bindgen", "js_sys", "crate::ui"] {
+            assert!(!text.contains(forbidden), "{} mentions {forbidden}", file.display());
         }
     }
 }

@@ -35,11 +35,7 @@ async fn mount_app() -> (Element, yew::AppHandle<App>) {
 }
 
 fn paste_box(root: &Element) -> HtmlTextAreaElement {
-    root.query_selector("#paste-table")
-        .unwrap()
-        .expect("the paste box")
-        .dyn_into()
-        .unwrap()
+    root.query_selector("#paste-table").unwrap().expect("the paste box").dyn_into().unwrap()
 }
 
 /// Types into the paste box the way the browser reports a paste: a bubbling input event.
@@ -48,45 +44,28 @@ fn paste(root: &Element, value: &str) {
     area.set_value(value);
     let init = EventInit::new();
     init.set_bubbles(true);
-    area.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    area.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn report_preview_renders_the_table_and_the_chart() {
     let root = mount();
     let report = html::render(&build_report(&sample_project()));
-    let app = yew::Renderer::<ReportPreview>::with_root_and_props(
-        root.clone(),
-        ReportPreviewProps {
-            html: report.into(),
-        },
-    )
-    .render();
+    let app =
+        yew::Renderer::<ReportPreview>::with_root_and_props(root.clone(), ReportPreviewProps { html: report.into() })
+            .render();
     yew::scheduler::flush().await;
 
     assert!(text(&root, "table.figures tfoot").contains("87.19"));
-    assert_eq!(
-        root.query_selector_all("table.figures").unwrap().length(),
-        2,
-        "one table for each year"
-    );
-    let svg = root
-        .query_selector("svg[role=img]")
-        .unwrap()
-        .expect("the chart is an svg with role img");
+    assert_eq!(root.query_selector_all("table.figures").unwrap().length(), 2, "one table for each year");
+    let svg = root.query_selector("svg[role=img]").unwrap().expect("the chart is an svg with role img");
     let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
     let title_id = labelled_by.split(' ').next().unwrap();
     let title = text(&root, &format!("#{title_id}"));
-    assert!(
-        title.starts_with("Social Worker has the most posts"),
-        "{title}"
-    );
+    assert!(title.starts_with("Social Worker has the most posts"), "{title}");
     // Seven roles, each with a permanent segment in the palette's first colour.
     assert_eq!(
-        root.query_selector_all("svg rect[fill='#12436D']")
-            .unwrap()
-            .length(),
+        root.query_selector_all("svg rect[fill='#12436D']").unwrap().length(),
         7 + 1,
         "seven bars and the legend key"
     );
@@ -99,14 +78,14 @@ async fn pasting_a_table_into_the_app_updates_the_report() {
     let (root, app) = mount_app().await;
     assert!(text(&root, "table.figures tfoot").contains("87.19"));
 
-    paste(&root, "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t12.5\t9\t2\t3.5\nTeam Manager\t3\t3\t0\t0\n");
+    paste(
+        &root,
+        "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t12.5\t9\t2\t3.5\nTeam Manager\t3\t3\t0\t0\n",
+    );
     yew::scheduler::flush().await;
 
     let total = text(&root, "table.figures tfoot");
-    assert!(
-        total.contains("15.50") && total.contains("12.00"),
-        "{total}"
-    );
+    assert!(total.contains("15.50") && total.contains("12.00"), "{total}");
     assert_eq!(
         root.query_selector_all("table.figures").unwrap().length(),
         1,
@@ -127,16 +106,9 @@ async fn an_unreadable_paste_explains_itself_and_keeps_the_report() {
     let message = text(&root, "#paste-error");
     assert!(message.contains("No header row was found"), "{message}");
     assert!(message.contains("Role"), "{message}");
-    assert!(
-        text(&root, "table.figures tfoot").contains("87.19"),
-        "the sample report stays"
-    );
+    assert!(text(&root, "table.figures tfoot").contains("87.19"), "the sample report stays");
     let area = paste_box(&root);
-    assert_eq!(
-        area.value(),
-        "Name\tAge\nSam\t40\n",
-        "what was pasted is kept"
-    );
+    assert_eq!(area.value(), "Name\tAge\nSam\t40\n", "what was pasted is kept");
     assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
     app.destroy();
     root.remove();

@@ -11,9 +11,7 @@ use wrb::engine::model::{ColumnUse, Entry, Field};
 
 /// The shared test data, or `None` with a notice when it is not beside this checkout.
 fn shared(folder: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/testdata")
-        .join(folder);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata").join(folder);
     if path.is_dir() {
         Some(path)
     } else {
@@ -25,12 +23,7 @@ fn shared(folder: &str) -> Option<PathBuf> {
 fn load_file(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
-    load(Input::File {
-        name,
-        bytes: &bytes,
-        sheet: None,
-    })
-    .map_err(|p| p.to_string())
+    load(Input::File { name, bytes: &bytes, sheet: None }).map_err(|p| p.to_string())
 }
 
 fn cells(loaded: &Loaded) -> Vec<Vec<String>> {
@@ -46,16 +39,11 @@ fn csv_spectrum_parses_as_its_expected_json() {
     for entry in std::fs::read_dir(dir.join("csvs")).unwrap() {
         let csv_path = entry.unwrap().path();
         let name = csv_path.file_stem().unwrap().to_str().unwrap().to_owned();
-        let json: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(dir.join("json").join(format!("{name}.json"))).unwrap(),
-        )
-        .unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("json").join(format!("{name}.json"))).unwrap()).unwrap();
         // One case holds its single record as an object rather than a list of one.
         let expected: Vec<serde_json::Map<String, serde_json::Value>> = match json {
-            serde_json::Value::Array(records) => records
-                .into_iter()
-                .map(|r| r.as_object().unwrap().clone())
-                .collect(),
+            serde_json::Value::Array(records) => records.into_iter().map(|r| r.as_object().unwrap().clone()).collect(),
             serde_json::Value::Object(record) => vec![record],
             other => panic!("{name}: unexpected JSON {other}"),
         };
@@ -69,13 +57,7 @@ fn csv_spectrum_parses_as_its_expected_json() {
         let header = &rows[0];
         let got: Vec<serde_json::Map<String, serde_json::Value>> = rows[1..]
             .iter()
-            .map(|row| {
-                header
-                    .iter()
-                    .cloned()
-                    .zip(row.iter().map(|c| serde_json::Value::String(c.clone())))
-                    .collect()
-            })
+            .map(|row| header.iter().cloned().zip(row.iter().map(|c| serde_json::Value::String(c.clone()))).collect())
             .collect();
         let (mut got, mut expected) = (got, expected);
         if !std::fs::read(&csv_path).unwrap().contains(&b'\r') {
@@ -104,11 +86,7 @@ fn csvlint_line_endings_and_bad_bytes_are_read() {
     let reference = cells(&load_file(&dir.join("lf-line-endings.csv")).unwrap());
     assert_eq!(reference[0], ["Foo", "Bsr", "Baz"]);
     assert_eq!(reference.len(), 3);
-    for name in [
-        "crlf-line-endings.csv",
-        "inconsistent-line-endings.csv",
-        "inconsistent-line-endings-unquoted.csv",
-    ] {
+    for name in ["crlf-line-endings.csv", "inconsistent-line-endings.csv", "inconsistent-line-endings-unquoted.csv"] {
         let rows = cells(&load_file(&dir.join(name)).unwrap());
         assert_eq!(rows, reference, "{name} reads as the LF file does");
     }
@@ -116,17 +94,10 @@ fn csvlint_line_endings_and_bad_bytes_are_read() {
     let cr = cells(&load_file(&dir.join("cr-line-endings.csv")).unwrap());
     assert_eq!(cr[0], ["Foo", "Bar", "Baz"]);
     assert_eq!(cr[1..], reference[1..]);
-    assert_eq!(
-        cells(&load_file(&dir.join("windows-line-endings.csv")).unwrap()),
-        [["a", "b", "c"], ["d", "e", "f"]]
-    );
+    assert_eq!(cells(&load_file(&dir.join("windows-line-endings.csv")).unwrap()), [["a", "b", "c"], ["d", "e", "f"]]);
     // Bytes that are not UTF-8 fall back to Windows-1252, and the officer is told.
     let bad = load_file(&dir.join("invalid-byte-sequence.csv")).unwrap();
-    assert!(
-        bad.notes.iter().any(|n| n.contains("Windows-1252")),
-        "{:?}",
-        bad.notes
-    );
+    assert!(bad.notes.iter().any(|n| n.contains("Windows-1252")), "{:?}", bad.notes);
     assert!(!bad.rows.is_empty());
 }
 
@@ -140,66 +111,29 @@ fn calamine_fixtures_read_or_fail_cleanly() {
     assert!(fails("pass_protected.xlsx").contains("protected with a password"));
     assert!(fails("too_small.xls").contains("is named .xls but is not a workbook"));
     let dos = fails("issue_594_dos.ods");
-    assert!(
-        dos.starts_with("issue_594_dos.ods: The workbook is damaged"),
-        "{dos}"
-    );
+    assert!(dos.starts_with("issue_594_dos.ods: The workbook is damaged"), "{dos}");
     // Malformed in another way: it must not crash, whatever it yields.
     let _ = load_file(&dir.join("OOM_alloc.xls"));
 
     for name in ["date.xlsx", "date.xls", "date.ods", "date_1904.xlsx"] {
         let rows = cells(&load_file(&dir.join(name)).unwrap());
-        assert_eq!(
-            rows[0],
-            ["2021-01-01", "15"],
-            "{name}: dates as ISO, the 1904 system applied"
-        );
+        assert_eq!(rows[0], ["2021-01-01", "15"], "{name}: dates as ISO, the 1904 system applied");
     }
 
     let merged = cells(&load_file(&dir.join("merge_cells.xlsx")).unwrap());
-    assert_eq!(
-        merged[0][..2],
-        ["Row Merge", "Row Merge"],
-        "a merged cell's value fills its span"
-    );
-    assert_eq!(
-        merged[1][1..4],
-        ["Chunk Merged", "Chunk Merged", "Chunk Merged"]
-    );
+    assert_eq!(merged[0][..2], ["Row Merge", "Row Merge"], "a merged cell's value fills its span");
+    assert_eq!(merged[1][1..4], ["Chunk Merged", "Chunk Merged", "Chunk Merged"]);
 
     let middle = load_file(&dir.join("temperature-in-middle.xlsx")).unwrap();
-    assert_eq!(
-        (middle.rows[0].line, &middle.rows[0].cells[1..]),
-        (4, &["label".to_owned(), "value".to_owned()][..])
-    );
+    assert_eq!((middle.rows[0].line, &middle.rows[0].cells[1..]), (4, &["label".to_owned(), "value".to_owned()][..]));
 
     let any = load_file(&dir.join("any_sheets.xlsx")).unwrap();
-    let listed: Vec<(&str, bool)> = any
-        .sheets
-        .iter()
-        .map(|s| (s.name.as_str(), s.visible))
-        .collect();
-    assert_eq!(
-        listed,
-        [
-            ("Visible", true),
-            ("Hidden", false),
-            ("VeryHidden", false),
-            ("Chart", true)
-        ]
-    );
-    assert_eq!(
-        any.sheet.as_deref(),
-        Some("Visible"),
-        "the first visible sheet with something on it"
-    );
+    let listed: Vec<(&str, bool)> = any.sheets.iter().map(|s| (s.name.as_str(), s.visible)).collect();
+    assert_eq!(listed, [("Visible", true), ("Hidden", false), ("VeryHidden", false), ("Chart", true)]);
+    assert_eq!(any.sheet.as_deref(), Some("Visible"), "the first visible sheet with something on it");
 
     let errors = cells(&load_file(&dir.join("errors.xlsx")).unwrap());
-    assert_eq!(
-        errors[0],
-        ["#DIV/0!"],
-        "formula errors show as Excel shows them"
-    );
+    assert_eq!(errors[0], ["#DIV/0!"], "formula errors show as Excel shows them");
 }
 
 #[test]
@@ -209,20 +143,11 @@ fn dfe_indicators_keep_commas_inside_quoted_names_and_drop_the_bom() {
     assert_eq!(indicators.rows[0].cells[0], "time_period");
     let width = indicators.rows[0].cells.len();
     assert!(indicators.rows.len() > 1000);
-    assert!(
-        indicators.rows.iter().all(|r| r.cells.len() == width),
-        "every row as wide as the header"
-    );
-    assert!(indicators
-        .rows
-        .iter()
-        .any(|r| r.cells.iter().any(|c| c == "Herefordshire, County of")));
+    assert!(indicators.rows.iter().all(|r| r.cells.len() == width), "every row as wide as the header");
+    assert!(indicators.rows.iter().any(|r| r.cells.iter().any(|c| c == "Herefordshire, County of")));
 
     let neighbours = load_file(&dir.join("statistical_neighbours_2025.csv")).unwrap();
-    assert!(
-        !neighbours.rows[0].cells[0].starts_with('\u{feff}'),
-        "the byte-order mark is not part of the heading"
-    );
+    assert!(!neighbours.rows[0].cells[0].starts_with('\u{feff}'), "the byte-order mark is not part of the heading");
 }
 
 /// An establishment workbook as officers lay one out: a title, a merged heading above the
@@ -234,16 +159,9 @@ fn establishment_workbook(bad_cell: Option<&str>) -> Vec<u8> {
     notes.write_string(0, 0, "Read me first").unwrap();
     let sheet = book.add_worksheet();
     sheet.set_name("Establishment").unwrap();
-    sheet
-        .write_string(0, 1, "Children's social care establishment")
-        .unwrap();
-    sheet
-        .merge_range(1, 1, 1, 5, "FTE at 30 September 2025", &Format::new())
-        .unwrap();
-    for (i, heading) in ["Role", "Establishment", "In post", "Agency", "Vacancies"]
-        .iter()
-        .enumerate()
-    {
+    sheet.write_string(0, 1, "Children's social care establishment").unwrap();
+    sheet.merge_range(1, 1, 1, 5, "FTE at 30 September 2025", &Format::new()).unwrap();
+    for (i, heading) in ["Role", "Establishment", "In post", "Agency", "Vacancies"].iter().enumerate() {
         sheet.write_string(3, 1 + i as u16, *heading).unwrap();
     }
     let rows = [
@@ -262,44 +180,23 @@ fn establishment_workbook(bad_cell: Option<&str>) -> Vec<u8> {
         sheet.write_string(6, 4, text).unwrap(); // E7: Senior Practitioner's Agency
     }
     sheet.write_string(7, 1, "Total").unwrap();
-    sheet
-        .write_formula(7, 2, Formula::new("=SUM(C5:C7)").set_result("57.69"))
-        .unwrap();
+    sheet.write_formula(7, 2, Formula::new("=SUM(C5:C7)").set_result("57.69")).unwrap();
     book.save_to_buffer().unwrap()
 }
 
 #[test]
 fn an_establishment_workbook_is_found_and_read() {
     let bytes = establishment_workbook(None);
-    let loaded = load(Input::File {
-        name: "establishment.xlsx",
-        bytes: &bytes,
-        sheet: None,
-    })
-    .unwrap();
-    assert_eq!(
-        loaded.sheet.as_deref(),
-        Some("Establishment"),
-        "the sheet holding the table is chosen"
-    );
+    let loaded = load(Input::File { name: "establishment.xlsx", bytes: &bytes, sheet: None }).unwrap();
+    assert_eq!(loaded.sheet.as_deref(), Some("Establishment"), "the sheet holding the table is chosen");
     let mapping = guess_mapping(&loaded.rows).unwrap();
     assert_eq!(mapping.header_line, 4);
     assert_eq!(mapping.columns[1], ColumnUse::Role);
-    assert_eq!(
-        mapping.columns[3],
-        ColumnUse::Figure(Field::Permanent),
-        "'In post' is permanent staff"
-    );
+    assert_eq!(mapping.columns[3], ColumnUse::Figure(Field::Permanent), "'In post' is permanent staff");
     let read = read_mapped(&loaded.rows, &mapping, false).unwrap();
     let roles: Vec<&str> = read.table.rows.iter().map(|r| r.role.as_str()).collect();
-    assert_eq!(
-        roles,
-        ["Team Manager", "Social Worker", "Senior Practitioner"]
-    );
-    assert_eq!(
-        read.table.rows[1].get(Field::Establishment),
-        Some(Entry::Number(42.69))
-    );
+    assert_eq!(roles, ["Team Manager", "Social Worker", "Senior Practitioner"]);
+    assert_eq!(read.table.rows[1].get(Field::Establishment), Some(Entry::Number(42.69)));
     assert_eq!(
         read.table.stated_total.unwrap().get(Field::Establishment),
         Some(Entry::Number(57.69)),
@@ -310,22 +207,11 @@ fn an_establishment_workbook_is_found_and_read() {
 #[test]
 fn a_bad_cell_in_a_workbook_names_file_sheet_row_and_column() {
     let bytes = establishment_workbook(Some("two"));
-    let loaded = load(Input::File {
-        name: "establishment.xlsx",
-        bytes: &bytes,
-        sheet: None,
-    })
-    .unwrap();
+    let loaded = load(Input::File { name: "establishment.xlsx", bytes: &bytes, sheet: None }).unwrap();
     let mapping = guess_mapping(&loaded.rows).unwrap();
     let problems = read_mapped(&loaded.rows, &mapping, false).unwrap_err();
-    let message = problems[0]
-        .clone()
-        .located(Some("establishment.xlsx"), loaded.sheet.as_deref())
-        .to_string();
-    assert_eq!(
-        message,
-        "establishment.xlsx, sheet Establishment, row 7, column E (Agency): 'two' is not a number."
-    );
+    let message = problems[0].clone().located(Some("establishment.xlsx"), loaded.sheet.as_deref()).to_string();
+    assert_eq!(message, "establishment.xlsx, sheet Establishment, row 7, column E (Agency): 'two' is not a number.");
 
     // Asked to skip, the rest imports and the skipped row is listed.
     let read = read_mapped(&loaded.rows, &mapping, true).unwrap();
@@ -337,52 +223,20 @@ fn a_bad_cell_in_a_workbook_names_file_sheet_row_and_column() {
 #[test]
 fn a_sheet_can_be_chosen_by_name() {
     let bytes = establishment_workbook(None);
-    let notes = load(Input::File {
-        name: "e.xlsx",
-        bytes: &bytes,
-        sheet: Some("Notes"),
-    })
-    .unwrap();
+    let notes = load(Input::File { name: "e.xlsx", bytes: &bytes, sheet: Some("Notes") }).unwrap();
     assert_eq!(notes.rows[0].cells, ["Read me first"]);
-    let missing = load(Input::File {
-        name: "e.xlsx",
-        bytes: &bytes,
-        sheet: Some("Budget"),
-    })
-    .unwrap_err();
-    assert_eq!(
-        missing.to_string(),
-        "e.xlsx: The workbook has no sheet called 'Budget'."
-    );
+    let missing = load(Input::File { name: "e.xlsx", bytes: &bytes, sheet: Some("Budget") }).unwrap_err();
+    assert_eq!(missing.to_string(), "e.xlsx: The workbook has no sheet called 'Budget'.");
 }
 
 #[test]
 fn text_files_in_every_encoding_give_the_same_table() {
     let text = "Role\tEstablishment\tAgency cost\nSocial Worker\t10\t£4,137.80\n";
-    let utf16: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
-    let windows_1252: Vec<u8> = text
-        .chars()
-        .map(|c| if c == '£' { 0xA3 } else { c as u8 })
-        .collect();
-    for (name, bytes) in [
-        ("utf8.txt", text.as_bytes().to_vec()),
-        ("unicode.txt", utf16),
-        ("excel.csv", windows_1252),
-    ] {
-        let loaded = load(Input::File {
-            name,
-            bytes: &bytes,
-            sheet: None,
-        })
-        .unwrap();
-        assert_eq!(
-            loaded.rows[1].cells,
-            ["Social Worker", "10", "£4,137.80"],
-            "{name}"
-        );
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let windows_1252: Vec<u8> = text.chars().map(|c| if c == '£' { 0xA3 } else { c as u8 }).collect();
+    for (name, bytes) in [("utf8.txt", text.as_bytes().to_vec()), ("unicode.txt", utf16), ("excel.csv", windows_1252)] {
+        let loaded = load(Input::File { name, bytes: &bytes, sheet: None }).unwrap();
+        assert_eq!(loaded.rows[1].cells, ["Social Worker", "10", "£4,137.80"], "{name}");
     }
 }
 
@@ -395,13 +249,7 @@ fn files_that_are_not_tables_say_what_they_are() {
         ("binary.csv", &[0u8, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3], "binary.csv: The file is not text or a spreadsheet this tool can read."),
     ];
     for (name, bytes, expected) in cases {
-        let message = load(Input::File {
-            name,
-            bytes,
-            sheet: None,
-        })
-        .unwrap_err()
-        .to_string();
+        let message = load(Input::File { name, bytes, sheet: None }).unwrap_err().to_string();
         assert_eq!(message, *expected, "{name}");
     }
 }

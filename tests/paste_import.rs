@@ -57,11 +57,7 @@ fn tables_officers_paste_are_read() {
         let table = read_establishment(text).unwrap_or_else(|p| panic!("{what}: {p:?}"));
         let names: Vec<&str> = table.rows.iter().map(|r| r.role.as_str()).collect();
         assert_eq!(names, *roles, "{what}");
-        assert_eq!(
-            table.rows[0].get(Field::Establishment),
-            Some(Entry::Number(*first_establishment)),
-            "{what}"
-        );
+        assert_eq!(table.rows[0].get(Field::Establishment), Some(Entry::Number(*first_establishment)), "{what}");
     }
 }
 
@@ -69,21 +65,14 @@ fn tables_officers_paste_are_read() {
 fn the_stated_total_is_kept_for_checking_and_not_counted() {
     let table = read_establishment("Role\tEstablishment\nA\t1\nB\t2\nGrand total\t3\n").unwrap();
     assert_eq!(table.rows.len(), 2);
-    assert_eq!(
-        table.stated_total.unwrap().get(Field::Establishment),
-        Some(Entry::Number(3.0))
-    );
+    assert_eq!(table.stated_total.unwrap().get(Field::Establishment), Some(Entry::Number(3.0)));
 }
 
 #[test]
 fn columns_are_recorded_in_the_sources_order() {
     let table = read_establishment("Role\tVacant\tEstablishment\nA\t1\t5\n").unwrap();
     assert_eq!(table.columns, [Field::Vacant, Field::Establishment]);
-    assert_eq!(
-        table.rows[0].get(Field::Permanent),
-        None,
-        "no Permanent column"
-    );
+    assert_eq!(table.rows[0].get(Field::Permanent), None, "no Permanent column");
 }
 
 #[test]
@@ -113,7 +102,11 @@ fn refusals_say_what_was_wrong_and_where() {
                 "Row 1, column Permanent: there is more than one Permanent column. Paste one period at a time.",
             ],
         ),
-        ("headings only", "Role\tEstablishment\n", &["The headings were found but there are no rows of figures under them."]),
+        (
+            "headings only",
+            "Role\tEstablishment\n",
+            &["The headings were found but there are no rows of figures under them."],
+        ),
     ];
     for (what, text, expected) in cases {
         let problems = read_establishment(text).expect_err(what);
@@ -124,25 +117,16 @@ fn refusals_say_what_was_wrong_and_where() {
 
 #[test]
 fn text_with_no_header_says_what_was_expected() {
-    for text in [
-        "Name\tAge\nSam\t40\n",
-        "just some words",
-        "Establishment\tPermanent\n10\t8\n",
-    ] {
+    for text in ["Name\tAge\nSam\t40\n", "just some words", "Establishment\tPermanent\n10\t8\n"] {
         let problems = read_establishment(text).expect_err(text);
         assert_eq!(problems.len(), 1);
         let message = problems[0].to_string();
         assert!(message.starts_with("No header row was found."), "{message}");
         assert!(
-            message.contains("Role")
-                && message.contains("Establishment, Permanent, Agency and Vacant"),
+            message.contains("Role") && message.contains("Establishment, Permanent, Agency and Vacant"),
             "{message}"
         );
     }
     let empty = read_establishment("  \n\t\n").unwrap_err();
-    assert!(
-        empty[0].to_string().starts_with("The table is empty."),
-        "{}",
-        empty[0]
-    );
+    assert!(empty[0].to_string().starts_with("The table is empty."), "{}", empty[0]);
 }

@@ -2,18 +2,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use wrb::engine::model::{Origin, TableInput};
+use wrb::engine::model::TableInput;
 use wrb::engine::report::{build_report, html, Block};
 use wrb::engine::sample::sample_project;
 
 fn pasted(text: &str) -> wrb::engine::model::Project {
     let mut project = sample_project();
-    project.tables = vec![TableInput {
-        period: String::new(),
-        source: "test".into(),
-        origin: Origin::Pasted,
-        text: text.into(),
-    }];
+    project.tables = vec![TableInput::pasted(text, "test")];
     project
 }
 
@@ -22,15 +17,8 @@ fn sample_report_has_title_block_numbered_section_sentence_tables_and_chart() {
     let report = build_report(&sample_project());
     assert_eq!(report.title_block.council, "Northshire County Council");
     let section = &report.sections[0];
-    assert_eq!(
-        (section.number, section.heading.as_str()),
-        (1, "Current workforce")
-    );
-    let numbers: Vec<&str> = section
-        .paragraphs
-        .iter()
-        .map(|p| p.number.as_str())
-        .collect();
+    assert_eq!((section.number, section.heading.as_str()), (1, "Current workforce"));
+    let numbers: Vec<&str> = section.paragraphs.iter().map(|p| p.number.as_str()).collect();
     assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "1.5"]);
 
     let page = html::render(&report);
@@ -38,15 +26,9 @@ fn sample_report_has_title_block_numbered_section_sentence_tables_and_chart() {
         "In 2025/26, there are 27.40 FTE vacant posts against an establishment of 87.19 FTE, and agency \
          workers make up 28.6% of staff in post (permanent and agency)."
     ));
-    assert!(page.contains(
-        "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%."
-    ));
-    assert!(page.contains(
-        "<caption>Table 1: Establishment by role, 2025/26, full-time equivalent (FTE)</caption>"
-    ));
-    assert!(page.contains(
-        "<caption>Table 2: Establishment by role, 2024/25, full-time equivalent (FTE)</caption>"
-    ));
+    assert!(page.contains("The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%."));
+    assert!(page.contains("<caption>Table 1: Establishment by role, 2025/26, full-time equivalent (FTE)</caption>"));
+    assert!(page.contains("<caption>Table 2: Establishment by role, 2024/25, full-time equivalent (FTE)</caption>"));
     assert!(page.contains("<tr><th scope=\"row\">Social Worker</th><td>42.69</td><td>27.69</td><td>16.00</td><td>15.00</td><td>(1.00)</td><td>35.1%</td><td>36.6%</td></tr>"));
     assert!(page.contains("<tfoot><tr><th scope=\"row\">Total</th><td>87.19</td><td>59.79</td><td>24.00</td><td>27.40</td><td>3.40</td><td>31.4%</td><td>28.6%</td></tr></tfoot>"));
 }
@@ -58,26 +40,19 @@ fn chart_is_accessible_svg_in_the_analysis_function_palette() {
         .paragraphs
         .iter()
         .flat_map(|p| &p.blocks)
-        .find_map(|b| {
-            if let Block::Chart(c) = b {
-                Some(c)
-            } else {
-                None
-            }
-        })
+        .find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None })
         .expect("the sample report has a chart");
     let svg = &chart.svg;
     assert!(svg.starts_with("<svg class=\"chart\""));
     assert!(svg.contains("role=\"img\" aria-labelledby=\"figure-1-title figure-1-desc\""));
     assert!(svg.contains("<title id=\"figure-1-title\">Social Worker has the most posts not filled by permanent staff (16.00 FTE)</title>"));
-    assert!(chart.description.contains("Social Worker: establishment 42.69, permanent 27.69, agency 16.00, vacant and not covered 0.00."));
+    assert!(chart
+        .description
+        .contains("Social Worker: establishment 42.69, permanent 27.69, agency 16.00, vacant and not covered 0.00."));
     for colour in ["#12436D", "#28A197", "#801650"] {
         assert!(svg.contains(colour), "palette colour {colour} is used");
     }
-    assert!(
-        svg.contains("Source: Northshire County Council"),
-        "source line"
-    );
+    assert!(svg.contains("Source: Northshire County Council"), "source line");
     assert!(svg.contains("Establishment by role, 2025/26"), "subtitle");
 }
 
@@ -102,14 +77,11 @@ fn a_table_that_cannot_be_read_is_reported_in_place() {
 
 #[test]
 fn missing_figures_are_marked_and_explained() {
-    let page = html::render(&build_report(&pasted(
-        "Role\tEstablishment\tPermanent\tAgency\nSocial Worker\t10\t6\tc\n",
-    )));
+    let page =
+        html::render(&build_report(&pasted("Role\tEstablishment\tPermanent\tAgency\nSocial Worker\t10\t6\tc\n")));
     assert!(page.contains("<td>n/a</td>"));
     assert!(page.contains("n/a: the table has no Vacant column."));
-    assert!(
-        page.contains("n/a: the Agency figure for Social Worker is suppressed as confidential.")
-    );
+    assert!(page.contains("n/a: the Agency figure for Social Worker is suppressed as confidential."));
 }
 
 proptest! {

@@ -7,8 +7,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "The app runs in the browser: see README.md for the command that builds and serves it."
-    );
+    eprintln!("The app runs in the browser: see README.md for the command that builds and serves it.");
     std::process::exit(2);
 }

@@ -2,14 +2,14 @@
 //!
 //! ```text
 //! wfr render --sample [--html OUT.html]
-//! wfr render TABLE.tsv [--period 2025/26] [--source TEXT] [--html OUT.html]
+//! wfr render TABLE [--sheet NAME] [--period 2025/26] [--source TEXT] [--html OUT.html]
 //! ```
+//! TABLE is a workbook (.xlsx, .xlsm, .xls, .ods) or a text table (.csv, .tsv, .txt).
 
 use std::process::ExitCode;
 use wrb::engine::{model, report, sample};
 
-const USAGE: &str =
-    "usage: wfr render (--sample | TABLE.tsv) [--period TEXT] [--source TEXT] [--html OUT.html]";
+const USAGE: &str = "usage: wfr render (--sample | TABLE.tsv) [--period TEXT] [--source TEXT] [--html OUT.html]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -26,7 +26,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     if args.next().as_deref() != Some("render") {
         return Err(USAGE.into());
     }
-    let (mut input, mut period, mut source, mut html) = (None, String::new(), None, None);
+    let (mut input, mut period, mut source, mut html, mut sheet) = (None, String::new(), None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
         match arg.as_str() {
@@ -34,6 +34,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--period" => period = value("--period")?,
             "--source" => source = Some(value("--source")?),
             "--html" => html = Some(value("--html")?),
+            "--sheet" => sheet = Some(value("--sheet")?),
             path if !path.starts_with("--") => input = Some(Some(path.to_owned())),
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
@@ -41,19 +42,27 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let project = match input.ok_or(USAGE)? {
         None => sample::sample_project(),
         Some(path) => {
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            // Check the table now, so a bad file fails the run with its positions.
-            wrb::engine::import::read_establishment(&text).map_err(|problems| {
-                let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
-                lines.join("\n")
-            })?;
-            let mut project = sample::sample_project();
-            project.tables = vec![model::TableInput {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+            let name =
+                std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            let table = model::TableInput {
                 period,
-                source: source.unwrap_or_else(|| path.clone()),
-                origin: model::Origin::Pasted,
-                text,
-            }];
+                source: source.unwrap_or_else(|| name.clone()),
+                origin: model::Origin::Uploaded,
+                raw: model::RawInput::File { name, bytes },
+                sheet,
+                mapping: None,
+                skip_unreadable: false,
+            };
+            // Read it now, so a bad file fails the run with its positions.
+            let reading = wrb::engine::import::read_input(&table, &model::RememberedMappings::new());
+            reading
+                .outcome
+                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+            let mut project = sample::sample_project();
+            // The workbook's sheet is fixed now, so the project reads the same sheet again.
+            let sheet = reading.loaded.ok().and_then(|l| l.sheet);
+            project.tables = vec![model::TableInput { sheet, ..table }];
             project
         }
     };

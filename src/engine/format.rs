@@ -76,11 +76,7 @@ mod tests {
             (1000.0, 0, "1,000"),
         ];
         for &(value, places, expected) in cases {
-            assert_eq!(
-                decimal(value, places),
-                expected,
-                "decimal({value}, {places})"
-            );
+            assert_eq!(decimal(value, places), expected, "decimal({value}, {places})");
         }
     }
 

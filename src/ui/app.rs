@@ -1,22 +1,61 @@
-//! The page: controls on one side, the report preview on the other.
+//! The page: controls on one side, the report preview on the other. File reading and storage
+//! happen here, at the edge; everything else goes through the reducer.
 
+use std::time::Duration;
+
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::components::{PasteBox, ReportPreview};
+use super::components::{FilePicker, ImportDetails, PasteBox, ReportPreview};
 use super::state::{Action, State};
+use super::storage;
+use crate::engine::import::MAX_FILE_BYTES;
 use crate::engine::model::Origin;
 use crate::engine::report::{build_report, html};
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
+    let dragging = use_state(|| false);
+
     // The report is derived from the project alone, and rebuilt only when the project changes.
-    let report_html = use_memo(state.project.clone(), |project| {
-        AttrValue::from(html::render(&build_report(project)))
-    });
-    let on_edit = {
+    let report_html = use_memo(state.project.clone(), |project| AttrValue::from(html::render(&build_report(project))));
+
+    {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::PasteEdited(text)))
+        use_effect_with((), move |_| state.dispatch(Action::RememberedLoaded(storage::load_remembered())));
+    }
+    use_effect_with(state.remembered.clone(), |remembered| {
+        if !remembered.is_empty() {
+            storage::save_remembered(remembered);
+        }
+    });
+
+    let dispatch = |make: fn(String) -> Action| {
+        let state = state.clone();
+        Callback::from(move |value: String| state.dispatch(make(value)))
+    };
+    let on_edit = dispatch(Action::PasteEdited);
+    let on_sheet = dispatch(Action::SheetChosen);
+    let on_file = {
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| read_file(state.clone(), file))
+    };
+    let on_header_row = {
+        let state = state.clone();
+        Callback::from(move |line: usize| state.dispatch(Action::HeaderRowChosen(line)))
+    };
+    let on_column = {
+        let state = state.clone();
+        Callback::from(move |(column, holds)| state.dispatch(Action::ColumnSet { column, holds }))
+    };
+    let on_guess_again = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::GuessColumnsAgain))
+    };
+    let on_skip = {
+        let state = state.clone();
+        Callback::from(move |skip: bool| state.dispatch(Action::SkipUnreadable(skip)))
     };
     let use_sample = {
         let state = state.clone();
@@ -25,33 +64,74 @@ pub fn app() -> Html {
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
-    let showing_sample = state
-        .project
-        .tables
-        .iter()
-        .all(|t| t.origin == Origin::Sample);
+
+    // A file dropped anywhere on the page is read; the browser must not open it instead.
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving for a child element is not leaving the page.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let on_file = on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                on_file.emit(file);
+            }
+        })
+    };
+
+    let showing_sample = state.project.tables.iter().all(|t| t.origin == Origin::Sample);
+    let paste_problems = state
+        .import
+        .as_ref()
+        .filter(|i| i.is_paste())
+        .and_then(|i| i.reading.outcome.as_ref().err().cloned())
+        .unwrap_or_default();
+    let import_failed = state.import.as_ref().is_some_and(|i| i.reading.outcome.is_err());
 
     html! {
-        <>
+        <div class={classes!("app", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <a class="skip-link" href="#report-preview">{ "Skip to the report" }</a>
             <header class="app-chrome">
                 <h1>{ "Workforce Report Builder" }</h1>
                 <p>{ "Your tables stay in this browser: nothing is sent anywhere." }</p>
             </header>
+            if *dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ "Drop the file to read it" }</p></div>
+            }
             <main class="app-layout">
                 <section class="app-controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ "Your data" }</h2>
                     if showing_sample {
                         <p class="notice">
                             { "This is a built-in sample for Northshire County Council, a fictional \
-                               council. Paste your own table to replace it." }
+                               council. Paste or upload your own table to replace it." }
                         </p>
                     }
-                    <PasteBox value={state.paste.clone()} problems={state.problems.clone()} {on_edit} />
-                    // Announced either way; shown only when the error message is not already saying it.
-                    <p class={classes!("status", (!state.problems.is_empty()).then_some("visually-hidden"))} role="status" aria-live="polite">
+                    <PasteBox value={state.paste.clone()} problems={paste_problems.clone()} {on_edit} />
+                    <FilePicker {on_file} busy={state.busy.is_some()} />
+                    // Announced either way; shown only when an error message is not already saying it.
+                    <p class={classes!("status", import_failed.then_some("visually-hidden"))}
+                        role="status" aria-live="polite" aria-busy={state.busy.is_some().to_string()}>
                         { state.status.clone() }
                     </p>
+                    if let Some(import) = state.import.clone() {
+                        <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip} />
+                    }
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         if !showing_sample {
@@ -63,6 +143,33 @@ pub fn app() -> Html {
                     <ReportPreview html={(*report_html).clone()} />
                 </section>
             </main>
-        </>
+        </div>
     }
+}
+
+/// Reads a file's bytes, then hands them to the reducer. The progress message is painted
+/// before the (synchronous) parse starts.
+fn read_file(state: UseReducerHandle<State>, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let message = format!(
+            "It is {} MB, larger than the {} MB this tool reads. Save just the table you need as a new file.",
+            (file.size() / (1024.0 * 1024.0)).round(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+        state.dispatch(Action::FileFailed { name, message });
+        return;
+    }
+    state.dispatch(Action::FileReading(name.clone()));
+    yew::platform::spawn_local(async move {
+        let bytes = JsFuture::from(file.array_buffer()).await.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        match bytes {
+            Ok(bytes) => state.dispatch(Action::FileLoaded { name, bytes }),
+            Err(_) => state.dispatch(Action::FileFailed {
+                name,
+                message: "The browser could not read it (it may have been moved or deleted).".into(),
+            }),
+        }
+    });
 }

@@ -1,8 +1,15 @@
 //! The thin Yew layer: one `State` holding the project, an `Action` for every edit, a pure
-//! `reduce`, and small components. Everything it shows comes from the engine.
+//! `reduce`, and small components. Everything it shows comes from the engine. The state and
+//! reducer are plain Rust and build natively for tests; the components only for the browser.
 
-mod app;
-pub mod components;
 pub mod state;
 
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod storage;
+
+#[cfg(target_arch = "wasm32")]
 pub use app::App;

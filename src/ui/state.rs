@@ -2,93 +2,225 @@
 
 use std::rc::Rc;
 
-use crate::engine::import::{read_establishment, Problem};
-use crate::engine::model::{Origin, Project, TableInput};
+use crate::engine::import::establishment::{headings_key, mapping_for_row};
+use crate::engine::import::{read_input, Reading};
+use crate::engine::model::{ColumnUse, Origin, Project, RawInput, RememberedMappings, TableInput};
 use crate::engine::sample::sample_project;
 
-/// What the pasted table is credited to in source lines.
+/// What a pasted table is credited to in source lines.
 pub const PASTED_SOURCE: &str = "table pasted by the report author";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The one value that is saved; the report is derived from it.
     pub project: Project,
+    /// The table being brought in and how it read. The project takes it only once it reads,
+    /// so a table that cannot be read never replaces the report.
+    pub import: Option<Import>,
     /// The paste box's text, kept even when it cannot be read, so nothing typed is lost.
     pub paste: String,
-    /// Why the paste box's text could not be read; empty when it could.
-    pub problems: Vec<Problem>,
+    /// Column choices the officer made, by headings; kept in browser storage.
+    pub remembered: RememberedMappings,
     /// What the last edit did, announced to screen readers.
     pub status: String,
+    /// Set while a file is being read, for the progress message.
+    pub busy: Option<String>,
+}
+
+/// A table being brought in: the input with the officer's choices, and how it reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub input: TableInput,
+    pub reading: Rc<Reading>,
+}
+
+impl Import {
+    pub fn is_paste(&self) -> bool {
+        matches!(self.input.raw, RawInput::Text(_))
+    }
 }
 
 pub enum Action {
     /// The officer pasted or typed into "Paste a table".
     PasteEdited(String),
+    /// A file is being read from disk.
+    FileReading(String),
+    FileLoaded {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    FileFailed {
+        name: String,
+        message: String,
+    },
+    SheetChosen(String),
+    HeaderRowChosen(usize),
+    ColumnSet {
+        column: usize,
+        holds: ColumnUse,
+    },
+    GuessColumnsAgain,
+    SkipUnreadable(bool),
     /// Go back to the built-in sample.
     UseSample,
+    /// Column choices read back from browser storage at start.
+    RememberedLoaded(RememberedMappings),
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             project: sample_project(),
+            import: None,
             paste: String::new(),
-            problems: Vec::new(),
+            remembered: RememberedMappings::new(),
             status: "Showing the built-in sample for a fictional council.".into(),
+            busy: None,
         }
     }
 }
 
-/// The reducer: a pure function from the state and an action to the next state. A paste that
-/// cannot be read changes nothing in the project, so the previous report stays.
+/// The reducer: a pure function from the state and an action to the next state.
 pub fn reduce(state: &State, action: Action) -> State {
+    let mut next = state.clone();
+    next.busy = None;
     match action {
         Action::PasteEdited(text) => {
+            next.paste = text.clone();
             if text.trim().is_empty() {
-                return State {
-                    paste: text,
-                    problems: Vec::new(),
-                    ..state.clone()
-                };
+                // Clearing the box leaves the report as it is.
+                next.import = next.import.filter(|i| !i.is_paste());
+                return next;
             }
-            match read_establishment(&text) {
-                Ok(table) => {
-                    let mut project = state.project.clone();
-                    project.tables = vec![TableInput {
-                        period: String::new(),
-                        source: PASTED_SOURCE.into(),
-                        origin: Origin::Pasted,
-                        text: text.clone(),
-                    }];
-                    let roles = table.rows.len();
-                    State {
-                        project,
-                        paste: text,
-                        problems: Vec::new(),
-                        status: format!(
-                            "Report updated from the pasted table: {roles} {}.",
-                            if roles == 1 { "role" } else { "roles" }
-                        ),
-                    }
-                }
-                Err(problems) => State {
-                    paste: text,
-                    problems,
-                    status: "The pasted table could not be read; the report has not changed."
-                        .into(),
-                    ..state.clone()
-                },
+            return read(next, TableInput::pasted(text, PASTED_SOURCE));
+        }
+        Action::FileReading(name) => {
+            next.busy = Some(format!("Reading {name}…"));
+            next.status = format!("Reading {name}…");
+        }
+        Action::FileLoaded { name, bytes } => {
+            let input = TableInput {
+                period: String::new(),
+                source: name.clone(),
+                origin: Origin::Uploaded,
+                raw: RawInput::File { name, bytes },
+                sheet: None,
+                mapping: None,
+                skip_unreadable: false,
+            };
+            return read(next, input);
+        }
+        Action::FileFailed { name, message } => {
+            next.status = format!("{name} could not be read: {message} The report has not changed.");
+        }
+        Action::SheetChosen(sheet) => {
+            if let Some(import) = &state.import {
+                let input = TableInput { sheet: Some(sheet), mapping: None, ..import.input.clone() };
+                return read(next, input);
             }
         }
-        Action::UseSample => State {
-            status: "Back to the built-in sample. Your pasted text is still in the box.".into(),
-            problems: Vec::new(),
-            project: sample_project(),
-            paste: state.paste.clone(),
-        },
+        Action::HeaderRowChosen(line) => {
+            if let Some((import, row)) = current_rows(state)
+                .and_then(|(i, rows)| rows.iter().find(|r| r.line == line).map(|row| (i, row.clone())))
+            {
+                let input = TableInput { mapping: Some(mapping_for_row(&row)), ..import.input.clone() };
+                return read(next, input);
+            }
+        }
+        Action::ColumnSet { column, holds } => {
+            if let Some(import) = &state.import {
+                if let Some(mut mapping) = import.reading.mapping.clone() {
+                    if column >= mapping.columns.len() {
+                        mapping.columns.resize(column + 1, ColumnUse::NotUsed);
+                    }
+                    mapping.columns[column] = holds;
+                    // Remember the choice for the next table with the same headings.
+                    if let Some((_, rows)) = current_rows(state) {
+                        if let Some(header) = rows.iter().find(|r| r.line == mapping.header_line) {
+                            next.remembered.insert(headings_key(header), mapping.columns.clone());
+                        }
+                    }
+                    let input = TableInput { mapping: Some(mapping), ..import.input.clone() };
+                    return read(next, input);
+                }
+            }
+        }
+        Action::GuessColumnsAgain => {
+            if let Some(import) = &state.import {
+                if let Some((_, rows)) = current_rows(state) {
+                    if let Some(mapping) = &import.reading.mapping {
+                        if let Some(header) = rows.iter().find(|r| r.line == mapping.header_line) {
+                            next.remembered.remove(&headings_key(header));
+                        }
+                    }
+                }
+                let input = TableInput { mapping: None, ..import.input.clone() };
+                return read(next, input);
+            }
+        }
+        Action::SkipUnreadable(skip) => {
+            if let Some(import) = &state.import {
+                let input = TableInput { skip_unreadable: skip, ..import.input.clone() };
+                return read(next, input);
+            }
+        }
+        Action::UseSample => {
+            next.project = sample_project();
+            next.import = None;
+            next.status = "Back to the built-in sample. Your pasted text is still in the box.".into();
+        }
+        Action::RememberedLoaded(remembered) => {
+            next.remembered = remembered;
+        }
     }
+    next
 }
 
+/// Reads an input; when it reads, it becomes the project's table, with the sheet and columns
+/// it was read with fixed, so the saved project reads the same way again.
+fn read(mut next: State, input: TableInput) -> State {
+    let reading = read_input(&input, &next.remembered);
+    let name = match &input.raw {
+        RawInput::Text(_) => "the pasted table".to_owned(),
+        RawInput::File { name, .. } => name.clone(),
+    };
+    match &reading.outcome {
+        Ok(read) => {
+            let sheet = reading.loaded.as_ref().ok().and_then(|l| l.sheet.clone());
+            let source = match (&input.raw, &sheet) {
+                (RawInput::File { name, .. }, Some(sheet)) => format!("{name}, sheet {sheet}"),
+                _ => input.source.clone(),
+            };
+            let accepted = TableInput { sheet, source, mapping: reading.mapping.clone(), ..input.clone() };
+            next.project.tables = vec![accepted];
+            let roles = read.table.rows.len();
+            let left_out = match read.skipped.len() {
+                0 => String::new(),
+                n => format!(" {n} unreadable {} left out.", if n == 1 { "cell was" } else { "cells were" }),
+            };
+            next.status =
+                format!("Report updated from {name}: {roles} {}.{left_out}", if roles == 1 { "role" } else { "roles" });
+        }
+        Err(_) => {
+            next.status = format!("{} could not be read; the report has not changed.", capitalise(&name));
+        }
+    }
+    next.import = Some(Import { input, reading: Rc::new(reading) });
+    next
+}
+
+fn current_rows(state: &State) -> Option<(&Import, &Vec<crate::engine::import::grid::GridRow>)> {
+    let import = state.import.as_ref()?;
+    let rows = &import.reading.loaded.as_ref().ok()?.rows;
+    Some((import, rows))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(target_arch = "wasm32")]
 impl yew::Reducible for State {
     type Action = Action;
 

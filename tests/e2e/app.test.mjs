@@ -1,14 +1,13 @@
 // End to end: the release build in Debian's Chromium, driven by playwright-core.
 // Every test also fails on a console error, an uncaught exception, or any request that leaves
 // the page's origin.
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { openSample as open, totalRow as total, useBrowser } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ctx = useBrowser();
+const openSample = () => open(ctx.page, ctx.server.url);
+const totalRow = async () => (await total(ctx.page)).join('\t');
 
 const PASTED = [
   'Role\tEstablishment\tPermanent\tAgency\tVacant\t(Over)/under',
@@ -17,63 +16,8 @@ const PASTED = [
   'Team Manager\t4.00\t3.00\t0.00\t1.00\t1.00',
 ].join('\n');
 
-let server;
-let browser;
-let context;
-let page;
-let problems;
-// Console errors a test causes on purpose, as patterns.
-let expected;
-
-before(async () => {
-  assert.ok(existsSync(`${DIST}index.html`), 'dist/index.html is missing: run `trunk build --release` first');
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  page = await context.newPage();
-  problems = [];
-  expected = [];
-  const origin = new URL(server.url).origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
-      problems.push(`request outside the page's origin: ${request.url()}`);
-    }
-  });
-  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
-});
-
-afterEach(async () => {
-  await context.close();
-  const unexpected = problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
-  assert.deepEqual(unexpected, [], 'no console error, no uncaught exception, no request off the origin');
-});
-
-async function openSample() {
-  await page.goto(server.url);
-  await page.locator('article.report table.figures tfoot').first().waitFor();
-}
-
-const totalRow = () => page.locator('article.report table.figures tfoot tr').first().innerText();
-
 test('opens on the sample report with its table, sentence and chart', async () => {
+  const { page } = ctx;
   await openSample();
   const report = page.locator('article.report');
   assert.equal(await report.locator('h1').innerText(), "Children's social care workforce update");
@@ -97,6 +41,7 @@ test('opens on the sample report with its table, sentence and chart', async () =
 });
 
 test('pasting a table copied from Excel updates the figures at once', async () => {
+  const { page } = ctx;
   await openSample();
   await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
   await page.getByLabel('Paste a table').focus();
@@ -118,6 +63,7 @@ test('pasting a table copied from Excel updates the figures at once', async () =
 });
 
 test('an unreadable paste says what was expected and keeps the previous report', async () => {
+  const { page } = ctx;
   await openSample();
   const before = await page.locator('article.report').innerHTML();
   await page.getByLabel('Paste a table').fill('Name\tAge\nSam\t40');
@@ -136,6 +82,7 @@ test('an unreadable paste says what was expected and keeps the previous report',
 });
 
 test('printing prints the report only, on A4', async () => {
+  const { page } = ctx;
   await openSample();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.app-controls').isVisible(), false, 'controls are hidden');
@@ -150,6 +97,7 @@ test('printing prints the report only, on A4', async () => {
 });
 
 test('the Content-Security-Policy blocks every other origin', async () => {
+  const { page } = ctx;
   await openSample();
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(policy, /default-src 'self'/);
@@ -160,7 +108,7 @@ test('the Content-Security-Policy blocks every other origin', async () => {
 
   // The browser itself refuses a connection elsewhere: the policy is in force, not just written.
   // Chromium logs that refusal as a console error; it is the one error this test expects.
-  expected.push(/example\.org/);
+  ctx.expected.push(/example\.org/);
   const outcome = await page.evaluate(async () => {
     const violation = new Promise((done) => document.addEventListener('securitypolicyviolation',
       (event) => done(event.violatedDirective), { once: true }));

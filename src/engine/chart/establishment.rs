@@ -33,21 +33,13 @@ struct Bar {
 
 /// The stacked bar chart for one period's figures, or `None` when no role has establishment,
 /// permanent and agency figures to draw.
-pub fn establishment_chart(
-    figures: &EstablishmentFigures,
-    period: &str,
-    source: &str,
-    id: &str,
-) -> Option<Chart> {
+pub fn establishment_chart(figures: &EstablishmentFigures, period: &str, source: &str, id: &str) -> Option<Chart> {
     let bars: Vec<Bar> = figures
         .roles
         .iter()
         .filter_map(|r| {
-            let (establishment, permanent, agency) = (
-                r.establishment.clone().ok()?,
-                r.permanent.clone().ok()?,
-                r.agency.clone().ok()?,
-            );
+            let (establishment, permanent, agency) =
+                (r.establishment.clone().ok()?, r.permanent.clone().ok()?, r.agency.clone().ok()?);
             Some(Bar {
                 role: r.role.clone(),
                 establishment,
@@ -73,11 +65,7 @@ pub fn establishment_chart(
         ),
         None => "Every post is filled by permanent staff".to_owned(),
     };
-    let period_words = if period.is_empty() {
-        String::new()
-    } else {
-        format!(", {period}")
-    };
+    let period_words = if period.is_empty() { String::new() } else { format!(", {period}") };
     let subtitle = format!("Establishment by role{period_words}, full-time equivalent (FTE)");
     let description = describe(&bars, &period_words);
     let source_line = format!("Source: {source}");
@@ -85,12 +73,7 @@ pub fn establishment_chart(
     let mut svg = String::new();
     let height = HEADER + FOOTER + 40 + BAR_PITCH * bars.len() as u32;
     draw(&mut svg, &bars, height, &title, &subtitle, &source_line).ok()?;
-    Some(Chart {
-        id: id.to_owned(),
-        svg: make_accessible(&svg, id, &title, &description),
-        title,
-        description,
-    })
+    Some(Chart { id: id.to_owned(), svg: make_accessible(&svg, id, &title, &description), title, description })
 }
 
 fn describe(bars: &[Bar], period_words: &str) -> String {
@@ -112,25 +95,13 @@ fn describe(bars: &[Bar], period_words: &str) -> String {
     text
 }
 
-type DrawResult =
-    Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
+type DrawResult = Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
-fn draw(
-    out: &mut String,
-    bars: &[Bar],
-    height: u32,
-    title: &str,
-    subtitle: &str,
-    source: &str,
-) -> DrawResult {
+fn draw(out: &mut String, bars: &[Bar], height: u32, title: &str, subtitle: &str, source: &str) -> DrawResult {
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
     // plotters escapes text content itself, so labels go in as the officer wrote them.
-    root.draw(&Text::new(
-        title,
-        (16, 14),
-        TextStyle::from((FONT, 18.0, FontStyle::Bold).into_font()).color(&TEXT),
-    ))?;
+    root.draw(&Text::new(title, (16, 14), TextStyle::from((FONT, 18.0, FontStyle::Bold).into_font()).color(&TEXT)))?;
     root.draw(&Text::new(subtitle, (16, 42), text(15.0, &SECONDARY_TEXT)))?;
     draw_legend(&root, 16, 70)?;
 
@@ -138,10 +109,7 @@ fn draw(
     let (plot, footer) = body.split_vertically(height - HEADER - FOOTER);
     footer.draw(&Text::new(source, (16, 10), text(13.0, &SECONDARY_TEXT)))?;
 
-    let x_max = bars
-        .iter()
-        .map(|b| b.establishment.max(b.permanent + b.agency))
-        .fold(0.0, f64::max);
+    let x_max = bars.iter().map(|b| b.establishment.max(b.permanent + b.agency)).fold(0.0, f64::max);
     let x_max = nice_ceiling(x_max);
     let n = bars.len() as f64;
     let mut chart = ChartBuilder::on(&plot)
@@ -168,23 +136,16 @@ fn draw(
         let top = n - i as f64 - 0.2;
         let bottom = n - i as f64 - 0.8;
         let mut x = 0.0;
-        for (value, colour, label_colour) in [
-            (bar.permanent, DARK_BLUE, &WHITE),
-            (bar.agency, TURQUOISE, &TEXT),
-            (bar.uncovered, DARK_PINK, &WHITE),
-        ] {
+        for (value, colour, label_colour) in
+            [(bar.permanent, DARK_BLUE, &WHITE), (bar.agency, TURQUOISE, &TEXT), (bar.uncovered, DARK_PINK, &WHITE)]
+        {
             if value <= 0.0 {
                 continue;
             }
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(x, top), (x + value, bottom)],
-                colour.filled(),
-            )))?;
+            chart.draw_series(std::iter::once(Rectangle::new([(x, top), (x + value, bottom)], colour.filled())))?;
             // A white edge keeps neighbouring segments apart for readers who cannot tell the colours.
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(x, top), (x + value, bottom)],
-                WHITE.stroke_width(1),
-            )))?;
+            chart
+                .draw_series(std::iter::once(Rectangle::new([(x, top), (x + value, bottom)], WHITE.stroke_width(1))))?;
             let (left, mid_y) = chart.backend_coord(&(x, (top + bottom) / 2.0));
             let (right, _) = chart.backend_coord(&(x + value, top));
             if right - left >= 40 {
@@ -198,10 +159,7 @@ fn draw(
         }
         // The establishment marker: a dark rule a little taller than the bar.
         chart.draw_series(std::iter::once(PathElement::new(
-            vec![
-                (bar.establishment, top + 0.12),
-                (bar.establishment, bottom - 0.12),
-            ],
+            vec![(bar.establishment, top + 0.12), (bar.establishment, bottom - 0.12)],
             DARK_GREY.stroke_width(3),
         )))?;
         let (left_edge, mid_y) = chart.backend_coord(&(0.0, (top + bottom) / 2.0));
@@ -218,37 +176,17 @@ fn text(size: f64, colour: &'static RGBColor) -> TextStyle<'static> {
     TextStyle::from((FONT, size).into_font()).color(colour)
 }
 
-fn draw_legend(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
-    x: i32,
-    y: i32,
-) -> DrawResult {
-    let style = TextStyle::from((FONT, 14.0).into_font())
-        .color(&TEXT)
-        .pos(Pos::new(HPos::Left, VPos::Center));
+fn draw_legend(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, x: i32, y: i32) -> DrawResult {
+    let style = TextStyle::from((FONT, 14.0).into_font()).color(&TEXT).pos(Pos::new(HPos::Left, VPos::Center));
     // Fixed slots rather than measured text: text widths differ between browser and native runs.
-    let legend = [
-        ("Permanent", DARK_BLUE),
-        ("Agency", TURQUOISE),
-        ("Vacant, not covered by agency", DARK_PINK),
-    ];
+    let legend = [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
     for ((label, colour), slot_x) in legend.into_iter().zip([x, x + 130, x + 240]) {
-        root.draw(&Rectangle::new(
-            [(slot_x, y - 7), (slot_x + 14, y + 7)],
-            colour.filled(),
-        ))?;
+        root.draw(&Rectangle::new([(slot_x, y - 7), (slot_x + 14, y + 7)], colour.filled()))?;
         root.draw(&Text::new(label, (slot_x + 20, y), style.clone()))?;
     }
     let y = y + 24;
-    root.draw(&PathElement::new(
-        vec![(x + 7, y - 9), (x + 7, y + 9)],
-        DARK_GREY.stroke_width(3),
-    ))?;
-    root.draw(&Text::new(
-        "Establishment: a bar past this mark is over establishment",
-        (x + 20, y),
-        style,
-    ))?;
+    root.draw(&PathElement::new(vec![(x + 7, y - 9), (x + 7, y + 9)], DARK_GREY.stroke_width(3)))?;
+    root.draw(&Text::new("Establishment: a bar past this mark is over establishment", (x + 20, y), style))?;
     Ok(())
 }
 
@@ -280,15 +218,9 @@ mod tests {
 
     #[test]
     fn axis_ends_on_a_round_number_above_the_data() {
-        for (value, expected) in [
-            (87.19, 100.0),
-            (42.69, 50.0),
-            (9.0, 10.0),
-            (16.5, 20.0),
-            (0.0, 1.0),
-            (230.0, 250.0),
-            (240.0, 500.0),
-        ] {
+        for (value, expected) in
+            [(87.19, 100.0), (42.69, 50.0), (9.0, 10.0), (16.5, 20.0), (0.0, 1.0), (230.0, 250.0), (240.0, 500.0)]
+        {
             assert_eq!(nice_ceiling(value), expected, "{value}");
         }
     }
@@ -296,9 +228,6 @@ mod tests {
     #[test]
     fn long_names_are_shortened_with_an_ellipsis() {
         assert_eq!(shorten("Social Worker", 28), "Social Worker");
-        assert_eq!(
-            shorten("Independent Reviewing Officer and Chair", 20),
-            "Independent Reviewi…"
-        );
+        assert_eq!(shorten("Independent Reviewing Officer and Chair", 20), "Independent Reviewi…");
     }
 }

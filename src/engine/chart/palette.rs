@@ -11,14 +11,7 @@ pub const DARK_GREY: RGBColor = RGBColor(0x3D, 0x3D, 0x3D);
 pub const LIGHT_PURPLE: RGBColor = RGBColor(0xA2, 0x85, 0xD1);
 
 /// The categorical palette in order.
-pub const CATEGORICAL: [RGBColor; 6] = [
-    DARK_BLUE,
-    TURQUOISE,
-    DARK_PINK,
-    ORANGE,
-    DARK_GREY,
-    LIGHT_PURPLE,
-];
+pub const CATEGORICAL: [RGBColor; 6] = [DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE];
 
 /// Body text: near-black, as GOV.UK uses.
 pub const TEXT: RGBColor = RGBColor(0x0B, 0x0C, 0x0C);

@@ -35,43 +35,21 @@ impl TextEncoding {
 /// ```
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (
-            String::from_utf8_lossy(rest).into_owned(),
-            TextEncoding::Utf8,
-        );
+        return (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return (
-            UTF_16LE.decode_without_bom_handling(rest).0.into_owned(),
-            TextEncoding::Utf16Le,
-        );
+        return (UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), TextEncoding::Utf16Le);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return (
-            UTF_16BE.decode_without_bom_handling(rest).0.into_owned(),
-            TextEncoding::Utf16Be,
-        );
+        return (UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), TextEncoding::Utf16Be);
     }
     if let Some(encoding) = utf16_without_mark(bytes) {
-        let decoder = if encoding == TextEncoding::Utf16Le {
-            UTF_16LE
-        } else {
-            UTF_16BE
-        };
-        return (
-            decoder.decode_without_bom_handling(bytes).0.into_owned(),
-            encoding,
-        );
+        let decoder = if encoding == TextEncoding::Utf16Le { UTF_16LE } else { UTF_16BE };
+        return (decoder.decode_without_bom_handling(bytes).0.into_owned(), encoding);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), TextEncoding::Utf8),
-        Err(_) => (
-            WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-            TextEncoding::Windows1252,
-        ),
+        Err(_) => (WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), TextEncoding::Windows1252),
     }
 }
 
@@ -82,14 +60,7 @@ fn utf16_without_mark(bytes: &[u8]) -> Option<TextEncoding> {
         return None;
     }
     let pairs = sample.len() / 2;
-    let zeros_at = |offset: usize| {
-        sample
-            .iter()
-            .skip(offset)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
+    let zeros_at = |offset: usize| sample.iter().skip(offset).step_by(2).filter(|&&b| b == 0).count();
     let (even, odd) = (zeros_at(0), zeros_at(1));
     if odd * 10 >= pairs * 7 && even * 10 <= pairs {
         Some(TextEncoding::Utf16Le)
@@ -107,18 +78,10 @@ mod tests {
     fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
         let mut out = Vec::new();
         if mark {
-            out.extend_from_slice(if little_endian {
-                b"\xFF\xFE"
-            } else {
-                b"\xFE\xFF"
-            });
+            out.extend_from_slice(if little_endian { b"\xFF\xFE" } else { b"\xFE\xFF" });
         }
         for unit in text.encode_utf16() {
-            out.extend_from_slice(&if little_endian {
-                unit.to_le_bytes()
-            } else {
-                unit.to_be_bytes()
-            });
+            out.extend_from_slice(&if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() });
         }
         out
     }
@@ -128,38 +91,14 @@ mod tests {
         let text = "Role\tCost\nSocial Worker\t£4,137.80\n";
         let cases: Vec<(&str, Vec<u8>, TextEncoding)> = vec![
             ("UTF-8", text.as_bytes().to_vec(), TextEncoding::Utf8),
-            (
-                "UTF-8 with BOM",
-                [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
-                TextEncoding::Utf8,
-            ),
-            (
-                "UTF-16 LE with BOM",
-                utf16(text, true, true),
-                TextEncoding::Utf16Le,
-            ),
-            (
-                "UTF-16 BE with BOM",
-                utf16(text, false, true),
-                TextEncoding::Utf16Be,
-            ),
-            (
-                "UTF-16 LE without BOM",
-                utf16(text, true, false),
-                TextEncoding::Utf16Le,
-            ),
-            (
-                "UTF-16 BE without BOM",
-                utf16(text, false, false),
-                TextEncoding::Utf16Be,
-            ),
+            ("UTF-8 with BOM", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(), TextEncoding::Utf8),
+            ("UTF-16 LE with BOM", utf16(text, true, true), TextEncoding::Utf16Le),
+            ("UTF-16 BE with BOM", utf16(text, false, true), TextEncoding::Utf16Be),
+            ("UTF-16 LE without BOM", utf16(text, true, false), TextEncoding::Utf16Le),
+            ("UTF-16 BE without BOM", utf16(text, false, false), TextEncoding::Utf16Be),
             (
                 "Windows-1252",
-                text.replace('£', "\u{1}")
-                    .as_bytes()
-                    .iter()
-                    .map(|&b| if b == 1 { 0xA3 } else { b })
-                    .collect(),
+                text.replace('£', "\u{1}").as_bytes().iter().map(|&b| if b == 1 { 0xA3 } else { b }).collect(),
                 TextEncoding::Windows1252,
             ),
         ];

@@ -5,14 +5,13 @@ use super::grid::GridRow;
 use super::headings::{key, recognise, Heading};
 use super::number::read_entry;
 use super::{load, Input, Problem};
-use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RoleRow};
+use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RememberedMappings, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.
 const HEADER_SEARCH_ROWS: usize = 30;
 
 /// What an officer is told when no header row is found.
-pub const EXPECTED_HEADER: &str =
-    "Expected a row of column headings with Role and at least one of \
+pub const EXPECTED_HEADER: &str = "Expected a row of column headings with Role and at least one of \
 Establishment, Permanent, Agency and Vacant (for example: Role, Establishment, Permanent, Agency, \
 Vacant, (Over)/under), with one row of figures for each role under it.";
 
@@ -46,13 +45,23 @@ pub fn finds_header(rows: &[GridRow]) -> bool {
 pub fn guess_mapping(rows: &[GridRow]) -> Result<ColumnMapping, Vec<Problem>> {
     match find_header(rows) {
         Some((_, result)) => result,
-        None if rows.iter().all(GridRow::is_blank) => Err(vec![Problem::whole(format!(
-            "The table is empty. {EXPECTED_HEADER}"
-        ))]),
-        None => Err(vec![Problem::whole(format!(
-            "No header row was found. {EXPECTED_HEADER}"
-        ))]),
+        None if rows.iter().all(GridRow::is_blank) => {
+            Err(vec![Problem::whole(format!("The table is empty. {EXPECTED_HEADER}"))])
+        }
+        None => Err(vec![Problem::whole(format!("No header row was found. {EXPECTED_HEADER}"))]),
     }
+}
+
+/// The mapping for a heading row the officer chose: columns whose headings are known are
+/// mapped, and the first column holds the role unless a heading says which does.
+pub fn mapping_for_row(row: &GridRow) -> ColumnMapping {
+    let mut columns = column_uses(row);
+    if !columns.contains(&ColumnUse::Role) {
+        if let Some(first) = row.cells.iter().position(|c| !c.trim().is_empty()) {
+            columns[first] = ColumnUse::Role;
+        }
+    }
+    ColumnMapping { header_line: row.line, columns }
 }
 
 /// Reads the rows under the mapping's header row. With `skip_unreadable`, rows holding a cell
@@ -65,12 +74,7 @@ pub fn read_mapped(
     let header_index = rows
         .iter()
         .position(|r| r.line == mapping.header_line)
-        .ok_or_else(|| {
-            vec![Problem::row(
-                mapping.header_line,
-                "the heading row chosen is not in the table.".into(),
-            )]
-        })?;
+        .ok_or_else(|| vec![Problem::row(mapping.header_line, "the heading row chosen is not in the table.".into())])?;
     let header = &rows[header_index];
     let role_column = check(mapping, header.line)?;
     let figures: Vec<(usize, Field)> = mapping.figures().collect();
@@ -87,6 +91,7 @@ pub fn read_mapped(
         columns: figures.iter().map(|&(_, f)| f).collect(),
         rows: Vec::new(),
         stated_total: None,
+        stated_subtotals: Vec::new(),
     };
     let (mut problems, mut skipped) = (Vec::new(), Vec::new());
     for row in &rows[header_index + 1..] {
@@ -125,14 +130,14 @@ pub fn read_mapped(
             }
         } else if is_total(&role_row.role) {
             table.stated_total = Some(role_row);
+        } else if is_subtotal(&role_row.role) {
+            table.stated_subtotals.push(role_row);
         } else {
             table.rows.push(role_row);
         }
     }
     if problems.is_empty() && table.rows.is_empty() {
-        problems.push(Problem::whole(
-            "The headings were found but there are no rows of figures under them.".into(),
-        ));
+        problems.push(Problem::whole("The headings were found but there are no rows of figures under them.".into()));
     }
     if problems.is_empty() {
         Ok(ReadTable { table, skipped })
@@ -144,34 +149,20 @@ pub fn read_mapped(
 /// A mapping the officer set must still name one role column and some figures, each once.
 fn check(mapping: &ColumnMapping, line: usize) -> Result<usize, Vec<Problem>> {
     let mut problems = Vec::new();
-    let roles = mapping
-        .columns
-        .iter()
-        .filter(|u| **u == ColumnUse::Role)
-        .count();
+    let roles = mapping.columns.iter().filter(|u| **u == ColumnUse::Role).count();
     if roles != 1 {
-        problems.push(Problem::row(
-            line,
-            format!("choose exactly one column as Role ({roles} are chosen)."),
-        ));
+        problems.push(Problem::row(line, format!("choose exactly one column as Role ({roles} are chosen).")));
     }
     if mapping.figures().next().is_none() {
         problems.push(Problem::row(
             line,
-            "choose at least one column of figures: Establishment, Permanent, Agency or Vacant."
-                .into(),
+            "choose at least one column of figures: Establishment, Permanent, Agency or Vacant.".into(),
         ));
     }
     for field in Field::ALL {
         let uses = mapping.figures().filter(|&(_, f)| f == field).count();
         if uses > 1 {
-            problems.push(Problem::row(
-                line,
-                format!(
-                    "{uses} columns are chosen as {}: choose one.",
-                    field.label()
-                ),
-            ));
+            problems.push(Problem::row(line, format!("{uses} columns are chosen as {}: choose one.", field.label())));
         }
     }
     match mapping.role_column() {
@@ -184,85 +175,98 @@ fn check(mapping: &ColumnMapping, line: usize) -> Result<usize, Vec<Problem>> {
 /// headings repeat a field is still the header, but an error: two years side by side
 /// cannot be told apart here.
 fn find_header(rows: &[GridRow]) -> Option<(usize, Result<ColumnMapping, Vec<Problem>>)> {
-    rows.iter()
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(index, row)| {
-            let mut columns: Vec<ColumnUse> = row
-                .cells
-                .iter()
-                .map(|cell| match recognise(cell) {
-                    Some(Heading::Role) => ColumnUse::Role,
-                    Some(Heading::Figure(field)) => ColumnUse::Figure(field),
-                    Some(Heading::Other) | None => ColumnUse::NotUsed,
-                })
-                .collect();
-            let first_figure = columns
-                .iter()
-                .position(|u| matches!(u, ColumnUse::Figure(_)))?;
-            // Only the first Role heading counts; later ones ("Team" beside "Role") are left alone.
-            if let Some(first_role) = columns.iter().position(|u| *u == ColumnUse::Role) {
-                for use_ in columns.iter_mut().skip(first_role + 1) {
-                    if *use_ == ColumnUse::Role {
-                        *use_ = ColumnUse::NotUsed;
-                    }
+    rows.iter().take(HEADER_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
+        let mut columns = column_uses(row);
+        let first_figure = columns.iter().position(|u| matches!(u, ColumnUse::Figure(_)))?;
+        // Only the first Role heading counts; later ones ("Team" beside "Role") are left alone.
+        if let Some(first_role) = columns.iter().position(|u| *u == ColumnUse::Role) {
+            for use_ in columns.iter_mut().skip(first_role + 1) {
+                if *use_ == ColumnUse::Role {
+                    *use_ = ColumnUse::NotUsed;
                 }
-            } else {
-                // No role heading: the label column is the first one before the figures whose cells
-                // below are mostly words, typically under a blank corner cell.
-                let label = (0..first_figure).find(|&i| mostly_words(&rows[index + 1..], i))?;
-                columns[label] = ColumnUse::Role;
             }
+        } else {
+            // No role heading: the label column is the first one before the figures whose cells
+            // below are mostly words, typically under a blank corner cell.
+            let label = (0..first_figure).find(|&i| mostly_words(&rows[index + 1..], i))?;
+            columns[label] = ColumnUse::Role;
+        }
 
-            let mapping = ColumnMapping {
-                header_line: row.line,
-                columns,
-            };
-            let repeated: Vec<(usize, Field)> = mapping
-                .figures()
-                .enumerate()
-                .filter(|&(n, (_, field))| mapping.figures().take(n).any(|(_, f)| f == field))
-                .map(|(_, figure)| figure)
-                .collect();
-            if repeated.is_empty() {
-                return Some((index, Ok(mapping)));
-            }
-            let problems = repeated
-                .into_iter()
-                .map(|(column, field)| {
-                    Problem::at(
-                        row.line,
-                        column,
-                        field.label(),
-                        format!(
-                            "there is more than one {} column. Paste one period at a time.",
-                            field.label()
-                        ),
-                    )
-                })
-                .collect();
-            Some((index, Err(problems)))
+        let mapping = ColumnMapping { header_line: row.line, columns };
+        let repeated: Vec<(usize, Field)> = mapping
+            .figures()
+            .enumerate()
+            .filter(|&(n, (_, field))| mapping.figures().take(n).any(|(_, f)| f == field))
+            .map(|(_, figure)| figure)
+            .collect();
+        if repeated.is_empty() {
+            return Some((index, Ok(mapping)));
+        }
+        let problems = repeated
+            .into_iter()
+            .map(|(column, field)| {
+                Problem::at(
+                    row.line,
+                    column,
+                    field.label(),
+                    format!("there is more than one {} column. Paste one period at a time.", field.label()),
+                )
+            })
+            .collect();
+        Some((index, Err(problems)))
+    })
+}
+
+/// Each heading's use as far as its words say.
+fn column_uses(row: &GridRow) -> Vec<ColumnUse> {
+    row.cells
+        .iter()
+        .map(|cell| match recognise(cell) {
+            Some(Heading::Role) => ColumnUse::Role,
+            Some(Heading::Figure(field)) => ColumnUse::Figure(field),
+            Some(Heading::Other) | None => ColumnUse::NotUsed,
         })
+        .collect()
 }
 
 /// True when most non-empty cells of a column in the next rows are not numbers.
 fn mostly_words(rows: &[GridRow], column: usize) -> bool {
-    let cells: Vec<&str> = rows
-        .iter()
-        .take(20)
-        .filter_map(|r| r.cells.get(column))
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let cells: Vec<&str> =
+        rows.iter().take(20).filter_map(|r| r.cells.get(column)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
     let words = cells.iter().filter(|c| read_entry(c).is_err()).count();
     !cells.is_empty() && words * 2 > cells.len()
 }
 
 fn is_total(role: &str) -> bool {
-    matches!(
-        key(role).as_str(),
-        "total" | "totals" | "grandtotal" | "totalfte" | "overalltotal"
-    )
+    matches!(key(role).as_str(), "total" | "totals" | "grandtotal" | "totalfte" | "overalltotal")
+}
+
+/// "Subtotal", "Sub-total: fieldwork", "Total children's services", "Fieldwork total".
+fn is_subtotal(role: &str) -> bool {
+    let key = key(role);
+    key.starts_with("subtotal") || key.starts_with("total") || key.ends_with("total")
+}
+
+/// The key a table's headings are remembered by: its heading row's cells, reduced.
+pub fn headings_key(header: &GridRow) -> String {
+    header.cells.iter().map(|c| key(c)).collect::<Vec<_>>().join("|")
+}
+
+/// The guessed mapping, replaced by the officer's remembered one for the same headings. A
+/// remembered mapping also finds a heading row the guess could not.
+pub fn guess_mapping_remembering(
+    rows: &[GridRow],
+    remembered: &RememberedMappings,
+) -> Result<ColumnMapping, Vec<Problem>> {
+    let recall = |row: &GridRow| {
+        remembered
+            .get(&headings_key(row))
+            .map(|columns| ColumnMapping { header_line: row.line, columns: columns.clone() })
+    };
+    match guess_mapping(rows) {
+        Ok(guess) => Ok(rows.iter().find(|r| r.line == guess.header_line).and_then(recall).unwrap_or(guess)),
+        Err(problems) => rows.iter().take(HEADER_SEARCH_ROWS).find_map(recall).ok_or(problems),
+    }
 }
 
 /// Collapses the whitespace a paste leaves inside labels (a name wrapped over two lines).

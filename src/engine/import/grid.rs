@@ -45,15 +45,9 @@ pub fn split_with(text: &str, delimiter: u8) -> Vec<GridRow> {
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        line += text.as_bytes()[counted_to..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        line += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
         counted_to = start;
-        rows.push(GridRow {
-            line,
-            cells: record.iter().map(str::to_owned).collect(),
-        });
+        rows.push(GridRow { line, cells: record.iter().map(str::to_owned).collect() });
     }
     rows
 }
@@ -79,21 +73,13 @@ pub fn consistent_delimiter(text: &str) -> Option<u8> {
             .unwrap_or(0);
         // Tabs never occur in prose, so half the lines will do; commas and semicolons must
         // split most lines, and most of those the same way.
-        let enough = if delimiter == b'\t' {
-            split * 2 >= counts.len()
-        } else {
-            split * 5 >= counts.len() * 3
-        };
+        let enough = if delimiter == b'\t' { split * 2 >= counts.len() } else { split * 5 >= counts.len() * 3 };
         split > 0 && enough && most_common * 2 >= split
     })
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes())
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes())
 }
 
 #[cfg(test)]
@@ -103,15 +89,9 @@ mod tests {
     #[test]
     fn delimiters_are_guessed() {
         let cases: &[(&str, &[&str])] = &[
-            (
-                "Role\tFTE\nSocial Worker\t1,234.50\n",
-                &["Social Worker", "1,234.50"],
-            ),
+            ("Role\tFTE\nSocial Worker\t1,234.50\n", &["Social Worker", "1,234.50"]),
             ("Role;FTE\nSocial Worker;1,5\n", &["Social Worker", "1,5"]),
-            (
-                "Role,FTE\nSocial Worker,\"1,234.50\"\n",
-                &["Social Worker", "1,234.50"],
-            ),
+            ("Role,FTE\nSocial Worker,\"1,234.50\"\n", &["Social Worker", "1,234.50"]),
         ];
         for (text, second_row) in cases {
             let rows = split(text);

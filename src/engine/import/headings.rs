@@ -15,10 +15,7 @@ pub enum Heading {
 /// A heading reduced to lower-case letters and digits, so "(Over)/under establishment" and
 /// "over / under Establishment" compare equal.
 pub fn key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Maps a column heading to what it holds. Matching is on the whole heading (ignoring case,
@@ -35,10 +32,8 @@ pub fn recognise(cell: &str) -> Option<Heading> {
     let key = key.strip_suffix("fte").unwrap_or(&key);
     let key = key.strip_prefix("fte").unwrap_or(key);
     Some(match key {
-        "role" | "roles" | "post" | "posts" | "jobtitle" | "job" | "position" | "team"
-        | "grade" | "roletitle" | "posttitle" | "designation" | "service" | "serviceteam" => {
-            Heading::Role
-        }
+        "role" | "roles" | "post" | "posts" | "jobtitle" | "job" | "position" | "team" | "grade" | "roletitle"
+        | "posttitle" | "designation" | "service" | "serviceteam" => Heading::Role,
         "establishment"
         | "budgeted"
         | "budgetedposts"
@@ -47,16 +42,18 @@ pub fn recognise(cell: &str) -> Option<Heading> {
         | "totalestablishment"
         | "budgetedestablishment"
         | "establishmentposts" => Heading::Figure(Field::Establishment),
-        "permanent" | "inpost" | "substantive" | "permanentstaff" | "staffinpost"
-        | "permanentinpost" => Heading::Figure(Field::Permanent),
-        "agency" | "locum" | "locums" | "interim" | "interims" | "agencystaff"
-        | "agencyworkers" => Heading::Figure(Field::Agency),
+        "permanent" | "inpost" | "substantive" | "permanentstaff" | "staffinpost" | "permanentinpost" => {
+            Heading::Figure(Field::Permanent)
+        }
+        "agency" | "locum" | "locums" | "interim" | "interims" | "agencystaff" | "agencyworkers" => {
+            Heading::Figure(Field::Agency)
+        }
         "vacant" | "vacancies" | "vacancy" | "vacantposts" => Heading::Figure(Field::Vacant),
         "overunder" | "overunderestablishment" | "underover" | "underoverestablishment" => {
             Heading::Figure(Field::OverUnder)
         }
-        "vacancyrate" | "agencyrate" | "agencyworkerrate" | "turnoverrate" | "rate" | "total"
-        | "headcount" | "notes" | "comments" | "paragraph" | "para" | "ref" => Heading::Other,
+        "vacancyrate" | "agencyrate" | "agencyworkerrate" | "turnoverrate" | "rate" | "total" | "headcount"
+        | "notes" | "comments" | "paragraph" | "para" | "ref" => Heading::Other,
         _ => return None,
     })
 }

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod establishment;
 pub mod grid;
 pub mod headings;
+pub mod kind;
 pub mod number;
 pub mod spreadsheet;
 pub mod text_table;
@@ -17,8 +18,11 @@ pub use establishment::read_establishment;
 
 use std::fmt;
 
+use crate::engine::model::{ColumnMapping, RawInput, RememberedMappings, TableInput};
 use decode::TextEncoding;
+use establishment::{guess_mapping_remembering, read_mapped, ReadTable};
 use grid::GridRow;
+use kind::TableKind;
 use spreadsheet::{column_letters, Format, SheetInfo};
 
 /// Files larger than this are refused before reading: far more than any workforce table.
@@ -39,28 +43,15 @@ pub struct Problem {
 
 impl Problem {
     pub fn whole(message: String) -> Self {
-        Problem {
-            file: None,
-            sheet: None,
-            line: None,
-            column: None,
-            message,
-        }
+        Problem { file: None, sheet: None, line: None, column: None, message }
     }
 
     pub fn row(line: usize, message: String) -> Self {
-        Problem {
-            line: Some(line),
-            ..Problem::whole(message)
-        }
+        Problem { line: Some(line), ..Problem::whole(message) }
     }
 
     pub fn at(line: usize, column: usize, heading: &str, message: String) -> Self {
-        Problem {
-            line: Some(line),
-            column: Some((column, heading.to_owned())),
-            ..Problem::whole(message)
-        }
+        Problem { line: Some(line), column: Some((column, heading.to_owned())), ..Problem::whole(message) }
     }
 
     /// Adds the file and sheet, known only to the layer that opened them.
@@ -93,16 +84,9 @@ impl fmt::Display for Problem {
         }
         let place = place.join(", ");
         let mut chars = place.chars();
-        let first = chars
-            .next()
-            .map(|c| c.to_uppercase().collect::<String>())
-            .unwrap_or_default();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
         // A file name keeps its own case; "row" and "sheet" start the sentence with a capital.
-        let place = if self.file.is_some() {
-            place.clone()
-        } else {
-            first + chars.as_str()
-        };
+        let place = if self.file.is_some() { place.clone() } else { first + chars.as_str() };
         write!(f, "{place}: {}", self.message)
     }
 }
@@ -131,17 +115,60 @@ pub struct Loaded {
     pub notes: Vec<String>,
 }
 
+/// A saved input read the way its choices say: every step's result, so the officer can be
+/// shown the rows, the columns and what went wrong together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub loaded: Result<Loaded, Problem>,
+    pub kind: TableKind,
+    /// The mapping used: the saved one, else the remembered or guessed one.
+    pub mapping: Option<ColumnMapping>,
+    pub outcome: Result<ReadTable, Vec<Problem>>,
+}
+
+/// Reads a project's table input: load, map (as saved, or as remembered, or guessed), read.
+/// Every problem names the file and sheet.
+pub fn read_input(input: &TableInput, remembered: &RememberedMappings) -> Reading {
+    let loaded = match &input.raw {
+        RawInput::Text(text) => load(Input::Paste(text)),
+        RawInput::File { name, bytes } => load(Input::File { name, bytes, sheet: input.sheet.as_deref() }),
+    };
+    let Ok(rows) = loaded.as_ref().map(|l| &l.rows) else {
+        let problem = loaded.clone().err().into_iter().collect();
+        return Reading { loaded, kind: TableKind::Unknown, mapping: None, outcome: Err(problem) };
+    };
+    let (file, sheet) = loaded.as_ref().map(|l| (l.file.clone(), l.sheet.clone())).unwrap_or_default();
+    let locate = |problems: Vec<Problem>| -> Vec<Problem> {
+        problems.into_iter().map(|p| p.located(file.as_deref(), sheet.as_deref())).collect()
+    };
+    let kind = kind::classify(rows);
+    let mapping = match &input.mapping {
+        Some(saved) => Ok(saved.clone()),
+        None => guess_mapping_remembering(rows, remembered),
+    };
+    let outcome = match &mapping {
+        Ok(mapping) => read_mapped(rows, mapping, input.skip_unreadable).map_err(locate).map(|mut read| {
+            read.skipped = locate(std::mem::take(&mut read.skipped));
+            read
+        }),
+        Err(problems) if kind != TableKind::Establishment && kind != TableKind::Unknown => {
+            Err(locate(vec![Problem::whole(format!(
+                "This looks like {}. The report reads establishment tables for now: {}",
+                kind.describe(),
+                establishment::EXPECTED_HEADER
+            ))]))
+        }
+        Err(problems) => Err(locate(problems.clone())),
+    };
+    Reading { loaded, kind, mapping: mapping.ok(), outcome }
+}
+
 /// Reads a paste or a file into rows. A workbook's sheet is the one asked for, or else the
 /// first visible sheet that holds a table this tool recognises.
 pub fn load(input: Input<'_>) -> Result<Loaded, Problem> {
     match input {
-        Input::Paste(text) => Ok(Loaded {
-            rows: split_text(text),
-            ..Loaded::default()
-        }),
-        Input::File { name, bytes, sheet } => {
-            load_file(name, bytes, sheet).map_err(|p| p.located(Some(name), None))
-        }
+        Input::Paste(text) => Ok(Loaded { rows: split_text(text), ..Loaded::default() }),
+        Input::File { name, bytes, sheet } => load_file(name, bytes, sheet).map_err(|p| p.located(Some(name), None)),
     }
 }
 
@@ -153,19 +180,14 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if let Some(format) = spreadsheet::sniff(bytes) {
         let sheets = spreadsheet::sheets(bytes, format).map_err(Problem::whole)?;
         let chosen = match sheet {
             Some(wanted) => sheets
                 .iter()
                 .find(|s| s.name == wanted)
-                .ok_or_else(|| {
-                    Problem::whole(format!("The workbook has no sheet called '{wanted}'."))
-                })?
+                .ok_or_else(|| Problem::whole(format!("The workbook has no sheet called '{wanted}'.")))?
                 .name
                 .clone(),
             None => choose_sheet(bytes, format, &sheets)?,
@@ -250,15 +272,8 @@ fn not_a_table(bytes: &[u8]) -> Option<String> {
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let looks_like_utf16 = sample.starts_with(b"\xFF\xFE") || sample.starts_with(b"\xFE\xFF");
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20))
-        .count();
-    let utf16 = looks_like_utf16
-        || matches!(
-            decode::decode(sample).1,
-            TextEncoding::Utf16Le | TextEncoding::Utf16Be
-        );
+    let controls = sample.iter().filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20)).count();
+    let utf16 = looks_like_utf16 || matches!(decode::decode(sample).1, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
     if !utf16 && controls * 20 > sample.len().max(1) {
         return Some("The file is not text or a spreadsheet this tool can read.".into());
     }

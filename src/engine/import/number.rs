@@ -44,11 +44,10 @@ fn no_value(text: &str) -> Option<NoValue> {
 
 /// A number, or `None` if the text is not one. A percentage keeps its written value (`30%` is 30).
 fn read_number(text: &str) -> Option<f64> {
-    let (negative_by_brackets, text) =
-        match text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-            Some(inner) => (true, inner.trim()),
-            None => (false, text),
-        };
+    let (negative_by_brackets, text) = match text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => (true, inner.trim()),
+        None => (false, text),
+    };
     let (negative_by_sign, text) = match text.chars().next() {
         Some('-' | '−' | '–') => (true, text[text.chars().next()?.len_utf8()..].trim_start()),
         Some('+') => (false, text[1..].trim_start()),
@@ -67,11 +66,7 @@ fn read_number(text: &str) -> Option<f64> {
     if negative_by_brackets && negative_by_sign {
         return None;
     }
-    Some(if negative_by_brackets || negative_by_sign {
-        -value
-    } else {
-        value
-    })
+    Some(if negative_by_brackets || negative_by_sign { -value } else { value })
 }
 
 /// Removes commas that group thousands (`1,234.5`); rejects commas anywhere else (`1,2`), since
@@ -140,9 +135,7 @@ mod tests {
 
     #[test]
     fn text_that_is_not_a_number_is_refused() {
-        for text in [
-            "two", "1,2", "1.2.3", "(-3)", "3-", "£", "%", "1e5", "inf", "NaN", "12a", ",123",
-        ] {
+        for text in ["two", "1,2", "1.2.3", "(-3)", "3-", "£", "%", "1e5", "inf", "NaN", "12a", ",123"] {
             assert_eq!(read_entry(text), Err(NotANumber), "{text:?}");
         }
     }

@@ -49,8 +49,7 @@ pub struct SheetGrid {
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
     if bytes.starts_with(b"PK\x03\x04") {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-        if archive.by_name("xl/workbook.xml").is_ok() || archive.by_name("xl/workbook.bin").is_ok()
-        {
+        if archive.by_name("xl/workbook.xml").is_ok() || archive.by_name("xl/workbook.bin").is_ok() {
             return Some(Format::Xlsx);
         }
         let mimetype = archive.by_name("mimetype").ok().map(|mut f| {
@@ -58,22 +57,13 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
             let _ = std::io::Read::read_to_string(&mut std::io::Read::take(&mut f, 100), &mut text);
             text
         });
-        return mimetype
-            .filter(|m| m.contains("opendocument.spreadsheet"))
-            .map(|_| Format::Ods);
+        return mimetype.filter(|m| m.contains("opendocument.spreadsheet")).map(|_| Format::Ods);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         // Encrypted xlsx files are CFB containers too; their stream names are UTF-16 in the directory.
-        let marker: Vec<u8> = "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
+        let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let encrypted = bytes.windows(marker.len()).any(|w| w == marker.as_slice());
-        return Some(if encrypted {
-            Format::Encrypted
-        } else {
-            Format::Xls
-        });
+        return Some(if encrypted { Format::Encrypted } else { Format::Xls });
     }
     None
 }
@@ -81,35 +71,17 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 /// Lists the sheets of a workbook.
 pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
     let list = |sheets: &[calamine::Sheet]| {
-        sheets
-            .iter()
-            .map(|s| SheetInfo {
-                name: s.name.clone(),
-                visible: s.visible == SheetVisible::Visible,
-            })
-            .collect()
+        sheets.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect()
     };
     match format {
         Format::Xlsx => {
             check_zip(bytes)?;
-            Ok(list(
-                Xlsx::new(Cursor::new(bytes))
-                    .map_err(explain)?
-                    .sheets_metadata(),
-            ))
+            Ok(list(Xlsx::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
-        Format::Xls => Ok(list(
-            Xls::new(Cursor::new(bytes))
-                .map_err(explain)?
-                .sheets_metadata(),
-        )),
+        Format::Xls => Ok(list(Xls::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata())),
         Format::Ods => {
             check_zip(bytes)?;
-            Ok(list(
-                Ods::new(Cursor::new(bytes))
-                    .map_err(explain)?
-                    .sheets_metadata(),
-            ))
+            Ok(list(Ods::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
         Format::Encrypted => Err(password_message()),
     }
@@ -150,11 +122,7 @@ fn range_grid(range: &calamine::Range<Data>, merges: &[Dimensions]) -> Result<Sh
     let mut cells = Cells::default();
     for (row, column, value) in range.used_cells() {
         let (start_row, start_column) = range.start().unwrap_or((0, 0));
-        cells.push(
-            start_row + row as u32,
-            start_column + column as u32,
-            data_text(value),
-        )?;
+        cells.push(start_row + row as u32, start_column + column as u32, data_text(value))?;
     }
     Ok(cells.into_grid(merges))
 }
@@ -193,11 +161,8 @@ impl Cells {
         for merge in merges {
             let (top, left) = merge.start;
             let (bottom, right) = (merge.end.0, merge.end.1.min(MAX_COLUMNS - 1));
-            let Some(value) = self
-                .rows
-                .get(&top)
-                .and_then(|r| r.iter().find(|(c, _)| *c == left))
-                .map(|(_, v)| v.clone())
+            let Some(value) =
+                self.rows.get(&top).and_then(|r| r.iter().find(|(c, _)| *c == left)).map(|(_, v)| v.clone())
             else {
                 continue;
             };
@@ -223,10 +188,7 @@ impl Cells {
                 for (column, text) in cells {
                     dense[column as usize] = text;
                 }
-                GridRow {
-                    line: row as usize + 1,
-                    cells: dense,
-                }
+                GridRow { line: row as usize + 1, cells: dense }
             })
             .collect();
         let notes = self
@@ -309,24 +271,18 @@ fn date_text(value: &calamine::ExcelDateTime) -> String {
 
 /// Refuses a zip whose declared contents would unpack to more than we can hold.
 fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
-        "The file is damaged or incomplete: its zip structure cannot be read.".to_owned()
-    })?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| "The file is damaged or incomplete: its zip structure cannot be read.".to_owned())?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(i)
-            .map_err(|_| "The file is damaged: one of its parts cannot be read.".to_owned())?;
+        let entry =
+            archive.by_index_raw(i).map_err(|_| "The file is damaged: one of its parts cannot be read.".to_owned())?;
         let (packed, unpacked) = (entry.compressed_size().max(1), entry.size());
         total = total.saturating_add(unpacked);
-        if total > MAX_UNPACKED_BYTES
-            || (unpacked > 10 * 1024 * 1024 && unpacked / packed > MAX_EXPANSION)
-        {
-            return Err(
-                "The file would unpack to far more data than a spreadsheet holds, so it was not \
+        if total > MAX_UNPACKED_BYTES || (unpacked > 10 * 1024 * 1024 && unpacked / packed > MAX_EXPANSION) {
+            return Err("The file would unpack to far more data than a spreadsheet holds, so it was not \
                         opened (it may be a damaged or malicious file)."
-                    .to_owned(),
-            );
+                .to_owned());
         }
     }
     Ok(())
@@ -357,15 +313,7 @@ mod tests {
 
     #[test]
     fn column_letters_follow_excel() {
-        for (index, letters) in [
-            (0, "A"),
-            (3, "D"),
-            (25, "Z"),
-            (26, "AA"),
-            (701, "ZZ"),
-            (702, "AAA"),
-            (16383, "XFD"),
-        ] {
+        for (index, letters) in [(0, "A"), (3, "D"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA"), (16383, "XFD")] {
             assert_eq!(column_letters(index), letters);
         }
     }

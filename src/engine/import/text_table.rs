@@ -20,39 +20,23 @@ const HEADER_SEARCH_LINES: usize = 30;
 /// assert_eq!(rows[1].cells, ["Senior Social Worker", "4.00", "3.50"]);
 /// ```
 pub fn split(text: &str) -> Vec<GridRow> {
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .collect();
-    let Some((header_at, headings)) = lines
-        .iter()
-        .take(HEADER_SEARCH_LINES)
-        .enumerate()
-        .find_map(|(i, (_, l))| headings(l).map(|h| (i, h)))
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).collect();
+    let Some((header_at, headings)) =
+        lines.iter().take(HEADER_SEARCH_LINES).enumerate().find_map(|(i, (_, l))| headings(l).map(|h| (i, h)))
     else {
         return lines
             .iter()
             .filter(|(_, l)| !l.is_empty())
-            .map(|(n, l)| GridRow {
-                line: *n,
-                cells: vec![(*l).to_owned()],
-            })
+            .map(|(n, l)| GridRow { line: *n, cells: vec![(*l).to_owned()] })
             .collect();
     };
     let columns = headings.len() - 1;
     let mut rows: Vec<GridRow> = lines[..header_at]
         .iter()
         .filter(|(_, l)| !l.is_empty())
-        .map(|(n, l)| GridRow {
-            line: *n,
-            cells: vec![(*l).to_owned()],
-        })
+        .map(|(n, l)| GridRow { line: *n, cells: vec![(*l).to_owned()] })
         .collect();
-    rows.push(GridRow {
-        line: lines[header_at].0,
-        cells: headings,
-    });
+    rows.push(GridRow { line: lines[header_at].0, cells: headings });
 
     let mut pending_label: Option<String> = None;
     for &(line, text) in &lines[header_at + 1..] {
@@ -61,12 +45,7 @@ pub fn split(text: &str) -> Vec<GridRow> {
             continue;
         }
         let tokens: Vec<&str> = text.split_whitespace().collect();
-        let figures = tokens
-            .iter()
-            .rev()
-            .take_while(|t| is_figure(t))
-            .count()
-            .min(columns);
+        let figures = tokens.iter().rev().take_while(|t| is_figure(t)).count().min(columns);
         if figures == 0 {
             // A sub-heading, a note, or the first half of a wrapped label: kept until we see which.
             pending_label = Some(tokens.join(" "));
@@ -83,11 +62,7 @@ pub fn split(text: &str) -> Vec<GridRow> {
             None => own_label,
         };
         let mut cells = vec![label];
-        cells.extend(
-            tokens[tokens.len() - figures..]
-                .iter()
-                .map(|t| (*t).to_owned()),
-        );
+        cells.extend(tokens[tokens.len() - figures..].iter().map(|t| (*t).to_owned()));
         rows.push(GridRow { line, cells });
     }
     rows
@@ -97,38 +72,21 @@ pub fn split(text: &str) -> Vec<GridRow> {
 /// names at least one figure column. Runs of two or more spaces separate columns where a PDF
 /// kept them; otherwise known heading phrases are matched word by word, longest first.
 fn headings(line: &str) -> Option<Vec<String>> {
-    let wide: Vec<&str> = line
-        .split("  ")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let segments: Vec<(String, Option<Heading>)> = if wide.len() >= 3 {
-        wide.iter()
-            .map(|s| ((*s).to_owned(), recognise(s)))
-            .collect()
-    } else {
-        phrases(line)
-    };
-    let first_figure = segments
-        .iter()
-        .position(|(_, h)| matches!(h, Some(Heading::Figure(_))))?;
+    let wide: Vec<&str> = line.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    let segments: Vec<(String, Option<Heading>)> =
+        if wide.len() >= 3 { wide.iter().map(|s| ((*s).to_owned(), recognise(s))).collect() } else { phrases(line) };
+    let first_figure = segments.iter().position(|(_, h)| matches!(h, Some(Heading::Figure(_))))?;
     // A title such as "Table 2: Establishment at 31 March" names a figure too; a heading line is
     // mostly known headings after its first figure, and one with a single figure has no numbers.
     let after = &segments[first_figure..];
     let known = after.iter().filter(|(_, h)| h.is_some()).count();
-    let figures = after
-        .iter()
-        .filter(|(_, h)| matches!(h, Some(Heading::Figure(_))))
-        .count();
+    let figures = after.iter().filter(|(_, h)| matches!(h, Some(Heading::Figure(_)))).count();
     let unknown = after.len() - known;
     let has_digits = line.bytes().any(|b| b.is_ascii_digit());
     if !((figures >= 2 && unknown * 2 <= known) || (unknown == 0 && !has_digits)) {
         return None;
     }
-    let label: Vec<&str> = segments[..first_figure]
-        .iter()
-        .map(|(s, _)| s.as_str())
-        .collect();
+    let label: Vec<&str> = segments[..first_figure].iter().map(|(s, _)| s.as_str()).collect();
     let mut cells = vec![label.join(" ")];
     cells.extend(segments[first_figure..].iter().map(|(s, _)| s.clone()));
     Some(cells)
@@ -140,12 +98,10 @@ fn phrases(line: &str) -> Vec<(String, Option<Heading>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let found = (1..=LONGEST_PHRASE.min(words.len() - i))
-            .rev()
-            .find_map(|n| {
-                let phrase = words[i..i + n].join(" ");
-                recognise(&phrase).map(|h| (phrase, n, h))
-            });
+        let found = (1..=LONGEST_PHRASE.min(words.len() - i)).rev().find_map(|n| {
+            let phrase = words[i..i + n].join(" ");
+            recognise(&phrase).map(|h| (phrase, n, h))
+        });
         match found {
             Some((phrase, n, heading)) => {
                 out.push((phrase, Some(heading)));
@@ -170,8 +126,7 @@ fn is_figure(token: &str) -> bool {
 fn is_paragraph_number(token: &str) -> bool {
     let token = token.trim_end_matches('.');
     let mut parts = token.split('.');
-    parts.clone().count() >= 2
-        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    parts.clone().count() >= 2 && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]

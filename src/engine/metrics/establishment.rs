@@ -84,42 +84,24 @@ fn share(part: Measure, rest: Measure) -> Measure {
 
 /// The report's figures for an establishment table.
 pub fn establishment_figures(table: &EstablishmentTable) -> EstablishmentFigures {
-    let basis = if table.has(Field::OverUnder) {
-        OverUnderBasis::Stated
-    } else {
-        OverUnderBasis::Computed
-    };
-    let roles: Vec<RoleFigures> = table
-        .rows
-        .iter()
-        .map(|row| role_figures(row, basis))
-        .collect();
+    let basis = if table.has(Field::OverUnder) { OverUnderBasis::Stated } else { OverUnderBasis::Computed };
+    let roles: Vec<RoleFigures> = table.rows.iter().map(|row| role_figures(row, basis)).collect();
     let total = total_figures(&roles, basis);
-    EstablishmentFigures {
-        roles,
-        total,
-        over_under_basis: basis,
-    }
+    EstablishmentFigures { roles, total, over_under_basis: basis }
 }
 
 fn role_figures(row: &RoleRow, basis: OverUnderBasis) -> RoleFigures {
     with_derived_figures(row.role.clone(), basis, |field| match row.get(field) {
         None => Err(NotAvailable::NoColumn(field)),
         Some(Entry::Number(value)) => Ok(value),
-        Some(Entry::NoValue(reason)) => Err(NotAvailable::NoValue {
-            field,
-            role: row.role.clone(),
-            reason,
-        }),
+        Some(Entry::NoValue(reason)) => Err(NotAvailable::NoValue { field, role: row.role.clone(), reason }),
     })
 }
 
 /// Sums each column over the roles; a total that would leave out a missing cell is not given.
 fn total_figures(roles: &[RoleFigures], basis: OverUnderBasis) -> RoleFigures {
     with_derived_figures("Total".to_owned(), basis, |field| {
-        roles
-            .iter()
-            .try_fold(0.0, |total, role| Ok(total + role.get(field).clone()?))
+        roles.iter().try_fold(0.0, |total, role| Ok(total + role.get(field).clone()?))
     })
 }
 
@@ -130,11 +112,7 @@ fn over_under(establishment: &Measure, permanent: &Measure, agency: &Measure) ->
 }
 
 /// Takes the counts from `figure` and adds the rates and the (over)/under, stated or computed.
-fn with_derived_figures(
-    role: String,
-    basis: OverUnderBasis,
-    figure: impl Fn(Field) -> Measure,
-) -> RoleFigures {
+fn with_derived_figures(role: String, basis: OverUnderBasis, figure: impl Fn(Field) -> Measure) -> RoleFigures {
     let establishment = figure(Field::Establishment);
     let permanent = figure(Field::Permanent);
     let agency = figure(Field::Agency);

@@ -4,8 +4,7 @@
 mod establishment;
 
 pub use establishment::{
-    agency_rate, establishment_figures, vacancy_rate, EstablishmentFigures, OverUnderBasis,
-    RoleFigures,
+    agency_rate, establishment_figures, vacancy_rate, EstablishmentFigures, OverUnderBasis, RoleFigures,
 };
 
 use crate::engine::model::{Field, NoValue};
@@ -20,11 +19,7 @@ pub enum NotAvailable {
     /// The source table has no such column.
     NoColumn(Field),
     /// A cell the figure needs holds no number.
-    NoValue {
-        field: Field,
-        role: String,
-        reason: NoValue,
-    },
+    NoValue { field: Field, role: String, reason: NoValue },
     /// The rate's denominator is zero (or, through a source error, below zero).
     NoDenominator,
 }
@@ -33,17 +28,8 @@ impl fmt::Display for NotAvailable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NotAvailable::NoColumn(field) => write!(f, "the table has no {} column", field.label()),
-            NotAvailable::NoValue {
-                field,
-                role,
-                reason,
-            } => {
-                write!(
-                    f,
-                    "the {} figure for {role} {}",
-                    field.label(),
-                    reason.describe()
-                )
+            NotAvailable::NoValue { field, role, reason } => {
+                write!(f, "the {} figure for {role} {}", field.label(), reason.describe())
             }
             NotAvailable::NoDenominator => f.write_str("there are no posts to divide by"),
         }

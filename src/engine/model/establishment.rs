@@ -18,13 +18,8 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Establishment,
-        Field::Permanent,
-        Field::Agency,
-        Field::Vacant,
-        Field::OverUnder,
-    ];
+    pub const ALL: [Field; 5] =
+        [Field::Establishment, Field::Permanent, Field::Agency, Field::Vacant, Field::OverUnder];
 
     /// The column heading officers use.
     pub fn label(self) -> &'static str {
@@ -93,11 +88,7 @@ pub struct RoleRow {
 impl RoleRow {
     /// A row with no figures yet; `set` fills them.
     pub fn new(role: impl Into<String>, line: usize) -> Self {
-        RoleRow {
-            role: role.into(),
-            line,
-            entries: [None; 5],
-        }
+        RoleRow { role: role.into(), line, entries: [None; 5] }
     }
 
     /// Sets one figure, builder style.
@@ -124,6 +115,8 @@ pub struct EstablishmentTable {
     pub rows: Vec<RoleRow>,
     /// A "Total" row in the source: kept for checking, never counted again.
     pub stated_total: Option<RoleRow>,
+    /// Subtotal rows ("Subtotal fieldwork", "Children's services total"): kept, not counted.
+    pub stated_subtotals: Vec<RoleRow>,
 }
 
 impl EstablishmentTable {

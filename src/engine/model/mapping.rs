@@ -1,6 +1,8 @@
 //! Which column of a source table holds what: guessed from the headings, corrected by the
 //! officer, and saved with the project so the table can be read the same way again.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::Field;
@@ -50,12 +52,15 @@ impl ColumnMapping {
 
     /// The figure columns, in the source's order.
     pub fn figures(&self) -> impl Iterator<Item = (usize, Field)> + '_ {
-        self.columns
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| match u {
-                ColumnUse::Figure(field) => Some((i, *field)),
-                _ => None,
-            })
+        self.columns.iter().enumerate().filter_map(|(i, u)| match u {
+            ColumnUse::Figure(field) => Some((i, *field)),
+            _ => None,
+        })
     }
 }
+
+/// Mappings the officer corrected, keyed by the table's headings (see
+/// `import::establishment::headings_key`), so the next table with the same headings is read
+/// the same way. Kept by the browser, not in the project: it is the officer's habit, not the
+/// report's content.
+pub type RememberedMappings = BTreeMap<String, Vec<ColumnUse>>;

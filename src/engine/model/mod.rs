@@ -5,5 +5,5 @@ mod mapping;
 mod project;
 
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
-pub use mapping::{ColumnMapping, ColumnUse};
-pub use project::{Origin, Project, TableInput, TitleBlock, SCHEMA_VERSION};
+pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
+pub use project::{Origin, Project, RawInput, TableInput, TitleBlock, SCHEMA_VERSION};

@@ -4,11 +4,15 @@
 use super::{narrative, Block, ReportDocument, Table};
 use crate::engine::chart::establishment_chart;
 use crate::engine::format::{fte, fte_bracketed, rate};
-use crate::engine::import::read_establishment;
-use crate::engine::metrics::{
-    establishment_figures, EstablishmentFigures, Measure, OverUnderBasis, RoleFigures,
-};
-use crate::engine::model::{Field, Project, TableInput};
+use crate::engine::import::{read_input, Problem};
+use crate::engine::metrics::{establishment_figures, EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
+use crate::engine::model::{Field, Project, RememberedMappings, TableInput};
+
+/// A table's figures, and the source rows left out because they could not be read.
+struct Read {
+    figures: EstablishmentFigures,
+    skipped: Vec<Problem>,
+}
 
 /// What a cell shows when its figure is not available; the reason goes in the notes.
 pub const NOT_AVAILABLE: &str = "n/a";
@@ -16,31 +20,25 @@ pub const NOT_AVAILABLE: &str = "n/a";
 /// Builds the report a project describes. Tables that cannot be read are reported in place.
 pub fn build_report(project: &Project) -> ReportDocument {
     let mut paragraphs: Vec<Vec<Block>> = Vec::new();
-    let read: Vec<(&TableInput, Result<EstablishmentFigures, String>)> = project
+    let read: Vec<(&TableInput, Result<Read, String>)> = project
         .tables
         .iter()
         .map(|input| {
-            let figures = read_establishment(&input.text)
-                .map(|t| establishment_figures(&t))
-                .map_err(|problems| {
-                    let first = problems
-                        .first()
-                        .map(ToString::to_string)
-                        .unwrap_or_default();
-                    format!(
-                        "The {} table could not be read: {first}",
-                        period_or_default(&input.period)
-                    )
-                });
-            (input, figures)
+            // The report depends on the project alone: a remembered mapping is saved into the
+            // input when the officer accepts it, so none is consulted here.
+            let read = read_input(input, &RememberedMappings::new()).outcome.map_err(|problems| {
+                let first = problems.first().map(ToString::to_string).unwrap_or_default();
+                format!("The {} table could not be read: {first}", period_or_default(&input.period))
+            });
+            (input, read.map(|r| Read { figures: establishment_figures(&r.table), skipped: r.skipped }))
         })
         .collect();
 
     let mut table_number = 0;
     let mut figure_number = 0;
-    for (index, (input, figures)) in read.iter().enumerate() {
-        let figures = match figures {
-            Ok(f) => f,
+    for (index, (input, read_table)) in read.iter().enumerate() {
+        let (figures, skipped) = match read_table {
+            Ok(read) => (&read.figures, &read.skipped),
             Err(message) => {
                 paragraphs.push(vec![Block::Problem(message.clone())]);
                 continue;
@@ -49,33 +47,17 @@ pub fn build_report(project: &Project) -> ReportDocument {
         let past = index > 0;
         let mut text = narrative::headline(&figures.total, past);
         if !input.period.is_empty() {
-            text = format!(
-                "In {}, {}{}",
-                input.period,
-                text[..1].to_lowercase(),
-                &text[1..]
-            );
+            text = format!("In {}, {}{}", input.period, text[..1].to_lowercase(), &text[1..]);
         }
         if index == 0 {
-            if let Some((earlier_input, Ok(earlier))) = read.get(1) {
+            if let Some((earlier_input, Ok(Read { figures: earlier, .. }))) = read.get(1) {
                 for (name, before, after) in [
-                    (
-                        "vacancy rate",
-                        &earlier.total.vacancy_rate,
-                        &figures.total.vacancy_rate,
-                    ),
-                    (
-                        "agency worker rate",
-                        &earlier.total.agency_rate,
-                        &figures.total.agency_rate,
-                    ),
+                    ("vacancy rate", &earlier.total.vacancy_rate, &figures.total.vacancy_rate),
+                    ("agency worker rate", &earlier.total.agency_rate, &figures.total.agency_rate),
                 ] {
-                    if let Some(change) = narrative::rate_change(
-                        name,
-                        &period_or_default(&earlier_input.period),
-                        before,
-                        after,
-                    ) {
+                    if let Some(change) =
+                        narrative::rate_change(name, &period_or_default(&earlier_input.period), before, after)
+                    {
                         text.push(' ');
                         text.push_str(&change);
                     }
@@ -85,11 +67,14 @@ pub fn build_report(project: &Project) -> ReportDocument {
         paragraphs.push(vec![Block::Text(text)]);
 
         table_number += 1;
-        paragraphs.push(vec![Block::Table(establishment_table(
-            table_number,
-            input,
-            figures,
-        ))]);
+        let mut table = establishment_table(table_number, input, figures);
+        if !skipped.is_empty() {
+            let rows: Vec<String> = skipped.iter().map(ToString::to_string).collect();
+            table
+                .notes
+                .insert(table.notes.len() - 1, format!("Left out, as they could not be read: {}", rows.join("; ")));
+        }
+        paragraphs.push(vec![Block::Table(table)]);
 
         if index == 0 {
             figure_number += 1;
@@ -97,21 +82,15 @@ pub fn build_report(project: &Project) -> ReportDocument {
             match establishment_chart(figures, &input.period, &input.source, &id) {
                 Some(chart) => paragraphs.push(vec![Block::Chart(chart)]),
                 None => paragraphs.push(vec![Block::Problem(
-                    "No chart is drawn: no role has establishment, permanent and agency figures."
-                        .into(),
+                    "No chart is drawn: no role has establishment, permanent and agency figures.".into(),
                 )]),
             }
         }
     }
     if project.tables.is_empty() {
-        paragraphs.push(vec![Block::Problem(
-            "No establishment table has been added yet.".into(),
-        )]);
+        paragraphs.push(vec![Block::Problem("No establishment table has been added yet.".into())]);
     }
-    ReportDocument::numbered(
-        project.title_block.clone(),
-        vec![("Current workforce".into(), paragraphs)],
-    )
+    ReportDocument::numbered(project.title_block.clone(), vec![("Current workforce".into(), paragraphs)])
 }
 
 fn period_or_default(period: &str) -> String {
@@ -123,11 +102,7 @@ fn period_or_default(period: &str) -> String {
 }
 
 fn establishment_table(number: usize, input: &TableInput, figures: &EstablishmentFigures) -> Table {
-    let period = if input.period.is_empty() {
-        String::new()
-    } else {
-        format!(", {}", input.period)
-    };
+    let period = if input.period.is_empty() { String::new() } else { format!(", {}", input.period) };
     let row = |r: &RoleFigures| -> Vec<String> {
         vec![
             r.role.clone(),
@@ -153,9 +128,7 @@ fn establishment_table(number: usize, input: &TableInput, figures: &Establishmen
     notes.extend(gaps(figures));
     notes.push(format!("Source: {}.", input.source.trim_end_matches('.')));
     Table {
-        caption: format!(
-            "Table {number}: Establishment by role{period}, full-time equivalent (FTE)"
-        ),
+        caption: format!("Table {number}: Establishment by role{period}, full-time equivalent (FTE)"),
         header: [
             "Role",
             "Establishment",
@@ -175,9 +148,7 @@ fn establishment_table(number: usize, input: &TableInput, figures: &Establishmen
 }
 
 fn cell(measure: &Measure, style: fn(f64) -> String) -> String {
-    measure
-        .as_ref()
-        .map_or_else(|_| NOT_AVAILABLE.to_owned(), |v| style(*v))
+    measure.as_ref().map_or_else(|_| NOT_AVAILABLE.to_owned(), |v| style(*v))
 }
 
 /// One note per distinct reason a figure is missing, so an "n/a" is never unexplained.

@@ -19,11 +19,9 @@ pub fn render(report: &ReportDocument) -> String {
     let _ = write!(out, "<p class=\"council\">{}</p>", escape(&t.council));
     let _ = write!(out, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
     out.push_str("<dl>");
-    for (term, value) in [
-        ("Committee", &t.committee),
-        ("Meeting date", &t.meeting_date),
-        ("Report author", &t.report_author),
-    ] {
+    for (term, value) in
+        [("Committee", &t.committee), ("Meeting date", &t.meeting_date), ("Report author", &t.report_author)]
+    {
         let _ = write!(out, "<div><dt>{term}</dt><dd>{}</dd></div>", escape(value));
     }
     out.push_str("</dl></header>");
@@ -59,31 +57,18 @@ fn render_block(out: &mut String, block: &Block) {
             let _ = write!(out, "<p>{}</p>", escape(text));
         }
         Block::Problem(text) => {
-            let _ = write!(
-                out,
-                "<p class=\"report-problem\"><strong>Not shown:</strong> {}</p>",
-                escape(text)
-            );
+            let _ = write!(out, "<p class=\"report-problem\"><strong>Not shown:</strong> {}</p>", escape(text));
         }
         Block::Table(table) => render_table(out, table),
         Block::Chart(chart) => {
-            let _ = write!(
-                out,
-                "<figure class=\"chart-figure\" id=\"{}\">{}</figure>",
-                escape(&chart.id),
-                chart.svg
-            );
+            let _ = write!(out, "<figure class=\"chart-figure\" id=\"{}\">{}</figure>", escape(&chart.id), chart.svg);
         }
     }
 }
 
 fn render_table(out: &mut String, table: &Table) {
     out.push_str("<div class=\"table-wrap\"><table class=\"figures\">");
-    let _ = write!(
-        out,
-        "<caption>{}</caption><thead><tr>",
-        escape(&table.caption)
-    );
+    let _ = write!(out, "<caption>{}</caption><thead><tr>", escape(&table.caption));
     for heading in &table.header {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(heading));
     }

@@ -65,17 +65,11 @@ impl ReportDocument {
                     paragraphs: paragraphs
                         .into_iter()
                         .enumerate()
-                        .map(|(j, blocks)| Paragraph {
-                            number: format!("{number}.{}", j + 1),
-                            blocks,
-                        })
+                        .map(|(j, blocks)| Paragraph { number: format!("{number}.{}", j + 1), blocks })
                         .collect(),
                 }
             })
             .collect();
-        ReportDocument {
-            title_block,
-            sections,
-        }
+        ReportDocument { title_block, sections }
     }
 }

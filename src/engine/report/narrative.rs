@@ -7,49 +7,26 @@ use crate::engine::metrics::{Measure, RoleFigures};
 /// an establishment of 87.19 FTE, and agency workers make up 28.6% of staff in post
 /// (permanent and agency)."
 pub fn headline(total: &RoleFigures, past: bool) -> String {
-    let (are, is, make) = if past {
-        ("were", "was", "made")
-    } else {
-        ("are", "is", "make")
-    };
+    let (are, is, make) = if past { ("were", "was", "made") } else { ("are", "is", "make") };
     let vacancies = match (&total.vacant, &total.establishment) {
-        (Ok(v), Ok(e)) if *v == 0.0 => format!(
-            "There {are} no vacant posts in an establishment of {} FTE",
-            fte(*e)
-        ),
+        (Ok(v), Ok(e)) if *v == 0.0 => format!("There {are} no vacant posts in an establishment of {} FTE", fte(*e)),
         (Ok(v), Ok(e)) => {
-            let (verb, posts) = if fte(*v) == "1.00" {
-                (is, "post")
-            } else {
-                (are, "posts")
-            };
-            format!(
-                "There {verb} {} FTE vacant {posts} against an establishment of {} FTE",
-                fte(*v),
-                fte(*e)
-            )
+            let (verb, posts) = if fte(*v) == "1.00" { (is, "post") } else { (are, "posts") };
+            format!("There {verb} {} FTE vacant {posts} against an establishment of {} FTE", fte(*v), fte(*e))
         }
         (Err(why), _) | (_, Err(why)) => {
             format!("The vacancy position cannot be given because {why}")
         }
     };
     let agency = match &total.agency_rate {
-        Ok(r) => format!(
-            "agency workers {make} up {} of staff in post (permanent and agency)",
-            rate(*r)
-        ),
+        Ok(r) => format!("agency workers {make} up {} of staff in post (permanent and agency)", rate(*r)),
         Err(why) => format!("the agency worker rate cannot be given because {why}"),
     };
     format!("{vacancies}, and {agency}.")
 }
 
 /// How a rate moved between two periods, in percentage points.
-pub fn rate_change(
-    name: &str,
-    earlier_period: &str,
-    earlier: &Measure,
-    later: &Measure,
-) -> Option<String> {
+pub fn rate_change(name: &str, earlier_period: &str, earlier: &Measure, later: &Measure) -> Option<String> {
     let (Ok(before), Ok(after)) = (earlier, later) else {
         return None;
     };
@@ -59,20 +36,12 @@ pub fn rate_change(
     } else {
         let direction = if after > before { "risen" } else { "fallen" };
         // From the printed rates, so the prose agrees with the figures beside it.
-        let printed = |text: &str| {
-            text.trim_end_matches('%')
-                .replace(',', "")
-                .parse::<f64>()
-                .unwrap_or(0.0)
-        };
-        let points =
-            crate::engine::format::decimal((printed(&after_text) - printed(&before_text)).abs(), 1);
-        let unit = if points == "1.0" {
-            "percentage point"
-        } else {
-            "percentage points"
-        };
-        format!("The {name} has {direction} by {points} {unit} since {earlier_period}, from {before_text} to {after_text}.")
+        let printed = |text: &str| text.trim_end_matches('%').replace(',', "").parse::<f64>().unwrap_or(0.0);
+        let points = crate::engine::format::decimal((printed(&after_text) - printed(&before_text)).abs(), 1);
+        let unit = if points == "1.0" { "percentage point" } else { "percentage points" };
+        format!(
+            "The {name} has {direction} by {points} {unit} since {earlier_period}, from {before_text} to {after_text}."
+        )
     })
 }
 
@@ -137,14 +106,6 @@ mod tests {
             rate_change("agency rate", "2024/25", &Ok(0.1001), &Ok(0.1002)).unwrap(),
             "The agency rate is unchanged from 2024/25 at 10.0%."
         );
-        assert_eq!(
-            rate_change(
-                "agency rate",
-                "2024/25",
-                &Err(NotAvailable::NoDenominator),
-                &Ok(0.1)
-            ),
-            None
-        );
+        assert_eq!(rate_change("agency rate", "2024/25", &Err(NotAvailable::NoDenominator), &Ok(0.1)), None);
     }
 }

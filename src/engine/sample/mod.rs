@@ -1,11 +1,10 @@
 //! The built-in sample: a fictional council, so an officer sees a finished report first.
 //! The tables are kept as the text an officer would paste and go through the same import.
 
-use crate::engine::model::{Origin, Project, TableInput, TitleBlock, SCHEMA_VERSION};
+use crate::engine::model::{Origin, Project, RawInput, TableInput, TitleBlock, SCHEMA_VERSION};
 
 pub const COUNCIL: &str = "Northshire County Council";
-const SOURCE: &str =
-    "Northshire County Council children's social care establishment (fictional sample data)";
+const SOURCE: &str = "Northshire County Council children's social care establishment (fictional sample data)";
 
 /// The sample project: children's social care establishment for two budget years.
 pub fn sample_project() -> Project {
@@ -13,7 +12,10 @@ pub fn sample_project() -> Project {
         period: period.to_owned(),
         source: SOURCE.to_owned(),
         origin: Origin::Sample,
-        text: text.to_owned(),
+        raw: RawInput::Text(text.to_owned()),
+        sheet: None,
+        mapping: None,
+        skip_unreadable: false,
     };
     Project {
         schema_version: SCHEMA_VERSION,

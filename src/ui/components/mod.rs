@@ -1,5 +1,11 @@
+mod file_picker;
+mod import_details;
 mod paste_box;
+mod problem_list;
 mod report_preview;
 
+pub use file_picker::FilePicker;
+pub use import_details::ImportDetails;
 pub use paste_box::PasteBox;
+pub use problem_list::ProblemList;
 pub use report_preview::{ReportPreview, ReportPreviewProps};

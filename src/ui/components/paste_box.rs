@@ -3,14 +3,13 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::ProblemList;
 use crate::engine::import::Problem;
-
-/// Problems beyond this many are counted, not listed.
-const LISTED_PROBLEMS: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
     pub value: AttrValue,
+    /// Why the pasted text could not be read; empty when it could (or was not the last input).
     pub problems: Vec<Problem>,
     pub on_edit: Callback<String>,
 }
@@ -25,29 +24,19 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
         })
     };
     let has_error = !props.problems.is_empty();
-    let described_by = if has_error {
-        "paste-hint paste-error"
-    } else {
-        "paste-hint"
-    };
+    let described_by = if has_error { "paste-hint paste-error" } else { "paste-hint" };
     html! {
         <div class={classes!("field", has_error.then_some("has-error"))}>
             <label for="paste-table">{ "Paste a table" }</label>
             <p class="hint" id="paste-hint">
-                { "Copy a table from Excel and paste it here. It needs a heading row with Role and \
-                   Establishment, Permanent, Agency, Vacant, and optionally (Over)/under, then one \
-                   row for each role. The report updates as soon as the table can be read." }
+                { "Copy a table from Excel, Word or a PDF and paste it here. It needs a heading row \
+                   with Role and Establishment, Permanent, Agency, Vacant, and optionally \
+                   (Over)/under, then one row for each role. The report updates as soon as the \
+                   table can be read." }
             </p>
             if has_error {
-                <div class="error-message" id="paste-error">
-                    <p>{ "This table could not be read, so the report has not changed:" }</p>
-                    <ul>
-                        { for props.problems.iter().take(LISTED_PROBLEMS).map(|p| html! { <li>{ p.to_string() }</li> }) }
-                        if props.problems.len() > LISTED_PROBLEMS {
-                            <li>{ format!("and {} more.", props.problems.len() - LISTED_PROBLEMS) }</li>
-                        }
-                    </ul>
-                </div>
+                <ProblemList id="paste-error" lead="This table could not be read, so the report has not changed:"
+                    problems={props.problems.clone()} />
             }
             <textarea
                 id="paste-table"

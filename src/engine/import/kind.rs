@@ -1,0 +1,135 @@
+//! What kind of workforce table a grid holds, judged from its headings, so the officer is
+//! told what was recognised and the right reader is used.
+
+use super::establishment::finds_header;
+use super::grid::GridRow;
+use super::headings::key;
+
+/// How far down to look for headings.
+const SEARCH_ROWS: usize = 30;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    /// Establishment by role or team: establishment, permanent, agency, vacant.
+    Establishment,
+    /// One row a person: role, team, FTE, contract type, start and leaving dates, age.
+    StaffList,
+    /// The DfE children's social work workforce indicators file (`../shared/domain.md`).
+    DfeIndicators,
+    /// Periods down the side and measures across.
+    TimeSeries,
+    /// A programme cohort: started, completed, still employed.
+    Cohort,
+    /// Numbered recommendations with a status and an update.
+    RecommendationsTracker,
+    /// Budget, spent and remaining.
+    Budget,
+    Unknown,
+}
+
+impl TableKind {
+    /// How the officer is told what was recognised.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TableKind::Establishment => "an establishment table (posts by role or team)",
+            TableKind::StaffList => "a staff list (one row for each person)",
+            TableKind::DfeIndicators => "the DfE children's social work workforce indicators file",
+            TableKind::TimeSeries => "a time series (periods down the side, measures across)",
+            TableKind::Cohort => "a cohort table (started, completed, still employed)",
+            TableKind::RecommendationsTracker => "a recommendations tracker (recommendation, status, update)",
+            TableKind::Budget => "a budget table (budget, spent, remaining)",
+            TableKind::Unknown => "a table of a kind this tool does not recognise",
+        }
+    }
+}
+
+/// Classifies the grid by the headings in its first rows; the most specific kind wins.
+///
+/// ```
+/// use wrb::engine::import::{kind::{classify, TableKind}, split_text};
+/// let rows = split_text("Name\tRole\tFTE\tContract type\tStart date\nA. Patel\tSocial Worker\t1\tPermanent\t01/04/2020\n");
+/// assert_eq!(classify(&rows), TableKind::StaffList);
+/// ```
+pub fn classify(rows: &[GridRow]) -> TableKind {
+    let header_rows = rows.iter().take(SEARCH_ROWS);
+    let mut best = TableKind::Unknown;
+    for row in header_rows {
+        let keys: Vec<String> = row.cells.iter().map(|c| key(c)).filter(|k| !k.is_empty()).collect();
+        let has = |words: &[&str]| keys.iter().any(|k| words.iter().any(|w| k == w || k.starts_with(w)));
+        let kind = if has(&["timeperiod"])
+            && has(&["laname", "geographiclevel"])
+            && has(&["inpostfte", "vacancyfte", "agencyfte"])
+        {
+            TableKind::DfeIndicators
+        } else if has(&["recommendation"]) && has(&["status", "rag", "progress"]) {
+            TableKind::RecommendationsTracker
+        } else if has(&["programme", "cohort", "scheme"]) && has(&["completed", "qualified", "passed"]) {
+            TableKind::Cohort
+        } else if staff_list_evidence(&has) {
+            TableKind::StaffList
+        } else if has(&["budget"]) && has(&["spent", "spend", "actual", "outturn", "remaining", "variance", "forecast"])
+        {
+            TableKind::Budget
+        } else if row.cells.first().is_some_and(|c| {
+            matches!(key(c).as_str(), "year" | "period" | "month" | "quarter" | "date" | "financialyear" | "timeperiod")
+        }) && row.cells.len() >= 2
+        {
+            TableKind::TimeSeries
+        } else {
+            continue;
+        };
+        best = kind;
+        break;
+    }
+    if best == TableKind::Unknown && finds_header(rows) {
+        return TableKind::Establishment;
+    }
+    // An establishment header outranks a loose time-series guess made from a "Period" column.
+    if best == TableKind::TimeSeries && finds_header(rows) {
+        TableKind::Establishment
+    } else {
+        best
+    }
+}
+
+/// Person-level columns: three kinds of them, or two where one is about employment (contract,
+/// start, leaving), since a name and an age alone could be any list of people.
+fn staff_list_evidence(has: &dyn Fn(&[&str]) -> bool) -> bool {
+    let groups: Vec<bool> = [
+        &["employeeid", "staffid", "employeenumber", "personid", "payrollnumber", "name", "surname"][..],
+        &["contracttype", "contract", "employmenttype", "employmentstatus"],
+        &["startdate", "datestarted", "started", "hiredate", "dateofjoining", "servicestartdate"],
+        &["leavingdate", "enddate", "dateleft", "leaverdate", "terminationdate"],
+        &["leavingreason", "reasonforleaving", "reason"],
+        &["dateofbirth", "dob", "age", "ageband"],
+    ]
+    .iter()
+    .map(|group| has(group))
+    .collect();
+    let found = groups.iter().filter(|&&g| g).count();
+    let employment = groups[1..5].iter().any(|&g| g);
+    found >= 3 || (found >= 2 && employment)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::import::split_text;
+
+    #[test]
+    fn kinds_are_recognised_from_their_headings() {
+        let cases: &[(&str, TableKind)] = &[
+            ("Role\tEstablishment\tPermanent\tAgency\tVacant\nSW\t1\t1\t0\t0\n", TableKind::Establishment),
+            ("Employee ID\tRole\tTeam\tFTE\tContract type\tStart date\tLeaving date\n1\tSW\tA\t1\tPermanent\t01/04/2020\t\n", TableKind::StaffList),
+            ("time_period,geographic_level,la_name,inpost_fte,vacancy_fte\n2025,National,,1,2\n", TableKind::DfeIndicators),
+            ("Year\tVacancy rate\tAgency rate\n2023/24\t20.1%\t18.2%\n", TableKind::TimeSeries),
+            ("Programme\tStarted\tCompleted\tStill employed\nASYE 2023\t12\t11\t9\n", TableKind::Cohort),
+            ("No.\tTheme\tRecommendation\tStatus\tUpdate\n1\tRecruitment\tReview pay\tGreen\tDone\n", TableKind::RecommendationsTracker),
+            ("Item\tBudget\tSpent\tRemaining\nTraining\t£10,000\t£4,000\t£6,000\n", TableKind::Budget),
+            ("Name\tAge\nSam\t40\n", TableKind::Unknown),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(classify(&split_text(text)), *expected, "{text:?}");
+        }
+    }
+}

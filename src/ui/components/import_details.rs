@@ -1,0 +1,178 @@
+//! How the last table read: the file and sheet, what kind of table it looks like, the
+//! columns (which the officer can correct), rows left out, and anything that went wrong.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::ProblemList;
+use crate::engine::import::spreadsheet::column_letters;
+use crate::engine::model::{ColumnUse, RawInput};
+use crate::ui::state::Import;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportDetailsProps {
+    pub import: Import,
+    pub on_sheet: Callback<String>,
+    pub on_header_row: Callback<usize>,
+    pub on_column: Callback<(usize, ColumnUse)>,
+    pub on_guess_again: Callback<()>,
+    pub on_skip: Callback<bool>,
+}
+
+#[function_component(ImportDetails)]
+pub fn import_details(props: &ImportDetailsProps) -> Html {
+    let import = &props.import;
+    let reading = &import.reading;
+    let file_name = match &import.input.raw {
+        RawInput::File { name, .. } => Some(name.clone()),
+        RawInput::Text(_) => None,
+    };
+    let loaded = reading.loaded.as_ref().ok();
+    let problems = reading.outcome.as_ref().err().cloned().unwrap_or_default();
+    let skipped = reading.outcome.as_ref().map(|r| r.skipped.clone()).unwrap_or_default();
+    let unreadable_cells = problems.iter().any(|p| p.message.ends_with("is not a number."));
+
+    let sheet_choice = loaded.filter(|l| l.sheets.len() > 1).map(|l| {
+        let on_sheet = props.on_sheet.clone();
+        let onchange = Callback::from(move |e: Event| on_sheet.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
+        html! {
+            <div class="field">
+                <label for="sheet-choice">{ "Sheet" }</label>
+                <select id="sheet-choice" {onchange}>
+                    { for l.sheets.iter().map(|s| {
+                        let label = if s.visible { s.name.clone() } else { format!("{} (hidden)", s.name) };
+                        html! { <option value={s.name.clone()} selected={l.sheet.as_deref() == Some(s.name.as_str())}>{ label }</option> }
+                    }) }
+                </select>
+            </div>
+        }
+    });
+
+    html! {
+        <section class="import-details" aria-labelledby="import-heading">
+            <h3 id="import-heading">{ file_name.clone().map_or("The pasted table".to_owned(), |n| format!("File: {n}")) }</h3>
+            if let Some(loaded) = loaded {
+                <p class="import-kind">{ format!("This looks like {}.", reading.kind.describe()) }</p>
+                { for loaded.notes.iter().map(|n| html! { <p class="import-note">{ n.clone() }</p> }) }
+            }
+            { sheet_choice.unwrap_or_default() }
+            if !problems.is_empty() && !import.is_paste() {
+                <ProblemList id="import-error" lead="This file could not be read, so the report has not changed:" problems={problems.clone()} />
+            }
+            if unreadable_cells || import.input.skip_unreadable {
+                <div class="checkbox">
+                    <input type="checkbox" id="skip-unreadable" checked={import.input.skip_unreadable}
+                        onchange={
+                            let on_skip = props.on_skip.clone();
+                            Callback::from(move |e: Event| on_skip.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
+                        } />
+                    <label for="skip-unreadable">{ "Leave out rows that cannot be read, and use the rest" }</label>
+                </div>
+            }
+            if !skipped.is_empty() {
+                <div class="notice" id="skipped-rows">
+                    <p>{ "Left out, as they could not be read:" }</p>
+                    <ul>{ for skipped.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+                </div>
+            }
+            if let Some(loaded) = loaded {
+                <ColumnMapping import={import.clone()} rows={loaded.rows.clone()} on_header_row={props.on_header_row.clone()}
+                    on_column={props.on_column.clone()} on_guess_again={props.on_guess_again.clone()} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ColumnMappingProps {
+    import: Import,
+    rows: Vec<crate::engine::import::grid::GridRow>,
+    on_header_row: Callback<usize>,
+    on_column: Callback<(usize, ColumnUse)>,
+    on_guess_again: Callback<()>,
+}
+
+/// The columns step: which row holds the headings, and what each column holds.
+#[function_component(ColumnMapping)]
+fn column_mapping(props: &ColumnMappingProps) -> Html {
+    let mapping = props.import.reading.mapping.clone();
+    let header_line = mapping.as_ref().map(|m| m.header_line);
+    let header = header_line.and_then(|line| props.rows.iter().find(|r| r.line == line));
+    let spreadsheet = props.import.reading.loaded.as_ref().is_ok_and(|l| l.sheet.is_some());
+    let column_name = |i: usize| if spreadsheet { column_letters(i) } else { (i + 1).to_string() };
+    let on_header_row = {
+        let cb = props.on_header_row.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(line) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+                cb.emit(line);
+            }
+        })
+    };
+    let candidate_rows = props.rows.iter().filter(|r| !r.is_blank()).take(30);
+    html! {
+        <fieldset class="column-mapping">
+            <legend>{ "Columns" }</legend>
+            <p class="hint">{ "Choose what each column holds. The report updates at once, and your \
+                               choices are remembered for tables with the same headings." }</p>
+            <div class="field">
+                <label for="header-row">{ "Headings are in" }</label>
+                <select id="header-row" onchange={on_header_row}>
+                    if header_line.is_none() {
+                        <option value="" selected=true>{ "Choose the row of headings" }</option>
+                    }
+                    { for candidate_rows.map(|r| {
+                        let preview: Vec<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).take(4).collect();
+                        html! { <option value={r.line.to_string()} selected={Some(r.line) == header_line}>
+                            { format!("Row {}: {}", r.line, shorten(&preview.join(", "), 48)) }
+                        </option> }
+                    }) }
+                </select>
+            </div>
+            if let (Some(mapping), Some(header)) = (mapping, header) {
+                <table class="mapping-table">
+                    <thead><tr><th scope="col">{ "Column" }</th><th scope="col">{ "Heading" }</th><th scope="col">{ "Holds" }</th></tr></thead>
+                    <tbody>
+                        { for header.cells.iter().enumerate()
+                            .filter(|(i, text)| !text.trim().is_empty() || mapping.columns.get(*i).is_some_and(|u| *u != ColumnUse::NotUsed))
+                            .map(|(i, text)| {
+                                let current = mapping.columns.get(i).copied().unwrap_or(ColumnUse::NotUsed);
+                                let on_column = props.on_column.clone();
+                                let onchange = Callback::from(move |e: Event| {
+                                    let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                                    if let Some(holds) = ColumnUse::CHOICES.iter().find(|c| c.label() == value) {
+                                        on_column.emit((i, *holds));
+                                    }
+                                });
+                                let id = format!("column-{i}");
+                                html! {
+                                    <tr>
+                                        <td>{ column_name(i) }</td>
+                                        <td><label for={id.clone()}>{ if text.trim().is_empty() { "(no heading)".to_owned() } else { text.trim().to_owned() } }</label></td>
+                                        <td>
+                                            <select id={id} {onchange}>
+                                                { for ColumnUse::CHOICES.iter().map(|c| html! {
+                                                    <option value={c.label()} selected={*c == current}>{ c.label() }</option>
+                                                }) }
+                                            </select>
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                    </tbody>
+                </table>
+                <button type="button" class="secondary" onclick={
+                    let cb = props.on_guess_again.clone();
+                    Callback::from(move |_| cb.emit(()))
+                }>{ "Guess the columns again" }</button>
+            }
+        </fieldset>
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}

@@ -1,0 +1,156 @@
+//! The app's reducer, natively: every import step an officer takes, and that a table which
+//! cannot be read never replaces the report.
+#![cfg(not(target_arch = "wasm32"))]
+
+use wrb::engine::model::{ColumnUse, Field, Origin, RawInput};
+use wrb::engine::sample::sample_project;
+use wrb::ui::state::{reduce, Action, State};
+
+fn after(actions: Vec<Action>) -> State {
+    actions.into_iter().fold(State::default(), |state, action| reduce(&state, action))
+}
+
+fn roles(state: &State) -> Vec<String> {
+    let reading = wrb::engine::import::read_input(&state.project.tables[0], &Default::default());
+    reading.outcome.expect("the project's table reads").table.rows.iter().map(|r| r.role.clone()).collect()
+}
+
+const GOOD: &str =
+    "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t10\t7\t2\t3\nTeam Manager\t2\t2\t0\t0\n";
+
+#[test]
+fn a_readable_paste_replaces_the_sample() {
+    let state = after(vec![Action::PasteEdited(GOOD.into())]);
+    assert_eq!(state.project.tables.len(), 1);
+    assert_eq!(state.project.tables[0].origin, Origin::Pasted);
+    assert_eq!(roles(&state), ["Social Worker", "Team Manager"]);
+    assert_eq!(state.status, "Report updated from the pasted table: 2 roles.");
+    let saved = state.project.tables[0].mapping.as_ref().expect("the columns it was read with are saved");
+    assert_eq!(saved.columns[0], ColumnUse::Role);
+}
+
+#[test]
+fn an_unreadable_paste_keeps_the_report_and_the_text() {
+    let state = after(vec![Action::PasteEdited("Name\tAge\nSam\t40\n".into())]);
+    assert_eq!(state.project, sample_project(), "the report is untouched");
+    assert_eq!(state.paste, "Name\tAge\nSam\t40\n");
+    let problems = state.import.as_ref().unwrap().reading.outcome.as_ref().unwrap_err();
+    assert!(problems[0].message.starts_with("No header row was found."));
+
+    // Clearing the box afterwards changes nothing in the report either.
+    let cleared = reduce(&state, Action::PasteEdited(String::new()));
+    assert_eq!(cleared.project, sample_project());
+    assert!(cleared.import.is_none());
+}
+
+#[test]
+fn the_officer_corrects_a_column_and_it_is_remembered() {
+    // "Staff" and "Temps" are not headings the guess knows.
+    let text = "Post title\tFunded FTE\tStaff\tTemps\nSocial Worker\t10\t8\t2\n";
+    let state = after(vec![Action::PasteEdited(text.into())]);
+    let mapping = state.import.as_ref().unwrap().reading.mapping.clone().unwrap();
+    assert_eq!(
+        mapping.columns,
+        [ColumnUse::Role, ColumnUse::Figure(Field::Establishment), ColumnUse::NotUsed, ColumnUse::NotUsed]
+    );
+
+    let state = reduce(&state, Action::ColumnSet { column: 2, holds: ColumnUse::Figure(Field::Permanent) });
+    let state = reduce(&state, Action::ColumnSet { column: 3, holds: ColumnUse::Figure(Field::Agency) });
+    let table = wrb::engine::import::read_input(&state.project.tables[0], &Default::default()).outcome.unwrap().table;
+    assert_eq!(table.columns, [Field::Establishment, Field::Permanent, Field::Agency]);
+    assert_eq!(state.remembered.len(), 1);
+
+    // The next table with the same headings is read the same way, without asking again.
+    let next = reduce(
+        &state,
+        Action::PasteEdited("Post title\tFunded FTE\tStaff\tTemps\nOccupational Therapist\t4\t3\t1\n".into()),
+    );
+    let mapping = next.import.as_ref().unwrap().reading.mapping.clone().unwrap();
+    assert_eq!(mapping.columns[3], ColumnUse::Figure(Field::Agency));
+
+    // "Guess the columns again" forgets the choice.
+    let forgotten = reduce(&next, Action::GuessColumnsAgain);
+    assert!(forgotten.remembered.is_empty());
+    assert_eq!(forgotten.import.unwrap().reading.mapping.clone().unwrap().columns[3], ColumnUse::NotUsed);
+}
+
+#[test]
+fn headings_the_guess_cannot_find_can_be_chosen_by_hand() {
+    let state = after(vec![Action::PasteEdited("Unit\tA\tB\nNorth\t10\t8\nSouth\t6\t6\n".into())]);
+    assert!(state.import.as_ref().unwrap().reading.outcome.is_err());
+    assert_eq!(state.project, sample_project());
+
+    let state = reduce(&state, Action::HeaderRowChosen(1));
+    let problems = state.import.as_ref().unwrap().reading.outcome.clone().unwrap_err();
+    assert_eq!(
+        problems[0].to_string(),
+        "Row 1: choose at least one column of figures: Establishment, Permanent, Agency or Vacant."
+    );
+
+    let state = reduce(&state, Action::ColumnSet { column: 1, holds: ColumnUse::Figure(Field::Establishment) });
+    let state = reduce(&state, Action::ColumnSet { column: 2, holds: ColumnUse::Figure(Field::Permanent) });
+    assert_eq!(roles(&state), ["North", "South"]);
+}
+
+#[test]
+fn unreadable_rows_can_be_left_out() {
+    let text = "Role\tEstablishment\tAgency\nSocial Worker\t10\t2\nTeam Manager\t2\ttwo\n";
+    let state = after(vec![Action::PasteEdited(text.into())]);
+    assert_eq!(state.project, sample_project());
+    let state = reduce(&state, Action::SkipUnreadable(true));
+    assert_eq!(roles(&state), ["Social Worker"]);
+    assert_eq!(state.status, "Report updated from the pasted table: 1 role. 1 unreadable cell was left out.");
+    assert!(state.project.tables[0].skip_unreadable, "the choice is saved with the table");
+}
+
+fn workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("Cover").unwrap().write_string(0, 0, "Workforce paper").unwrap();
+    let sheet = book.add_worksheet().set_name("Posts").unwrap();
+    for (c, heading) in ["Role", "Establishment", "Permanent"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *heading).unwrap();
+    }
+    sheet.write_string(1, 0, "Social Worker").unwrap();
+    sheet.write_number(1, 1, 12.0).unwrap();
+    sheet.write_number(1, 2, 9.0).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
+    let state = after(vec![
+        Action::FileReading("posts.xlsx".into()),
+        Action::FileLoaded { name: "posts.xlsx".into(), bytes: workbook() },
+    ]);
+    assert!(state.busy.is_none());
+    let table = &state.project.tables[0];
+    assert_eq!((table.origin, table.sheet.as_deref()), (Origin::Uploaded, Some("Posts")));
+    assert!(matches!(&table.raw, RawInput::File { name, .. } if name == "posts.xlsx"), "the file itself is kept");
+    assert_eq!(roles(&state), ["Social Worker"]);
+
+    // Choosing a sheet with no table explains itself and leaves the report on the good sheet.
+    let cover = reduce(&state, Action::SheetChosen("Cover".into()));
+    let problems = cover.import.as_ref().unwrap().reading.outcome.clone().unwrap_err();
+    assert!(
+        problems[0].to_string().starts_with("posts.xlsx, sheet Cover: No header row was found."),
+        "{}",
+        problems[0]
+    );
+    assert_eq!(cover.project, state.project);
+}
+
+#[test]
+fn a_file_that_fails_to_load_leaves_the_report() {
+    let state = after(vec![Action::FileLoaded { name: "photo.xlsx".into(), bytes: b"\x89PNG\r\n\x1a\n....".to_vec() }]);
+    assert_eq!(state.project, sample_project());
+    assert_eq!(state.status, "Photo.xlsx could not be read; the report has not changed.");
+    let problems = state.import.unwrap().reading.outcome.clone().unwrap_err();
+    assert_eq!(problems[0].to_string(), "photo.xlsx: The file is a PNG image, not a table.");
+}
+
+#[test]
+fn the_sample_comes_back_and_the_paste_stays() {
+    let state = after(vec![Action::PasteEdited(GOOD.into()), Action::UseSample]);
+    assert_eq!(state.project, sample_project());
+    assert_eq!(state.paste, GOOD);
+}

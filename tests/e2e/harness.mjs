@@ -1,0 +1,66 @@
+// Shared end-to-end setup: the release build served from dist/, Debian's Chromium driven by
+// playwright-core, and a page that records every console error, uncaught exception and
+// request outside its origin, so each test fails on any of them.
+import { after, afterEach, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/// Registers the hooks; the returned object's fields are current inside each test.
+export function useBrowser() {
+  const ctx = { server: null, browser: null, context: null, page: null, problems: [], expected: [] };
+  before(async () => {
+    assert.ok(existsSync(`${DIST}index.html`), 'dist/index.html is missing: run `trunk build --release` first');
+    ctx.server = await serve(DIST);
+    ctx.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  beforeEach(async () => {
+    ctx.context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.url });
+    ctx.page = await ctx.context.newPage();
+    ctx.problems = [];
+    ctx.expected = [];
+    const origin = new URL(ctx.server.url).origin;
+    ctx.page.on('console', (message) => {
+      if (message.type() === 'error') ctx.problems.push(`console error: ${message.text()}`);
+    });
+    ctx.page.on('pageerror', (error) => ctx.problems.push(`uncaught: ${error.message}`));
+    ctx.page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+        ctx.problems.push(`request outside the page's origin: ${request.url()}`);
+      }
+    });
+    ctx.page.on('requestfailed', (request) => ctx.problems.push(`failed request: ${request.url()}`));
+  });
+  afterEach(async () => {
+    await ctx.context.close();
+    const unexpected = ctx.problems.filter((p) => !ctx.expected.some((pattern) => pattern.test(p)));
+    assert.deepEqual(unexpected, [], 'no console error, no uncaught exception, no request off the origin');
+  });
+  return ctx;
+}
+
+/// Opens the app and waits for the sample report.
+export async function openSample(page, url) {
+  await page.goto(url);
+  await page.locator('article.report table.figures tfoot').first().waitFor();
+}
+
+/// The first table's total row, cell by cell.
+export async function totalRow(page) {
+  const text = await page.locator('article.report table.figures tfoot tr').first().innerText();
+  return text.split('\t').map((s) => s.trim());
+}

@@ -1,0 +1,101 @@
+// End to end: bringing tables in from files, choosing sheets and correcting columns.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openSample, totalRow, useBrowser } from './harness.mjs';
+
+const ctx = useBrowser();
+const WORKBOOK = new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('an uploaded workbook is read from the sheet that holds the table', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Upload a file').setInputFiles(WORKBOOK);
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
+
+  assert.deepEqual(await totalRow(page), ['Total', '77.50', '57.50', '18.00', '20.00', '2.00', '25.8%', '23.8%']);
+  assert.match(await page.getByRole('status').innerText(), /Report updated from establishment-2025\.xlsx: 5 roles/);
+  assert.match(await page.locator('.import-details h3').innerText(), /File: establishment-2025\.xlsx/);
+  assert.match(await page.locator('.import-kind').innerText(), /an establishment table/);
+  const sheet = page.getByLabel('Sheet');
+  assert.equal(await sheet.inputValue(), 'Establishment');
+  assert.deepEqual(await sheet.locator('option').allInnerTexts(), ['Cover', 'Establishment', 'Workings (hidden)']);
+  // Officers' own headings were understood, and the columns step says so.
+  assert.equal(await page.getByLabel('In post', { exact: true }).inputValue(), 'Permanent');
+  assert.equal(await page.getByLabel('Locum', { exact: true }).inputValue(), 'Agency');
+  assert.equal(await page.getByLabel('Headings are in').locator('option:checked').innerText(), 'Row 3: Role, Budgeted FTE, In post, Locum');
+
+  // A sheet without the table says what is wrong, names the place, and keeps the report.
+  await sheet.selectOption('Cover');
+  const error = page.locator('#import-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /establishment-2025\.xlsx, sheet Cover: No header row was found\./);
+  assert.deepEqual((await totalRow(page))[1], '77.50');
+});
+
+test('a file dropped anywhere on the page is read', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  // Windows-1252 text as Excel saves "CSV" on a UK machine, dropped on the report side.
+  const csv = 'Role,Establishment,Permanent,Agency,Vacant\r\nSocial Worker,20,15,3,5\r\nPractice Lead \xA3 grade,2,2,0,0\r\n';
+  const bytes = [...csv].map((c) => c.charCodeAt(0));
+  await page.evaluate((bytes) => {
+    const file = new File([new Uint8Array(bytes)], 'dropped.csv', { type: 'text/csv' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    const target = document.querySelector('#report-preview');
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  }, bytes);
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('22.00'));
+  assert.ok((await page.locator('article.report tbody').innerText()).includes('Practice Lead £ grade'), 'the £ survives the encoding');
+  assert.match(await page.locator('.import-note').innerText(), /Read as Windows-1252/);
+  assert.equal(await page.locator('.drop-overlay').count(), 0, 'the drop overlay is gone');
+});
+
+test('columns the guess does not know can be set, and the choice is remembered', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const box = page.getByLabel('Paste a table');
+  await box.fill('Post title\tFunded FTE\tStaff\tTemps\nSocial Worker\t10\t8\t2');
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('10.00'));
+  assert.deepEqual((await totalRow(page)).slice(0, 4), ['Total', '10.00', 'n/a', 'n/a']);
+
+  await page.getByLabel('Staff', { exact: true }).selectOption('Permanent');
+  await page.getByLabel('Temps', { exact: true }).selectOption('Agency');
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('8.00'));
+  assert.deepEqual((await totalRow(page)).slice(0, 4), ['Total', '10.00', '8.00', '2.00']);
+
+  // After a reload, a table with the same headings is read the same way.
+  await page.reload();
+  await page.locator('article.report tfoot').first().waitFor();
+  await page.getByLabel('Paste a table').fill('Post title\tFunded FTE\tStaff\tTemps\nTeam Manager\t4\t3\t1');
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('4.00'));
+  assert.deepEqual((await totalRow(page)).slice(0, 4), ['Total', '4.00', '3.00', '1.00']);
+});
+
+test('rows that cannot be read can be left out, and are listed', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Paste a table').fill('Role\tEstablishment\tAgency\nSocial Worker\t10\t2\nTeam Manager\t2\ttwo');
+  await page.locator('#paste-error').waitFor();
+  assert.match(await page.locator('#paste-error').innerText(), /Row 3, column Agency: 'two' is not a number\./);
+
+  await page.getByLabel('Leave out rows that cannot be read, and use the rest').check();
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('10.00'));
+  assert.match(await page.locator('#skipped-rows').innerText(), /Row 3, column Agency: 'two' is not a number\./);
+  assert.match(await page.locator('article.report .table-notes').first().innerText(), /Left out, as they could not be read: Row 3, column Agency/);
+});
+
+test('a file that is not a table says what it is and keeps the report', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Upload a file').setInputFiles({
+    name: 'staffing.xlsx', mimeType: XLSX_TYPE, buffer: readFileSync(new URL('../../assets/favicon.svg', import.meta.url)),
+  });
+  const error = page.locator('#import-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /staffing\.xlsx: The file is named \.xlsx but is not a workbook this tool can read/);
+  assert.deepEqual((await totalRow(page))[1], '87.19', 'the sample report stays');
+});
