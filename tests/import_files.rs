@@ -253,3 +253,42 @@ fn files_that_are_not_tables_say_what_they_are() {
         assert_eq!(message, *expected, "{name}");
     }
 }
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    use std::io::Write;
+    let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    bomb.start_file("xl/workbook.xml", options).unwrap();
+    bomb.write_all(b"<workbook/>").unwrap();
+    bomb.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..24 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    let bytes = bomb.finish().unwrap().into_inner();
+    assert!(bytes.len() < 200 * 1024, "24 MB packs small: {} bytes", bytes.len());
+    let message = load(Input::File { name: "bomb.xlsx", bytes: &bytes, sheet: None }).unwrap_err().to_string();
+    assert!(
+        message.starts_with("bomb.xlsx: The file would unpack to far more data than a spreadsheet holds"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_stray_value_far_to_the_right_is_left_out_with_a_note() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Role").unwrap();
+    sheet.write_string(0, 1, "Establishment").unwrap();
+    sheet.write_string(1, 0, "Social Worker").unwrap();
+    sheet.write_number(1, 1, 10.0).unwrap();
+    sheet.write_string(1, 16_000, "stray").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let loaded = load(Input::File { name: "wide.xlsx", bytes: &bytes, sheet: None }).unwrap();
+    assert_eq!(loaded.rows[1].cells, ["Social Worker", "10"], "the row is as wide as its real cells");
+    assert_eq!(
+        loaded.notes,
+        ["Cells from column ALM onwards were left out (the first is WQK2): only the first 1000 columns are read."]
+    );
+}

@@ -1,0 +1,181 @@
+//! Reading one cell as a date, as officers' tables write them: `30/09/2025` (UK order),
+//! `2025-09-30` (ISO, which workbooks give after import), and spreadsheet serial numbers.
+
+use std::fmt;
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// A date, if it exists in the calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        (1..=12).contains(&month).then_some(())?;
+        (1..=days_in_month(year, month)).contains(&day).then_some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (negative before), for differences between dates.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    /// UK style for data: `30/09/2025` (`../shared/domain.md`, "Numbers and words").
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
+/// Which epoch a workbook's serial numbers count from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSystem {
+    /// Excel's default: serial 1 is 1 January 1900, with Lotus 1-2-3's phantom 29 February 1900.
+    Excel1900,
+    /// Older Mac workbooks: serial 0 is 1 January 1904.
+    Excel1904,
+}
+
+/// Reads a date written as `dd/mm/yyyy` (also with `-` or `.`, and two-digit years), ISO
+/// `yyyy-mm-dd` (a time after it is ignored), or a serial number in the given date system.
+///
+/// ```
+/// use wrb::engine::import::date::{read_date, Date, DateSystem};
+/// let expected = Date::new(2025, 9, 30);
+/// assert_eq!(read_date("30/09/2025", DateSystem::Excel1900), expected);
+/// assert_eq!(read_date("2025-09-30", DateSystem::Excel1900), expected);
+/// assert_eq!(read_date("45930", DateSystem::Excel1900), expected);
+/// assert_eq!(read_date("31/02/2025", DateSystem::Excel1900), None);
+/// ```
+pub fn read_date(cell: &str, system: DateSystem) -> Option<Date> {
+    let text = cell.trim();
+    let date_part = text.split([' ', 'T']).next().unwrap_or("");
+    if let Some(date) = iso(date_part) {
+        return Some(date);
+    }
+    if let Some(date) = day_month_year(date_part) {
+        return Some(date);
+    }
+    let serial: f64 = text.parse().ok()?;
+    from_serial(serial, system)
+}
+
+fn iso(text: &str) -> Option<Date> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 {
+        return None;
+    }
+    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+fn day_month_year(text: &str) -> Option<Date> {
+    let separator = ['/', '-', '.'].into_iter().find(|s| text.contains(*s))?;
+    let parts: Vec<&str> = text.split(separator).collect();
+    let [day, month, year] = parts[..] else { return None };
+    if day.is_empty() || day.len() > 2 || month.is_empty() || month.len() > 2 {
+        return None;
+    }
+    let year: i32 = match year.len() {
+        4 => year.parse().ok()?,
+        // Two-digit years in workforce tables are this century: 25 is 2025.
+        2 => 2000 + year.parse::<i32>().ok()?,
+        _ => return None,
+    };
+    Date::new(year, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// A spreadsheet serial number as a date; the fraction (time of day) is dropped. Serials
+/// outside the years 1900 to 9999 are not dates.
+pub fn from_serial(serial: f64, system: DateSystem) -> Option<Date> {
+    if !serial.is_finite() || serial < 1.0 || serial >= 2_958_466.0 {
+        return None;
+    }
+    let whole = serial.floor() as i64;
+    let days = match system {
+        // 25,569 is 1 January 1970. Serials before 1 March 1900 sit one day early because of
+        // the phantom 29 February 1900; serial 60 is that phantom day and is not a date.
+        DateSystem::Excel1900 if whole == 60 => return None,
+        DateSystem::Excel1900 if whole < 60 => whole - 25_568,
+        DateSystem::Excel1900 => whole - 25_569,
+        DateSystem::Excel1904 => whole - 24_107,
+    };
+    Some(Date::from_days_since_epoch(days))
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_officers_write_them() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        let cases: &[(&str, DateSystem, Option<Date>)] = &[
+            ("30/09/2025", DateSystem::Excel1900, Some(d(2025, 9, 30))),
+            ("1/4/2024", DateSystem::Excel1900, Some(d(2024, 4, 1))),
+            ("01-04-24", DateSystem::Excel1900, Some(d(2024, 4, 1))),
+            ("01.04.2024", DateSystem::Excel1900, Some(d(2024, 4, 1))),
+            ("2024-02-29", DateSystem::Excel1900, Some(d(2024, 2, 29))),
+            ("2021-01-01T10:10:10", DateSystem::Excel1900, Some(d(2021, 1, 1))),
+            ("2021-01-01 10:10:10", DateSystem::Excel1900, Some(d(2021, 1, 1))),
+            ("45930", DateSystem::Excel1900, Some(d(2025, 9, 30))),
+            ("45930.75", DateSystem::Excel1900, Some(d(2025, 9, 30))),
+            ("1", DateSystem::Excel1900, Some(d(1900, 1, 1))),
+            ("59", DateSystem::Excel1900, Some(d(1900, 2, 28))),
+            ("61", DateSystem::Excel1900, Some(d(1900, 3, 1))),
+            ("44468", DateSystem::Excel1904, Some(d(2025, 9, 30))),
+            ("60", DateSystem::Excel1900, None),
+            ("2023-02-29", DateSystem::Excel1900, None),
+            ("31/04/2025", DateSystem::Excel1900, None),
+            ("13/13/2025", DateSystem::Excel1900, None),
+            ("September 2025", DateSystem::Excel1900, None),
+            ("", DateSystem::Excel1900, None),
+            ("-5", DateSystem::Excel1900, None),
+        ];
+        for &(text, system, expected) in cases {
+            assert_eq!(read_date(text, system), expected, "{text:?} in {system:?}");
+        }
+    }
+
+    #[test]
+    fn days_round_trip_through_the_calendar() {
+        for days in [-719_468, -1, 0, 1, 365, 11_016, 20_361, 2_932_896] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(Date::new(2025, 9, 30).unwrap().to_string(), "30/09/2025");
+    }
+}
