@@ -2,9 +2,16 @@
 //! cannot be read never replaces the report.
 #![cfg(not(target_arch = "wasm32"))]
 
+use wrb::engine::import::{load, Input};
 use wrb::engine::model::{ColumnUse, Field, Origin, RawInput};
 use wrb::engine::sample::sample_project;
 use wrb::ui::state::{reduce, Action, State};
+
+/// What the import worker replies for a file, computed here as the worker would.
+fn file_read(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Action {
+    let loaded = load(Input::File { name, bytes: &bytes, sheet });
+    Action::FileRead { name: name.to_owned(), bytes, loaded }
+}
 
 fn after(actions: Vec<Action>) -> State {
     actions.into_iter().fold(State::default(), |state, action| reduce(&state, action))
@@ -118,10 +125,7 @@ fn workbook() -> Vec<u8> {
 
 #[test]
 fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
-    let state = after(vec![
-        Action::FileReading("posts.xlsx".into()),
-        Action::FileLoaded { name: "posts.xlsx".into(), bytes: workbook() },
-    ]);
+    let state = after(vec![Action::FileReading("posts.xlsx".into()), file_read("posts.xlsx", workbook(), None)]);
     assert!(state.busy.is_none());
     let table = &state.project.tables[0];
     assert_eq!((table.origin, table.sheet.as_deref()), (Origin::Uploaded, Some("Posts")));
@@ -129,7 +133,7 @@ fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
     assert_eq!(roles(&state), ["Social Worker"]);
 
     // Choosing a sheet with no table explains itself and leaves the report on the good sheet.
-    let cover = reduce(&state, Action::SheetChosen("Cover".into()));
+    let cover = reduce(&state, file_read("posts.xlsx", workbook(), Some("Cover")));
     let problems = cover.import.as_ref().unwrap().reading.outcome.clone().unwrap_err();
     assert!(
         problems[0].to_string().starts_with("posts.xlsx, sheet Cover: No header row was found."),
@@ -137,11 +141,36 @@ fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
         problems[0]
     );
     assert_eq!(cover.project, state.project);
+
+    // Back to the table's sheet: its rows are still there for the report and the columns step.
+    let back = reduce(&cover, file_read("posts.xlsx", workbook(), Some("Posts")));
+    assert_eq!(roles(&back), ["Social Worker"]);
+    assert_eq!(back.files.len(), 2, "each sheet read is kept once");
+}
+
+#[test]
+fn a_changed_file_with_the_same_name_is_read_afresh() {
+    let first = after(vec![file_read("posts.xlsx", workbook(), None)]);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Posts").unwrap();
+    sheet.write_string(0, 0, "Role").unwrap();
+    sheet.write_string(0, 1, "Establishment").unwrap();
+    sheet.write_string(1, 0, "Team Manager").unwrap();
+    sheet.write_number(1, 1, 3.0).unwrap();
+    let second = reduce(&first, file_read("posts.xlsx", book.save_to_buffer().unwrap(), None));
+    assert_eq!(roles(&second), ["Team Manager"]);
+    let html = wrb::engine::report::html::render(&wrb::engine::report::build_report_with(&second.project, &|input| {
+        second.loaded_for(input)
+    }));
+    assert!(
+        html.contains(">Team Manager<") && !html.contains(">Social Worker<"),
+        "the report uses the new file's rows"
+    );
 }
 
 #[test]
 fn a_file_that_fails_to_load_leaves_the_report() {
-    let state = after(vec![Action::FileLoaded { name: "photo.xlsx".into(), bytes: b"\x89PNG\r\n\x1a\n....".to_vec() }]);
+    let state = after(vec![file_read("photo.xlsx", b"\x89PNG\r\n\x1a\n....".to_vec(), None)]);
     assert_eq!(state.project, sample_project());
     assert_eq!(state.status, "Photo.xlsx could not be read; the report has not changed.");
     let problems = state.import.unwrap().reading.outcome.clone().unwrap_err();

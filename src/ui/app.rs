@@ -5,21 +5,44 @@ use std::time::Duration;
 
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
+use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHandle};
+use yew_agent::Reach;
 
 use super::components::{FilePicker, ImportDetails, PasteBox, ReportPreview};
 use super::state::{Action, State};
 use super::storage;
+use super::worker::{FileReader, FileRequest};
 use crate::engine::import::MAX_FILE_BYTES;
-use crate::engine::model::Origin;
-use crate::engine::report::{build_report, html};
+use crate::engine::model::{Origin, RawInput};
+use crate::engine::report::{build_report_with, html};
 
+/// How long a file may take to read before the officer is told it failed. A worker killed by
+/// a hostile file never answers, so this is also how that failure is noticed.
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The app, with its import worker. Each file gets a fresh worker (private reach), so one that
+/// a bad file brought down cannot affect the next.
 #[function_component(App)]
 pub fn app() -> Html {
+    html! {
+        <OneshotProvider<FileReader> path="/worker.js" reach={Reach::Private}>
+            <Page />
+        </OneshotProvider<FileReader>>
+    }
+}
+
+#[function_component(Page)]
+fn page() -> Html {
     let state = use_reducer(State::default);
     let dragging = use_state(|| false);
+    let reader = use_oneshot_runner::<FileReader>();
 
-    // The report is derived from the project alone, and rebuilt only when the project changes.
-    let report_html = use_memo(state.project.clone(), |project| AttrValue::from(html::render(&build_report(project))));
+    // The report is derived from the project and the rows read from its files, and rebuilt
+    // only when either changes.
+    let report_html = use_memo((state.project.clone(), state.files.clone()), {
+        let state = state.clone();
+        move |(project, _)| AttrValue::from(html::render(&build_report_with(project, &|input| state.loaded_for(input))))
+    });
 
     {
         let state = state.clone();
@@ -36,10 +59,17 @@ pub fn app() -> Html {
         Callback::from(move |value: String| state.dispatch(make(value)))
     };
     let on_edit = dispatch(Action::PasteEdited);
-    let on_sheet = dispatch(Action::SheetChosen);
     let on_file = {
-        let state = state.clone();
-        Callback::from(move |file: web_sys::File| read_file(state.clone(), file))
+        let (state, reader) = (state.clone(), reader.clone());
+        Callback::from(move |file: web_sys::File| read_file(state.clone(), reader.clone(), file))
+    };
+    let on_sheet = {
+        let (state, reader) = (state.clone(), reader.clone());
+        Callback::from(move |sheet: String| {
+            if let Some(RawInput::File { name, bytes }) = state.import.as_ref().map(|i| i.input.raw.clone()) {
+                run_reader(state.clone(), reader.clone(), FileRequest { name, bytes, sheet: Some(sheet) });
+            }
+        })
     };
     let on_header_row = {
         let state = state.clone();
@@ -147,9 +177,8 @@ pub fn app() -> Html {
     }
 }
 
-/// Reads a file's bytes, then hands them to the reducer. The progress message is painted
-/// before the (synchronous) parse starts.
-fn read_file(state: UseReducerHandle<State>, file: web_sys::File) {
+/// Reads a file's bytes and sends them to the import worker.
+fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<FileReader>, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
         let message = format!(
@@ -162,13 +191,34 @@ fn read_file(state: UseReducerHandle<State>, file: web_sys::File) {
     }
     state.dispatch(Action::FileReading(name.clone()));
     yew::platform::spawn_local(async move {
-        let bytes = JsFuture::from(file.array_buffer()).await.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-        match bytes {
-            Ok(bytes) => state.dispatch(Action::FileLoaded { name, bytes }),
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                run_reader(state, reader, FileRequest { name, bytes, sheet: None });
+            }
             Err(_) => state.dispatch(Action::FileFailed {
                 name,
                 message: "The browser could not read it (it may have been moved or deleted).".into(),
+            }),
+        }
+    });
+}
+
+/// Has the import worker read a file (or one sheet of it), and hands the rows to the reducer.
+fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<FileReader>, request: FileRequest) {
+    let (name, bytes) = (request.name.clone(), request.bytes.clone());
+    state.dispatch(Action::FileReading(name.clone()));
+    yew::platform::spawn_local(async move {
+        let read = reader.run(request);
+        let timeout = yew::platform::time::sleep(READ_TIMEOUT);
+        futures::pin_mut!(read, timeout);
+        match futures::future::select(read, timeout).await {
+            futures::future::Either::Left((loaded, _)) => state.dispatch(Action::FileRead { name, bytes, loaded }),
+            futures::future::Either::Right(_) => state.dispatch(Action::FileFailed {
+                name,
+                message: "Reading it stopped without an answer: the file may be damaged, or too large for this \
+                          computer. Try saving just the table you need as a new file."
+                    .into(),
             }),
         }
     });

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
-use crate::engine::import::{read_input, Reading};
+use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
 use crate::engine::model::{ColumnUse, Origin, Project, RawInput, RememberedMappings, TableInput};
 use crate::engine::sample::sample_project;
 
@@ -25,6 +25,43 @@ pub struct State {
     pub status: String,
     /// Set while a file is being read, for the progress message.
     pub busy: Option<String>,
+    /// Rows of the files read so far, by file and sheet. Derived (by the import worker) from
+    /// the raw bytes the project keeps, so never saved.
+    pub files: Vec<FileRows>,
+}
+
+/// One file's sheet, read into rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileRows {
+    pub file: u64,
+    pub sheet: Option<String>,
+    pub loaded: Rc<Loaded>,
+}
+
+/// Identifies a file by its name and content, so a changed file with the same name is read again.
+pub fn file_key(name: &str, bytes: &[u8]) -> u64 {
+    // FNV-1a: fast, and collisions would need the same name as well.
+    name.bytes()
+        .chain([0])
+        .chain(bytes.iter().copied())
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl State {
+    /// The rows for a table input: a paste is split here; a file's rows come from the worker.
+    pub fn loaded_for(&self, input: &TableInput) -> Result<Loaded, Problem> {
+        match &input.raw {
+            RawInput::Text(text) => Ok(load_pasted(text)),
+            RawInput::File { name, bytes } => {
+                let key = file_key(name, bytes);
+                self.files
+                    .iter()
+                    .find(|f| f.file == key && (input.sheet.is_none() || f.sheet == input.sheet))
+                    .map(|f| (*f.loaded).clone())
+                    .ok_or_else(|| Problem::whole(format!("{name} is still being read.")))
+            }
+        }
+    }
 }
 
 /// A table being brought in: the input with the officer's choices, and how it reads.
@@ -43,17 +80,18 @@ impl Import {
 pub enum Action {
     /// The officer pasted or typed into "Paste a table".
     PasteEdited(String),
-    /// A file is being read from disk.
+    /// A file is being read.
     FileReading(String),
-    FileLoaded {
+    /// A file (or another sheet of it) as the import worker read it.
+    FileRead {
         name: String,
         bytes: Vec<u8>,
+        loaded: Result<Loaded, Problem>,
     },
     FileFailed {
         name: String,
         message: String,
     },
-    SheetChosen(String),
     HeaderRowChosen(usize),
     ColumnSet {
         column: usize,
@@ -76,6 +114,7 @@ impl Default for State {
             remembered: RememberedMappings::new(),
             status: "Showing the built-in sample for a fictional council.".into(),
             busy: None,
+            files: Vec::new(),
         }
     }
 }
@@ -98,26 +137,24 @@ pub fn reduce(state: &State, action: Action) -> State {
             next.busy = Some(format!("Reading {name}…"));
             next.status = format!("Reading {name}…");
         }
-        Action::FileLoaded { name, bytes } => {
-            let input = TableInput {
-                period: String::new(),
-                source: name.clone(),
-                origin: Origin::Uploaded,
-                raw: RawInput::File { name, bytes },
-                sheet: None,
-                mapping: None,
-                skip_unreadable: false,
-            };
-            return read(next, input);
+        Action::FileRead { name, bytes, loaded } => {
+            let key = file_key(&name, &bytes);
+            let sheet = loaded.as_ref().ok().and_then(|l| l.sheet.clone());
+            if let Ok(loaded) = loaded {
+                next.files.retain(|f| !(f.file == key && f.sheet == sheet));
+                next.files.push(FileRows { file: key, sheet: sheet.clone(), loaded: Rc::new(loaded) });
+            } else if let Err(problem) = loaded {
+                let input = file_input(name, bytes, None);
+                let reading = read_loaded(&input, Err(problem), &next.remembered);
+                next.status =
+                    format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
+                next.import = Some(Import { input, reading: Rc::new(reading) });
+                return next;
+            }
+            return read(next, file_input(name, bytes, sheet));
         }
         Action::FileFailed { name, message } => {
             next.status = format!("{name} could not be read: {message} The report has not changed.");
-        }
-        Action::SheetChosen(sheet) => {
-            if let Some(import) = &state.import {
-                let input = TableInput { sheet: Some(sheet), mapping: None, ..import.input.clone() };
-                return read(next, input);
-            }
         }
         Action::HeaderRowChosen(line) => {
             if let Some((import, row)) = current_rows(state)
@@ -179,11 +216,8 @@ pub fn reduce(state: &State, action: Action) -> State {
 /// Reads an input; when it reads, it becomes the project's table, with the sheet and columns
 /// it was read with fixed, so the saved project reads the same way again.
 fn read(mut next: State, input: TableInput) -> State {
-    let reading = read_input(&input, &next.remembered);
-    let name = match &input.raw {
-        RawInput::Text(_) => "the pasted table".to_owned(),
-        RawInput::File { name, .. } => name.clone(),
-    };
+    let reading = read_loaded(&input, next.loaded_for(&input), &next.remembered);
+    let name = file_name(&input);
     match &reading.outcome {
         Ok(read) => {
             let sheet = reading.loaded.as_ref().ok().and_then(|l| l.sheet.clone());
@@ -207,6 +241,25 @@ fn read(mut next: State, input: TableInput) -> State {
     }
     next.import = Some(Import { input, reading: Rc::new(reading) });
     next
+}
+
+fn file_input(name: String, bytes: Vec<u8>, sheet: Option<String>) -> TableInput {
+    TableInput {
+        period: String::new(),
+        source: name.clone(),
+        origin: Origin::Uploaded,
+        raw: RawInput::File { name, bytes },
+        sheet,
+        mapping: None,
+        skip_unreadable: false,
+    }
+}
+
+fn file_name(input: &TableInput) -> String {
+    match &input.raw {
+        RawInput::Text(_) => "the pasted table".to_owned(),
+        RawInput::File { name, .. } => name.clone(),
+    }
 }
 
 fn current_rows(state: &State) -> Option<(&Import, &Vec<crate::engine::import::grid::GridRow>)> {

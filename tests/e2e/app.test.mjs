@@ -102,6 +102,7 @@ test('the Content-Security-Policy blocks every other origin', async () => {
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(policy, /default-src 'self'/);
   assert.match(policy, /connect-src 'self'/);
+  assert.match(policy, /worker-src 'self' blob:;/, 'workers only from this page: its own file or its own blob');
   assert.doesNotMatch(policy, /unsafe-inline/);
   const inlineScripts = await page.locator('script:not([src])').count();
   assert.equal(inlineScripts, 0, 'no inline script, so none needs allowing');

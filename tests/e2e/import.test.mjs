@@ -1,7 +1,7 @@
 // End to end: bringing tables in from files, choosing sheets and correcting columns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { openSample, totalRow, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -98,4 +98,32 @@ test('a file that is not a table says what it is and keeps the report', async ()
   await error.waitFor();
   assert.match(await error.innerText(), /staffing\.xlsx: The file is named \.xlsx but is not a workbook this tool can read/);
   assert.deepEqual((await totalRow(page))[1], '87.19', 'the sample report stays');
+});
+
+test('file-reading code loads only when a file is read', async () => {
+  const { page } = ctx;
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await openSample(page, ctx.server.url);
+  assert.ok(!fetched.some((path) => path.startsWith('/worker')), `nothing of the worker at first load: ${fetched}`);
+  await page.getByLabel('Upload a file').setInputFiles(WORKBOOK);
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
+  assert.ok(fetched.includes('/worker_bg.wasm'), 'the worker is fetched for the file');
+});
+
+test('a hostile workbook gets a message and the page stays usable', async (t) => {
+  const dos = new URL('../../../shared/testdata/calamine/issue_594_dos.ods', import.meta.url).pathname;
+  if (!existsSync(dos)) {
+    t.skip(`notice: ${dos} is absent`);
+    return;
+  }
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Upload a file').setInputFiles(dos);
+  const error = page.locator('#import-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /issue_594_dos\.ods: The workbook is damaged or in a form this tool cannot read/);
+  // The page still answers: a paste right after works at once.
+  await page.getByLabel('Paste a table').fill('Role\tEstablishment\nSocial Worker\t3');
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('3.00'));
 });

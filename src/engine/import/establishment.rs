@@ -4,7 +4,7 @@
 use super::grid::GridRow;
 use super::headings::{key, recognise, Heading};
 use super::number::read_entry;
-use super::{load, Input, Problem};
+use super::{load_pasted, Problem};
 use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RememberedMappings, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.
@@ -30,7 +30,7 @@ pub struct ReadTable {
 /// assert_eq!(table.rows[0].role, "Social Worker");
 /// ```
 pub fn read_establishment(text: &str) -> Result<EstablishmentTable, Vec<Problem>> {
-    let rows = load(Input::Paste(text)).map_err(|p| vec![p])?.rows;
+    let rows = load_pasted(text).rows;
     let mapping = guess_mapping(&rows)?;
     read_mapped(&rows, &mapping, false).map(|read| read.table)
 }

@@ -1,7 +1,7 @@
 //! Pasted text to a grid of cells that remember where they came from.
 
 /// A row of cells and the line of the source it started on (1-based).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GridRow {
     pub line: usize,
     pub cells: Vec<String>,

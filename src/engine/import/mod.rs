@@ -19,6 +19,8 @@ pub use establishment::read_establishment;
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::model::{ColumnMapping, RawInput, RememberedMappings, TableInput};
 use decode::TextEncoding;
 use establishment::{guess_mapping_remembering, read_mapped, ReadTable};
@@ -30,7 +32,7 @@ use spreadsheet::{column_letters, Format, SheetInfo};
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 /// Something in the input that could not be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub file: Option<String>,
     pub sheet: Option<String>,
@@ -105,7 +107,7 @@ pub enum Input<'a> {
 }
 
 /// The rows of a paste or file, with what the officer should know about how they were read.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Loaded {
     pub rows: Vec<GridRow>,
     pub file: Option<String>,
@@ -130,10 +132,25 @@ pub struct Reading {
 /// Reads a project's table input: load, map (as saved, or as remembered, or guessed), read.
 /// Every problem names the file and sheet.
 pub fn read_input(input: &TableInput, remembered: &RememberedMappings) -> Reading {
-    let loaded = match &input.raw {
+    read_loaded(input, load_input(input), remembered)
+}
+
+/// Rows of pasted text. Needs no file-reading code, so the page can call it directly.
+pub fn load_pasted(text: &str) -> Loaded {
+    Loaded { rows: split_text(text), ..Loaded::default() }
+}
+
+/// Loads a project's table input into rows: its text, or its file at its sheet.
+pub fn load_input(input: &TableInput) -> Result<Loaded, Problem> {
+    match &input.raw {
         RawInput::Text(text) => load(Input::Paste(text)),
         RawInput::File { name, bytes } => load(Input::File { name, bytes, sheet: input.sheet.as_deref() }),
-    };
+    }
+}
+
+/// Maps and reads rows already loaded (in the browser, by the import worker), so that this
+/// step needs no spreadsheet or encoding code.
+pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remembered: &RememberedMappings) -> Reading {
     let Ok(rows) = loaded.as_ref().map(|l| &l.rows) else {
         let problem = loaded.clone().err().into_iter().collect();
         return Reading { loaded, kind: TableKind::Unknown, mapping: None, outcome: Err(problem) };
@@ -168,7 +185,7 @@ pub fn read_input(input: &TableInput, remembered: &RememberedMappings) -> Readin
 /// first visible sheet that holds a table this tool recognises.
 pub fn load(input: Input<'_>) -> Result<Loaded, Problem> {
     match input {
-        Input::Paste(text) => Ok(Loaded { rows: split_text(text), ..Loaded::default() }),
+        Input::Paste(text) => Ok(load_pasted(text)),
         Input::File { name, bytes, sheet } => load_file(name, bytes, sheet).map_err(|p| p.located(Some(name), None)),
     }
 }

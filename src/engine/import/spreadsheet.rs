@@ -14,7 +14,7 @@ use calamine::{Data, DataRef, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsx};
 use super::grid::GridRow;
 
 /// A sheet as listed for the officer to choose from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SheetInfo {
     pub name: String,
     pub visible: bool,

@@ -4,7 +4,7 @@
 use super::{narrative, Block, ReportDocument, Table};
 use crate::engine::chart::establishment_chart;
 use crate::engine::format::{fte, fte_bracketed, rate};
-use crate::engine::import::{read_input, Problem};
+use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
 use crate::engine::model::{Field, Project, RememberedMappings, TableInput};
 
@@ -19,6 +19,12 @@ pub const NOT_AVAILABLE: &str = "n/a";
 
 /// Builds the report a project describes. Tables that cannot be read are reported in place.
 pub fn build_report(project: &Project) -> ReportDocument {
+    build_report_with(project, &load_input)
+}
+
+/// Builds the report with the table inputs' rows supplied by `load`: in the browser, rows the
+/// import worker already read, so the page needs no file-reading code.
+pub fn build_report_with(project: &Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> ReportDocument {
     let mut paragraphs: Vec<Vec<Block>> = Vec::new();
     let read: Vec<(&TableInput, Result<Read, String>)> = project
         .tables
@@ -26,7 +32,7 @@ pub fn build_report(project: &Project) -> ReportDocument {
         .map(|input| {
             // The report depends on the project alone: a remembered mapping is saved into the
             // input when the officer accepts it, so none is consulted here.
-            let read = read_input(input, &RememberedMappings::new()).outcome.map_err(|problems| {
+            let read = read_loaded(input, load(input), &RememberedMappings::new()).outcome.map_err(|problems| {
                 let first = problems.first().map(ToString::to_string).unwrap_or_default();
                 format!("The {} table could not be read: {first}", period_or_default(&input.period))
             });

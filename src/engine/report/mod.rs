@@ -5,7 +5,7 @@ mod build;
 pub mod html;
 pub mod narrative;
 
-pub use build::build_report;
+pub use build::{build_report, build_report_with};
 
 use crate::engine::chart::Chart;
 use crate::engine::model::TitleBlock;

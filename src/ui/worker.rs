@@ -1,0 +1,22 @@
+//! The import worker: turns a file's bytes into rows in a Web Worker. Spreadsheet and
+//! encoding code live only in the worker's wasm, so the page loads without them, and a file
+//! that takes long to read, or would exhaust memory, cannot freeze or crash the page.
+
+use serde::{Deserialize, Serialize};
+use yew_agent::prelude::*;
+
+use crate::engine::import::{load, Input, Loaded, Problem};
+
+/// A file to read, and the sheet wanted when it is a workbook (`None`: let the reader choose).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FileRequest {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub sheet: Option<String>,
+}
+
+/// Reads one file into rows.
+#[oneshot]
+pub async fn FileReader(request: FileRequest) -> Result<Loaded, Problem> {
+    load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
+}
