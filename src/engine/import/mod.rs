@@ -26,7 +26,7 @@ use decode::TextEncoding;
 use establishment::{guess_mapping_remembering, read_mapped, ReadTable};
 use grid::GridRow;
 use kind::TableKind;
-use spreadsheet::{column_letters, Format, SheetInfo};
+use spreadsheet::{column_letters, Format, SheetGrid, SheetInfo};
 
 /// Files larger than this are refused before reading: far more than any workforce table.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -201,17 +201,20 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if let Some(format) = spreadsheet::sniff(bytes) {
         let sheets = spreadsheet::sheets(bytes, format).map_err(Problem::whole)?;
-        let chosen = match sheet {
-            Some(wanted) => sheets
-                .iter()
-                .find(|s| s.name == wanted)
-                .ok_or_else(|| Problem::whole(format!("The workbook has no sheet called '{wanted}'.")))?
-                .name
-                .clone(),
+        let (chosen, grid) = match sheet {
+            Some(wanted) => {
+                let chosen = sheets
+                    .iter()
+                    .find(|s| s.name == wanted)
+                    .ok_or_else(|| Problem::whole(format!("The workbook has no sheet called '{wanted}'.")))?
+                    .name
+                    .clone();
+                let grid = spreadsheet::read_sheet(bytes, format, &chosen)
+                    .map_err(|m| Problem::whole(m).located(None, Some(&chosen)))?;
+                (chosen, grid)
+            }
             None => choose_sheet(bytes, format, &sheets)?,
         };
-        let grid = spreadsheet::read_sheet(bytes, format, &chosen)
-            .map_err(|m| Problem::whole(m).located(None, Some(&chosen)))?;
         return Ok(Loaded {
             rows: grid.rows,
             file: Some(name.to_owned()),
@@ -246,22 +249,26 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
 
 /// The first visible sheet where an establishment header is found, else the first visible
 /// sheet with anything on it, else the first sheet.
-fn choose_sheet(bytes: &[u8], format: Format, sheets: &[SheetInfo]) -> Result<String, Problem> {
+fn choose_sheet(bytes: &[u8], format: Format, sheets: &[SheetInfo]) -> Result<(String, SheetGrid), Problem> {
     let mut first_with_rows = None;
     for info in sheets.iter().filter(|s| s.visible) {
         let Ok(grid) = spreadsheet::read_sheet(bytes, format, &info.name) else {
             continue;
         };
         if establishment::finds_header(&grid.rows) {
-            return Ok(info.name.clone());
+            return Ok((info.name.clone(), grid));
         }
         if first_with_rows.is_none() && !grid.rows.is_empty() {
-            first_with_rows = Some(info.name.clone());
+            first_with_rows = Some((info.name.clone(), grid));
         }
     }
-    first_with_rows
-        .or_else(|| sheets.first().map(|s| s.name.clone()))
-        .ok_or_else(|| Problem::whole("The workbook has no sheets.".into()))
+    if let Some(found) = first_with_rows {
+        return Ok(found);
+    }
+    let first = sheets.first().ok_or_else(|| Problem::whole("The workbook has no sheets.".into()))?;
+    let grid = spreadsheet::read_sheet(bytes, format, &first.name)
+        .map_err(|m| Problem::whole(m).located(None, Some(&first.name)))?;
+    Ok((first.name.clone(), grid))
 }
 
 /// Pasted or decoded text to rows: delimited when the lines agree on a delimiter, otherwise
@@ -289,9 +296,10 @@ fn not_a_table(bytes: &[u8]) -> Option<String> {
         }
     }
     let sample = &bytes[..bytes.len().min(4096)];
-    let looks_like_utf16 = sample.starts_with(b"\xFF\xFE") || sample.starts_with(b"\xFE\xFF");
+
     let controls = sample.iter().filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20)).count();
-    let utf16 = looks_like_utf16 || matches!(decode::decode(sample).1, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
+    // UTF-16 text is full of zero bytes; decode knows it by its mark or its pattern.
+    let utf16 = matches!(decode::decode(sample).1, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
     if !utf16 && controls * 20 > sample.len().max(1) {
         return Some("The file is not text or a spreadsheet this tool can read.".into());
     }

@@ -120,8 +120,8 @@ pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid
 
 fn range_grid(range: &calamine::Range<Data>, merges: &[Dimensions]) -> Result<SheetGrid, String> {
     let mut cells = Cells::default();
+    let (start_row, start_column) = range.start().unwrap_or((0, 0));
     for (row, column, value) in range.used_cells() {
-        let (start_row, start_column) = range.start().unwrap_or((0, 0));
         cells.push(start_row + row as u32, start_column + column as u32, data_text(value))?;
     }
     Ok(cells.into_grid(merges))
