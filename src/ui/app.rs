@@ -8,11 +8,12 @@ use yew::prelude::*;
 use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHandle};
 use yew_agent::Reach;
 
-use super::components::{FilePicker, ImportDetails, PasteBox, ReportPreview};
+use super::components::{ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, TableChecks};
 use super::state::{Action, State};
 use super::storage;
 use super::worker::{FileReader, FileRequest};
-use crate::engine::import::MAX_FILE_BYTES;
+use crate::engine::import::{read_loaded, MAX_FILE_BYTES};
+use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::model::{Origin, RawInput};
 use crate::engine::report::{build_report_with, html};
 
@@ -42,6 +43,22 @@ fn page() -> Html {
     let report_html = use_memo((state.project.clone(), state.files.clone()), {
         let state = state.clone();
         move |(project, _)| AttrValue::from(html::render(&build_report_with(project, &|input| state.loaded_for(input))))
+    });
+
+    // The checks, like the report, follow from the project and its files' rows.
+    let checks = use_memo((state.project.clone(), state.files.clone()), {
+        let state = state.clone();
+        move |(project, _)| {
+            project
+                .tables
+                .iter()
+                .filter_map(|input| {
+                    let read = read_loaded(input, state.loaded_for(input), &Default::default()).outcome.ok()?;
+                    let title = if input.period.is_empty() { "The table".to_owned() } else { input.period.clone() };
+                    Some(TableChecks { title, findings: establishment_checks(&read.table) })
+                })
+                .collect::<Vec<_>>()
+        }
     });
 
     {
@@ -162,6 +179,7 @@ fn page() -> Html {
                     if let Some(import) = state.import.clone() {
                         <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip} />
                     }
+                                        <ChecksPanel tables={(*checks).clone()} />
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         if !showing_sample {

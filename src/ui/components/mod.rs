@@ -1,9 +1,11 @@
+mod checks_panel;
 mod file_picker;
 mod import_details;
 mod paste_box;
 mod problem_list;
 mod report_preview;
 
+pub use checks_panel::{ChecksPanel, TableChecks};
 pub use file_picker::FilePicker;
 pub use import_details::ImportDetails;
 pub use paste_box::PasteBox;
