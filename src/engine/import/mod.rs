@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod dfe;
 pub mod establishment;
 pub mod grid;
 pub mod headings;

@@ -1,6 +1,7 @@
 //! Pure functions from typed tables to the figures a report prints. Never NaN or infinity:
 //! a figure that cannot be given says why.
 
+pub mod benchmark;
 pub mod checks;
 mod establishment;
 
@@ -21,6 +22,8 @@ pub enum NotAvailable {
     NoColumn(Field),
     /// A cell the figure needs holds no number.
     NoValue { field: Field, role: String, reason: NoValue },
+    /// A published figure the rate needs is suppressed or missing, e.g. "cases" for a council.
+    NotPublished { what: &'static str, area: String, reason: NoValue },
     /// The rate's denominator is zero (or, through a source error, below zero).
     NoDenominator,
 }
@@ -31,6 +34,9 @@ impl fmt::Display for NotAvailable {
             NotAvailable::NoColumn(field) => write!(f, "the table has no {} column", field.label()),
             NotAvailable::NoValue { field, role, reason } => {
                 write!(f, "the {} figure for {role} {}", field.label(), reason.describe())
+            }
+            NotAvailable::NotPublished { what, area, reason } => {
+                write!(f, "the {what} figure for {area} {}", reason.describe())
             }
             NotAvailable::NoDenominator => f.write_str("there are no posts to divide by"),
         }
