@@ -72,3 +72,106 @@ fn wrong_usage_prints_the_usage() {
     assert!(!run.status.success());
     assert!(String::from_utf8(run.stderr).unwrap().contains("usage: wfr render"));
 }
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/establishment-2025.xlsx");
+
+#[test]
+fn analyse_prints_the_table_every_figure_and_every_check() {
+    let run = wfr(&["analyse", FIXTURE]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = String::from_utf8(run.stdout).unwrap();
+    assert!(text.starts_with("establishment-2025.xlsx, sheet Establishment: establishment\n"), "{text}");
+    let total = text.lines().find(|l| l.starts_with("Total")).unwrap();
+    let cells: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(cells, ["Total", "77.50", "57.50", "18.00", "20.00", "2.00", "25.8%", "23.8%"]);
+    assert!(text.contains("  ok   The stated totals agree with the sums of the rows."));
+}
+
+#[test]
+fn analyse_json_uses_the_documented_fields() {
+    let run = wfr(&["analyse", FIXTURE, "--json"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(json["kind"], "establishment");
+    assert_eq!(json["sheet"], "Establishment");
+    let e = &json["establishment"];
+    assert_eq!(e["columns"], serde_json::json!(["establishment", "permanent", "agency", "vacant", "over_under"]));
+    assert_eq!(e["over_under_basis"], "stated");
+    assert_eq!(e["total"]["establishment"], 77.5);
+    assert!((e["total"]["vacancy_rate"].as_f64().unwrap() - 20.0 / 77.5).abs() < 1e-12);
+    assert_eq!(e["roles"][3]["role"], "Social Worker");
+    assert_eq!(e["roles"][3]["line"], 7);
+    assert_eq!(e["roles"][3]["over_under"], -1.0);
+    assert!(e["checks"].as_array().unwrap().iter().all(|c| c["passed"] == true));
+}
+
+#[test]
+fn analyse_json_reports_failed_checks_and_missing_figures() {
+    let table = temp_path("errors.tsv");
+    std::fs::write(&table, "Role\tEstablishment\tPermanent\tAgency\nSocial Worker\t10\t8\tc\nTotal\t11\t8\t1\n")
+        .unwrap();
+    let run = wfr(&["analyse", table.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let role = &json["establishment"]["roles"][0];
+    assert_eq!(role["agency"], serde_json::Value::Null);
+    assert_eq!(role["not_available"]["agency"], "the Agency figure for Social Worker is suppressed as confidential");
+    assert_eq!(role["not_available"]["vacancy_rate"], "the table has no Vacant column");
+    let failed: Vec<&str> = json["establishment"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["passed"] == false)
+        .map(|c| c["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        failed,
+        [
+            "The stated total for Establishment is 11.00, but the roles add up to 10.00 (a difference of 1.00).",
+            "The stated total for Agency cannot be checked: some roles have no figure."
+        ]
+    );
+}
+
+#[test]
+fn analyse_benchmarks_a_council_from_the_dfe_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/dfe");
+    if !dir.is_dir() {
+        eprintln!("notice: {} is absent; skipping this test", dir.display());
+        return;
+    }
+    let indicators = dir.join("csww_indicators_2017_to_2025.csv");
+    let neighbours = dir.join("statistical_neighbours_2025.csv");
+    let run = wfr(&[
+        "analyse",
+        indicators.to_str().unwrap(),
+        "--json",
+        "--council",
+        "Herefordshire, County of",
+        "--neighbours",
+        neighbours.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(json["kind"], "dfe_indicators");
+    let dfe = &json["dfe"];
+    let (compared, exceptions) =
+        (dfe["rows_compared"].as_u64().unwrap(), dfe["exceptions"].as_array().unwrap().len() as u64);
+    assert!(exceptions * 100 < compared, "{exceptions} of {compared}");
+    let latest = &dfe["benchmark"][0];
+    assert_eq!(latest["year"], "2025");
+    assert_eq!(latest["council"]["vacancy_rate"], 32.4);
+    assert_eq!(latest["england"]["vacancy_rate"], 14.2);
+    assert!(latest["neighbours_mean"]["vacancy_rate"].is_f64());
+    assert!(latest["rank"][0][0].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn analyse_refuses_a_file_that_is_not_a_table() {
+    let image = temp_path("chart.png");
+    std::fs::write(&image, b"\x89PNG\r\n\x1a\n0000").unwrap();
+    let run = wfr(&["analyse", image.to_str().unwrap()]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8(run.stdout)
+        .unwrap()
+        .contains("problem: chart.png: The file is a PNG image, not a table."));
+}

@@ -23,9 +23,14 @@ fn main() -> ExitCode {
 
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut args = args.into_iter();
-    if args.next().as_deref() != Some("render") {
-        return Err(USAGE.into());
+    match args.next().as_deref() {
+        Some("render") => render(args),
+        Some("analyse" | "analyze") => analyse(args),
+        _ => Err(USAGE.into()),
     }
+}
+
+fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let (mut input, mut period, mut source, mut html, mut sheet) = (None, String::new(), None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
@@ -87,4 +92,145 @@ fn standalone_page(project: &model::Project) -> String {
         wrb::engine::chart::escape(&project.title_block.title),
         include_str!("../../styles/report.css"),
     )
+}
+
+fn file_input(path: &str, sheet: Option<String>) -> Result<model::TableInput, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let name = std::path::Path::new(path).file_name().map_or(path.to_owned(), |n| n.to_string_lossy().into_owned());
+    Ok(model::TableInput {
+        period: String::new(),
+        source: name.clone(),
+        origin: model::Origin::Uploaded,
+        raw: model::RawInput::File { name, bytes },
+        sheet,
+        mapping: None,
+        skip_unreadable: false,
+    })
+}
+
+fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
+    let (mut path, mut sheet, mut json, mut council, mut neighbours) = (None, None, false, None, None);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
+        match arg.as_str() {
+            "--sheet" => sheet = Some(value("--sheet")?),
+            "--json" => json = true,
+            "--council" => council = Some(value("--council")?),
+            "--neighbours" => neighbours = Some(value("--neighbours")?),
+            other if !other.starts_with("--") => path = Some(other.to_owned()),
+            other => return Err(format!("unknown option {other}. {USAGE}")),
+        }
+    }
+    let path = path.ok_or(USAGE)?;
+    let input = file_input(&path, sheet)?;
+    let neighbours = match neighbours {
+        Some(file) => Some(
+            wrb::engine::analysis::neighbours_from(&file_input(&file, None)?)
+                .map_err(|p| p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
+        ),
+        None => None,
+    };
+    let analysis = wrb::engine::analysis::analyse(&input, council.as_deref(), neighbours.as_ref());
+    if json {
+        println!("{}", serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?);
+    } else {
+        print!("{}", text::analysis(&analysis));
+    }
+    if analysis.establishment.is_none() && analysis.dfe.is_none() {
+        return Err(format!("{path}: nothing could be analysed"));
+    }
+    Ok(())
+}
+
+/// The analysis as text for a terminal.
+mod text {
+    use std::fmt::Write;
+    use wrb::engine::analysis::{Analysis, FiguresOut, RatesOut};
+    use wrb::engine::format::{decimal, fte, fte_bracketed, rate};
+
+    pub fn analysis(a: &Analysis) -> String {
+        let mut out = String::new();
+        let place =
+            [a.file.clone(), a.sheet.as_ref().map(|s| format!("sheet {s}"))].into_iter().flatten().collect::<Vec<_>>();
+        let _ = writeln!(out, "{}: {}", place.join(", "), a.kind.replace('_', " "));
+        for problem in &a.problems {
+            let _ = writeln!(out, "  problem: {problem}");
+        }
+        if let Some(e) = &a.establishment {
+            let _ = writeln!(
+                out,
+                "\n{:<28}{:>14}{:>11}{:>9}{:>9}{:>14}{:>14}{:>13}",
+                "Role", "Establishment", "Permanent", "Agency", "Vacant", "(Over)/under", "Vacancy rate", "Agency rate"
+            );
+            for row in e.roles.iter().chain([&e.total]) {
+                let _ = writeln!(out, "{}", figures(row));
+            }
+            let _ = writeln!(
+                out,
+                "\n(Over)/under: {}",
+                if e.over_under_basis == "stated" {
+                    "as stated in the table"
+                } else {
+                    "establishment − permanent − agency"
+                }
+            );
+            let _ = writeln!(out, "\nChecks");
+            for check in &e.checks {
+                let _ = writeln!(out, "  {} {}", if check.passed { "ok  " } else { "WARN" }, check.message);
+            }
+        }
+        if let Some(d) = &a.dfe {
+            let _ = writeln!(out, "\n{} rows, years {}", d.rows, d.years.join(", "));
+            let _ = writeln!(
+                out,
+                "Recomputed rates match the published ones within 0.1 in {} of {} rows.",
+                d.rows_compared - d.exceptions.len(),
+                d.rows_compared
+            );
+            for exception in &d.exceptions {
+                let _ = writeln!(out, "  differs: {exception}");
+            }
+            for year in d.benchmark.iter().flatten() {
+                let _ = writeln!(out, "\n{:<12}   vacancy   agency  turnover  caseload", year.year);
+                let _ = writeln!(out, "  {:<10} {}", "council", rates(&year.council));
+                for (name, r) in
+                    [("England", &year.england), ("region", &year.region), ("neighbours", &year.neighbours_mean)]
+                {
+                    if let Some(r) = r {
+                        let _ = writeln!(out, "  {name:<10} {}", rates(r));
+                    }
+                }
+                let ranks: Vec<String> =
+                    year.rank.iter().map(|r| r.map_or("n/a".into(), |(n, of)| format!("{n} of {of}"))).collect();
+                let _ = writeln!(out, "  {:<10} {}", "rank", ranks.join(", "));
+            }
+        }
+        out
+    }
+
+    fn figures(row: &FiguresOut) -> String {
+        let f = |v: Option<f64>, style: fn(f64) -> String| v.map_or("n/a".to_owned(), style);
+        format!(
+            "{:<28}{:>14}{:>11}{:>9}{:>9}{:>14}{:>14}{:>13}",
+            row.role,
+            f(row.establishment, fte),
+            f(row.permanent, fte),
+            f(row.agency, fte),
+            f(row.vacant, fte),
+            f(row.over_under, fte_bracketed),
+            f(row.vacancy_rate, rate),
+            f(row.agency_rate, rate)
+        )
+    }
+
+    fn rates(r: &RatesOut) -> String {
+        let p = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| format!("{}%", decimal(v, 1)));
+        format!(
+            "{:>7}  {:>7}  {:>8}  {:>8}",
+            p(r.vacancy_rate),
+            p(r.agency_rate),
+            p(r.turnover_rate),
+            r.caseload.map_or("n/a".to_owned(), |v| decimal(v, 1))
+        )
+    }
 }

@@ -1,6 +1,7 @@
 //! The engine: plain Rust from pasted text to a finished report. No web-sys and no yew here,
 //! so the same code runs in native tests, the `wfr` tool and the browser.
 
+pub mod analysis;
 pub mod chart;
 pub mod format;
 pub mod import;

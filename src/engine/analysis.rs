@@ -1,0 +1,263 @@
+//! Everything the engine can say about one input, as a value: the table it found, every
+//! figure and every check. `wfr analyse` prints it as text or as JSON; the JSON field names
+//! are stable and documented on each field here.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::import::dfe::{read_indicators, read_neighbours};
+use crate::engine::import::kind::TableKind;
+use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
+use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
+use crate::engine::metrics::checks::establishment_checks;
+use crate::engine::metrics::{establishment_figures, Measure, OverUnderBasis, RoleFigures};
+use crate::engine::model::{Field, RememberedMappings, StatisticalNeighbours, TableInput};
+
+/// The analysis of one file or paste.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Analysis {
+    /// The file's name, when it is a file.
+    pub file: Option<String>,
+    /// The sheet read, for workbooks.
+    pub sheet: Option<String>,
+    /// One of `establishment`, `staff_list`, `dfe_indicators`, `time_series`, `cohort`,
+    /// `recommendations_tracker`, `budget`, `unknown`.
+    pub kind: &'static str,
+    /// What could not be read, each naming file, sheet, row and column. Empty when all was read.
+    pub problems: Vec<String>,
+    /// For establishment tables.
+    pub establishment: Option<EstablishmentAnalysis>,
+    /// For the DfE workforce indicators file.
+    pub dfe: Option<DfeAnalysis>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstablishmentAnalysis {
+    /// The figure columns found: `establishment`, `permanent`, `agency`, `vacant`, `over_under`.
+    pub columns: Vec<&'static str>,
+    /// `stated` (the table's own column) or `computed` (establishment − permanent − agency).
+    pub over_under_basis: &'static str,
+    pub roles: Vec<FiguresOut>,
+    /// Summed from the unrounded rows; rates from the totals.
+    pub total: FiguresOut,
+    pub checks: Vec<CheckOut>,
+}
+
+/// A role's (or the total's) figures: FTE, and rates as fractions (0.248 is 24.8%). A figure
+/// that cannot be given is `null`, with the reason under `not_available`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FiguresOut {
+    pub role: String,
+    /// The source row (1-based); `null` for the total.
+    pub line: Option<usize>,
+    pub establishment: Option<f64>,
+    pub permanent: Option<f64>,
+    pub agency: Option<f64>,
+    pub vacant: Option<f64>,
+    /// Negative means over establishment.
+    pub over_under: Option<f64>,
+    /// vacant / (vacant + permanent), DfE definition.
+    pub vacancy_rate: Option<f64>,
+    /// agency / (agency + permanent), DfE definition.
+    pub agency_rate: Option<f64>,
+    /// Field name to the reason it is `null`.
+    pub not_available: BTreeMap<&'static str, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckOut {
+    pub passed: bool,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DfeAnalysis {
+    pub rows: usize,
+    /// Years present, newest first.
+    pub years: Vec<String>,
+    /// Rows where at least one rate could be recomputed and compared.
+    pub rows_compared: usize,
+    /// Rows where a recomputed rate differs from the published one by more than 0.1.
+    pub exceptions: Vec<String>,
+    /// With a council named: its published rates by year beside England, region, neighbours.
+    pub benchmark: Option<Vec<BenchmarkOut>>,
+}
+
+/// Rates as published: percentages, and caseload as cases per FTE.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RatesOut {
+    pub vacancy_rate: Option<f64>,
+    pub agency_rate: Option<f64>,
+    pub turnover_rate: Option<f64>,
+    pub caseload: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BenchmarkOut {
+    pub year: String,
+    pub council: RatesOut,
+    pub england: Option<RatesOut>,
+    pub region: Option<RatesOut>,
+    /// Mean of the statistical neighbours' published rates, when the neighbours file is given.
+    pub neighbours_mean: Option<RatesOut>,
+    /// Rank among all councils, lowest first: `[rank, of]` for each of vacancy, agency,
+    /// turnover and caseload, or `null`.
+    pub rank: [Option<(usize, usize)>; 4],
+}
+
+/// Analyses one input. `council` and `neighbours` are used for the DfE indicators file.
+pub fn analyse(input: &TableInput, council: Option<&str>, neighbours: Option<&StatisticalNeighbours>) -> Analysis {
+    let loaded = load_input(input);
+    let (file, sheet) = loaded.as_ref().map(|l| (l.file.clone(), l.sheet.clone())).unwrap_or_default();
+    let mut analysis = Analysis { file, sheet, kind: "unknown", problems: Vec::new(), establishment: None, dfe: None };
+    let rows = match &loaded {
+        Ok(Loaded { rows, .. }) => rows.clone(),
+        Err(problem) => {
+            analysis.problems.push(problem.to_string());
+            return analysis;
+        }
+    };
+    let reading = read_loaded(input, loaded, &RememberedMappings::new());
+    analysis.kind = kind_id(reading.kind);
+    if reading.kind == TableKind::DfeIndicators {
+        match read_indicators(&rows) {
+            Ok(data) => analysis.dfe = Some(dfe(&data, council, neighbours)),
+            Err(problems) => analysis.problems.extend(located(&analysis, problems)),
+        }
+        return analysis;
+    }
+    match reading.outcome {
+        Ok(read) => {
+            let figures = establishment_figures(&read.table);
+            analysis.problems.extend(read.skipped.iter().map(ToString::to_string));
+            analysis.establishment = Some(EstablishmentAnalysis {
+                columns: read.table.columns.iter().map(|f| field_id(*f)).collect(),
+                over_under_basis: match figures.over_under_basis {
+                    OverUnderBasis::Stated => "stated",
+                    OverUnderBasis::Computed => "computed",
+                },
+                roles: figures
+                    .roles
+                    .iter()
+                    .zip(&read.table.rows)
+                    .map(|(f, row)| figures_out(f, Some(row.line)))
+                    .collect(),
+                total: figures_out(&figures.total, None),
+                checks: establishment_checks(&read.table)
+                    .into_iter()
+                    .map(|c| CheckOut { passed: c.passed, line: c.line, message: c.message })
+                    .collect(),
+            });
+        }
+        Err(problems) => analysis.problems.extend(problems.iter().map(ToString::to_string)),
+    }
+    analysis
+}
+
+/// Reads a statistical neighbours file for `analyse`.
+pub fn neighbours_from(input: &TableInput) -> Result<StatisticalNeighbours, Vec<Problem>> {
+    read_neighbours(&load_input(input).map_err(|p| vec![p])?.rows)
+}
+
+fn located(analysis: &Analysis, problems: Vec<Problem>) -> Vec<String> {
+    problems.into_iter().map(|p| p.located(analysis.file.as_deref(), analysis.sheet.as_deref()).to_string()).collect()
+}
+
+fn dfe(
+    data: &crate::engine::model::DfeIndicators,
+    council: Option<&str>,
+    neighbours: Option<&StatisticalNeighbours>,
+) -> DfeAnalysis {
+    let mut years: Vec<String> = data.rows.iter().map(|r| r.year.clone()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let mut rows_compared = 0;
+    let mut exceptions = Vec::new();
+    for row in &data.rows {
+        let (ours, theirs) = (recompute(row), published(row));
+        let pairs: Vec<(Rate, f64, f64)> = Rate::ALL
+            .into_iter()
+            .filter_map(|rate| Some((rate, ours.get(rate).clone().ok()?, theirs.get(rate).clone().ok()?)))
+            .collect();
+        rows_compared += usize::from(!pairs.is_empty());
+        let differs: Vec<String> = pairs
+            .iter()
+            .filter(|(_, a, b)| (a - b).abs() > 0.1 + 1e-9)
+            .map(|(rate, a, b)| format!("{} {a:.2} recomputed, {b} published", rate.label()))
+            .collect();
+        if !differs.is_empty() {
+            exceptions.push(format!("{} {} (row {}): {}", row.year, row.name, row.line, differs.join("; ")));
+        }
+    }
+    let benchmark = council.map(|council| {
+        benchmark(data, neighbours, council)
+            .into_iter()
+            .map(|y| BenchmarkOut {
+                year: y.year,
+                council: rates_out(&y.council),
+                england: y.england.as_ref().map(rates_out),
+                region: y.region.as_ref().map(rates_out),
+                neighbours_mean: y.neighbours.as_ref().map(|(r, _)| rates_out(r)),
+                rank: y.rank,
+            })
+            .collect()
+    });
+    DfeAnalysis { rows: data.rows.len(), years, rows_compared, exceptions, benchmark }
+}
+
+fn rates_out(rates: &Rates) -> RatesOut {
+    RatesOut {
+        vacancy_rate: rates.vacancy.clone().ok(),
+        agency_rate: rates.agency.clone().ok(),
+        turnover_rate: rates.turnover.clone().ok(),
+        caseload: rates.caseload.clone().ok(),
+    }
+}
+
+fn figures_out(figures: &RoleFigures, line: Option<usize>) -> FiguresOut {
+    let mut not_available = BTreeMap::new();
+    let mut value = |name: &'static str, measure: &Measure| match measure {
+        Ok(v) => Some(*v),
+        Err(why) => {
+            not_available.insert(name, why.to_string());
+            None
+        }
+    };
+    FiguresOut {
+        role: figures.role.clone(),
+        line,
+        establishment: value("establishment", &figures.establishment),
+        permanent: value("permanent", &figures.permanent),
+        agency: value("agency", &figures.agency),
+        vacant: value("vacant", &figures.vacant),
+        over_under: value("over_under", &figures.over_under),
+        vacancy_rate: value("vacancy_rate", &figures.vacancy_rate),
+        agency_rate: value("agency_rate", &figures.agency_rate),
+        not_available,
+    }
+}
+
+fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Establishment => "establishment",
+        Field::Permanent => "permanent",
+        Field::Agency => "agency",
+        Field::Vacant => "vacant",
+        Field::OverUnder => "over_under",
+    }
+}
+
+fn kind_id(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Establishment => "establishment",
+        TableKind::StaffList => "staff_list",
+        TableKind::DfeIndicators => "dfe_indicators",
+        TableKind::TimeSeries => "time_series",
+        TableKind::Cohort => "cohort",
+        TableKind::RecommendationsTracker => "recommendations_tracker",
+        TableKind::Budget => "budget",
+        TableKind::Unknown => "unknown",
+    }
+}
