@@ -183,3 +183,23 @@ fn the_sample_comes_back_and_the_paste_stays() {
     assert_eq!(state.project, sample_project());
     assert_eq!(state.paste, GOOD);
 }
+
+#[test]
+fn the_dfe_file_goes_to_benchmarks_and_leaves_the_report() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/dfe");
+    if !dir.is_dir() {
+        eprintln!("notice: {} is absent; skipping this test", dir.display());
+        return;
+    }
+    let read = |file: &str| file_read(file, std::fs::read(dir.join(file)).unwrap(), None);
+    let state = after(vec![read("csww_indicators_2017_to_2025.csv"), read("statistical_neighbours_2025.csv")]);
+    assert_eq!(state.project, sample_project(), "the report's table is untouched");
+    assert!(state.benchmarks.indicators.as_ref().is_some_and(|d| d.rows.len() > 1400));
+    assert!(state.benchmarks.neighbours.as_ref().is_some_and(|n| n.by_council.len() > 140));
+    assert_eq!(
+        state.status,
+        "Loaded statistical_neighbours_2025.csv: statistical neighbours are shown under Benchmarks."
+    );
+    let chosen = reduce(&state, Action::CouncilChosen("Herefordshire, County of".into()));
+    assert_eq!(chosen.benchmarks.council.as_deref(), Some("Herefordshire, County of"));
+}

@@ -21,7 +21,7 @@ pub struct Analysis {
     pub file: Option<String>,
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
-    /// One of `establishment`, `staff_list`, `dfe_indicators`, `time_series`, `cohort`,
+    /// One of `establishment`, `staff_list`, `dfe_indicators`, `statistical_neighbours`, `time_series`, `cohort`,
     /// `recommendations_tracker`, `budget`, `unknown`.
     pub kind: &'static str,
     /// What could not be read, each naming file, sheet, row and column. Empty when all was read.
@@ -254,6 +254,7 @@ fn kind_id(kind: TableKind) -> &'static str {
         TableKind::Establishment => "establishment",
         TableKind::StaffList => "staff_list",
         TableKind::DfeIndicators => "dfe_indicators",
+        TableKind::StatisticalNeighbours => "statistical_neighbours",
         TableKind::TimeSeries => "time_series",
         TableKind::Cohort => "cohort",
         TableKind::RecommendationsTracker => "recommendations_tracker",

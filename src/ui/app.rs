@@ -8,7 +8,7 @@ use yew::prelude::*;
 use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHandle};
 use yew_agent::Reach;
 
-use super::components::{ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, TableChecks};
+use super::components::{BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, TableChecks};
 use super::state::{Action, State};
 use super::storage;
 use super::worker::{FileReader, FileRequest};
@@ -179,7 +179,8 @@ fn page() -> Html {
                     if let Some(import) = state.import.clone() {
                         <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip} />
                     }
-                                        <ChecksPanel tables={(*checks).clone()} />
+                                                            <ChecksPanel tables={(*checks).clone()} />
+                    <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         if !showing_sample {

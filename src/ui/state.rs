@@ -2,9 +2,13 @@
 
 use std::rc::Rc;
 
+use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
+use crate::engine::import::kind::{classify, TableKind};
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
-use crate::engine::model::{ColumnUse, Origin, Project, RawInput, RememberedMappings, TableInput};
+use crate::engine::model::{
+    ColumnUse, DfeIndicators, Origin, Project, RawInput, RememberedMappings, StatisticalNeighbours, TableInput,
+};
 use crate::engine::sample::sample_project;
 
 /// What a pasted table is credited to in source lines.
@@ -28,6 +32,17 @@ pub struct State {
     /// Rows of the files read so far, by file and sheet. Derived (by the import worker) from
     /// the raw bytes the project keeps, so never saved.
     pub files: Vec<FileRows>,
+    /// The DfE indicators and neighbours files loaded, and the council chosen.
+    pub benchmarks: Benchmarks,
+}
+
+/// What the Benchmarks panel compares. Held for the session: the report's benchmark block,
+/// which will save it with the project, comes with the report builder.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Benchmarks {
+    pub indicators: Option<Rc<DfeIndicators>>,
+    pub neighbours: Option<Rc<StatisticalNeighbours>>,
+    pub council: Option<String>,
 }
 
 /// One file's sheet, read into rows.
@@ -103,6 +118,8 @@ pub enum Action {
     UseSample,
     /// Column choices read back from browser storage at start.
     RememberedLoaded(RememberedMappings),
+    /// The council to benchmark.
+    CouncilChosen(String),
 }
 
 impl Default for State {
@@ -115,6 +132,7 @@ impl Default for State {
             status: "Showing the built-in sample for a fictional council.".into(),
             busy: None,
             files: Vec::new(),
+            benchmarks: Benchmarks::default(),
         }
     }
 }
@@ -138,6 +156,11 @@ pub fn reduce(state: &State, action: Action) -> State {
             next.status = format!("Reading {name}…");
         }
         Action::FileRead { name, bytes, loaded } => {
+            if let Ok(loaded) = &loaded {
+                if let Some(next) = benchmark_file(&next, &name, loaded) {
+                    return next;
+                }
+            }
             let key = file_key(&name, &bytes);
             let sheet = loaded.as_ref().ok().and_then(|l| l.sheet.clone());
             if let Ok(loaded) = loaded {
@@ -209,6 +232,9 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::RememberedLoaded(remembered) => {
             next.remembered = remembered;
         }
+        Action::CouncilChosen(council) => {
+            next.benchmarks.council = Some(council);
+        }
     }
     next
 }
@@ -241,6 +267,33 @@ fn read(mut next: State, input: TableInput) -> State {
     }
     next.import = Some(Import { input, reading: Rc::new(reading) });
     next
+}
+
+/// The DfE indicators or a neighbours file go to the Benchmarks panel, not the report's table.
+fn benchmark_file(state: &State, name: &str, loaded: &Loaded) -> Option<State> {
+    let mut next = state.clone();
+    let problem = |problems: Vec<Problem>| {
+        problems.first().map(|p| p.clone().located(Some(name), loaded.sheet.as_deref()).to_string()).unwrap_or_default()
+    };
+    match classify(&loaded.rows) {
+        TableKind::DfeIndicators => match read_indicators(&loaded.rows) {
+            Ok(data) => {
+                next.status = format!("Loaded {name}: choose a council under Benchmarks.");
+                next.benchmarks.indicators = Some(Rc::new(data));
+            }
+            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
+        },
+        TableKind::StatisticalNeighbours => match read_neighbours(&loaded.rows) {
+            Ok(data) => {
+                next.status = format!("Loaded {name}: statistical neighbours are shown under Benchmarks.");
+                next.benchmarks.neighbours = Some(Rc::new(data));
+            }
+            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
+        },
+        _ => return None,
+    }
+    next.busy = None;
+    Some(next)
 }
 
 fn file_input(name: String, bytes: Vec<u8>, sheet: Option<String>) -> TableInput {

@@ -1,6 +1,7 @@
 // End to end: the Checks panel finds the arithmetic errors published tables contain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { openSample, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -26,4 +27,33 @@ test('the sample passes its checks, and a pasted table with errors is flagged ro
   ].map((message) => `Check: ${message}`));
   // A screen reader hears the word, not only the mark.
   assert.equal(await panel.locator('li.warning .visually-hidden').first().innerText(), 'Check:');
+});
+
+test('the DfE file gives a council its benchmarks beside England, its region and neighbours', async (t) => {
+  const dir = new URL('../../../shared/testdata/dfe/', import.meta.url).pathname;
+  if (!existsSync(dir)) {
+    t.skip(`notice: ${dir} is absent`);
+    return;
+  }
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Upload a file').setInputFiles(`${dir}csww_indicators_2017_to_2025.csv`);
+  const council = page.getByLabel('Council', { exact: true });
+  await council.waitFor();
+  assert.match(await page.getByRole('status').innerText(), /choose a council under Benchmarks/);
+  await council.selectOption('Herefordshire, County of');
+  const table = page.locator('.benchmark-table');
+  await table.waitFor();
+  assert.equal(await table.locator('caption').innerText(), 'Herefordshire, County of, year to 30 September 2025');
+  const row = async (n) => (await table.locator('tbody tr').nth(n).innerText()).split('\t').map((s) => s.trim());
+  assert.deepEqual(await row(0), ['Herefordshire, County of', '32.4%', '18.3%', '10.8%', '13.6']);
+  assert.deepEqual(await row(1), ['England', '14.2%', '13.0%', '11.8%', '15.2']);
+  assert.deepEqual((await row(2))[0], 'West Midlands');
+  assert.deepEqual(await row(3), ['Neighbours (mean)', 'n/a', 'n/a', 'n/a', 'n/a'], 'no neighbours file yet');
+
+  await page.getByLabel('Upload a file').setInputFiles(`${dir}statistical_neighbours_2025.csv`);
+  await page.waitForFunction(() => document.querySelectorAll('.benchmark-table tbody tr')[3]?.innerText.includes('%'));
+  assert.match((await row(3))[1], /^\d+\.\d%$/);
+  assert.match((await row(4))[1], /^\d+ of \d+$/);
+  assert.deepEqual((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
 });

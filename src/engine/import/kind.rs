@@ -16,6 +16,8 @@ pub enum TableKind {
     StaffList,
     /// The DfE children's social work workforce indicators file (`../shared/domain.md`).
     DfeIndicators,
+    /// Each council's ten statistical neighbours, by old council code.
+    StatisticalNeighbours,
     /// Periods down the side and measures across.
     TimeSeries,
     /// A programme cohort: started, completed, still employed.
@@ -34,6 +36,7 @@ impl TableKind {
             TableKind::Establishment => "an establishment table (posts by role or team)",
             TableKind::StaffList => "a staff list (one row for each person)",
             TableKind::DfeIndicators => "the DfE children's social work workforce indicators file",
+            TableKind::StatisticalNeighbours => "a statistical neighbours file (each council's ten closest councils)",
             TableKind::TimeSeries => "a time series (periods down the side, measures across)",
             TableKind::Cohort => "a cohort table (started, completed, still employed)",
             TableKind::RecommendationsTracker => "a recommendations tracker (recommendation, status, update)",
@@ -61,6 +64,8 @@ pub fn classify(rows: &[GridRow]) -> TableKind {
             && has(&["inpostfte", "vacancyfte", "agencyfte"])
         {
             TableKind::DfeIndicators
+        } else if has(&["oldlacode"]) && has(&["sn1"]) {
+            TableKind::StatisticalNeighbours
         } else if has(&["recommendation"]) && has(&["status", "rag", "progress"]) {
             TableKind::RecommendationsTracker
         } else if has(&["programme", "cohort", "scheme"]) && has(&["completed", "qualified", "passed"]) {
@@ -126,6 +131,7 @@ mod tests {
             ("Programme\tStarted\tCompleted\tStill employed\nASYE 2023\t12\t11\t9\n", TableKind::Cohort),
             ("No.\tTheme\tRecommendation\tStatus\tUpdate\n1\tRecruitment\tReview pay\tGreen\tDone\n", TableKind::RecommendationsTracker),
             ("Item\tBudget\tSpent\tRemaining\nTraining\t£10,000\t£4,000\t£6,000\n", TableKind::Budget),
+                        ("old_la_code,la_name,SN_1,SN_1P\n301,Barking and Dagenham,308,Close\n", TableKind::StatisticalNeighbours),
             ("Name\tAge\nSam\t40\n", TableKind::Unknown),
         ];
         for (text, expected) in cases {

@@ -1,7 +1,8 @@
 //! Rates recomputed from the DfE counts, and a council beside England, its region and its
 //! statistical neighbours, with its rank among all councils.
 
-use super::{agency_rate, vacancy_rate, Measure, NotAvailable};
+pub use super::Measure;
+use super::{agency_rate, vacancy_rate, NotAvailable};
 use crate::engine::model::{DfeIndicators, DfeRow, Entry, Level, StatisticalNeighbours};
 
 /// The four headline rates: vacancy, agency and turnover as percentages, caseload as cases per FTE.

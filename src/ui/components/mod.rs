@@ -1,3 +1,4 @@
+mod benchmark_panel;
 mod checks_panel;
 mod file_picker;
 mod import_details;
@@ -5,6 +6,7 @@ mod paste_box;
 mod problem_list;
 mod report_preview;
 
+pub use benchmark_panel::BenchmarkPanel;
 pub use checks_panel::{ChecksPanel, TableChecks};
 pub use file_picker::FilePicker;
 pub use import_details::ImportDetails;
