@@ -14,6 +14,7 @@ pub mod headings;
 pub mod kind;
 pub mod number;
 pub mod spreadsheet;
+pub mod staff;
 pub mod text_table;
 
 pub use establishment::read_establishment;

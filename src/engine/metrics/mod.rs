@@ -4,6 +4,7 @@
 pub mod benchmark;
 pub mod checks;
 mod establishment;
+pub mod staff;
 
 pub use establishment::{
     agency_rate, establishment_figures, vacancy_rate, EstablishmentFigures, OverUnderBasis, RoleFigures,

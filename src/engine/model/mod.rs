@@ -1,11 +1,15 @@
 //! Typed tables, as the rest of the engine sees them once import has read them.
 
+mod date;
 mod dfe;
 mod establishment;
 mod mapping;
 mod project;
+mod staff;
 
+pub use date::Date;
 pub use dfe::{DfeIndicators, DfeRow, Level, PublishedRates, StatisticalNeighbours};
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use project::{Origin, Project, RawInput, TableInput, TitleBlock, SCHEMA_VERSION};
+pub use staff::{Contract, Person, StaffList};
