@@ -175,3 +175,33 @@ fn analyse_refuses_a_file_that_is_not_a_table() {
         .unwrap()
         .contains("problem: chart.png: The file is a PNG image, not a table."));
 }
+
+#[test]
+fn analyse_gives_a_staff_lists_figures_at_the_date_asked() {
+    let list = temp_path("staff.csv");
+    std::fs::write(
+        &list,
+        "Job title,FTE,Contract type,Start date,Leaving date,Reason for leaving,Date of birth\n\
+         Social Worker,1,Permanent,01/04/2015,,,15/03/1968\n\
+         Social Worker,0.5,Permanent,01/11/2024,,,01/06/1990\n\
+         Social Worker,1,Agency,01/01/2025,,,01/01/1985\n\
+         Social Worker,1,Permanent,01/01/2018,31/03/2025,Career progression,01/01/1980\n",
+    )
+    .unwrap();
+    let run = wfr(&["analyse", list.to_str().unwrap(), "--date", "30/09/2025", "--json"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(json["kind"], "staff_list");
+    let s = &json["staff"];
+    assert_eq!(s["reference_date"], "30/09/2025");
+    assert_eq!((s["in_post_fte"].as_f64(), s["in_post_headcount"].as_u64()), (Some(1.5), Some(2)));
+    assert_eq!(s["agency_headcount"], 1);
+    assert_eq!(s["leavers_headcount"], 1);
+    assert!((s["turnover_rate_fte"].as_f64().unwrap() - 1.0 / 1.5).abs() < 1e-12);
+    assert_eq!(s["leavers_by_reason"], serde_json::json!([["Career progression", 1]]));
+
+    let text = String::from_utf8(wfr(&["analyse", list.to_str().unwrap(), "--date", "30/09/2025"]).stdout).unwrap();
+    assert!(text.contains("  Turnover                     66.7% (FTE), 50.0% (headcount)"), "{text}");
+    let bad = wfr(&["analyse", list.to_str().unwrap(), "--date", "31/09/2025"]);
+    assert!(String::from_utf8(bad.stderr).unwrap().contains("--date: '31/09/2025' is not a date"));
+}

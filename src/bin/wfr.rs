@@ -94,6 +94,18 @@ fn standalone_page(project: &model::Project) -> String {
     )
 }
 
+/// The DfE reference date most recently passed: 30 September this year, or last year before it.
+fn latest_30_september() -> model::Date {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let today = model::Date::from_days_since_epoch(days as i64);
+    let this_year = model::Date::new(today.year, 9, 30).unwrap_or(today);
+    if today >= this_year {
+        this_year
+    } else {
+        model::Date::new(today.year - 1, 9, 30).unwrap_or(today)
+    }
+}
+
 fn file_input(path: &str, sheet: Option<String>) -> Result<model::TableInput, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.to_owned(), |n| n.to_string_lossy().into_owned());
@@ -109,7 +121,7 @@ fn file_input(path: &str, sheet: Option<String>) -> Result<model::TableInput, St
 }
 
 fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
-    let (mut path, mut sheet, mut json, mut council, mut neighbours) = (None, None, false, None, None);
+    let (mut path, mut sheet, mut json, mut council, mut neighbours, mut date) = (None, None, false, None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
         match arg.as_str() {
@@ -117,6 +129,13 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             "--json" => json = true,
             "--council" => council = Some(value("--council")?),
             "--neighbours" => neighbours = Some(value("--neighbours")?),
+            "--date" => {
+                let text = value("--date")?;
+                date = Some(
+                    wrb::engine::import::date::read_date(&text, wrb::engine::import::date::DateSystem::Excel1900)
+                        .ok_or(format!("--date: '{text}' is not a date (expected dd/mm/yyyy)"))?,
+                );
+            }
             other if !other.starts_with("--") => path = Some(other.to_owned()),
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
@@ -130,13 +149,18 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         ),
         None => None,
     };
-    let analysis = wrb::engine::analysis::analyse(&input, council.as_deref(), neighbours.as_ref());
+    let options = wrb::engine::analysis::Options {
+        council: council.as_deref(),
+        neighbours: neighbours.as_ref(),
+        reference_date: Some(date.unwrap_or_else(latest_30_september)),
+    };
+    let analysis = wrb::engine::analysis::analyse(&input, &options);
     if json {
         println!("{}", serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?);
     } else {
         print!("{}", text::analysis(&analysis));
     }
-    if analysis.establishment.is_none() && analysis.dfe.is_none() {
+    if analysis.establishment.is_none() && analysis.dfe.is_none() && analysis.staff.is_none() {
         return Err(format!("{path}: nothing could be analysed"));
     }
     Ok(())
@@ -177,6 +201,61 @@ mod text {
             let _ = writeln!(out, "\nChecks");
             for check in &e.checks {
                 let _ = writeln!(out, "  {} {}", if check.passed { "ok  " } else { "WARN" }, check.message);
+            }
+        }
+        if let Some(s) = &a.staff {
+            let p = |v: Option<f64>| v.map_or("n/a".to_owned(), rate);
+            let _ =
+                writeln!(out, "\n{} people; figures at {}, the year from {}", s.people, s.reference_date, s.year_from);
+            let _ = writeln!(
+                out,
+                "  In post (directly employed)  {} FTE, {} people",
+                fte(s.in_post_fte),
+                s.in_post_headcount
+            );
+            let _ = writeln!(
+                out,
+                "  Agency in post               {} FTE, {} people",
+                fte(s.agency_fte),
+                s.agency_headcount
+            );
+            let _ = writeln!(
+                out,
+                "  Starters in the year         {} FTE, {} people",
+                fte(s.starters_fte),
+                s.starters_headcount
+            );
+            let _ = writeln!(
+                out,
+                "  Leavers in the year          {} FTE, {} people",
+                fte(s.leavers_fte),
+                s.leavers_headcount
+            );
+            let _ = writeln!(
+                out,
+                "  Turnover                     {} (FTE), {} (headcount)",
+                p(s.turnover_rate_fte),
+                p(s.turnover_rate_headcount)
+            );
+            let _ = writeln!(out, "  Aged 55 and over             {}", p(s.aged_55_and_over));
+            let _ = writeln!(
+                out,
+                "  Average caseload             {}",
+                s.caseload.map_or("n/a".to_owned(), |c| decimal(c, 1))
+            );
+            for (title, rows) in [
+                ("Leavers by reason", &s.leavers_by_reason),
+                ("Years of service", &s.service_bands),
+                ("Age", &s.age_bands),
+            ] {
+                let _ = writeln!(
+                    out,
+                    "  {title}: {}",
+                    rows.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join("; ")
+                );
+            }
+            for gap in &s.gaps {
+                let _ = writeln!(out, "  note: {gap}");
             }
         }
         if let Some(d) = &a.dfe {

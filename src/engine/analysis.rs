@@ -8,11 +8,13 @@ use serde::Serialize;
 
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::kind::TableKind;
+use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
 use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
 use crate::engine::metrics::checks::establishment_checks;
+use crate::engine::metrics::staff::{staff_figures, BandWidth};
 use crate::engine::metrics::{establishment_figures, Measure, OverUnderBasis, RoleFigures};
-use crate::engine::model::{Field, RememberedMappings, StatisticalNeighbours, TableInput};
+use crate::engine::model::{Date, Field, RememberedMappings, StaffList, StatisticalNeighbours, TableInput};
 
 /// The analysis of one file or paste.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -30,6 +32,49 @@ pub struct Analysis {
     pub establishment: Option<EstablishmentAnalysis>,
     /// For the DfE workforce indicators file.
     pub dfe: Option<DfeAnalysis>,
+    /// For staff lists (one row a person).
+    pub staff: Option<StaffAnalysis>,
+}
+
+/// What `analyse` needs beyond the input.
+#[derive(Clone, Debug, Default)]
+pub struct Options<'a> {
+    /// For the DfE file: the council to benchmark.
+    pub council: Option<&'a str>,
+    pub neighbours: Option<&'a StatisticalNeighbours>,
+    /// For staff lists: the date figures are taken at (DfE uses 30 September).
+    pub reference_date: Option<Date>,
+}
+
+/// A staff list's figures at the reference date. FTE as numbers, rates as fractions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StaffAnalysis {
+    /// dd/mm/yyyy.
+    pub reference_date: String,
+    /// The year counted for starters and leavers runs from the day after this date.
+    pub year_from: String,
+    pub people: usize,
+    pub in_post_fte: f64,
+    pub in_post_headcount: usize,
+    pub agency_fte: f64,
+    pub agency_headcount: usize,
+    pub starters_fte: f64,
+    pub starters_headcount: usize,
+    pub leavers_fte: f64,
+    pub leavers_headcount: usize,
+    /// Leavers in the year / directly employed in post at the reference date (DfE).
+    pub turnover_rate_fte: Option<f64>,
+    pub turnover_rate_headcount: Option<f64>,
+    pub leavers_by_reason: Vec<(String, usize)>,
+    pub service_bands: Vec<(String, usize)>,
+    pub age_bands: Vec<(String, usize)>,
+    pub aged_55_and_over: Option<f64>,
+    pub age_unknown: usize,
+    /// Cases / FTE of case holders with one or more cases (agency included).
+    pub caseload: Option<f64>,
+    /// `[role, directly employed FTE, agency FTE, headcount]` in post.
+    pub by_role: Vec<(String, f64, f64, usize)>,
+    pub gaps: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -108,10 +153,12 @@ pub struct BenchmarkOut {
 }
 
 /// Analyses one input. `council` and `neighbours` are used for the DfE indicators file.
-pub fn analyse(input: &TableInput, council: Option<&str>, neighbours: Option<&StatisticalNeighbours>) -> Analysis {
+pub fn analyse(input: &TableInput, options: &Options<'_>) -> Analysis {
+    let (council, neighbours) = (options.council, options.neighbours);
     let loaded = load_input(input);
     let (file, sheet) = loaded.as_ref().map(|l| (l.file.clone(), l.sheet.clone())).unwrap_or_default();
-    let mut analysis = Analysis { file, sheet, kind: "unknown", problems: Vec::new(), establishment: None, dfe: None };
+    let mut analysis =
+        Analysis { file, sheet, kind: "unknown", problems: Vec::new(), establishment: None, dfe: None, staff: None };
     let rows = match &loaded {
         Ok(Loaded { rows, .. }) => rows.clone(),
         Err(problem) => {
@@ -121,6 +168,14 @@ pub fn analyse(input: &TableInput, council: Option<&str>, neighbours: Option<&St
     };
     let reading = read_loaded(input, loaded, &RememberedMappings::new());
     analysis.kind = kind_id(reading.kind);
+    if reading.kind == TableKind::StaffList {
+        match (read_staff_list(&rows), options.reference_date) {
+            (Ok(list), Some(date)) => analysis.staff = Some(staff(&list, date)),
+            (Ok(_), None) => analysis.problems.push("A staff list needs a reference date for its figures.".into()),
+            (Err(problems), _) => analysis.problems.extend(located(&analysis, problems)),
+        }
+        return analysis;
+    }
     if reading.kind == TableKind::DfeIndicators {
         match read_indicators(&rows) {
             Ok(data) => analysis.dfe = Some(dfe(&data, council, neighbours)),
@@ -205,6 +260,33 @@ fn dfe(
             .collect()
     });
     DfeAnalysis { rows: data.rows.len(), years, rows_compared, exceptions, benchmark }
+}
+
+fn staff(list: &StaffList, date: Date) -> StaffAnalysis {
+    let f = staff_figures(list, date, BandWidth::Ten);
+    StaffAnalysis {
+        reference_date: f.reference_date.to_string(),
+        year_from: f.year_from.to_string(),
+        people: list.people.len(),
+        in_post_fte: f.in_post_fte,
+        in_post_headcount: f.in_post_headcount,
+        agency_fte: f.agency_fte,
+        agency_headcount: f.agency_headcount,
+        starters_fte: f.starters_fte,
+        starters_headcount: f.starters_headcount,
+        leavers_fte: f.leavers_fte,
+        leavers_headcount: f.leavers_headcount,
+        turnover_rate_fte: f.turnover_fte.ok(),
+        turnover_rate_headcount: f.turnover_headcount.ok(),
+        leavers_by_reason: f.leavers_by_reason,
+        service_bands: f.service_bands,
+        age_bands: f.age_bands,
+        aged_55_and_over: f.aged_55_and_over.ok(),
+        age_unknown: f.age_unknown,
+        caseload: f.caseload.ok(),
+        by_role: f.by_role.into_iter().map(|r| (r.role, r.employed_fte, r.agency_fte, r.headcount)).collect(),
+        gaps: f.gaps,
+    }
 }
 
 fn rates_out(rates: &Rates) -> RatesOut {
