@@ -207,30 +207,14 @@ mod text {
             let p = |v: Option<f64>| v.map_or("n/a".to_owned(), rate);
             let _ =
                 writeln!(out, "\n{} people; figures at {}, the year from {}", s.people, s.reference_date, s.year_from);
-            let _ = writeln!(
-                out,
-                "  In post (directly employed)  {} FTE, {} people",
-                fte(s.in_post_fte),
-                s.in_post_headcount
-            );
-            let _ = writeln!(
-                out,
-                "  Agency in post               {} FTE, {} people",
-                fte(s.agency_fte),
-                s.agency_headcount
-            );
-            let _ = writeln!(
-                out,
-                "  Starters in the year         {} FTE, {} people",
-                fte(s.starters_fte),
-                s.starters_headcount
-            );
-            let _ = writeln!(
-                out,
-                "  Leavers in the year          {} FTE, {} people",
-                fte(s.leavers_fte),
-                s.leavers_headcount
-            );
+            for (label, total, people) in [
+                ("In post (directly employed)", s.in_post_fte, s.in_post_headcount),
+                ("Agency in post", s.agency_fte, s.agency_headcount),
+                ("Starters in the year", s.starters_fte, s.starters_headcount),
+                ("Leavers in the year", s.leavers_fte, s.leavers_headcount),
+            ] {
+                let _ = writeln!(out, "  {label:<29}{} FTE, {people} people", fte(total));
+            }
             let _ = writeln!(
                 out,
                 "  Turnover                     {} (FTE), {} (headcount)",
