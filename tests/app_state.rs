@@ -203,3 +203,22 @@ fn the_dfe_file_goes_to_benchmarks_and_leaves_the_report() {
     let chosen = reduce(&state, Action::CouncilChosen("Herefordshire, County of".into()));
     assert_eq!(chosen.benchmarks.council.as_deref(), Some("Herefordshire, County of"));
 }
+
+#[test]
+fn a_pasted_staff_list_gets_its_own_panel_and_leaves_the_report() {
+    let list = "Job title\tFTE\tContract type\tStart date\tLeaving date\nSocial Worker\t1\tPermanent\t01/04/2015\t\n\
+                Social Worker\t0.5\tPermanent\t01/11/2024\t\nTeam Manager\t1\tPermanent\t01/01/2010\t31/03/2026\n";
+    let state = after(vec![Action::PasteEdited(list.into())]);
+    assert_eq!(state.project, sample_project());
+    assert!(state.import.is_none(), "nothing is offered as the report's table");
+    let staff = state.staff.as_ref().unwrap();
+    assert_eq!(staff.list.people.len(), 3);
+    assert_eq!(
+        staff.reference_date,
+        wrb::engine::model::Date::new(2025, 9, 30),
+        "the latest 30 September the data reaches"
+    );
+    assert_eq!(state.status, "Loaded the pasted table: 3 people. Their figures are under Staff list.");
+    let later = reduce(&state, Action::StaffDateChosen(wrb::engine::model::Date::new(2026, 9, 30).unwrap()));
+    assert_eq!(later.staff.unwrap().reference_date, wrb::engine::model::Date::new(2026, 9, 30));
+}

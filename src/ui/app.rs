@@ -8,7 +8,9 @@ use yew::prelude::*;
 use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHandle};
 use yew_agent::Reach;
 
-use super::components::{BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, TableChecks};
+use super::components::{
+    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, StaffPanel, TableChecks,
+};
 use super::state::{Action, State};
 use super::storage;
 use super::worker::{FileReader, FileRequest};
@@ -180,7 +182,13 @@ fn page() -> Html {
                         <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip} />
                     }
                                                             <ChecksPanel tables={(*checks).clone()} />
-                    <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
+                                        <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
+                    if let Some(staff) = state.staff.clone() {
+                        <StaffPanel {staff} on_date={
+                            let state = state.clone();
+                            Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
+                        } />
+                    }
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         if !showing_sample {

@@ -5,9 +5,12 @@ use std::rc::Rc;
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::kind::{classify, TableKind};
+use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
+use crate::engine::metrics::staff::default_reference_date;
 use crate::engine::model::{
-    ColumnUse, DfeIndicators, Origin, Project, RawInput, RememberedMappings, StatisticalNeighbours, TableInput,
+    ColumnUse, Date, DfeIndicators, Origin, Project, RawInput, RememberedMappings, StaffList, StatisticalNeighbours,
+    TableInput,
 };
 use crate::engine::sample::sample_project;
 
@@ -34,6 +37,16 @@ pub struct State {
     pub files: Vec<FileRows>,
     /// The DfE indicators and neighbours files loaded, and the council chosen.
     pub benchmarks: Benchmarks,
+    /// A staff list loaded, and the date its figures are taken at.
+    pub staff: Option<StaffPanel>,
+}
+
+/// A staff list shown in its own panel. Held for the session, like the benchmarks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StaffPanel {
+    pub source: String,
+    pub list: Rc<StaffList>,
+    pub reference_date: Option<Date>,
 }
 
 /// What the Benchmarks panel compares. Held for the session: the report's benchmark block,
@@ -120,6 +133,8 @@ pub enum Action {
     RememberedLoaded(RememberedMappings),
     /// The council to benchmark.
     CouncilChosen(String),
+    /// The date the staff list's figures are taken at.
+    StaffDateChosen(Date),
 }
 
 impl Default for State {
@@ -133,6 +148,7 @@ impl Default for State {
             busy: None,
             files: Vec::new(),
             benchmarks: Benchmarks::default(),
+            staff: None,
         }
     }
 }
@@ -149,6 +165,9 @@ pub fn reduce(state: &State, action: Action) -> State {
                 next.import = next.import.filter(|i| !i.is_paste());
                 return next;
             }
+            if let Some(next) = beside_the_report(&next, "the pasted table", &load_pasted(&text)) {
+                return next;
+            }
             return read(next, TableInput::pasted(text, PASTED_SOURCE));
         }
         Action::FileReading(name) => {
@@ -157,7 +176,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         }
         Action::FileRead { name, bytes, loaded } => {
             if let Ok(loaded) = &loaded {
-                if let Some(next) = benchmark_file(&next, &name, loaded) {
+                if let Some(next) = beside_the_report(&next, &name, loaded) {
                     return next;
                 }
             }
@@ -235,6 +254,11 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::CouncilChosen(council) => {
             next.benchmarks.council = Some(council);
         }
+        Action::StaffDateChosen(date) => {
+            if let Some(staff) = &mut next.staff {
+                staff.reference_date = Some(date);
+            }
+        }
     }
     next
 }
@@ -269,8 +293,9 @@ fn read(mut next: State, input: TableInput) -> State {
     next
 }
 
-/// The DfE indicators or a neighbours file go to the Benchmarks panel, not the report's table.
-fn benchmark_file(state: &State, name: &str, loaded: &Loaded) -> Option<State> {
+/// Tables the report does not read yet go to panels beside it: the DfE indicators and
+/// neighbours files to Benchmarks, a staff list to Staff list. `None` for anything else.
+fn beside_the_report(state: &State, name: &str, loaded: &Loaded) -> Option<State> {
     let mut next = state.clone();
     let problem = |problems: Vec<Problem>| {
         problems.first().map(|p| p.clone().located(Some(name), loaded.sheet.as_deref()).to_string()).unwrap_or_default()
@@ -290,9 +315,22 @@ fn benchmark_file(state: &State, name: &str, loaded: &Loaded) -> Option<State> {
             }
             Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
         },
+        TableKind::StaffList => match read_staff_list(&loaded.rows) {
+            Ok(list) => {
+                next.status =
+                    format!("Loaded {name}: {} people. Their figures are under Staff list.", list.people.len());
+                next.staff = Some(StaffPanel {
+                    source: name.to_owned(),
+                    reference_date: default_reference_date(&list),
+                    list: Rc::new(list),
+                });
+            }
+            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
+        },
         _ => return None,
     }
     next.busy = None;
+    next.status = capitalise(&next.status);
     Some(next)
 }
 

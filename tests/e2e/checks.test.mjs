@@ -57,3 +57,29 @@ test('the DfE file gives a council its benchmarks beside England, its region and
   assert.match((await row(4))[1], /^\d+ of \d+$/);
   assert.deepEqual((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
 });
+
+test('a staff list shows who is in post, turnover and age at the date chosen', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Paste a table').fill([
+    'Job title\tFTE\tContract type\tStart date\tLeaving date\tReason for leaving\tDate of birth',
+    'Social Worker\t1\tPermanent\t01/04/2015\t\t\t15/03/1968',
+    'Social Worker\t0.5\tPermanent\t01/11/2024\t\t\t01/06/1990',
+    'Social Worker\t1\tAgency\t01/01/2025\t\t\t01/01/1985',
+    'Social Worker\t1\tPermanent\t01/01/2018\t31/03/2025\tCareer progression\t01/01/1980',
+  ].join('\n'));
+  const panel = page.getByRole('region', { name: 'Staff list' });
+  await panel.waitFor();
+    // The latest 30 September the data reaches (its last date is 31/03/2025).
+  assert.equal(await page.getByLabel('Figures at').inputValue(), '2024-09-30');
+  const row = async (name) => (await panel.locator('tr', { hasText: name }).innerText()).split('\t').map((s) => s.trim());
+  // Then, the leaver was still in post and the November 2024 starter had not started.
+  assert.deepEqual(await row('In post (directly employed)'), ['In post (directly employed)', '2.00', '2']);
+
+  await page.getByLabel('Figures at').fill('2025-09-30');
+  await page.waitForFunction(() => document.querySelector('.staff-figures caption')?.innerText.startsWith('At 30/09/2025'));
+  assert.deepEqual(await row('In post (directly employed)'), ['In post (directly employed)', '1.50', '2']);
+  assert.deepEqual(await row('Turnover'), ['Turnover', '66.7%', '50.0%']);
+  assert.match(await panel.innerText(), /Leavers by reason\s+Career progression: 1/);
+    assert.equal((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
+});

@@ -176,6 +176,18 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
     }
 }
 
+/// The DfE reference date a list most likely describes: the latest 30 September on or before
+/// its latest start or leaving date. `None` when it has no dates.
+pub fn default_reference_date(list: &StaffList) -> Option<Date> {
+    let latest = list.people.iter().flat_map(|p| [p.start, p.leaving]).flatten().max()?;
+    let this_year = Date::new(latest.year, 9, 30)?;
+    if latest >= this_year {
+        Some(this_year)
+    } else {
+        Date::new(latest.year - 1, 9, 30)
+    }
+}
+
 /// Whole years from `from` to `to`, as birthdays and anniversaries count them.
 fn completed_years(from: Date, to: Date) -> u32 {
     let mut years = to.year - from.year;
@@ -204,6 +216,31 @@ fn age_profile(ages: &[u32], width: BandWidth) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_date_is_the_latest_30_september_the_data_reaches() {
+        let person = |start: Option<Date>, leaving: Option<Date>| Person {
+            line: 1,
+            role: "Social Worker".into(),
+            team: None,
+            fte: Some(1.0),
+            contract: crate::engine::model::Contract::Permanent,
+            start,
+            leaving,
+            leaving_reason: None,
+            date_of_birth: None,
+            age: None,
+            cases: None,
+        };
+        let list = |dates: &[(Option<Date>, Option<Date>)]| StaffList {
+            people: dates.iter().map(|&(s, l)| person(s, l)).collect(),
+        };
+        let d = |y, m, day| Date::new(y, m, day);
+        assert_eq!(default_reference_date(&list(&[(d(2020, 1, 1), d(2026, 11, 2))])), d(2026, 9, 30));
+        assert_eq!(default_reference_date(&list(&[(d(2026, 3, 1), None)])), d(2025, 9, 30));
+        assert_eq!(default_reference_date(&list(&[(d(2025, 9, 30), None)])), d(2025, 9, 30));
+        assert_eq!(default_reference_date(&list(&[(None, None)])), None);
+    }
 
     #[test]
     fn years_complete_on_the_anniversary() {

@@ -5,6 +5,7 @@ mod import_details;
 mod paste_box;
 mod problem_list;
 mod report_preview;
+mod staff_panel;
 
 pub use benchmark_panel::BenchmarkPanel;
 pub use checks_panel::{ChecksPanel, TableChecks};
@@ -13,3 +14,4 @@ pub use import_details::ImportDetails;
 pub use paste_box::PasteBox;
 pub use problem_list::ProblemList;
 pub use report_preview::{ReportPreview, ReportPreviewProps};
+pub use staff_panel::StaffPanel;

@@ -1,0 +1,87 @@
+//! Staff list: who is in post at a date, who started and left in the year to it, turnover,
+//! age profile and caseload, from a staff list the officer loaded.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::engine::format::{decimal, fte, rate};
+use crate::engine::metrics::staff::{staff_figures, BandWidth};
+use crate::engine::metrics::Measure;
+use crate::engine::model::Date;
+use crate::ui::state::StaffPanel as Panel;
+
+#[derive(Properties, PartialEq)]
+pub struct StaffPanelProps {
+    pub staff: Panel,
+    pub on_date: Callback<Date>,
+}
+
+#[function_component(StaffPanel)]
+pub fn staff_panel(props: &StaffPanelProps) -> Html {
+    let staff = &props.staff;
+    let onchange = {
+        let cb = props.on_date.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let parts: Vec<&str> = value.split('-').collect();
+            if let [y, m, d] = parts[..] {
+                if let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) {
+                    if let Some(date) = Date::new(y, m, d) {
+                        cb.emit(date);
+                    }
+                }
+            }
+        })
+    };
+    let iso = staff.reference_date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
+    let figures = staff.reference_date.map(|date| staff_figures(&staff.list, date, BandWidth::Ten));
+    let percent = |m: &Measure| m.as_ref().map_or("n/a".to_owned(), |v| rate(*v));
+    html! {
+        <section class="staff-panel" aria-labelledby="staff-heading">
+            <h2 id="staff-heading">{ "Staff list" }</h2>
+            <p class="hint">{ format!("{}: {} people.", capitalised(&staff.source), staff.list.people.len()) }</p>
+            <div class="field">
+                <label for="staff-date">{ "Figures at" }</label>
+                <input type="date" id="staff-date" value={iso} {onchange} />
+            </div>
+            if let Some(f) = figures {
+                <table class="benchmark-table staff-figures">
+                    <caption>{ format!("At {}, and the year from {}", f.reference_date, f.year_from) }</caption>
+                    <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "FTE" }</th><th scope="col">{ "People" }</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{ "In post (directly employed)" }</th><td>{ fte(f.in_post_fte) }</td><td>{ f.in_post_headcount }</td></tr>
+                        <tr><th scope="row">{ "Agency workers in post" }</th><td>{ fte(f.agency_fte) }</td><td>{ f.agency_headcount }</td></tr>
+                        <tr><th scope="row">{ "Starters in the year" }</th><td>{ fte(f.starters_fte) }</td><td>{ f.starters_headcount }</td></tr>
+                        <tr><th scope="row">{ "Leavers in the year" }</th><td>{ fte(f.leavers_fte) }</td><td>{ f.leavers_headcount }</td></tr>
+                        <tr><th scope="row">{ "Turnover" }</th><td>{ percent(&f.turnover_fte) }</td><td>{ percent(&f.turnover_headcount) }</td></tr>
+                    </tbody>
+                </table>
+                <dl class="staff-facts">
+                    <div><dt>{ "Aged 55 and over" }</dt><dd>{ percent(&f.aged_55_and_over) }
+                        { if f.age_unknown > 0 { format!(" (age not known for {})", f.age_unknown) } else { String::new() } }</dd></div>
+                    <div><dt>{ "Average caseload" }</dt><dd>{ f.caseload.as_ref().map_or("not in this list".to_owned(), |c| decimal(*c, 1)) }</dd></div>
+                    <div><dt>{ "Leavers by reason" }</dt><dd>{ counts(&f.leavers_by_reason) }</dd></div>
+                    <div><dt>{ "Age profile" }</dt><dd>{ counts(&f.age_bands) }</dd></div>
+                    <div><dt>{ "Years of service" }</dt><dd>{ counts(&f.service_bands) }</dd></div>
+                </dl>
+                if !f.gaps.is_empty() {
+                    <ul class="table-notes">{ for f.gaps.iter().map(|g| html! { <li>{ g.clone() }</li> }) }</ul>
+                }
+            } else {
+                <p>{ "Choose the date to take the figures at." }</p>
+            }
+        </section>
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn counts(rows: &[(String, usize)]) -> String {
+    if rows.is_empty() {
+        return "none".into();
+    }
+    rows.iter().map(|(label, n)| format!("{label}: {n}")).collect::<Vec<_>>().join("; ")
+}
