@@ -57,7 +57,11 @@ async fn report_preview_renders_the_table_and_the_chart() {
     yew::scheduler::flush().await;
 
     assert!(text(&root, "table.figures tfoot").contains("87.19"));
-    assert_eq!(root.query_selector_all("table.figures").unwrap().length(), 2, "one table for each year");
+    assert_eq!(
+        root.query_selector_all("table.figures").unwrap().length(),
+        3,
+        "a table for each year and one for the change between them"
+    );
     let svg = root.query_selector("svg[role=img]").unwrap().expect("the chart is an svg with role img");
     let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
     let title_id = labelled_by.split(' ').next().unwrap();

@@ -19,7 +19,7 @@ fn sample_report_has_title_block_numbered_section_sentence_tables_and_chart() {
     let section = &report.sections[0];
     assert_eq!((section.number, section.heading.as_str()), (1, "Current workforce"));
     let numbers: Vec<&str> = section.paragraphs.iter().map(|p| p.number.as_str()).collect();
-    assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "1.5"]);
+    assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]);
 
     let page = html::render(&report);
     assert!(page.contains(
@@ -31,6 +31,22 @@ fn sample_report_has_title_block_numbered_section_sentence_tables_and_chart() {
     assert!(page.contains("<caption>Table 2: Establishment by role, 2024/25, full-time equivalent (FTE)</caption>"));
     assert!(page.contains("<tr><th scope=\"row\">Social Worker</th><td>42.69</td><td>27.69</td><td>16.00</td><td>15.00</td><td>(1.00)</td><td>35.1%</td><td>36.6%</td></tr>"));
     assert!(page.contains("<tfoot><tr><th scope=\"row\">Total</th><td>87.19</td><td>59.79</td><td>24.00</td><td>27.40</td><td>3.40</td><td>31.4%</td><td>28.6%</td></tr></tfoot>"));
+}
+
+#[test]
+fn two_periods_are_compared_in_fte_and_percentage_points() {
+    let page = html::render(&build_report(&sample_project()));
+    assert!(page.contains("<caption>Table 3: Change from 2024/25 to 2025/26, totals</caption>"));
+    for row in [
+        "<tr><th scope=\"row\">Establishment (FTE)</th><td>84.19</td><td>87.19</td><td>+3.00</td></tr>",
+        "<tr><th scope=\"row\">Agency (FTE)</th><td>28.50</td><td>24.00</td><td>−4.50</td></tr>",
+        "<tr><th scope=\"row\">Vacancy rate</th><td>35.6%</td><td>31.4%</td><td>−4.2 pp</td></tr>",
+    ] {
+        assert!(page.contains(row), "{row}");
+    }
+    // One period alone has nothing to compare with.
+    let single = html::render(&build_report(&pasted("Role\tEstablishment\nA\t1\n")));
+    assert!(!single.contains("Change from"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod benchmark;
 pub mod checks;
+pub mod comparison;
 mod establishment;
 pub mod staff;
 

@@ -5,6 +5,7 @@ use super::{narrative, Block, ReportDocument, Table};
 use crate::engine::chart::establishment_chart;
 use crate::engine::format::{fte, fte_bracketed, rate};
 use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
+use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
 use crate::engine::model::{Field, Project, RememberedMappings, TableInput};
 
@@ -93,6 +94,16 @@ pub fn build_report_with(project: &Project, load: &dyn Fn(&TableInput) -> Result
             }
         }
     }
+    if let [(later_input, Ok(later)), (earlier_input, Ok(earlier)), ..] = read.as_slice() {
+        table_number += 1;
+        paragraphs.push(vec![Block::Table(change_table(
+            table_number,
+            earlier_input,
+            &earlier.figures,
+            later_input,
+            &later.figures,
+        ))]);
+    }
     if project.tables.is_empty() {
         paragraphs.push(vec![Block::Problem("No establishment table has been added yet.".into())]);
     }
@@ -150,6 +161,30 @@ fn establishment_table(number: usize, input: &TableInput, figures: &Establishmen
         rows: figures.roles.iter().map(row).collect(),
         total: Some(row(&figures.total)),
         notes,
+    }
+}
+
+/// The two latest periods' totals side by side, with the change.
+fn change_table(
+    number: usize,
+    earlier_input: &TableInput,
+    earlier: &EstablishmentFigures,
+    later_input: &TableInput,
+    later: &EstablishmentFigures,
+) -> Table {
+    let (from, to) = (period_or_default(&earlier_input.period), period_or_default(&later_input.period));
+    let changes = compare_totals(earlier, later);
+    Table {
+        caption: format!("Table {number}: Change from {from} to {to}, totals"),
+        header: vec!["Measure".into(), from.clone(), to.clone(), "Change".into()],
+        rows: changes
+            .iter()
+            .map(|c| vec![c.measure.to_owned(), c.shown(&c.earlier), c.shown(&c.later), c.shown_change()])
+            .collect(),
+        total: None,
+        notes: vec![
+            "FTE changes are worked out from unrounded figures; pp: percentage points, worked out from the rates as printed.".into(),
+        ],
     }
 }
 
