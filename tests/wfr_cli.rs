@@ -102,6 +102,9 @@ fn analyse_json_uses_the_documented_fields() {
     assert_eq!(e["roles"][3]["role"], "Social Worker");
     assert_eq!(e["roles"][3]["line"], 7);
     assert_eq!(e["roles"][3]["over_under"], -1.0);
+    // Social Worker: 12 vacant of 38.5; 13 agency cover all 12 vacancies.
+    assert!((e["roles"][3]["share_vacant"].as_f64().unwrap() - 12.0 / 38.5).abs() < 1e-12);
+    assert_eq!(e["roles"][3]["agency_cover_of_vacancies"], 1.0);
     assert!(e["checks"].as_array().unwrap().iter().all(|c| c["passed"] == true));
 }
 

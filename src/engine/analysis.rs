@@ -13,7 +13,9 @@ use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
 use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::staff::{staff_figures, BandWidth};
-use crate::engine::metrics::{establishment_figures, Measure, OverUnderBasis, RoleFigures};
+use crate::engine::metrics::{
+    agency_cover_of_vacancies, establishment_figures, share_vacant, Measure, OverUnderBasis, RoleFigures,
+};
 use crate::engine::model::{Date, Field, RememberedMappings, StaffList, StatisticalNeighbours, TableInput};
 
 /// The analysis of one file or paste.
@@ -106,6 +108,10 @@ pub struct FiguresOut {
     pub vacancy_rate: Option<f64>,
     /// agency / (agency + permanent), DfE definition.
     pub agency_rate: Option<f64>,
+    /// vacant / establishment.
+    pub share_vacant: Option<f64>,
+    /// min(agency, vacant) / vacant: agency workers assumed to fill vacant posts first.
+    pub agency_cover_of_vacancies: Option<f64>,
     /// Field name to the reason it is `null`.
     pub not_available: BTreeMap<&'static str, String>,
 }
@@ -317,6 +323,11 @@ fn figures_out(figures: &RoleFigures, line: Option<usize>) -> FiguresOut {
         over_under: value("over_under", &figures.over_under),
         vacancy_rate: value("vacancy_rate", &figures.vacancy_rate),
         agency_rate: value("agency_rate", &figures.agency_rate),
+        share_vacant: value("share_vacant", &share_vacant(figures.vacant.clone(), figures.establishment.clone())),
+        agency_cover_of_vacancies: value(
+            "agency_cover_of_vacancies",
+            &agency_cover_of_vacancies(figures.agency.clone(), figures.vacant.clone()),
+        ),
         not_available,
     }
 }

@@ -71,6 +71,40 @@ pub fn agency_rate(agency: Measure, permanent: Measure) -> Measure {
     share(agency, permanent)
 }
 
+/// Share of the establishment that is vacant: vacant / establishment ("34 vacant posts against
+/// an establishment of 106, almost one third", `../shared/domain.md`).
+///
+/// ```
+/// use wrb::engine::metrics::share_vacant;
+/// assert_eq!(share_vacant(Ok(34.0), Ok(106.0)).map(|s| (s * 1000.0).round()), Ok(321.0));
+/// ```
+pub fn share_vacant(vacant: Measure, establishment: Measure) -> Measure {
+    let (vacant, establishment) = (vacant?, establishment?);
+    if establishment > 0.0 {
+        Ok(vacant / establishment)
+    } else {
+        Err(NotAvailable::NoDenominator)
+    }
+}
+
+/// Vacancies covered by agency workers, DfE's "agency FTE covering vacancies / vacancy FTE"
+/// (`../shared/domain.md`). An establishment table does not say which agency workers cover
+/// vacancies, so this assumes they fill vacant posts first: min(agency, vacant) / vacant.
+///
+/// ```
+/// use wrb::engine::metrics::agency_cover_of_vacancies;
+/// assert_eq!(agency_cover_of_vacancies(Ok(2.0), Ok(4.0)), Ok(0.5));
+/// assert_eq!(agency_cover_of_vacancies(Ok(6.0), Ok(4.0)), Ok(1.0));
+/// ```
+pub fn agency_cover_of_vacancies(agency: Measure, vacant: Measure) -> Measure {
+    let (agency, vacant) = (agency?, vacant?);
+    if vacant > 0.0 {
+        Ok(agency.clamp(0.0, vacant) / vacant)
+    } else {
+        Err(NotAvailable::NoDenominator)
+    }
+}
+
 /// part / (part + rest), if there is anything to divide by.
 fn share(part: Measure, rest: Measure) -> Measure {
     let (part, rest) = (part?, rest?);

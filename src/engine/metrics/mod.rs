@@ -5,10 +5,13 @@ pub mod benchmark;
 pub mod checks;
 pub mod comparison;
 mod establishment;
+pub mod money;
+pub mod pipeline;
 pub mod staff;
 
 pub use establishment::{
-    agency_rate, establishment_figures, vacancy_rate, EstablishmentFigures, OverUnderBasis, RoleFigures,
+    agency_cover_of_vacancies, agency_rate, establishment_figures, share_vacant, vacancy_rate, EstablishmentFigures,
+    OverUnderBasis, RoleFigures,
 };
 
 use crate::engine::model::{Field, NoValue};
