@@ -1,6 +1,7 @@
 //! The page: controls on one side, the report preview on the other. File reading and storage
 //! happen here, at the edge; everything else goes through the reducer.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use wasm_bindgen_futures::JsFuture;
@@ -9,7 +10,8 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHa
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, StaffPanel, TableChecks,
+    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, ScenariosPanel, StaffPanel,
+    TableChecks,
 };
 use super::state::{Action, State};
 use super::storage;
@@ -57,7 +59,7 @@ fn page() -> Html {
                 .filter_map(|input| {
                     let read = read_loaded(input, state.loaded_for(input), &Default::default()).outcome.ok()?;
                     let title = if input.period.is_empty() { "The table".to_owned() } else { input.period.clone() };
-                    Some(TableChecks { title, findings: establishment_checks(&read.table) })
+                    Some(TableChecks { title, findings: establishment_checks(&read.table), table: Rc::new(read.table) })
                 })
                 .collect::<Vec<_>>()
         }
@@ -182,7 +184,10 @@ fn page() -> Html {
                         <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip} />
                     }
                                                             <ChecksPanel tables={(*checks).clone()} />
-                                        <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
+                                                            if let Some(totals) = current_totals(&checks) {
+                        <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
+                    }
+                    <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
                     if let Some(staff) = state.staff.clone() {
                         <StaffPanel {staff} on_date={
                             let state = state.clone();
@@ -202,6 +207,12 @@ fn page() -> Html {
             </main>
         </div>
     }
+}
+
+/// The current (first) table's establishment, permanent and agency totals, when all are known.
+fn current_totals(tables: &[TableChecks]) -> Option<(f64, f64, f64)> {
+    let total = crate::engine::metrics::establishment_figures(&tables.first()?.table).total;
+    Some((total.establishment.ok()?, total.permanent.ok()?, total.agency.ok()?))
 }
 
 /// Reads a file's bytes and sends them to the import worker.

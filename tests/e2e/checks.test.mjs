@@ -83,3 +83,25 @@ test('a staff list shows who is in post, turnover and age at the date chosen', a
   assert.match(await panel.innerText(), /Leavers by reason\s+Career progression: 1/);
     assert.equal((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
 });
+
+test('scenarios project the workforce and price converting agency workers', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const panel = page.getByRole('region', { name: 'Scenarios' });
+  assert.equal(await page.getByLabel('Turnover a year (%)').inputValue(), '11.8', "England's turnover until changed");
+
+  await page.getByLabel('Turnover a year (%)').fill('0');
+  await page.getByLabel('Recruits a year (FTE)').fill('12');
+  const row = async (when) => (await panel.locator('tr', { hasText: when }).innerText()).split('\t').map((s) => s.trim());
+  await page.waitForFunction(() => document.querySelector('.projection')?.innerText.includes('71.79'));
+  assert.deepEqual(await row('Now'), ['Now', '59.79', '31.4%']);
+  assert.deepEqual(await row('In 12 months'), ['In 12 months', '71.79', '17.7%']);
+  assert.deepEqual(await row('In 36 months'), ['In 36 months', '87.19', '0.0%'], 'no more than the establishment is filled');
+
+  await page.getByLabel('Agency workers to convert (FTE)').fill('6');
+  const conversion = page.locator('#conversion');
+  await page.waitForFunction(() => document.querySelector('#conversion')?.innerText.includes('253,800'));
+  assert.match(await conversion.innerText(), /Agency rate\s+28\.6% now, 21\.5% after/);
+  assert.match(await conversion.innerText(), /Yearly saving\s+£253,800/);
+  assert.match(await conversion.innerText(), /Agency premium for one FTE\s+£42,300 a year/);
+});

@@ -2,13 +2,18 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::engine::metrics::checks::Finding;
+use crate::engine::model::EstablishmentTable;
 
 /// One table's findings, under the period it covers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableChecks {
     pub title: String,
     pub findings: Vec<Finding>,
+    /// The table checked, for the panels that work from its totals.
+    pub table: Rc<EstablishmentTable>,
 }
 
 #[derive(Properties, PartialEq)]

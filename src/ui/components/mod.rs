@@ -5,6 +5,7 @@ mod import_details;
 mod paste_box;
 mod problem_list;
 mod report_preview;
+mod scenarios_panel;
 mod staff_panel;
 
 pub use benchmark_panel::BenchmarkPanel;
@@ -14,4 +15,5 @@ pub use import_details::ImportDetails;
 pub use paste_box::PasteBox;
 pub use problem_list::ProblemList;
 pub use report_preview::{ReportPreview, ReportPreviewProps};
+pub use scenarios_panel::ScenariosPanel;
 pub use staff_panel::StaffPanel;

@@ -45,7 +45,7 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                 <input type="date" id="staff-date" value={iso} {onchange} />
             </div>
             if let Some(f) = figures {
-                <table class="benchmark-table staff-figures">
+                <table class="panel-table staff-figures">
                     <caption>{ format!("At {}, and the year from {}", f.reference_date, f.year_from) }</caption>
                     <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "FTE" }</th><th scope="col">{ "People" }</th></tr></thead>
                     <tbody>
