@@ -208,3 +208,36 @@ fn analyse_gives_a_staff_lists_figures_at_the_date_asked() {
     let bad = wfr(&["analyse", list.to_str().unwrap(), "--date", "31/09/2025"]);
     assert!(String::from_utf8(bad.stderr).unwrap().contains("--date: '31/09/2025' is not a date"));
 }
+
+#[test]
+fn analyse_json_covers_cohorts_recruitment_and_budgets() {
+    let cases: &[(&str, &str, &str, serde_json::Value)] = &[
+        (
+            "cohorts.tsv",
+            "Programme\tStarted\tCompleted\tStill employed\nASYE 2023\t12\t11\t9\n",
+            "cohorts",
+            serde_json::json!([{"programme": "ASYE 2023", "started": 12.0, "completed": 11.0, "still_employed": 9.0,
+                "completion": 11.0 / 12.0, "retention": 9.0 / 11.0}]),
+        ),
+        (
+            "campaigns.tsv",
+            "Campaign\tPosts advertised\tApplications\tAppointments\nSpring\t6\t90\t4\n",
+            "campaigns",
+            serde_json::json!([{"campaign": "Spring", "posts": 6.0, "applications_per_post": 15.0, "appointments_per_post": 4.0 / 6.0}]),
+        ),
+        (
+            "budget.tsv",
+            "Item\tBudget\tSpent\nTraining\t£10,000\t£4,000\n",
+            "budget",
+            serde_json::json!([{"item": "Training", "budget": 10000.0, "spent": 4000.0, "remaining": 6000.0, "share_spent": 0.4, "per_year": null}]),
+        ),
+    ];
+    for (name, text, field, expected) in cases {
+        let path = temp_path(name);
+        std::fs::write(&path, text).unwrap();
+        let run = wfr(&["analyse", path.to_str().unwrap(), "--json"]);
+        assert!(run.status.success(), "{name}: {}", String::from_utf8_lossy(&run.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        assert_eq!(&json[*field], expected, "{name}");
+    }
+}

@@ -160,7 +160,13 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     } else {
         print!("{}", text::analysis(&analysis));
     }
-    if analysis.establishment.is_none() && analysis.dfe.is_none() && analysis.staff.is_none() {
+    let found = analysis.establishment.is_some()
+        || analysis.dfe.is_some()
+        || analysis.staff.is_some()
+        || analysis.cohorts.is_some()
+        || analysis.campaigns.is_some()
+        || analysis.budget.is_some();
+    if !found {
         return Err(format!("{path}: nothing could be analysed"));
     }
     Ok(())
@@ -241,6 +247,9 @@ mod text {
             for gap in &s.gaps {
                 let _ = writeln!(out, "  note: {gap}");
             }
+        }
+        if a.cohorts.is_some() || a.campaigns.is_some() || a.budget.is_some() {
+            let _ = writeln!(out, "\n(see --json for cohort, recruitment and budget figures)");
         }
         if let Some(d) = &a.dfe {
             let _ = writeln!(out, "\n{} rows, years {}", d.rows, d.years.join(", "));

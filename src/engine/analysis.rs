@@ -8,10 +8,13 @@ use serde::Serialize;
 
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::kind::TableKind;
+use crate::engine::import::pipeline_tables::{read_budget, read_campaigns, read_cohorts};
 use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
 use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
 use crate::engine::metrics::checks::establishment_checks;
+use crate::engine::metrics::money::budget;
+use crate::engine::metrics::pipeline::{completion, per_post, retention};
 use crate::engine::metrics::staff::{staff_figures, BandWidth};
 use crate::engine::metrics::{
     agency_cover_of_vacancies, establishment_figures, share_vacant, Measure, OverUnderBasis, RoleFigures,
@@ -25,7 +28,7 @@ pub struct Analysis {
     pub file: Option<String>,
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
-    /// One of `establishment`, `staff_list`, `dfe_indicators`, `statistical_neighbours`, `time_series`, `cohort`,
+    /// One of `establishment`, `staff_list`, `dfe_indicators`, `statistical_neighbours`, `time_series`, `cohort`, `recruitment`,
     /// `recommendations_tracker`, `budget`, `unknown`.
     pub kind: &'static str,
     /// What could not be read, each naming file, sheet, row and column. Empty when all was read.
@@ -36,6 +39,42 @@ pub struct Analysis {
     pub dfe: Option<DfeAnalysis>,
     /// For staff lists (one row a person).
     pub staff: Option<StaffAnalysis>,
+    /// For cohort tables: each programme with `completion` (completed / started) and
+    /// `retention` (still employed / completed) as fractions.
+    pub cohorts: Option<Vec<CohortOut>>,
+    /// For recruitment tables: each campaign with applications and appointments per post.
+    pub campaigns: Option<Vec<CampaignOut>>,
+    /// For budget tables: each line with what remains, the share spent and the budget a year.
+    pub budget: Option<Vec<BudgetOut>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CohortOut {
+    pub programme: String,
+    pub started: Option<f64>,
+    pub completed: Option<f64>,
+    pub still_employed: Option<f64>,
+    pub completion: Option<f64>,
+    pub retention: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CampaignOut {
+    pub campaign: String,
+    pub posts: Option<f64>,
+    pub applications_per_post: Option<f64>,
+    pub appointments_per_post: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BudgetOut {
+    pub item: String,
+    pub budget: Option<f64>,
+    pub spent: Option<f64>,
+    pub remaining: Option<f64>,
+    pub share_spent: Option<f64>,
+    /// Budget / years, when the table gives the years.
+    pub per_year: Option<f64>,
 }
 
 /// What `analyse` needs beyond the input.
@@ -163,8 +202,18 @@ pub fn analyse(input: &TableInput, options: &Options<'_>) -> Analysis {
     let (council, neighbours) = (options.council, options.neighbours);
     let loaded = load_input(input);
     let (file, sheet) = loaded.as_ref().map(|l| (l.file.clone(), l.sheet.clone())).unwrap_or_default();
-    let mut analysis =
-        Analysis { file, sheet, kind: "unknown", problems: Vec::new(), establishment: None, dfe: None, staff: None };
+    let mut analysis = Analysis {
+        file,
+        sheet,
+        kind: "unknown",
+        problems: Vec::new(),
+        establishment: None,
+        dfe: None,
+        staff: None,
+        cohorts: None,
+        campaigns: None,
+        budget: None,
+    };
     let rows = match &loaded {
         Ok(Loaded { rows, .. }) => rows.clone(),
         Err(problem) => {
@@ -174,6 +223,71 @@ pub fn analyse(input: &TableInput, options: &Options<'_>) -> Analysis {
     };
     let reading = read_loaded(input, loaded, &RememberedMappings::new());
     analysis.kind = kind_id(reading.kind);
+    let ratio = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| a.zip(b).and_then(|(a, b)| f(a, b).ok());
+    match reading.kind {
+        TableKind::Cohort => {
+            match read_cohorts(&rows) {
+                Ok(rows) => {
+                    analysis.cohorts = Some(
+                        rows.into_iter()
+                            .map(|r| CohortOut {
+                                completion: ratio(r.completed, r.started, completion),
+                                retention: ratio(r.still_employed, r.completed, retention),
+                                programme: r.programme,
+                                started: r.started,
+                                completed: r.completed,
+                                still_employed: r.still_employed,
+                            })
+                            .collect(),
+                    )
+                }
+                Err(problems) => analysis.problems.extend(located(&analysis, problems)),
+            }
+            return analysis;
+        }
+        TableKind::Recruitment => {
+            match read_campaigns(&rows) {
+                Ok(rows) => {
+                    analysis.campaigns = Some(
+                        rows.into_iter()
+                            .map(|r| CampaignOut {
+                                applications_per_post: ratio(r.applications, r.posts, per_post),
+                                appointments_per_post: ratio(r.appointments, r.posts, per_post),
+                                campaign: r.campaign,
+                                posts: r.posts,
+                            })
+                            .collect(),
+                    )
+                }
+                Err(problems) => analysis.problems.extend(located(&analysis, problems)),
+            }
+            return analysis;
+        }
+        TableKind::Budget => {
+            match read_budget(&rows) {
+                Ok(rows) => {
+                    analysis.budget = Some(
+                        rows.into_iter()
+                            .map(|r| {
+                                let figures = r.budget.zip(r.spent).map(|(b, s)| budget(b, s, r.years.unwrap_or(1.0)));
+                                BudgetOut {
+                                    remaining: figures.as_ref().map(|f| f.remaining),
+                                    share_spent: figures.as_ref().and_then(|f| f.share_spent.clone().ok()),
+                                    per_year: r.years.and(figures.as_ref().and_then(|f| f.per_year.clone().ok())),
+                                    item: r.item,
+                                    budget: r.budget,
+                                    spent: r.spent,
+                                }
+                            })
+                            .collect(),
+                    )
+                }
+                Err(problems) => analysis.problems.extend(located(&analysis, problems)),
+            }
+            return analysis;
+        }
+        _ => {}
+    }
     if reading.kind == TableKind::StaffList {
         match (read_staff_list(&rows), options.reference_date) {
             (Ok(list), Some(date)) => analysis.staff = Some(staff(&list, date)),
@@ -350,6 +464,7 @@ fn kind_id(kind: TableKind) -> &'static str {
         TableKind::StatisticalNeighbours => "statistical_neighbours",
         TableKind::TimeSeries => "time_series",
         TableKind::Cohort => "cohort",
+        TableKind::Recruitment => "recruitment",
         TableKind::RecommendationsTracker => "recommendations_tracker",
         TableKind::Budget => "budget",
         TableKind::Unknown => "unknown",

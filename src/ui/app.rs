@@ -10,8 +10,8 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHa
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, ReportPreview, ScenariosPanel, StaffPanel,
-    TableChecks,
+    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel, ReportPreview, ScenariosPanel,
+    StaffPanel, TableChecks,
 };
 use super::state::{Action, State};
 use super::storage;
@@ -187,6 +187,7 @@ fn page() -> Html {
                                                             if let Some(totals) = current_totals(&checks) {
                         <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
                     }
+                                        <PipelinePanel tables={state.pipeline.clone()} />
                     <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
                     if let Some(staff) = state.staff.clone() {
                         <StaffPanel {staff} on_date={

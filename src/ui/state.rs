@@ -5,6 +5,9 @@ use std::rc::Rc;
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::kind::{classify, TableKind};
+use crate::engine::import::pipeline_tables::{
+    read_budget, read_campaigns, read_cohorts, BudgetRow, CampaignRow, CohortRow,
+};
 use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
 use crate::engine::metrics::staff::default_reference_date;
@@ -39,6 +42,16 @@ pub struct State {
     pub benchmarks: Benchmarks,
     /// A staff list loaded, and the date its figures are taken at.
     pub staff: Option<StaffPanel>,
+    /// Cohort, recruitment and budget tables loaded, one of each kind.
+    pub pipeline: PipelineTables,
+}
+
+/// The cohort, recruitment and budget tables shown beside the report, with their sources.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PipelineTables {
+    pub cohorts: Option<(String, Rc<Vec<CohortRow>>)>,
+    pub campaigns: Option<(String, Rc<Vec<CampaignRow>>)>,
+    pub budget: Option<(String, Rc<Vec<BudgetRow>>)>,
 }
 
 /// A staff list shown in its own panel. Held for the session, like the benchmarks.
@@ -149,6 +162,7 @@ impl Default for State {
             files: Vec::new(),
             benchmarks: Benchmarks::default(),
             staff: None,
+            pipeline: PipelineTables::default(),
         }
     }
 }
@@ -324,6 +338,27 @@ fn beside_the_report(state: &State, name: &str, loaded: &Loaded) -> Option<State
                     reference_date: default_reference_date(&list),
                     list: Rc::new(list),
                 });
+            }
+            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
+        },
+        TableKind::Cohort => match read_cohorts(&loaded.rows) {
+            Ok(rows) => {
+                next.status = format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets.");
+                next.pipeline.cohorts = Some((name.to_owned(), Rc::new(rows)));
+            }
+            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
+        },
+        TableKind::Recruitment => match read_campaigns(&loaded.rows) {
+            Ok(rows) => {
+                next.status = format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets.");
+                next.pipeline.campaigns = Some((name.to_owned(), Rc::new(rows)));
+            }
+            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
+        },
+        TableKind::Budget => match read_budget(&loaded.rows) {
+            Ok(rows) => {
+                next.status = format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets.");
+                next.pipeline.budget = Some((name.to_owned(), Rc::new(rows)));
             }
             Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
         },

@@ -105,3 +105,25 @@ test('scenarios project the workforce and price converting agency workers', asyn
   assert.match(await conversion.innerText(), /Yearly saving\s+£253,800/);
   assert.match(await conversion.innerText(), /Agency premium for one FTE\s+£42,300 a year/);
 });
+
+test('cohort, recruitment and budget tables get their own figures beside the report', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const box = page.getByLabel('Paste a table');
+  await box.fill('Programme\tStarted\tCompleted\tStill employed\nASYE 2023\t12\t11\t9\nASYE 2024\t10\t10\t10');
+  const panel = page.getByRole('region', { name: 'Cohorts, recruitment and budgets' });
+  await panel.waitFor();
+  const cells = async (selector, name) =>
+    (await panel.locator(`${selector} tr`, { hasText: name }).innerText()).split('\t').map((s) => s.trim());
+  assert.deepEqual(await cells('.cohorts', 'ASYE 2023'), ['ASYE 2023', '12', '11', '9', '81.8%']);
+
+  await box.fill('Campaign\tPosts advertised\tApplications\tAppointments\nSpring 2025\t6\t90\t4');
+  await panel.locator('.campaigns').waitFor();
+  assert.deepEqual(await cells('.campaigns', 'Spring'), ['Spring 2025', '6', '15.0', '0.67']);
+
+  await box.fill('Item\tBudget\tSpent\tYears\nTraining\t£120,000\t£30,000\t3');
+  await panel.locator('.budget').waitFor();
+  assert.deepEqual(await cells('.budget', 'Training'), ['Training', '£120,000', '£30,000', '£90,000', '25.0%', '£40,000']);
+  assert.equal(await panel.locator('.cohorts').count(), 1, 'the cohorts stay while other tables are added');
+  assert.equal((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
+});

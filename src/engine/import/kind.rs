@@ -22,6 +22,8 @@ pub enum TableKind {
     TimeSeries,
     /// A programme cohort: started, completed, still employed.
     Cohort,
+    /// Recruitment campaigns: posts advertised, applications, appointments.
+    Recruitment,
     /// Numbered recommendations with a status and an update.
     RecommendationsTracker,
     /// Budget, spent and remaining.
@@ -39,6 +41,7 @@ impl TableKind {
             TableKind::StatisticalNeighbours => "a statistical neighbours file (each council's ten closest councils)",
             TableKind::TimeSeries => "a time series (periods down the side, measures across)",
             TableKind::Cohort => "a cohort table (started, completed, still employed)",
+            TableKind::Recruitment => "a recruitment table (posts advertised, applications, appointments)",
             TableKind::RecommendationsTracker => "a recommendations tracker (recommendation, status, update)",
             TableKind::Budget => "a budget table (budget, spent, remaining)",
             TableKind::Unknown => "a table of a kind this tool does not recognise",
@@ -70,6 +73,9 @@ pub fn classify(rows: &[GridRow]) -> TableKind {
             TableKind::RecommendationsTracker
         } else if has(&["programme", "cohort", "scheme"]) && has(&["completed", "qualified", "passed"]) {
             TableKind::Cohort
+        } else if has(&["applications", "applicants"]) && has(&["posts", "postsadvertised", "vacancies", "advertised"])
+        {
+            TableKind::Recruitment
         } else if staff_list_evidence(&has) {
             TableKind::StaffList
         } else if has(&["budget"]) && has(&["spent", "spend", "actual", "outturn", "remaining", "variance", "forecast"])
@@ -130,7 +136,8 @@ mod tests {
             ("Year\tVacancy rate\tAgency rate\n2023/24\t20.1%\t18.2%\n", TableKind::TimeSeries),
             ("Programme\tStarted\tCompleted\tStill employed\nASYE 2023\t12\t11\t9\n", TableKind::Cohort),
             ("No.\tTheme\tRecommendation\tStatus\tUpdate\n1\tRecruitment\tReview pay\tGreen\tDone\n", TableKind::RecommendationsTracker),
-            ("Item\tBudget\tSpent\tRemaining\nTraining\t£10,000\t£4,000\t£6,000\n", TableKind::Budget),
+                        ("Item\tBudget\tSpent\tRemaining\nTraining\t£10,000\t£4,000\t£6,000\n", TableKind::Budget),
+            ("Campaign\tPosts advertised\tApplications\tAppointments\nSpring\t6\t90\t4\n", TableKind::Recruitment),
                         ("old_la_code,la_name,SN_1,SN_1P\n301,Barking and Dagenham,308,Close\n", TableKind::StatisticalNeighbours),
             ("Name\tAge\nSam\t40\n", TableKind::Unknown),
         ];

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod headings;
 pub mod kind;
 pub mod number;
+pub mod pipeline_tables;
 pub mod spreadsheet;
 pub mod staff;
 pub mod text_table;
