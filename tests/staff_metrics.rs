@@ -70,8 +70,12 @@ fn service_age_and_caseload() {
     assert_eq!(f.aged_55_and_over, Ok(0.4));
     // Case holders with at least one case: 1 (18, 1 FTE), 2 (9, 0.5), 3 (20, 1 agency); 4 holds 0.
     assert!((f.caseload.clone().unwrap() - 47.0 / 2.5).abs() < 1e-12);
-    let social_workers = f.by_role.iter().find(|r| r.role == "Social Worker").unwrap();
+    let social_workers = f.by_role.iter().find(|r| r.name == "Social Worker").unwrap();
     assert_eq!((social_workers.employed_fte, social_workers.agency_fte, social_workers.headcount), (1.5, 1.0, 3));
+    // North: 1 (1) and 2 (0.5); South: 3 (agency 1), 4 (1), 8 (1).
+    let teams: Vec<(&str, f64, f64, usize)> =
+        f.by_team.iter().map(|t| (t.name.as_str(), t.employed_fte, t.agency_fte, t.headcount)).collect();
+    assert_eq!(teams, [("North", 1.5, 0.0, 2), ("South", 2.0, 1.0, 3)]);
 }
 
 #[test]

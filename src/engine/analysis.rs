@@ -115,6 +115,8 @@ pub struct StaffAnalysis {
     pub caseload: Option<f64>,
     /// `[role, directly employed FTE, agency FTE, headcount]` in post.
     pub by_role: Vec<(String, f64, f64, usize)>,
+    /// The same by team.
+    pub by_team: Vec<(String, f64, f64, usize)>,
     pub gaps: Vec<String>,
 }
 
@@ -404,7 +406,8 @@ fn staff(list: &StaffList, date: Date) -> StaffAnalysis {
         aged_55_and_over: f.aged_55_and_over.ok(),
         age_unknown: f.age_unknown,
         caseload: f.caseload.ok(),
-        by_role: f.by_role.into_iter().map(|r| (r.role, r.employed_fte, r.agency_fte, r.headcount)).collect(),
+        by_role: f.by_role.into_iter().map(|r| (r.name, r.employed_fte, r.agency_fte, r.headcount)).collect(),
+        by_team: f.by_team.into_iter().map(|r| (r.name, r.employed_fte, r.agency_fte, r.headcount)).collect(),
         gaps: f.gaps,
     }
 }

@@ -188,7 +188,8 @@ fn page() -> Html {
                         <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
                     }
                                         <PipelinePanel tables={state.pipeline.clone()} />
-                    <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)} />
+                    <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
+                        on_year={dispatch(Action::BenchmarkYearChosen)} />
                     if let Some(staff) = state.staff.clone() {
                         <StaffPanel {staff} on_date={
                             let state = state.clone();

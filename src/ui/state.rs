@@ -69,6 +69,8 @@ pub struct Benchmarks {
     pub indicators: Option<Rc<DfeIndicators>>,
     pub neighbours: Option<Rc<StatisticalNeighbours>>,
     pub council: Option<String>,
+    /// The year shown; the latest when not chosen.
+    pub year: Option<String>,
 }
 
 /// One file's sheet, read into rows.
@@ -146,6 +148,8 @@ pub enum Action {
     RememberedLoaded(RememberedMappings),
     /// The council to benchmark.
     CouncilChosen(String),
+    /// The year of the benchmarks shown.
+    BenchmarkYearChosen(String),
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
 }
@@ -267,6 +271,9 @@ pub fn reduce(state: &State, action: Action) -> State {
         }
         Action::CouncilChosen(council) => {
             next.benchmarks.council = Some(council);
+        }
+        Action::BenchmarkYearChosen(year) => {
+            next.benchmarks.year = Some(year);
         }
         Action::StaffDateChosen(date) => {
             if let Some(staff) = &mut next.staff {

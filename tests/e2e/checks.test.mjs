@@ -55,7 +55,13 @@ test('the DfE file gives a council its benchmarks beside England, its region and
   await page.waitForFunction(() => document.querySelectorAll('.benchmark-table tbody tr')[3]?.innerText.includes('%'));
   assert.match((await row(3))[1], /^\d+\.\d%$/);
   assert.match((await row(4))[1], /^\d+ of \d+$/);
-  assert.deepEqual((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
+    assert.deepEqual((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
+
+  // Every year is there: 2024 for the same council.
+  await page.getByLabel('Year to 30 September').selectOption('2024');
+  await page.waitForFunction(() => document.querySelector('.benchmark-table caption')?.innerText.endsWith('2024'));
+  assert.deepEqual((await row(0)).slice(0, 2), ['Herefordshire, County of', '46.2%']);
+  assert.deepEqual((await row(1)).slice(0, 2), ['England', '17.3%'], 'England 2024, as in domain.md');
 });
 
 test('a staff list shows who is in post, turnover and age at the date chosen', async () => {
@@ -80,7 +86,9 @@ test('a staff list shows who is in post, turnover and age at the date chosen', a
   await page.waitForFunction(() => document.querySelector('.staff-figures caption')?.innerText.startsWith('At 30/09/2025'));
   assert.deepEqual(await row('In post (directly employed)'), ['In post (directly employed)', '1.50', '2']);
   assert.deepEqual(await row('Turnover'), ['Turnover', '66.7%', '50.0%']);
-  assert.match(await panel.innerText(), /Leavers by reason\s+Career progression: 1/);
+    assert.match(await panel.innerText(), /Leavers by reason\s+Career progression: 1/);
+  const byRole = (await panel.locator('.by-role tbody tr').first().innerText()).split('\t').map((s) => s.trim());
+  assert.deepEqual(byRole, ['Social Worker', '1.50', '1.00', '3']);
     assert.equal((await page.locator('article.report tfoot tr').first().innerText()).split('\t')[1].trim(), '87.19', 'the report is untouched');
 });
 

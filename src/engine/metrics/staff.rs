@@ -13,10 +13,11 @@ pub enum BandWidth {
     Ten,
 }
 
-/// In-post figures for one role, to set beside an establishment table.
+/// In-post figures for one role or team, in the establishment table's terms.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RoleInPost {
-    pub role: String,
+pub struct InPost {
+    /// The role or team.
+    pub name: String,
     /// Directly employed FTE (permanent, fixed-term, bank).
     pub employed_fte: f64,
     pub agency_fte: f64,
@@ -52,7 +53,9 @@ pub struct StaffFigures {
     pub age_unknown: usize,
     /// Cases held / FTE of case holders (agency included) holding at least one case.
     pub caseload: Measure,
-    pub by_role: Vec<RoleInPost>,
+    pub by_role: Vec<InPost>,
+    /// The same by team; "No team recorded" where the list gives none.
+    pub by_team: Vec<InPost>,
     /// People whose figures could not all be counted, and why.
     pub gaps: Vec<String>,
 }
@@ -136,21 +139,23 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
         ratio(holders.iter().filter_map(|p| p.cases).sum(), sum(&holders))
     };
 
-    let mut roles: BTreeMap<&str, RoleInPost> = BTreeMap::new();
-    for p in &everyone_in_post {
-        let entry = roles.entry(p.role.as_str()).or_insert_with(|| RoleInPost {
-            role: p.role.clone(),
-            employed_fte: 0.0,
-            agency_fte: 0.0,
-            headcount: 0,
-        });
-        entry.headcount += 1;
-        if p.contract.directly_employed() {
-            entry.employed_fte += fte(p)
-        } else {
-            entry.agency_fte += fte(p)
+    let group = |name_of: &dyn Fn(&Person) -> String| {
+        let mut groups: BTreeMap<String, InPost> = BTreeMap::new();
+        for p in &everyone_in_post {
+            let name = name_of(p);
+            let entry =
+                groups.entry(name.clone()).or_insert(InPost { name, employed_fte: 0.0, agency_fte: 0.0, headcount: 0 });
+            entry.headcount += 1;
+            if p.contract.directly_employed() {
+                entry.employed_fte += fte(p)
+            } else {
+                entry.agency_fte += fte(p)
+            }
         }
-    }
+        groups.into_values().collect::<Vec<_>>()
+    };
+    let by_role = group(&|p| p.role.clone());
+    let by_team = group(&|p| p.team.clone().unwrap_or_else(|| "No team recorded".into()));
 
     StaffFigures {
         reference_date: reference,
@@ -171,7 +176,8 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
         aged_55_and_over,
         age_unknown,
         caseload,
-        by_role: roles.into_values().collect(),
+        by_role,
+        by_team,
         gaps,
     }
 }

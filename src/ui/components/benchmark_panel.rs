@@ -13,6 +13,7 @@ use crate::ui::state::Benchmarks;
 pub struct BenchmarkPanelProps {
     pub benchmarks: Benchmarks,
     pub on_council: Callback<String>,
+    pub on_year: Callback<String>,
 }
 
 #[function_component(BenchmarkPanel)]
@@ -35,6 +36,11 @@ pub fn benchmark_panel(props: &BenchmarkPanelProps) -> Html {
         .as_deref()
         .map(|c| benchmark(&indicators, props.benchmarks.neighbours.as_deref(), c))
         .unwrap_or_default();
+    let shown_year = years.iter().find(|y| Some(&y.year) == props.benchmarks.year.as_ref()).or_else(|| years.first());
+    let on_year = {
+        let cb = props.on_year.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
     let region = chosen.as_deref().and_then(|c| {
         indicators.rows.iter().find(|r| r.level == Level::LocalAuthority && r.name == c).map(|r| r.region.clone())
     });
@@ -56,7 +62,15 @@ pub fn benchmark_panel(props: &BenchmarkPanelProps) -> Html {
             if props.benchmarks.neighbours.is_none() {
                 <p class="hint">{ "Load the statistical neighbours file too, to compare with the council's ten closest councils." }</p>
             }
-            if let (Some(council), Some(year)) = (chosen.clone(), years.first()) {
+                        if let (Some(council), Some(year)) = (chosen.clone(), shown_year) {
+                <div class="field">
+                    <label for="benchmark-year">{ "Year to 30 September" }</label>
+                    <select id="benchmark-year" onchange={on_year}>
+                        { for years.iter().map(|y| html! {
+                            <option value={y.year.clone()} selected={y.year == year.year}>{ y.year.clone() }</option>
+                        }) }
+                    </select>
+                </div>
                 <table class="benchmark-table">
                     <caption>{ format!("{council}, year to 30 September {}", year.year) }</caption>
                     <thead>

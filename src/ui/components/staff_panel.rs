@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::format::{decimal, fte, rate};
-use crate::engine::metrics::staff::{staff_figures, BandWidth};
+use crate::engine::metrics::staff::{staff_figures, BandWidth, InPost};
 use crate::engine::metrics::Measure;
 use crate::engine::model::Date;
 use crate::ui::state::StaffPanel as Panel;
@@ -64,6 +64,8 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                     <div><dt>{ "Age profile" }</dt><dd>{ counts(&f.age_bands) }</dd></div>
                     <div><dt>{ "Years of service" }</dt><dd>{ counts(&f.service_bands) }</dd></div>
                 </dl>
+                                { in_post_table("by-role", "In post by role", "Role", &f.by_role) }
+                { in_post_table("by-team", "In post by team", "Team", &f.by_team) }
                 if !f.gaps.is_empty() {
                     <ul class="table-notes">{ for f.gaps.iter().map(|g| html! { <li>{ g.clone() }</li> }) }</ul>
                 }
@@ -71,6 +73,22 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                 <p>{ "Choose the date to take the figures at." }</p>
             }
         </section>
+    }
+}
+
+fn in_post_table(class: &'static str, caption: &str, first: &str, groups: &[InPost]) -> Html {
+    html! {
+        <table class={classes!("panel-table", class)}>
+            <caption>{ caption }</caption>
+            <thead><tr>
+                <th scope="col">{ first }</th><th scope="col">{ "Employed (FTE)" }</th>
+                <th scope="col">{ "Agency (FTE)" }</th><th scope="col">{ "People" }</th>
+            </tr></thead>
+            <tbody>{ for groups.iter().map(|g| html! { <tr>
+                <th scope="row">{ g.name.clone() }</th><td>{ fte(g.employed_fte) }</td>
+                <td>{ fte(g.agency_fte) }</td><td>{ g.headcount }</td>
+            </tr> }) }</tbody>
+        </table>
     }
 }
 
