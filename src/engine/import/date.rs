@@ -65,7 +65,7 @@ fn day_month_year(text: &str) -> Option<Date> {
 /// A spreadsheet serial number as a date; the fraction (time of day) is dropped. Serials
 /// outside the years 1900 to 9999 are not dates.
 pub fn from_serial(serial: f64, system: DateSystem) -> Option<Date> {
-    if !serial.is_finite() || serial < 1.0 || serial >= 2_958_466.0 {
+    if !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let whole = serial.floor() as i64;
