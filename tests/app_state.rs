@@ -222,3 +222,44 @@ fn a_pasted_staff_list_gets_its_own_panel_and_leaves_the_report() {
     let later = reduce(&state, Action::StaffDateChosen(wrb::engine::model::Date::new(2026, 9, 30).unwrap()));
     assert_eq!(later.staff.unwrap().reference_date, wrb::engine::model::Date::new(2026, 9, 30));
 }
+
+#[test]
+fn every_edit_can_be_undone_and_redone() {
+    use wrb::engine::model::TitleField;
+    let state = after(vec![
+        Action::PasteEdited(GOOD.into()),
+        Action::TitleEdited(TitleField::Committee, "C".into()),
+        Action::TitleEdited(TitleField::Committee, "Ca".into()),
+        Action::TitleEdited(TitleField::Committee, "Cabinet".into()),
+        Action::TitleEdited(TitleField::MeetingDate, "3 March 2027".into()),
+    ]);
+    assert_eq!(state.project.title_block.committee, "Cabinet");
+    assert_eq!(state.undo.len(), 3, "the paste, the run of typing in Committee, the date");
+
+    let back = reduce(&state, Action::Undo);
+    assert_eq!(back.project.title_block.meeting_date, "21 January 2027");
+    assert_eq!(back.project.title_block.committee, "Cabinet");
+    let back = reduce(&back, Action::Undo);
+    assert_eq!(back.project.title_block.committee, "Children and Young People Scrutiny Panel", "typing undone as one");
+    let back = reduce(&back, Action::Undo);
+    assert_eq!(back.project, sample_project(), "and the paste");
+    assert_eq!(back.status, "Undone.");
+    assert_eq!(reduce(&back, Action::Undo).project, sample_project(), "nothing more to undo changes nothing");
+
+    let forward = reduce(&reduce(&back, Action::Redo), Action::Redo);
+    assert_eq!(forward.project.title_block.committee, "Cabinet");
+    // A new edit after undoing drops what could have been redone.
+    let branched = reduce(&forward, Action::TitleEdited(TitleField::Title, "Workforce".into()));
+    assert!(branched.redo.is_empty());
+    assert_eq!(reduce(&branched, Action::Redo).project, branched.project);
+}
+
+#[test]
+fn actions_that_change_nothing_in_the_project_are_not_undo_steps() {
+    let state = after(vec![
+        Action::PasteEdited("Name\tAge\nSam\t40\n".into()),
+        Action::CouncilChosen("Anywhere".into()),
+        Action::FileReading("x.csv".into()),
+    ]);
+    assert!(state.undo.is_empty());
+}

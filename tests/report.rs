@@ -116,3 +116,15 @@ proptest! {
         prop_assert!(page.contains(&printed_total));
     }
 }
+
+#[test]
+fn the_title_block_prints_every_field_given_in_order_and_leaves_out_empty_ones() {
+    let mut project = sample_project();
+    project.title_block.wards_affected = String::new();
+    project.title_block.committee = "Scrutiny <Panel> & Board".into();
+    let page = html::render(&build_report(&project));
+    let block = &page[page.find("<dl>").unwrap()..page.find("</dl>").unwrap()];
+    let terms: Vec<&str> = block.split("<dt>").skip(1).map(|s| &s[..s.find("</dt>").unwrap()]).collect();
+    assert_eq!(terms, ["Committee", "Meeting date", "Report by", "Classification", "Key decision", "Contact officer"]);
+    assert!(block.contains("<dd>Scrutiny &lt;Panel&gt; &amp; Board</dd>"));
+}

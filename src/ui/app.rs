@@ -4,14 +4,15 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHandle};
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel, ReportPreview, ScenariosPanel,
-    StaffPanel, TableChecks,
+    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel, ReportDetails, ReportPreview,
+    ScenariosPanel, StaffPanel, TableChecks,
 };
 use super::state::{Action, State};
 use super::storage;
@@ -68,6 +69,34 @@ fn page() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| state.dispatch(Action::RememberedLoaded(storage::load_remembered())));
+    }
+    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) undo and redo report edits, except in a text field,
+    // where the browser's own undo of the typing applies.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            // Not passive: the browser's own undo must be stopped when the page's runs.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::window(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if !(key.ctrl_key() || key.meta_key()) || in_text_field() {
+                        return;
+                    }
+                    let action = match (key.key().to_lowercase().as_str(), key.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", _) => Action::Redo,
+                        _ => return,
+                    };
+                    key.prevent_default();
+                    state.dispatch(action);
+                },
+            );
+            move || drop(listener)
+        });
     }
     use_effect_with(state.remembered.clone(), |remembered| {
         if !remembered.is_empty() {
@@ -196,8 +225,20 @@ fn page() -> Html {
                             Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
                         } />
                     }
+                                        <ReportDetails title_block={state.project.title_block.clone()} on_edit={
+                        let state = state.clone();
+                        Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
+                    } />
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
+                        <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
+                            let state = state.clone();
+                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+                        } aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                        <button type="button" class="secondary" disabled={state.redo.is_empty()} onclick={
+                            let state = state.clone();
+                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Redo))
+                        } aria-keyshortcuts="Control+Y">{ "Redo" }</button>
                         if !showing_sample {
                             <button type="button" class="secondary" onclick={use_sample}>{ "Use the sample again" }</button>
                         }
@@ -209,6 +250,13 @@ fn page() -> Html {
             </main>
         </div>
     }
+}
+
+/// True when the focus is where the browser's own Ctrl+Z belongs.
+fn in_text_field() -> bool {
+    let Some(active) = gloo::utils::document().active_element() else { return false };
+    matches!(active.tag_name().to_lowercase().as_str(), "input" | "textarea" | "select")
+        || active.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }
 
 /// The current (first) table's establishment, permanent and agency totals, when all are known.

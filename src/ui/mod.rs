@@ -8,6 +8,7 @@ pub mod state;
 mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]

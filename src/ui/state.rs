@@ -13,7 +13,7 @@ use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
 use crate::engine::metrics::staff::default_reference_date;
 use crate::engine::model::{
     ColumnUse, Date, DfeIndicators, Origin, Project, RawInput, RememberedMappings, StaffList, StatisticalNeighbours,
-    TableInput,
+    TableInput, TitleField,
 };
 use crate::engine::sample::sample_project;
 
@@ -44,7 +44,15 @@ pub struct State {
     pub staff: Option<StaffPanel>,
     /// Cohort, recruitment and budget tables loaded, one of each kind.
     pub pipeline: PipelineTables,
+    /// Earlier projects, most recent last, for Undo; and projects undone, for Redo.
+    pub undo: Vec<Project>,
+    pub redo: Vec<Project>,
+    /// The last title field typed into, so a run of typing is undone as one edit.
+    pub typing_in: Option<TitleField>,
 }
+
+/// How many edits can be undone.
+pub const UNDO_LIMIT: usize = 100;
 
 /// The cohort, recruitment and budget tables shown beside the report, with their sources.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -150,6 +158,10 @@ pub enum Action {
     CouncilChosen(String),
     /// The year of the benchmarks shown.
     BenchmarkYearChosen(String),
+    /// The officer typed into a field of the report's title block.
+    TitleEdited(TitleField, String),
+    Undo,
+    Redo,
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
 }
@@ -167,12 +179,53 @@ impl Default for State {
             benchmarks: Benchmarks::default(),
             staff: None,
             pipeline: PipelineTables::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            typing_in: None,
         }
     }
 }
 
-/// The reducer: a pure function from the state and an action to the next state.
+/// The reducer: a pure function from the state and an action to the next state. Every change
+/// to the project can be undone; typing into one title field counts as one change.
 pub fn reduce(state: &State, action: Action) -> State {
+    match action {
+        Action::Undo => return step_back(state, true),
+        Action::Redo => return step_back(state, false),
+        _ => {}
+    }
+    let typing = match &action {
+        Action::TitleEdited(field, _) => Some(*field),
+        _ => None,
+    };
+    let mut next = apply(state, action);
+    if next.project != state.project {
+        // Carry on the same undo step while the officer keeps typing in one field.
+        if typing.is_none() || typing != state.typing_in {
+            next.undo.push(state.project.clone());
+            if next.undo.len() > UNDO_LIMIT {
+                next.undo.remove(0);
+            }
+        }
+        next.redo.clear();
+    }
+    next.typing_in = typing;
+    next
+}
+
+/// Undo (`back`) or redo: swaps the project with the latest one kept, and says what happened.
+fn step_back(state: &State, back: bool) -> State {
+    let mut next = state.clone();
+    let (from, to) = if back { (&mut next.undo, &mut next.redo) } else { (&mut next.redo, &mut next.undo) };
+    let Some(project) = from.pop() else { return next };
+    to.push(std::mem::replace(&mut next.project, project));
+    next.typing_in = None;
+    next.import = None;
+    next.status = if back { "Undone." } else { "Redone." }.into();
+    next
+}
+
+fn apply(state: &State, action: Action) -> State {
     let mut next = state.clone();
     next.busy = None;
     match action {
@@ -275,6 +328,11 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::BenchmarkYearChosen(year) => {
             next.benchmarks.year = Some(year);
         }
+        Action::TitleEdited(field, value) => {
+            next.project.title_block.set(field, value);
+        }
+        // Handled by `reduce` before it gets here.
+        Action::Undo | Action::Redo => {}
         Action::StaffDateChosen(date) => {
             if let Some(staff) = &mut next.staff {
                 staff.reference_date = Some(date);

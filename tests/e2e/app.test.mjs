@@ -22,7 +22,7 @@ test('opens on the sample report with its table, sentence and chart', async () =
   const report = page.locator('article.report');
   assert.equal(await report.locator('h1').innerText(), "Children's social care workforce update");
   const titleBlock = await report.locator('.title-block').innerText();
-  for (const part of ['Northshire County Council', 'Committee', 'Meeting date', 'Report author']) {
+  for (const part of ['Northshire County Council', 'Committee', 'Meeting date', 'Report by', 'Classification', 'Key decision', 'Wards affected', 'Contact officer']) {
     assert.ok(titleBlock.includes(part), `title block has ${part}`);
   }
   assert.equal(await report.locator('h2').first().innerText(), '1. Current workforce');
@@ -117,4 +117,33 @@ test('the Content-Security-Policy blocks every other origin', async () => {
     return { fetched, directive: await violation };
   });
   assert.deepEqual(outcome, { fetched: 'blocked', directive: 'connect-src' });
+});
+
+test('report details are edited in place, and undone and redone from the keyboard', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const committee = () => page.locator('article.report .title-block dd').first().innerText();
+  assert.equal(await committee(), 'Children and Young People Scrutiny Panel');
+
+  await page.getByText('Report details').click();
+  await page.getByLabel('Committee', { exact: true }).fill('Cabinet');
+  await page.waitForFunction(() => document.querySelector('article.report .title-block dd')?.innerText === 'Cabinet');
+  await page.getByLabel('Classification').selectOption('Exempt');
+  await page.waitForFunction(() => document.querySelector('article.report .title-block')?.innerText.includes('Exempt'));
+
+  // Outside a text field, Ctrl+Z undoes report edits one at a time; Ctrl+Y redoes them.
+  await page.locator('article.report h1').click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !document.querySelector('article.report .title-block')?.innerText.includes('Exempt'));
+  assert.equal(await committee(), 'Cabinet');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('article.report .title-block dd')?.innerText !== 'Cabinet');
+  assert.equal(await committee(), 'Children and Young People Scrutiny Panel');
+  assert.equal(await page.getByLabel('Committee', { exact: true }).inputValue(), 'Children and Young People Scrutiny Panel', 'the form follows');
+  await page.keyboard.press('Control+y');
+  await page.waitForFunction(() => document.querySelector('article.report .title-block dd')?.innerText === 'Cabinet');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('article.report .title-block dd')?.innerText !== 'Cabinet');
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true, 'nothing left to undo');
 });

@@ -38,7 +38,7 @@ test('the DfE file gives a council its benchmarks beside England, its region and
   const { page } = ctx;
   await openSample(page, ctx.server.url);
   await page.getByLabel('Upload a file').setInputFiles(`${dir}csww_indicators_2017_to_2025.csv`);
-  const council = page.getByLabel('Council', { exact: true });
+  const council = page.getByLabel('Council to compare');
   await council.waitFor();
   assert.match(await page.getByRole('status').innerText(), /choose a council under Benchmarks/);
   await council.selectOption('Herefordshire, County of');

@@ -11,5 +11,5 @@ pub use date::Date;
 pub use dfe::{DfeIndicators, DfeRow, Level, PublishedRates, StatisticalNeighbours};
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
-pub use project::{Origin, Project, RawInput, TableInput, TitleBlock, SCHEMA_VERSION};
+pub use project::{Origin, Project, RawInput, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};
 pub use staff::{Contract, Person, StaffList};

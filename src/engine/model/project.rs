@@ -23,7 +23,93 @@ pub struct TitleBlock {
     /// As printed: "21 January 2027".
     pub meeting_date: String,
     pub title: String,
+    /// Report by / lead officer.
     pub report_author: String,
+    /// Open, or exempt (with the paragraph of the Act, as the council writes it).
+    #[serde(default)]
+    pub classification: String,
+    /// "Yes" or "No".
+    #[serde(default)]
+    pub key_decision: String,
+    #[serde(default)]
+    pub wards_affected: String,
+    /// Name, role and how to reach them.
+    #[serde(default)]
+    pub contact_officer: String,
+}
+
+/// A field of the title block, for editing one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleField {
+    Council,
+    Committee,
+    MeetingDate,
+    Title,
+    ReportAuthor,
+    Classification,
+    KeyDecision,
+    WardsAffected,
+    ContactOfficer,
+}
+
+impl TitleField {
+    /// In the order committee reports print them (`../shared/domain.md`, "How a committee report
+    /// is laid out").
+    pub const ALL: [TitleField; 9] = [
+        TitleField::Council,
+        TitleField::Committee,
+        TitleField::MeetingDate,
+        TitleField::Title,
+        TitleField::ReportAuthor,
+        TitleField::Classification,
+        TitleField::KeyDecision,
+        TitleField::WardsAffected,
+        TitleField::ContactOfficer,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TitleField::Council => "Council",
+            TitleField::Committee => "Committee",
+            TitleField::MeetingDate => "Meeting date",
+            TitleField::Title => "Report title",
+            TitleField::ReportAuthor => "Report by",
+            TitleField::Classification => "Classification",
+            TitleField::KeyDecision => "Key decision",
+            TitleField::WardsAffected => "Wards affected",
+            TitleField::ContactOfficer => "Contact officer",
+        }
+    }
+}
+
+impl TitleBlock {
+    pub fn get(&self, field: TitleField) -> &str {
+        match field {
+            TitleField::Council => &self.council,
+            TitleField::Committee => &self.committee,
+            TitleField::MeetingDate => &self.meeting_date,
+            TitleField::Title => &self.title,
+            TitleField::ReportAuthor => &self.report_author,
+            TitleField::Classification => &self.classification,
+            TitleField::KeyDecision => &self.key_decision,
+            TitleField::WardsAffected => &self.wards_affected,
+            TitleField::ContactOfficer => &self.contact_officer,
+        }
+    }
+
+    pub fn set(&mut self, field: TitleField, value: String) {
+        *match field {
+            TitleField::Council => &mut self.council,
+            TitleField::Committee => &mut self.committee,
+            TitleField::MeetingDate => &mut self.meeting_date,
+            TitleField::Title => &mut self.title,
+            TitleField::ReportAuthor => &mut self.report_author,
+            TitleField::Classification => &mut self.classification,
+            TitleField::KeyDecision => &mut self.key_decision,
+            TitleField::WardsAffected => &mut self.wards_affected,
+            TitleField::ContactOfficer => &mut self.contact_officer,
+        } = value;
+    }
 }
 
 /// A table as the officer gave it. The raw input is kept exactly, with the choices made in

@@ -3,6 +3,7 @@
 
 use super::{Block, ReportDocument, Table};
 use crate::engine::chart::escape;
+use crate::engine::model::TitleField;
 use std::fmt::Write;
 
 /// Renders the report as an `<article>` element.
@@ -19,10 +20,12 @@ pub fn render(report: &ReportDocument) -> String {
     let _ = write!(out, "<p class=\"council\">{}</p>", escape(&t.council));
     let _ = write!(out, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
     out.push_str("<dl>");
-    for (term, value) in
-        [("Committee", &t.committee), ("Meeting date", &t.meeting_date), ("Report author", &t.report_author)]
-    {
-        let _ = write!(out, "<div><dt>{term}</dt><dd>{}</dd></div>", escape(value));
+    // The council and title are printed above; empty fields are left out rather than printed blank.
+    for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
+        let value = t.get(field).trim();
+        if !value.is_empty() {
+            let _ = write!(out, "<div><dt>{}</dt><dd>{}</dd></div>", field.label(), escape(value));
+        }
     }
     out.push_str("</dl></header>");
 

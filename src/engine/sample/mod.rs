@@ -25,6 +25,10 @@ pub fn sample_project() -> Project {
             meeting_date: "21 January 2027".to_owned(),
             title: "Children's social care workforce update".to_owned(),
             report_author: "Sam Okafor, Principal Social Worker".to_owned(),
+            classification: "Open".to_owned(),
+            key_decision: "No".to_owned(),
+            wards_affected: "All wards".to_owned(),
+            contact_officer: "Sam Okafor, Principal Social Worker, workforce@northshire.example".to_owned(),
         },
         tables: vec![
             table("2025/26", include_str!("establishment_2025_26.tsv")),

@@ -49,7 +49,7 @@ pub fn benchmark_panel(props: &BenchmarkPanelProps) -> Html {
         <section class="benchmarks" aria-labelledby="benchmarks-heading">
             <h2 id="benchmarks-heading">{ "Benchmarks" }</h2>
             <div class="field">
-                <label for="benchmark-council">{ "Council" }</label>
+                <label for="benchmark-council">{ "Council to compare" }</label>
                 <select id="benchmark-council" {onchange}>
                     if chosen.is_none() {
                         <option value="" selected=true>{ "Choose a council" }</option>
