@@ -35,12 +35,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-if [ "$what" = test ] && ! { have chromium && have chromedriver; }; then
-  step "Installing Debian's Chromium and ChromeDriver"
+# Chromium and its driver for browser tests; pdftotext (poppler-utils) to read printed PDFs.
+if [ "$what" = test ] && ! { have chromium && have chromedriver && have pdftotext; }; then
+  step "Installing Debian's Chromium, ChromeDriver and poppler-utils"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver poppler-utils
 fi
 
 # npm's binaryen provides wasm-opt (Debian's is too old for current output); playwright-core
