@@ -41,6 +41,7 @@ fn make_accessible(svg: &str, id: &str, title: &str, description: &str) -> Strin
     };
     let open_tag = &svg[..open_end];
     let open_tag = open_tag.replacen("<svg ", "<svg class=\"chart\" ", 1);
+    let id = escape(id);
     format!(
         "{open_tag} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
