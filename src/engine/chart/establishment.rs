@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, GRID, SECONDARY_TEXT, TEXT, TURQUOISE};
-use super::{make_accessible, Chart};
+use super::{Chart, ChartData};
 use crate::engine::format::fte;
 use crate::engine::metrics::EstablishmentFigures;
 
@@ -21,6 +21,8 @@ const FOOTER: u32 = 34;
 const BAR_PITCH: u32 = 38;
 const LABEL_WIDTH: u32 = 176;
 const FONT: &str = "sans-serif";
+const LEGEND: [(&str, RGBColor); 3] =
+    [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
 
 struct Bar {
     role: String,
@@ -73,7 +75,21 @@ pub fn establishment_chart(figures: &EstablishmentFigures, period: &str, source:
     let mut svg = String::new();
     let height = HEADER + FOOTER + 40 + BAR_PITCH * bars.len() as u32;
     draw(&mut svg, &bars, height, &title, &subtitle, &source_line).ok()?;
-    Some(Chart { id: id.to_owned(), svg: make_accessible(&svg, id, &title, &description), title, description })
+    Some(Chart::new(id, title, subtitle, source, description, data(&bars), &svg))
+}
+
+fn data(bars: &[Bar]) -> ChartData {
+    let header = ["Role", "Establishment"].into_iter().chain(LEGEND.iter().map(|(label, _)| *label));
+    ChartData {
+        header: header.map(str::to_owned).collect(),
+        rows: bars
+            .iter()
+            .map(|bar| {
+                let figures = [bar.establishment, bar.permanent, bar.agency, bar.uncovered].map(fte);
+                std::iter::once(bar.role.clone()).chain(figures).collect()
+            })
+            .collect(),
+    }
 }
 
 fn describe(bars: &[Bar], period_words: &str) -> String {
@@ -179,8 +195,7 @@ fn text(size: f64, colour: &'static RGBColor) -> TextStyle<'static> {
 fn draw_legend(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, x: i32, y: i32) -> DrawResult {
     let style = TextStyle::from((FONT, 14.0).into_font()).color(&TEXT).pos(Pos::new(HPos::Left, VPos::Center));
     // Fixed slots rather than measured text: text widths differ between browser and native runs.
-    let legend = [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
-    for ((label, colour), slot_x) in legend.into_iter().zip([x, x + 130, x + 240]) {
+    for ((label, colour), slot_x) in LEGEND.into_iter().zip([x, x + 130, x + 240]) {
         root.draw(&Rectangle::new([(slot_x, y - 7), (slot_x + 14, y + 7)], colour.filled()))?;
         root.draw(&Text::new(label, (slot_x + 20, y), style.clone()))?;
     }
