@@ -3,9 +3,12 @@
 //! and an accessible name and description.
 
 mod establishment;
+mod frame;
+mod general;
 pub mod palette;
 
 pub use establishment::establishment_chart;
+pub use general::{bar_chart, line_chart, ChartSpec, Series, Unit, MAX_SERIES};
 
 /// A finished chart: accessible SVG markup and the text that describes it.
 #[derive(Clone, Debug, PartialEq)]
