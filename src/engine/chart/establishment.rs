@@ -10,17 +10,21 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, GRID, SECONDARY_TEXT, TEXT, TURQUOISE};
-use super::{make_accessible, Chart};
+use super::frame::{
+    draw_value_axis, nice_ceiling, shorten, text, Area, DrawResult, Frame, ValueAxis, FONT, LEFT, WIDTH,
+};
+use super::general::Unit;
+use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
+use super::{Chart, ChartData};
 use crate::engine::format::fte;
 use crate::engine::metrics::EstablishmentFigures;
 
-const WIDTH: u32 = 640;
-const HEADER: u32 = 116;
-const FOOTER: u32 = 34;
+/// Two legend rows: the three parts, and the establishment marker.
+const LEGEND_ROWS: u32 = 2;
 const BAR_PITCH: u32 = 38;
 const LABEL_WIDTH: u32 = 176;
-const FONT: &str = "sans-serif";
+const LEGEND: [(&str, RGBColor); 3] =
+    [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
 
 struct Bar {
     role: String,
@@ -68,12 +72,26 @@ pub fn establishment_chart(figures: &EstablishmentFigures, period: &str, source:
     let period_words = if period.is_empty() { String::new() } else { format!(", {period}") };
     let subtitle = format!("Establishment by role{period_words}, full-time equivalent (FTE)");
     let description = describe(&bars, &period_words);
-    let source_line = format!("Source: {source}");
+    let frame = Frame::new(&title, &subtitle, &format!("Source: {source}"));
 
     let mut svg = String::new();
-    let height = HEADER + FOOTER + 40 + BAR_PITCH * bars.len() as u32;
-    draw(&mut svg, &bars, height, &title, &subtitle, &source_line).ok()?;
-    Some(Chart { id: id.to_owned(), svg: make_accessible(&svg, id, &title, &description), title, description })
+    let height = frame.header_height(LEGEND_ROWS) + frame.footer_height() + 40 + BAR_PITCH * bars.len() as u32;
+    draw(&mut svg, &bars, height, &frame).ok()?;
+    Some(Chart::new(id, title, subtitle, source, description, data(&bars), &svg))
+}
+
+fn data(bars: &[Bar]) -> ChartData {
+    let header = ["Role", "Establishment"].into_iter().chain(LEGEND.iter().map(|(label, _)| *label));
+    ChartData {
+        header: header.map(str::to_owned).collect(),
+        rows: bars
+            .iter()
+            .map(|bar| {
+                let figures = [bar.establishment, bar.permanent, bar.agency, bar.uncovered].map(fte);
+                std::iter::once(bar.role.clone()).chain(figures).collect()
+            })
+            .collect(),
+    }
 }
 
 fn describe(bars: &[Bar], period_words: &str) -> String {
@@ -95,19 +113,10 @@ fn describe(bars: &[Bar], period_words: &str) -> String {
     text
 }
 
-type DrawResult = Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
-
-fn draw(out: &mut String, bars: &[Bar], height: u32, title: &str, subtitle: &str, source: &str) -> DrawResult {
+fn draw(out: &mut String, bars: &[Bar], height: u32, frame: &Frame) -> DrawResult {
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
-    root.fill(&WHITE)?;
-    // plotters escapes text content itself, so labels go in as the officer wrote them.
-    root.draw(&Text::new(title, (16, 14), TextStyle::from((FONT, 18.0, FontStyle::Bold).into_font()).color(&TEXT)))?;
-    root.draw(&Text::new(subtitle, (16, 42), text(15.0, &SECONDARY_TEXT)))?;
-    draw_legend(&root, 16, 70)?;
-
-    let (_, body) = root.split_vertically(HEADER);
-    let (plot, footer) = body.split_vertically(height - HEADER - FOOTER);
-    footer.draw(&Text::new(source, (16, 10), text(13.0, &SECONDARY_TEXT)))?;
+    let plot = frame.draw(&root, LEGEND_ROWS)?;
+    draw_legend(&root, LEFT, frame.legend_y())?;
 
     let x_max = bars.iter().map(|b| b.establishment.max(b.permanent + b.agency)).fold(0.0, f64::max);
     let x_max = nice_ceiling(x_max);
@@ -118,19 +127,7 @@ fn draw(out: &mut String, bars: &[Bar], height: u32, title: &str, subtitle: &str
         .x_label_area_size(36)
         .y_label_area_size(LABEL_WIDTH)
         .build_cartesian_2d(0.0..x_max, 0.0..n)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_labels(6)
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .x_desc("FTE")
-        .label_style(text(14.0, &TEXT))
-        .axis_desc_style(text(14.0, &TEXT))
-        .bold_line_style(GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(DARK_GREY)
-        .draw()?;
+    draw_value_axis(&mut chart, Unit::Fte, ValueAxis::Horizontal)?;
 
     for (i, bar) in bars.iter().enumerate() {
         let top = n - i as f64 - 0.2;
@@ -172,15 +169,10 @@ fn draw(out: &mut String, bars: &[Bar], height: u32, title: &str, subtitle: &str
     root.present()
 }
 
-fn text(size: f64, colour: &'static RGBColor) -> TextStyle<'static> {
-    TextStyle::from((FONT, size).into_font()).color(colour)
-}
-
-fn draw_legend(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, x: i32, y: i32) -> DrawResult {
+fn draw_legend(root: &Area<'_>, x: i32, y: i32) -> DrawResult {
     let style = TextStyle::from((FONT, 14.0).into_font()).color(&TEXT).pos(Pos::new(HPos::Left, VPos::Center));
     // Fixed slots rather than measured text: text widths differ between browser and native runs.
-    let legend = [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
-    for ((label, colour), slot_x) in legend.into_iter().zip([x, x + 130, x + 240]) {
+    for ((label, colour), slot_x) in LEGEND.into_iter().zip([x, x + 130, x + 240]) {
         root.draw(&Rectangle::new([(slot_x, y - 7), (slot_x + 14, y + 7)], colour.filled()))?;
         root.draw(&Text::new(label, (slot_x + 20, y), style.clone()))?;
     }
@@ -188,46 +180,4 @@ fn draw_legend(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, x: i3
     root.draw(&PathElement::new(vec![(x + 7, y - 9), (x + 7, y + 9)], DARK_GREY.stroke_width(3)))?;
     root.draw(&Text::new("Establishment: a bar past this mark is over establishment", (x + 20, y), style))?;
     Ok(())
-}
-
-/// The next round number for the axis end: 10, 20, 50, 100...
-fn nice_ceiling(value: f64) -> f64 {
-    if value <= 0.0 {
-        return 1.0;
-    }
-    let magnitude = 10f64.powf(value.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|step| step * magnitude)
-        .find(|&end| end >= value * 1.05)
-        .unwrap_or(10.0 * magnitude)
-}
-
-/// Long role names are cut in the chart only; the table and the description keep them whole.
-fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max_chars - 1).collect();
-    format!("{}…", cut.trim_end())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn axis_ends_on_a_round_number_above_the_data() {
-        for (value, expected) in
-            [(87.19, 100.0), (42.69, 50.0), (9.0, 10.0), (16.5, 20.0), (0.0, 1.0), (230.0, 250.0), (240.0, 500.0)]
-        {
-            assert_eq!(nice_ceiling(value), expected, "{value}");
-        }
-    }
-
-    #[test]
-    fn long_names_are_shortened_with_an_ellipsis() {
-        assert_eq!(shorten("Social Worker", 28), "Social Worker");
-        assert_eq!(shorten("Independent Reviewing Officer and Chair", 20), "Independent Reviewi…");
-    }
 }

@@ -3,18 +3,59 @@
 //! and an accessible name and description.
 
 mod establishment;
+mod frame;
+mod general;
 pub mod palette;
 
 pub use establishment::establishment_chart;
+pub use general::{bar_chart, line_chart, ChartSpec, Series, Unit, MAX_SERIES};
 
 /// A finished chart: accessible SVG markup and the text that describes it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     pub id: String,
     pub title: String,
+    /// What is measured.
+    pub subtitle: String,
+    /// Where the figures come from, without the "Source: " the chart prints before it.
+    pub source: String,
     /// The alt text: what the chart shows, with its figures.
     pub description: String,
+    /// The chart's figures as a table, shown beside it (collapsible in the app, optional in print).
+    pub data: ChartData,
     pub svg: String,
+}
+
+/// A chart's figures as table cells, already in the papers' number style, so a reader who
+/// cannot see the chart, or wants the exact figures, has them all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    pub header: Vec<String>,
+    /// One row a category, as long as the header; "n/a" where there is no figure.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Chart {
+    /// Puts the parts together, making the drawn SVG accessible.
+    fn new(
+        id: &str,
+        title: String,
+        subtitle: String,
+        source: &str,
+        description: String,
+        data: ChartData,
+        svg: &str,
+    ) -> Chart {
+        Chart {
+            id: id.to_owned(),
+            svg: make_accessible(svg, id, &title, &description),
+            title,
+            subtitle,
+            source: source.to_owned(),
+            description,
+            data,
+        }
+    }
 }
 
 /// Escapes text for SVG and HTML element content and attribute values.
@@ -41,6 +82,7 @@ fn make_accessible(svg: &str, id: &str, title: &str, description: &str) -> Strin
     };
     let open_tag = &svg[..open_end];
     let open_tag = open_tag.replacen("<svg ", "<svg class=\"chart\" ", 1);
+    let id = escape(id);
     format!(
         "{open_tag} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",

@@ -18,3 +18,6 @@ pub const TEXT: RGBColor = RGBColor(0x0B, 0x0C, 0x0C);
 /// Secondary text (subtitle, source) that still passes 4.5:1 on white.
 pub const SECONDARY_TEXT: RGBColor = RGBColor(0x50, 0x5A, 0x5F);
 pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
+/// A pale band behind a highlighted group of bars (GOV.UK light grey), where the bars' own
+/// colours already belong to their series.
+pub const HIGHLIGHT_BAND: RGBColor = RGBColor(0xF3, 0xF2, 0xF1);

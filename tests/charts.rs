@@ -1,0 +1,630 @@
+//! Every chart, whatever its kind, meets the same bar: an accessible name and description, a
+//! title, subtitle and source a reader sees, its figures as a table, meaning carried by text or
+//! shape as well as colour, and SVG that is well-formed XML.
+#![cfg(not(target_arch = "wasm32"))]
+
+use wrb::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
+use wrb::engine::import::read_establishment;
+use wrb::engine::metrics::establishment_figures;
+use wrb::engine::model::RawInput;
+use wrb::engine::sample::sample_project;
+
+const DARK_BLUE: &str = "#12436D";
+const TURQUOISE: &str = "#28A197";
+const ORANGE: &str = "#F46A25";
+
+// ---------------------------------------------------------------------------------------------
+// A small XML reader: enough to prove the SVG well-formed and to look inside it, without a
+// dependency.
+
+#[derive(Debug)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    /// The element's own text, unescaped, not its children's.
+    text: String,
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Reads the document, or says where it is not well-formed XML: tags must nest and close,
+/// attributes be quoted and unique, `<` and `&` appear only as markup or entities, and there
+/// be one root element. Returns the elements in document order.
+fn parse(xml: &str) -> Result<Vec<Element>, String> {
+    let mut elements: Vec<Element> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut rest = xml;
+    loop {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        let text = unescape(&rest[..lt])?;
+        match open.last() {
+            Some(&i) => elements[i].text.push_str(&text),
+            None if !text.trim().is_empty() => return Err(format!("text outside the root element: {text:?}")),
+            None => {}
+        }
+        if lt == rest.len() {
+            break;
+        }
+        rest = &rest[lt + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = &after[after.find("-->").ok_or("a comment is never closed")? + 3..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix('?') {
+            rest = &after[after.find("?>").ok_or("a declaration is never closed")? + 2..];
+            continue;
+        }
+        let end = tag_end(rest).ok_or_else(|| format!("a tag is never closed: {:?}", &rest[..rest.len().min(40)]))?;
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let i = open.pop().ok_or_else(|| format!("</{name}> closes nothing"))?;
+            if elements[i].name != name.trim_end() {
+                return Err(format!("</{name}> closes <{}>", elements[i].name));
+            }
+            continue;
+        }
+        let (tag, empty) = match tag.strip_suffix('/') {
+            Some(tag) => (tag, true),
+            None => (tag, false),
+        };
+        let (name, attrs) = parse_tag(tag)?;
+        if open.is_empty() && !elements.is_empty() {
+            return Err(format!("a second root element <{name}>"));
+        }
+        elements.push(Element { name, attrs, text: String::new() });
+        if !empty {
+            open.push(elements.len() - 1);
+        }
+    }
+    if let Some(&i) = open.last() {
+        return Err(format!("<{}> is never closed", elements[i].name));
+    }
+    if elements.is_empty() {
+        return Err("no root element".into());
+    }
+    Ok(elements)
+}
+
+/// Where the tag ends: the first `>` outside a quoted attribute value.
+fn tag_end(text: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+}
+
+fn parse_tag(tag: &str) -> Result<(String, Vec<(String, String)>), String> {
+    let name_end = tag.find(char::is_whitespace).unwrap_or(tag.len());
+    let name = &tag[..name_end];
+    if !is_name(name) {
+        return Err(format!("bad element name {name:?}"));
+    }
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    let mut rest = tag[name_end..].trim_start();
+    while !rest.is_empty() {
+        let eq = rest.find('=').ok_or_else(|| format!("attribute without a value in <{name}>: {rest:?}"))?;
+        let attr = rest[..eq].trim();
+        if !is_name(attr) {
+            return Err(format!("bad attribute name {attr:?} in <{name}>"));
+        }
+        let after = rest[eq + 1..].trim_start();
+        let quote = after.chars().next().filter(|c| matches!(c, '"' | '\'')).ok_or("unquoted attribute value")?;
+        let close = after[1..].find(quote).ok_or("attribute value never closed")? + 1;
+        let raw = &after[1..close];
+        if raw.contains('<') {
+            return Err(format!("'<' in the value of {attr}"));
+        }
+        if attrs.iter().any(|(n, _)| n == attr) {
+            return Err(format!("{attr} given twice in <{name}>"));
+        }
+        attrs.push((attr.to_owned(), unescape(raw)?));
+        rest = after[close + 1..].trim_start();
+        if !rest.is_empty() && !after[close + 1..].starts_with(char::is_whitespace) {
+            return Err(format!("no space between attributes in <{name}>"));
+        }
+    }
+    Ok((name.to_owned(), attrs))
+}
+
+fn unescape(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let semi = rest[amp..].find(';').ok_or_else(|| format!("a bare '&' in {text:?}"))? + amp;
+        let entity = &rest[amp + 1..semi];
+        out.push(match entity {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let code = match entity.strip_prefix("#x") {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => entity.strip_prefix('#').and_then(|d| d.parse().ok()),
+                };
+                code.and_then(char::from_u32).ok_or_else(|| format!("unknown entity &{entity};"))?
+            }
+        });
+        rest = &rest[semi + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[test]
+fn the_xml_reader_refuses_what_is_not_well_formed() {
+    for bad in [
+        "<svg><text>a</svg>",
+        "<svg><text>a</text>",
+        "<svg>a & b</svg>",
+        "<svg a=\"1\" a=\"2\"/>",
+        "<svg a=1/>",
+        "<svg/><svg/>",
+        "<svg a=\"<\"/>",
+        "text<svg/>",
+    ] {
+        assert!(parse(bad).is_err(), "{bad} should be refused");
+    }
+    let good = parse("<svg a=\"x &amp; y\"><text>&lt;b&gt; &#39;</text><g/></svg>").unwrap();
+    assert_eq!(good[0].attr("a"), Some("x & y"));
+    assert_eq!(good[1].text, "<b> '");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The charts.
+
+/// A chart and what it must show besides colour.
+struct Case {
+    name: &'static str,
+    chart: Chart,
+    categories: usize,
+    /// Text that must be drawn: value labels, and names that tell series apart.
+    labels: Vec<&'static str>,
+    /// The highlighted category's label as drawn.
+    highlighted: Option<&'static str>,
+}
+
+fn series(name: &str, values: &[Option<f64>]) -> Series {
+    Series { name: name.into(), values: values.to_vec() }
+}
+
+fn spec(id: &str, categories: &[&str], category_label: &str, series: Vec<Series>, unit: Unit) -> ChartSpec {
+    ChartSpec {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        subtitle: format!("What {id} measures"),
+        source: "Northshire County Council HR system".into(),
+        categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+        category_label: category_label.into(),
+        series,
+        unit,
+        highlight: None,
+    }
+}
+
+fn establishment() -> Chart {
+    let project = sample_project();
+    let input = &project.tables[0];
+    let RawInput::Text(text) = &input.raw else { panic!("the sample is pasted text") };
+    let figures = establishment_figures(&read_establishment(text).expect("the sample reads"));
+    establishment_chart(&figures, &input.period, &input.source, "figure-1").expect("the sample has a chart")
+}
+
+fn age_profile() -> ChartSpec {
+    spec(
+        "age",
+        &["Under 25", "25 to 34", "35 to 44", "45 to 54", "55 and over"],
+        "Age band",
+        vec![series("Social workers", &[Some(12.0), Some(1204.0), Some(31.0), None, Some(9.0)])],
+        Unit::Count,
+    )
+}
+
+fn two_periods() -> ChartSpec {
+    spec(
+        "periods",
+        &["Social Worker", "Team Manager", "Senior Practitioner"],
+        "Role",
+        vec![
+            series("2024/25", &[Some(40.69), Some(8.0), Some(12.5)]),
+            series("2025/26", &[Some(42.69), Some(9.0), None]),
+        ],
+        Unit::Fte,
+    )
+}
+
+fn neighbours() -> ChartSpec {
+    let mut spec = spec(
+        "neighbours",
+        &["England", "Northshire", "Westshire", "Eastshire"],
+        "Council",
+        vec![series("Vacancy rate", &[Some(0.142), Some(0.314), Some(0.205), Some(0.098)])],
+        Unit::Rate,
+    );
+    spec.title = "Northshire's vacancy rate is more than twice England's".into();
+    spec.highlight = Some(1);
+    spec
+}
+
+fn rates_over_years() -> ChartSpec {
+    spec(
+        "years",
+        &["2021/22", "2022/23", "2023/24", "2024/25", "2025/26"],
+        "Year",
+        vec![
+            series("Vacancy rate", &[Some(0.251), Some(0.298), None, Some(0.356), Some(0.314)]),
+            series("Agency worker rate", &[Some(0.201), Some(0.224), Some(0.262), Some(0.301), Some(0.286)]),
+        ],
+        Unit::Rate,
+    )
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "establishment",
+            chart: establishment(),
+            categories: 7,
+            // Segments wide enough carry their FTE; the parts are named in the legend, and every
+            // figure is in the data table.
+            labels: vec!["Permanent", "Agency", "Vacant, not covered by agency", "Social Worker", "27.69", "16.00"],
+            highlighted: None,
+        },
+        Case {
+            name: "bars, one series",
+            chart: bar_chart(&age_profile()).unwrap(),
+            categories: 5,
+            labels: vec!["12", "1,204", "31", "no figure", "9", "Under 25", "55 and over"],
+            highlighted: None,
+        },
+        Case {
+            name: "bars, two series",
+            chart: bar_chart(&two_periods()).unwrap(),
+            categories: 3,
+            labels: vec![
+                "2024/25: 40.69",
+                "2025/26: 42.69",
+                "2024/25: 8.00",
+                "2025/26: 9.00",
+                "2024/25: 12.50",
+                "2025/26: no figure",
+                "Senior Practitioner",
+            ],
+            highlighted: None,
+        },
+        Case {
+            name: "bars, highlighted",
+            chart: bar_chart(&neighbours()).unwrap(),
+            categories: 4,
+            labels: vec!["14.2%", "31.4%", "20.5%", "9.8%", "England", "Westshire"],
+            highlighted: Some("▶ Northshire"),
+        },
+        Case {
+            name: "lines, two series",
+            chart: line_chart(&rates_over_years()).unwrap(),
+            categories: 5,
+            labels: vec![
+                "25.1%",
+                "29.8%",
+                "35.6%",
+                "31.4%",
+                "20.1%",
+                "22.4%",
+                "26.2%",
+                "30.1%",
+                "28.6%",
+                "Vacancy rate",
+                "Agency worker rate",
+                "2021/22",
+                "2025/26",
+            ],
+            highlighted: None,
+        },
+    ]
+}
+
+/// The `<text>` elements' contents, trimmed, with whether each is bold.
+fn texts(elements: &[Element]) -> Vec<(String, bool)> {
+    elements
+        .iter()
+        .filter(|e| e.name == "text")
+        .map(|e| (e.text.trim().to_owned(), e.attr("font-weight") == Some("bold")))
+        .collect()
+}
+
+#[test]
+fn every_chart_is_accessible_labelled_tabulated_and_well_formed() {
+    for case in cases() {
+        let Case { name, chart, .. } = &case;
+        let elements = parse(&chart.svg).unwrap_or_else(|e| panic!("{name}: not well-formed XML: {e}"));
+
+        // The root: an image named and described by its <title> and <desc>.
+        let root = &elements[0];
+        assert_eq!(root.name, "svg", "{name}");
+        assert_eq!(root.attr("role"), Some("img"), "{name}");
+        assert_eq!(root.attr("class"), Some("chart"), "{name}");
+        assert!(root.attr("viewBox").is_some(), "{name}: scales with a viewBox");
+        let labelledby: Vec<&str> = root.attr("aria-labelledby").expect("aria-labelledby").split(' ').collect();
+        assert_eq!(labelledby.len(), 2, "{name}");
+        let by_id = |id: &str| elements.iter().find(|e| e.attr("id") == Some(id));
+        let title = by_id(labelledby[0]).unwrap_or_else(|| panic!("{name}: no element {}", labelledby[0]));
+        let desc = by_id(labelledby[1]).unwrap_or_else(|| panic!("{name}: no element {}", labelledby[1]));
+        assert_eq!((title.name.as_str(), desc.name.as_str()), ("title", "desc"), "{name}");
+        assert!(!chart.title.is_empty() && !chart.description.is_empty(), "{name}");
+        assert_eq!(title.text, chart.title, "{name}");
+        assert_eq!(desc.text, chart.description, "{name}");
+
+        // What a sighted reader sees: the title first, in bold, then the subtitle and source.
+        let texts = texts(&elements);
+        let title_lines: Vec<&str> = texts.iter().take_while(|(_, bold)| *bold).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(title_lines.join(" "), chart.title, "{name}: the drawn title");
+        let all: Vec<&str> = texts.iter().map(|(t, _)| t.as_str()).collect();
+        let all = all.join(" ");
+        assert!(!chart.subtitle.is_empty() && all.contains(&chart.subtitle), "{name}: subtitle {:?}", chart.subtitle);
+        assert!(all.contains(&format!("Source: {}", chart.source)), "{name}: source line");
+
+        // The figures as a table: a header, and a row a category as wide as the header.
+        let data = &chart.data;
+        assert!(data.header.len() >= 2, "{name}: {:?}", data.header);
+        assert_eq!(data.rows.len(), case.categories, "{name}");
+        for row in &data.rows {
+            assert_eq!(row.len(), data.header.len(), "{name}: {row:?}");
+            assert!(row.iter().all(|cell| !cell.is_empty()), "{name}: {row:?}");
+        }
+
+        // Not colour alone: the labels are drawn as text.
+        for label in &case.labels {
+            assert!(texts.iter().any(|(t, _)| t == label), "{name}: no text {label:?} in {texts:?}");
+        }
+        // A highlight is bold and marked; nothing else is marked.
+        let marked: Vec<&(String, bool)> = texts.iter().filter(|(t, _)| t.starts_with('▶')).collect();
+        match case.highlighted {
+            Some(label) => assert_eq!(marked, [&(label.to_owned(), true)], "{name}"),
+            None => assert!(marked.is_empty(), "{name}: {marked:?}"),
+        }
+    }
+}
+
+#[test]
+fn establishment_chart_tabulates_each_role() {
+    let chart = establishment();
+    assert_eq!(chart.data.header, ["Role", "Establishment", "Permanent", "Agency", "Vacant, not covered by agency"]);
+    assert_eq!(chart.data.rows.len(), 7);
+    let social_workers = chart.data.rows.iter().find(|row| row[0] == "Social Worker").expect("a Social Worker row");
+    assert_eq!(social_workers, &["Social Worker", "42.69", "27.69", "16.00", "0.00"]);
+    assert_eq!(chart.subtitle, "Establishment by role, 2025/26, full-time equivalent (FTE)");
+    assert_eq!(chart.source, sample_project().tables[0].source);
+}
+
+#[test]
+fn general_charts_tabulate_formatted_figures_with_n_a_for_no_figure() {
+    let chart = bar_chart(&two_periods()).unwrap();
+    assert_eq!(chart.data.header, ["Role", "2024/25", "2025/26"]);
+    assert_eq!(chart.data.rows[2], ["Senior Practitioner", "12.50", "n/a"]);
+
+    let chart = bar_chart(&age_profile()).unwrap();
+    assert_eq!(chart.data.header, ["Age band", "Social workers"]);
+    assert_eq!(chart.data.rows[1], ["25 to 34", "1,204"]);
+    assert_eq!(chart.data.rows[3], ["45 to 54", "n/a"]);
+
+    let mut unlabelled = neighbours();
+    unlabelled.category_label = String::new();
+    assert_eq!(bar_chart(&unlabelled).unwrap().data.header, ["Category", "Vacancy rate"]);
+}
+
+#[test]
+fn descriptions_give_the_kind_what_is_measured_and_every_figure() {
+    let chart = bar_chart(&neighbours()).unwrap();
+    assert_eq!(
+        chart.description,
+        "Horizontal bar chart: What neighbours measures. England: 14.2%; Northshire (highlighted): 31.4%; \
+         Westshire: 20.5%; Eastshire: 9.8%."
+    );
+    let chart = bar_chart(&two_periods()).unwrap();
+    assert_eq!(
+        chart.description,
+        "Grouped horizontal bar chart: What periods measures, with bars for 2024/25 and 2025/26 side by side. \
+         Social Worker: 2024/25 40.69, 2025/26 42.69; Team Manager: 2024/25 8.00, 2025/26 9.00; \
+         Senior Practitioner: 2024/25 12.50, 2025/26 no figure."
+    );
+    let chart = line_chart(&rates_over_years()).unwrap();
+    assert_eq!(
+        chart.description,
+        "Line chart: What years measures, one line each for Vacancy rate and Agency worker rate. \
+         Vacancy rate: 2021/22 25.1%, 2022/23 29.8%, 2023/24 no figure, 2024/25 35.6%, 2025/26 31.4%; \
+         Agency worker rate: 2021/22 20.1%, 2022/23 22.4%, 2023/24 26.2%, 2024/25 30.1%, 2025/26 28.6%."
+    );
+}
+
+/// The elements drawn filled in `colour`, by element name.
+fn filled<'a>(elements: &'a [Element], name: &str, colour: &str) -> Vec<&'a Element> {
+    elements.iter().filter(|e| e.name == name && e.attr("fill") == Some(colour)).collect()
+}
+
+#[test]
+fn two_series_use_the_two_colour_pair_and_more_the_palette_in_order() {
+    let elements = parse(&bar_chart(&two_periods()).unwrap().svg).unwrap();
+    // Five bars (one figure is missing) and a legend swatch for each series.
+    assert_eq!(filled(&elements, "rect", DARK_BLUE).len(), 3 + 1);
+    assert_eq!(filled(&elements, "rect", ORANGE).len(), 2 + 1);
+    assert!(filled(&elements, "rect", TURQUOISE).is_empty());
+
+    let mut three = two_periods();
+    three.series.push(series("2026/27", &[Some(1.0), Some(2.0), Some(3.0)]));
+    let elements = parse(&bar_chart(&three).unwrap().svg).unwrap();
+    assert_eq!(filled(&elements, "rect", DARK_BLUE).len(), 3 + 1);
+    assert_eq!(filled(&elements, "rect", TURQUOISE).len(), 2 + 1);
+    assert!(texts(&elements).iter().any(|(t, _)| t == "2026/27: 3.00"));
+}
+
+#[test]
+fn the_highlighted_bar_is_orange_and_the_others_dark_blue() {
+    let elements = parse(&bar_chart(&neighbours()).unwrap().svg).unwrap();
+    assert_eq!(filled(&elements, "rect", ORANGE).len(), 1);
+    assert_eq!(filled(&elements, "rect", DARK_BLUE).len(), 3);
+    let bold: Vec<String> = texts(&elements).into_iter().filter(|(_, b)| *b).map(|(t, _)| t).collect();
+    assert_eq!(bold, ["Northshire's vacancy rate is more than twice England's", "▶ Northshire"]);
+    // Rates are read in per cent on an axis from 0.
+    let drawn = texts(&elements);
+    assert!(drawn.iter().any(|(t, _)| t == "0%"), "{drawn:?}");
+    assert!(drawn.iter().any(|(t, _)| t == "Per cent"));
+
+    // In grouped bars the series keep their colours and the highlight is the marked label.
+    let mut grouped = two_periods();
+    grouped.highlight = Some(0);
+    let elements = parse(&bar_chart(&grouped).unwrap().svg).unwrap();
+    assert!(texts(&elements).contains(&("▶ Social Worker".to_owned(), true)));
+    assert_eq!(filled(&elements, "rect", ORANGE).len(), 2 + 1);
+    // A highlight past the last category is ignored.
+    grouped.highlight = Some(9);
+    assert!(!bar_chart(&grouped).unwrap().svg.contains('▶'));
+}
+
+#[test]
+fn each_line_has_its_own_marker_shape_breaks_at_a_missing_figure_and_is_named_at_its_end() {
+    let chart = line_chart(&rates_over_years()).unwrap();
+    let elements = parse(&chart.svg).unwrap();
+    // Circles for the first series: four points, the legend, the line's end label.
+    assert_eq!(filled(&elements, "circle", DARK_BLUE).len(), 4 + 2);
+    // Squares for the second: five points, the legend, the end label.
+    assert_eq!(filled(&elements, "rect", ORANGE).len(), 5 + 2);
+    assert!(filled(&elements, "circle", ORANGE).is_empty());
+    // The first line is broken at 2023/24: two stretches and the legend's sample line.
+    let lines =
+        |colour: &str| elements.iter().filter(|e| e.name == "polyline" && e.attr("stroke") == Some(colour)).count();
+    assert_eq!(lines(DARK_BLUE), 2 + 1);
+    assert_eq!(lines(ORANGE), 1 + 1);
+
+    let mut four = rates_over_years();
+    four.series.push(series("Turnover rate", &[Some(0.1), Some(0.2), Some(0.15), Some(0.12), Some(0.11)]));
+    four.series.push(series("Leavers rate", &[Some(0.05), Some(0.06), Some(0.07), Some(0.08), Some(0.09)]));
+    let elements = parse(&line_chart(&four).unwrap().svg).unwrap();
+    // Third and fourth series: triangles and diamonds.
+    let polygons = |colour: &str| filled(&elements, "polygon", colour).len();
+    assert_eq!(polygons("#801650"), 5 + 2);
+    assert_eq!(polygons("#F46A25"), 5 + 2);
+}
+
+#[test]
+fn bar_charts_grow_with_their_categories() {
+    let height = |chart: Chart| parse(&chart.svg).unwrap()[0].attr("height").unwrap().parse::<u32>().unwrap();
+    let mut few = age_profile();
+    few.categories.truncate(2);
+    assert!(height(bar_chart(&age_profile()).unwrap()) > height(bar_chart(&few).unwrap()));
+}
+
+#[test]
+fn nothing_to_draw_gives_no_chart() {
+    let mut empty = age_profile();
+    empty.categories.clear();
+    assert_eq!(bar_chart(&empty), None);
+    assert_eq!(line_chart(&empty), None);
+
+    let mut no_figures = two_periods();
+    for s in &mut no_figures.series {
+        s.values = vec![None, Some(f64::NAN), Some(f64::INFINITY)];
+    }
+    assert_eq!(bar_chart(&no_figures), None);
+    assert_eq!(line_chart(&no_figures), None);
+
+    let mut no_series = two_periods();
+    no_series.series.clear();
+    assert_eq!(bar_chart(&no_series), None);
+
+    let mut five = two_periods();
+    for name in ["a", "b", "c"] {
+        five.series.push(series(name, &[Some(1.0)]));
+    }
+    assert_eq!(bar_chart(&five), None, "more than four series");
+}
+
+#[test]
+fn missing_and_unreadable_figures_are_said_as_no_figure() {
+    let mut spec = age_profile();
+    // Too short a series, and a figure that is not a number.
+    spec.series[0].values = vec![Some(5.0), Some(f64::NAN)];
+    for chart in [bar_chart(&spec).unwrap(), line_chart(&spec).unwrap()] {
+        assert!(chart.description.ends_with(
+            "Under 25: 5; 25 to 34: no figure; 35 to 44: no figure; 45 to 54: no figure; 55 and over: no figure."
+        ));
+        assert!(chart.data.rows[1..].iter().all(|row| row[1] == "n/a"));
+        assert!(!chart.svg.contains("NaN"));
+    }
+    let elements = parse(&bar_chart(&spec).unwrap().svg).unwrap();
+    assert_eq!(texts(&elements).iter().filter(|(t, _)| t == "no figure").count(), 4);
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let mut spec = two_periods();
+    spec.id = "fig\"<1>".into();
+    spec.title = "Pay <&> 'conditions'".into();
+    spec.subtitle = "FTE & <b>bold</b>".into();
+    spec.source = "HR <system> & \"payroll\"".into();
+    spec.categories[0] = "R&D <team>".into();
+    spec.series[0].name = "<i>2024</i>".into();
+    spec.highlight = Some(0);
+    for chart in [bar_chart(&spec).unwrap(), line_chart(&spec).unwrap()] {
+        let elements = parse(&chart.svg).unwrap_or_else(|e| panic!("not well-formed: {e}"));
+        assert!(!chart.svg.contains("<b>") && !chart.svg.contains("<i>") && !chart.svg.contains("<team>"));
+        let texts = texts(&elements);
+        for drawn in ["Pay <&> 'conditions'", "FTE & <b>bold</b>", "Source: HR <system> & \"payroll\"", "▶ R&D <team>"]
+        {
+            assert!(texts.iter().any(|(t, _)| t == drawn), "{drawn:?} in {texts:?}");
+        }
+        let title = elements.iter().find(|e| e.name == "title").unwrap();
+        assert_eq!(title.text, "Pay <&> 'conditions'");
+        assert_eq!(title.attr("id"), Some("fig\"<1>-title"));
+        assert!(chart.description.contains("R&D <team> (highlighted)"));
+        assert_eq!(chart.data.header[1], "<i>2024</i>");
+    }
+}
+
+#[test]
+fn long_titles_wrap_rather_than_run_off_the_chart() {
+    let mut spec = neighbours();
+    spec.title = "Northshire's vacancy rate for children's social workers is more than twice the rate \
+                  for England and the highest of its statistical neighbours"
+        .into();
+    let chart = bar_chart(&spec).unwrap();
+    let elements = parse(&chart.svg).unwrap();
+    let texts = texts(&elements);
+    let lines: Vec<&str> = texts.iter().take_while(|(_, bold)| *bold).map(|(t, _)| t.as_str()).collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 74), "{lines:?}");
+    assert_eq!(lines.join(" "), chart.title);
+}
+
+#[test]
+fn units_print_in_the_papers_number_style() {
+    for (unit, value, expected) in [
+        (Unit::Fte, 12.5, "12.50"),
+        (Unit::Fte, 1234.567, "1,234.57"),
+        (Unit::Rate, 0.314, "31.4%"),
+        (Unit::Count, 1204.0, "1,204"),
+        (Unit::Count, 36186.4, "36,186"),
+        (Unit::Pounds, 4137.8, "£4,137.80"),
+        (Unit::Pounds, 120000.0, "£120,000"),
+        (Unit::Pounds, -300.0, "-£300"),
+    ] {
+        assert_eq!(unit.format(value), expected, "{unit:?} {value}");
+    }
+}
