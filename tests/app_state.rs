@@ -4,6 +4,7 @@
 
 use wrb::engine::import::{load, Input};
 use wrb::engine::model::{ColumnUse, Field, Origin, RawInput};
+use wrb::engine::report::Block;
 use wrb::engine::sample::sample_project;
 use wrb::ui::state::{reduce, Action, State};
 
@@ -125,7 +126,9 @@ fn workbook() -> Vec<u8> {
 
 #[test]
 fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
-    let state = after(vec![Action::FileReading("posts.xlsx".into()), file_read("posts.xlsx", workbook(), None)]);
+    // One set of bytes: the writer stamps the time, so two calls a second apart differ.
+    let book = workbook();
+    let state = after(vec![Action::FileReading("posts.xlsx".into()), file_read("posts.xlsx", book.clone(), None)]);
     assert!(state.busy.is_none());
     let table = &state.project.tables[0];
     assert_eq!((table.origin, table.sheet.as_deref()), (Origin::Uploaded, Some("Posts")));
@@ -133,7 +136,7 @@ fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
     assert_eq!(roles(&state), ["Social Worker"]);
 
     // Choosing a sheet with no table explains itself and leaves the report on the good sheet.
-    let cover = reduce(&state, file_read("posts.xlsx", workbook(), Some("Cover")));
+    let cover = reduce(&state, file_read("posts.xlsx", book.clone(), Some("Cover")));
     let problems = cover.import.as_ref().unwrap().reading.outcome.clone().unwrap_err();
     assert!(
         problems[0].to_string().starts_with("posts.xlsx, sheet Cover: No header row was found."),
@@ -143,7 +146,7 @@ fn an_uploaded_workbook_is_read_from_the_sheet_with_the_table() {
     assert_eq!(cover.project, state.project);
 
     // Back to the table's sheet: its rows are still there for the report and the columns step.
-    let back = reduce(&cover, file_read("posts.xlsx", workbook(), Some("Posts")));
+    let back = reduce(&cover, file_read("posts.xlsx", book.clone(), Some("Posts")));
     assert_eq!(roles(&back), ["Social Worker"]);
     assert_eq!(back.files.len(), 2, "each sheet read is kept once");
 }
@@ -185,7 +188,7 @@ fn the_sample_comes_back_and_the_paste_stays() {
 }
 
 #[test]
-fn the_dfe_file_goes_to_benchmarks_and_leaves_the_report() {
+fn the_dfe_file_goes_to_benchmarks_and_the_supporting_tables_and_leaves_the_establishment() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/dfe");
     if !dir.is_dir() {
         eprintln!("notice: {} is absent; skipping this test", dir.display());
@@ -193,7 +196,19 @@ fn the_dfe_file_goes_to_benchmarks_and_leaves_the_report() {
     }
     let read = |file: &str| file_read(file, std::fs::read(dir.join(file)).unwrap(), None);
     let state = after(vec![read("csww_indicators_2017_to_2025.csv"), read("statistical_neighbours_2025.csv")]);
-    assert_eq!(state.project, sample_project(), "the report's table is untouched");
+    assert_eq!(state.project.tables, sample_project().tables, "the report's establishment tables are untouched");
+    // They replace the sample's DfE files (one of each kind), so the report's benchmark blocks use them.
+    let names: Vec<String> = state
+        .project
+        .supporting
+        .iter()
+        .map(|t| match &t.raw {
+            wrb::engine::model::RawInput::File { name, .. } => name.clone(),
+            wrb::engine::model::RawInput::Text(_) => t.source.clone(),
+        })
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names.ends_with(&["csww_indicators_2017_to_2025.csv".into(), "statistical_neighbours_2025.csv".into()]));
     assert!(state.benchmarks.indicators.as_ref().is_some_and(|d| d.rows.len() > 1400));
     assert!(state.benchmarks.neighbours.as_ref().is_some_and(|n| n.by_council.len() > 140));
     assert_eq!(
@@ -202,14 +217,26 @@ fn the_dfe_file_goes_to_benchmarks_and_leaves_the_report() {
     );
     let chosen = reduce(&state, Action::CouncilChosen("Herefordshire, County of".into()));
     assert_eq!(chosen.benchmarks.council.as_deref(), Some("Herefordshire, County of"));
+    assert_eq!(chosen.project.settings.benchmark_council.as_deref(), Some("Herefordshire, County of"));
+    let report = wrb::engine::report::build_report_with(&chosen.project, &|input| chosen.loaded_for(input));
+    let benchmark = report.tables().find(|t| t.caption.contains("compared with England")).expect("benchmark table");
+    assert!(
+        benchmark.caption.contains("Herefordshire, County of compared with England, West Midlands"),
+        "{}",
+        benchmark.caption
+    );
+    // Undo takes the choice back, panels and all.
+    let undone = reduce(&chosen, Action::Undo);
+    assert_eq!(undone.benchmarks.council.as_deref(), None, "the sample's council is not in the real file");
 }
 
 #[test]
-fn a_pasted_staff_list_gets_its_own_panel_and_leaves_the_report() {
+fn a_pasted_staff_list_gets_its_own_panel_and_joins_the_supporting_tables() {
     let list = "Job title\tFTE\tContract type\tStart date\tLeaving date\nSocial Worker\t1\tPermanent\t01/04/2015\t\n\
                 Social Worker\t0.5\tPermanent\t01/11/2024\t\nTeam Manager\t1\tPermanent\t01/01/2010\t31/03/2026\n";
     let state = after(vec![Action::PasteEdited(list.into())]);
-    assert_eq!(state.project, sample_project());
+    assert_eq!(state.project.tables, sample_project().tables);
+    assert_eq!(state.project.supporting.len(), sample_project().supporting.len() + 1);
     assert!(state.import.is_none(), "nothing is offered as the report's table");
     let staff = state.staff.as_ref().unwrap();
     assert_eq!(staff.list.people.len(), 3);
@@ -220,7 +247,11 @@ fn a_pasted_staff_list_gets_its_own_panel_and_leaves_the_report() {
     );
     assert_eq!(state.status, "Loaded the pasted table: 3 people. Their figures are under Staff list.");
     let later = reduce(&state, Action::StaffDateChosen(wrb::engine::model::Date::new(2026, 9, 30).unwrap()));
-    assert_eq!(later.staff.unwrap().reference_date, wrb::engine::model::Date::new(2026, 9, 30));
+    assert_eq!(later.staff.as_ref().unwrap().reference_date, wrb::engine::model::Date::new(2026, 9, 30));
+    assert_eq!(later.project.settings.staff_date, wrb::engine::model::Date::new(2026, 9, 30), "saved with the project");
+    // A second staff list replaces the first rather than sitting beside it.
+    let again = reduce(&later, Action::PasteEdited(list.replace("0.5", "0.6")));
+    assert_eq!(again.project.supporting.len(), sample_project().supporting.len() + 1);
 }
 
 #[test]
@@ -256,10 +287,54 @@ fn every_edit_can_be_undone_and_redone() {
 
 #[test]
 fn actions_that_change_nothing_in_the_project_are_not_undo_steps() {
-    let state = after(vec![
-        Action::PasteEdited("Name\tAge\nSam\t40\n".into()),
-        Action::CouncilChosen("Anywhere".into()),
-        Action::FileReading("x.csv".into()),
-    ]);
+    let state = after(vec![Action::PasteEdited("Name\tAge\nSam\t40\n".into()), Action::FileReading("x.csv".into())]);
     assert!(state.undo.is_empty());
+}
+
+#[test]
+fn the_document_is_edited_through_actions_and_every_step_undoes() {
+    use wrb::engine::model::{Content, DataBlock, Move};
+    use wrb::engine::sample::Template;
+    let start = State::default();
+    let sections = |s: &State| s.project.document.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>();
+    let first = start.project.document.sections[0].id;
+    let current = start.project.document.sections[3].id;
+    let paragraph = start.project.document.sections[3].paragraphs[0].id;
+
+    let state = after(vec![
+        Action::SectionMoved(current, Move::Up),
+        Action::SectionRenamed(first, "P".into()),
+        Action::SectionRenamed(first, "Purpose".into()),
+        Action::ParagraphEdited(paragraph, Content::Text("Vacancy rate: {vacancy rate}".into())),
+        Action::ParagraphEdited(paragraph, Content::Text("Vacancy rate: {vacancy rate}.".into())),
+        Action::ParagraphAdded {
+            section: first,
+            content: Content::Data { block: DataBlock::KeyFigures, title: String::new() },
+        },
+        Action::DraftAdded { section: first },
+    ]);
+    assert_eq!(&sections(&state)[..4], ["Purpose", "Recommendations", "Current position", "Background"]);
+    assert_eq!(state.status, "A first draft of 3 paragraphs added from the data: edit its words freely.");
+    assert_eq!(state.undo.len(), 5, "move, the run of renaming, the run of typing, the block, the draft");
+    let report = wrb::engine::report::build_report(&state.project);
+    assert_eq!(report.paragraph(paragraph).unwrap().number, "3.1", "renumbered after the move");
+    let Block::Text(runs) = &report.paragraph(paragraph).unwrap().blocks[0] else { panic!("text") };
+    assert_eq!(wrb::engine::report::live::plain(runs), "Vacancy rate: 31.4%.");
+
+    let mut back = state.clone();
+    for _ in 0..5 {
+        back = reduce(&back, Action::Undo);
+    }
+    assert_eq!(back.project, start.project, "all the way back");
+
+    let removed = reduce(&state, Action::SectionRemoved(first));
+    assert_eq!(removed.status, "Section “Purpose” removed. Undo brings it back.");
+    assert_eq!(reduce(&removed, Action::Undo).project, state.project);
+
+    let template = reduce(&state, Action::TemplateChosen(Template::AdultVacanciesRisk));
+    assert!(template.staff.is_some(), "the template's staff list is in its panel");
+    assert!(template.benchmarks.indicators.is_none(), "and the children's benchmarks are gone");
+    let undone = reduce(&template, Action::Undo);
+    assert_eq!(undone.project, state.project);
+    assert!(undone.staff.is_none() && undone.benchmarks.indicators.is_some(), "panels follow the project back");
 }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use wrb::engine::model::TableInput;
-use wrb::engine::report::{build_report, html, Block};
+use wrb::engine::report::{build_report, html};
 use wrb::engine::sample::sample_project;
 
 fn pasted(text: &str) -> wrb::engine::model::Project {
@@ -13,24 +13,30 @@ fn pasted(text: &str) -> wrb::engine::model::Project {
 }
 
 #[test]
-fn sample_report_has_title_block_numbered_section_sentence_tables_and_chart() {
+fn sample_report_has_title_block_numbered_sections_narrative_tables_and_charts() {
     let report = build_report(&sample_project());
     assert_eq!(report.title_block.council, "Northshire County Council");
-    let section = &report.sections[0];
-    assert_eq!((section.number, section.heading.as_str()), (1, "Current workforce"));
-    let numbers: Vec<&str> = section.paragraphs.iter().map(|p| p.number.as_str()).collect();
-    assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]);
+    let headings: Vec<String> = report.sections.iter().map(|s| format!("{}. {}", s.number, s.heading)).collect();
+    assert_eq!(
+        &headings[..4],
+        ["1. Purpose of the report", "2. Recommendations", "3. Background", "4. Current position"]
+    );
+    let current = &report.sections[3];
+    let numbers: Vec<&str> = current.paragraphs.iter().map(|p| p.number.as_str()).collect();
+    assert_eq!(&numbers[..3], ["4.1", "4.2", "4.3"]);
 
     let page = html::render(&report);
     assert!(page.contains(
-        "In 2025/26, there are 27.40 FTE vacant posts against an establishment of 87.19 FTE, and agency \
-         workers make up 28.6% of staff in post (permanent and agency)."
+        "In 2025/26, the establishment is 87.19 FTE posts. Permanent staff fill 59.79 FTE and agency workers 24.00 \
+         FTE. There are 27.40 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
+         in post (permanent and agency)."
     ));
     assert!(page.contains("The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%."));
-    assert!(page.contains("<caption>Table 1: Establishment by role, 2025/26, full-time equivalent (FTE)</caption>"));
-    assert!(page.contains("<caption>Table 2: Establishment by role, 2024/25, full-time equivalent (FTE)</caption>"));
+    assert!(page.contains("<caption>Table 1: Key figures</caption>"));
+    assert!(page.contains("<caption>Table 2: Establishment by role, 2025/26, full-time equivalent (FTE)</caption>"));
     assert!(page.contains("<tr><th scope=\"row\">Social Worker</th><td>42.69</td><td>27.69</td><td>16.00</td><td>15.00</td><td>(1.00)</td><td>35.1%</td><td>36.6%</td></tr>"));
     assert!(page.contains("<tfoot><tr><th scope=\"row\">Total</th><td>87.19</td><td>59.79</td><td>24.00</td><td>27.40</td><td>3.40</td><td>31.4%</td><td>28.6%</td></tr></tfoot>"));
+    assert!(page.contains("<span class=\"paragraph-number\">4.1</span>"));
 }
 
 #[test]
@@ -44,20 +50,16 @@ fn two_periods_are_compared_in_fte_and_percentage_points() {
     ] {
         assert!(page.contains(row), "{row}");
     }
-    // One period alone has nothing to compare with.
+    // One period alone has nothing to compare with: the block says so in its place.
     let single = html::render(&build_report(&pasted("Role\tEstablishment\nA\t1\n")));
     assert!(!single.contains("Change from"));
+    assert!(single.contains("Two-period comparison table: the report has only one period&#39;s establishment table."));
 }
 
 #[test]
 fn chart_is_accessible_svg_in_the_analysis_function_palette() {
     let report = build_report(&sample_project());
-    let chart = report.sections[0]
-        .paragraphs
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None })
-        .expect("the sample report has a chart");
+    let chart = report.charts().next().expect("the sample report has a chart");
     let svg = &chart.svg;
     assert!(svg.starts_with("<svg class=\"chart\""));
     assert!(svg.contains("role=\"img\" aria-labelledby=\"figure-1-title figure-1-desc\""));
@@ -70,6 +72,9 @@ fn chart_is_accessible_svg_in_the_analysis_function_palette() {
     }
     assert!(svg.contains("Source: Northshire County Council"), "source line");
     assert!(svg.contains("Establishment by role, 2025/26"), "subtitle");
+    // The figures as a table beside it, folded away on screen.
+    let page = html::render(&report);
+    assert!(page.contains("<details class=\"chart-data\"><summary>Figures in this chart</summary>"));
 }
 
 #[test]
@@ -89,6 +94,8 @@ fn a_table_that_cannot_be_read_is_reported_in_place() {
     let page = html::render(&build_report(&pasted("nothing useful")));
     assert!(page.contains("class=\"report-problem\""));
     assert!(page.contains("No header row was found."));
+    // Prose that names its figures says which could not be filled in.
+    assert!(page.contains("[vacancy rate: no figure]"));
 }
 
 #[test]

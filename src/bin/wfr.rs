@@ -7,7 +7,7 @@
 //! TABLE is a workbook (.xlsx, .xlsm, .xls, .ods) or a text table (.csv, .tsv, .txt).
 
 use std::process::ExitCode;
-use wrb::engine::{model, report, sample};
+use wrb::engine::{import, model, report, sample};
 
 const USAGE: &str = "usage: wfr render (--sample | TABLE.tsv) [--period TEXT] [--source TEXT] [--html OUT.html]";
 
@@ -68,6 +68,9 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             // The workbook's sheet is fixed now, so the project reads the same sheet again.
             let sheet = reading.loaded.ok().and_then(|l| l.sheet);
             project.tables = vec![model::TableInput { sheet, ..table }];
+            // The sample's benchmarks and draft are about the fictional council: not this table's.
+            project.supporting.clear();
+            project.document = report::draft::current_workforce(&project, &import::load_input);
             project
         }
     };

@@ -58,6 +58,28 @@ pub fn rate(fraction: f64) -> String {
     format!("{}%", decimal(fraction * 100.0, 1))
 }
 
+/// Money as papers print it: pence only when there are any (`£4,137.80`, `£120,000`).
+///
+/// ```
+/// assert_eq!(wrb::engine::format::money(120_000.0), "£120,000");
+/// assert_eq!(wrb::engine::format::money(4137.8), "£4,137.80");
+/// assert_eq!(wrb::engine::format::money(-250.0), "-£250");
+/// ```
+pub fn money(value: f64) -> String {
+    let places = if (value * 100.0).round() % 100.0 == 0.0 { 0 } else { 2 };
+    let text = decimal(value, places);
+    match text.strip_prefix('-') {
+        Some(magnitude) => format!("-£{magnitude}"),
+        None => format!("£{text}"),
+    }
+}
+
+/// A count or a figure that may have a fraction: whole numbers without decimals (`1,204`),
+/// others to 2 places.
+pub fn count(value: f64) -> String {
+    decimal(value, if value.fract() == 0.0 { 0 } else { 2 })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

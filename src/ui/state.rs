@@ -12,10 +12,12 @@ use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
 use crate::engine::metrics::staff::default_reference_date;
 use crate::engine::model::{
-    ColumnUse, Date, DfeIndicators, Origin, Project, RawInput, RememberedMappings, StaffList, StatisticalNeighbours,
-    TableInput, TitleField,
+    ColumnUse, Content, Date, DfeIndicators, Move, Origin, PrintSettings, Project, RawInput, RememberedMappings,
+    StaffList, StatisticalNeighbours, TableInput, TitleField,
 };
-use crate::engine::sample::sample_project;
+use crate::engine::report::draft::first_draft;
+use crate::engine::report::facts::Facts;
+use crate::engine::sample::{sample_project, Template};
 
 /// What a pasted table is credited to in source lines.
 pub const PASTED_SOURCE: &str = "table pasted by the report author";
@@ -47,8 +49,16 @@ pub struct State {
     /// Earlier projects, most recent last, for Undo; and projects undone, for Redo.
     pub undo: Vec<Project>,
     pub redo: Vec<Project>,
-    /// The last title field typed into, so a run of typing is undone as one edit.
-    pub typing_in: Option<TitleField>,
+    /// Where the officer is typing, so a run of typing is undone as one edit.
+    pub typing_in: Option<Typing>,
+}
+
+/// A field that takes typing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typing {
+    Title(TitleField),
+    Heading(u32),
+    Paragraph(u32),
 }
 
 /// How many edits can be undone.
@@ -62,7 +72,7 @@ pub struct PipelineTables {
     pub budget: Option<(String, Rc<Vec<BudgetRow>>)>,
 }
 
-/// A staff list shown in its own panel. Held for the session, like the benchmarks.
+/// A staff list shown in its own panel, read from the project's supporting tables.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaffPanel {
     pub source: String,
@@ -70,8 +80,7 @@ pub struct StaffPanel {
     pub reference_date: Option<Date>,
 }
 
-/// What the Benchmarks panel compares. Held for the session: the report's benchmark block,
-/// which will save it with the project, comes with the report builder.
+/// What the Benchmarks panel compares, read from the project's supporting tables and settings.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Benchmarks {
     pub indicators: Option<Rc<DfeIndicators>>,
@@ -164,11 +173,32 @@ pub enum Action {
     Redo,
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
+    /// Replace the report with a template, its sample data and draft.
+    TemplateChosen(Template),
+    SectionAdded {
+        heading: String,
+    },
+    SectionRenamed(u32, String),
+    SectionMoved(u32, Move),
+    SectionRemoved(u32),
+    /// A paragraph added at the end of a section.
+    ParagraphAdded {
+        section: u32,
+        content: Content,
+    },
+    /// The generated first draft added at the end of a section.
+    DraftAdded {
+        section: u32,
+    },
+    ParagraphEdited(u32, Content),
+    ParagraphMoved(u32, Move),
+    ParagraphRemoved(u32),
+    PrintSettingsChanged(PrintSettings),
 }
 
 impl Default for State {
     fn default() -> Self {
-        State {
+        let mut state = State {
             project: sample_project(),
             import: None,
             paste: String::new(),
@@ -182,7 +212,9 @@ impl Default for State {
             undo: Vec::new(),
             redo: Vec::new(),
             typing_in: None,
-        }
+        };
+        refresh_panels(&mut state);
+        state
     }
 }
 
@@ -195,7 +227,10 @@ pub fn reduce(state: &State, action: Action) -> State {
         _ => {}
     }
     let typing = match &action {
-        Action::TitleEdited(field, _) => Some(*field),
+        Action::TitleEdited(field, _) => Some(Typing::Title(*field)),
+        Action::SectionRenamed(id, _) => Some(Typing::Heading(*id)),
+        // Typing into a paragraph; choosing a status or a block is a step of its own.
+        Action::ParagraphEdited(id, Content::Text(_) | Content::Bullets { .. }) => Some(Typing::Paragraph(*id)),
         _ => None,
     };
     let mut next = apply(state, action);
@@ -208,6 +243,9 @@ pub fn reduce(state: &State, action: Action) -> State {
             }
         }
         next.redo.clear();
+        if next.project.supporting != state.project.supporting {
+            refresh_panels(&mut next);
+        }
     }
     next.typing_in = typing;
     next
@@ -222,6 +260,7 @@ fn step_back(state: &State, back: bool) -> State {
     next.typing_in = None;
     next.import = None;
     next.status = if back { "Undone." } else { "Redone." }.into();
+    refresh_panels(&mut next);
     next
 }
 
@@ -236,7 +275,8 @@ fn apply(state: &State, action: Action) -> State {
                 next.import = next.import.filter(|i| !i.is_paste());
                 return next;
             }
-            if let Some(next) = beside_the_report(&next, "the pasted table", &load_pasted(&text)) {
+            let input = TableInput::pasted(text.clone(), PASTED_SOURCE);
+            if let Some(next) = beside_the_report(&next, "the pasted table", &load_pasted(&text), input) {
                 return next;
             }
             return read(next, TableInput::pasted(text, PASTED_SOURCE));
@@ -246,16 +286,16 @@ fn apply(state: &State, action: Action) -> State {
             next.status = format!("Reading {name}…");
         }
         Action::FileRead { name, bytes, loaded } => {
-            if let Ok(loaded) = &loaded {
-                if let Some(next) = beside_the_report(&next, &name, loaded) {
-                    return next;
-                }
-            }
             let key = file_key(&name, &bytes);
             let sheet = loaded.as_ref().ok().and_then(|l| l.sheet.clone());
             if let Ok(loaded) = loaded {
                 next.files.retain(|f| !(f.file == key && f.sheet == sheet));
-                next.files.push(FileRows { file: key, sheet: sheet.clone(), loaded: Rc::new(loaded) });
+                next.files.push(FileRows { file: key, sheet: sheet.clone(), loaded: Rc::new(loaded.clone()) });
+                let input =
+                    TableInput { sheet: sheet.clone(), ..file_input(name.clone(), bytes.clone(), sheet.clone()) };
+                if let Some(next) = beside_the_report(&next, &name, &loaded, input) {
+                    return next;
+                }
             } else if let Err(problem) = loaded {
                 let input = file_input(name, bytes, None);
                 let reading = read_loaded(&input, Err(problem), &next.remembered);
@@ -317,16 +357,21 @@ fn apply(state: &State, action: Action) -> State {
         Action::UseSample => {
             next.project = sample_project();
             next.import = None;
+            refresh_panels(&mut next);
             next.status = "Back to the built-in sample. Your pasted text is still in the box.".into();
         }
         Action::RememberedLoaded(remembered) => {
             next.remembered = remembered;
         }
         Action::CouncilChosen(council) => {
-            next.benchmarks.council = Some(council);
+            next.project.settings.benchmark_council = Some(council);
+            // The years differ from council to council.
+            next.project.settings.benchmark_year = None;
+            refresh_panels(&mut next);
         }
         Action::BenchmarkYearChosen(year) => {
-            next.benchmarks.year = Some(year);
+            next.project.settings.benchmark_year = Some(year);
+            refresh_panels(&mut next);
         }
         Action::TitleEdited(field, value) => {
             next.project.title_block.set(field, value);
@@ -334,12 +379,103 @@ fn apply(state: &State, action: Action) -> State {
         // Handled by `reduce` before it gets here.
         Action::Undo | Action::Redo => {}
         Action::StaffDateChosen(date) => {
-            if let Some(staff) = &mut next.staff {
-                staff.reference_date = Some(date);
+            next.project.settings.staff_date = Some(date);
+            refresh_panels(&mut next);
+        }
+        Action::TemplateChosen(template) => {
+            next.project = template.project();
+            next.import = None;
+            refresh_panels(&mut next);
+            next.status =
+                format!("Opened the template “{}” with sample data. Undo brings back your report.", template.label());
+        }
+        Action::SectionAdded { heading } => {
+            let heading = if heading.trim().is_empty() { "New section".to_owned() } else { heading.trim().to_owned() };
+            let at = next.project.document.sections.len();
+            next.project.document.add_section(at, heading.clone());
+            next.status = format!("Section {} “{heading}” added.", at + 1);
+        }
+        Action::SectionRenamed(id, heading) => next.project.document.rename_section(id, heading),
+        Action::SectionMoved(id, to) => {
+            if next.project.document.move_section(id, to) {
+                next.status = match next.project.document.sections.iter().position(|s| s.id == id) {
+                    Some(i) => format!("Section moved: it is now section {}; paragraphs renumbered.", i + 1),
+                    None => String::new(),
+                };
             }
         }
+        Action::SectionRemoved(id) => {
+            if let Some(section) = next.project.document.remove_section(id) {
+                next.status = format!("Section “{}” removed. Undo brings it back.", section.heading);
+            }
+        }
+        Action::ParagraphAdded { section, content } => {
+            let what = match &content {
+                Content::Data { block, .. } => block.label().to_owned(),
+                Content::Bullets { .. } => "Bullet list".to_owned(),
+                Content::Text(_) => "Paragraph".to_owned(),
+            };
+            let at = next.project.document.section(section).map_or(0, |s| s.paragraphs.len());
+            if next.project.document.add_paragraph(section, at, content).is_some() {
+                next.status = format!("{what} added at the end of the section.");
+            }
+        }
+        Action::DraftAdded { section } => {
+            let draft = {
+                let load = |input: &TableInput| next.loaded_for(input);
+                first_draft(&Facts::gather(&next.project, &load))
+            };
+            let count = draft.len();
+            for content in draft {
+                let at = next.project.document.section(section).map_or(0, |s| s.paragraphs.len());
+                next.project.document.add_paragraph(section, at, content);
+            }
+            next.status = format!("A first draft of {count} paragraphs added from the data: edit its words freely.");
+        }
+        Action::ParagraphEdited(id, content) => next.project.document.set_content(id, content),
+        Action::ParagraphMoved(id, to) => {
+            if next.project.document.move_paragraph(id, to) {
+                let doc = &next.project.document;
+                if let Some((i, j)) = doc.find_paragraph(id) {
+                    next.status = format!("Paragraph moved: it is now {}.{}.", i + 1, j + 1);
+                }
+            }
+        }
+        Action::ParagraphRemoved(id) => {
+            if next.project.document.remove_paragraph(id).is_some() {
+                next.status = "Paragraph removed. Undo brings it back.".into();
+            }
+        }
+        Action::PrintSettingsChanged(print) => next.project.settings.print = print,
     }
     next
+}
+
+/// The side panels show what the project's supporting tables hold: rebuilt when they or the
+/// choices change, so undo and templates carry the panels with them.
+pub fn refresh_panels(state: &mut State) {
+    let mut panels = Panels::default();
+    for input in &state.project.supporting {
+        if let Ok(loaded) = state.loaded_for(input) {
+            let name = match &input.raw {
+                RawInput::File { name, .. } => name.as_str(),
+                RawInput::Text(_) => input.source.as_str(),
+            };
+            read_into_panel(&mut panels, name, &loaded);
+        }
+    }
+    state.benchmarks = panels.benchmarks;
+    state.staff = panels.staff;
+    state.pipeline = panels.pipeline;
+    let settings = &state.project.settings;
+    state.benchmarks.council = settings.benchmark_council.clone().or_else(|| {
+        let indicators = state.benchmarks.indicators.as_ref()?;
+        crate::engine::report::facts::council_named(indicators, &state.project.title_block.council)
+    });
+    state.benchmarks.year = settings.benchmark_year.clone();
+    if let (Some(staff), Some(date)) = (&mut state.staff, settings.staff_date) {
+        staff.reference_date = Some(date);
+    }
 }
 
 /// Reads an input; when it reads, it becomes the project's table, with the sheet and columns
@@ -355,6 +491,11 @@ fn read(mut next: State, input: TableInput) -> State {
                 _ => input.source.clone(),
             };
             let accepted = TableInput { sheet, source, mapping: reading.mapping.clone(), ..input.clone() };
+            // The sample's other tables describe the fictional council: they go with its figures.
+            if next.project.tables.iter().all(|t| t.origin == Origin::Sample) {
+                next.project.supporting.retain(|t| t.origin != Origin::Sample);
+                refresh_panels(&mut next);
+            }
             next.project.tables = vec![accepted];
             let roles = read.table.rows.len();
             let left_out = match read.skipped.len() {
@@ -372,65 +513,74 @@ fn read(mut next: State, input: TableInput) -> State {
     next
 }
 
-/// Tables the report does not read yet go to panels beside it: the DfE indicators and
-/// neighbours files to Benchmarks, a staff list to Staff list. `None` for anything else.
-fn beside_the_report(state: &State, name: &str, loaded: &Loaded) -> Option<State> {
-    let mut next = state.clone();
+/// The panels beside the report, read from the project's supporting tables.
+#[derive(Default)]
+struct Panels {
+    benchmarks: Benchmarks,
+    staff: Option<StaffPanel>,
+    pipeline: PipelineTables,
+}
+
+/// Reads a supporting table into its panel. `None` when it is not a kind the panels show;
+/// otherwise what to tell the officer, or why it could not be read.
+fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<Result<String, String>> {
     let problem = |problems: Vec<Problem>| {
-        problems.first().map(|p| p.clone().located(Some(name), loaded.sheet.as_deref()).to_string()).unwrap_or_default()
+        let first = problems.first().map(|p| p.clone().located(Some(name), loaded.sheet.as_deref()).to_string());
+        format!("{name} could not be read: {}", first.unwrap_or_default())
     };
-    match classify(&loaded.rows) {
-        TableKind::DfeIndicators => match read_indicators(&loaded.rows) {
-            Ok(data) => {
-                next.status = format!("Loaded {name}: choose a council under Benchmarks.");
-                next.benchmarks.indicators = Some(Rc::new(data));
-            }
-            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
-        },
-        TableKind::StatisticalNeighbours => match read_neighbours(&loaded.rows) {
-            Ok(data) => {
-                next.status = format!("Loaded {name}: statistical neighbours are shown under Benchmarks.");
-                next.benchmarks.neighbours = Some(Rc::new(data));
-            }
-            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
-        },
-        TableKind::StaffList => match read_staff_list(&loaded.rows) {
-            Ok(list) => {
-                next.status =
-                    format!("Loaded {name}: {} people. Their figures are under Staff list.", list.people.len());
-                next.staff = Some(StaffPanel {
-                    source: name.to_owned(),
-                    reference_date: default_reference_date(&list),
-                    list: Rc::new(list),
-                });
-            }
-            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
-        },
-        TableKind::Cohort => match read_cohorts(&loaded.rows) {
-            Ok(rows) => {
-                next.status = format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets.");
-                next.pipeline.cohorts = Some((name.to_owned(), Rc::new(rows)));
-            }
-            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
-        },
-        TableKind::Recruitment => match read_campaigns(&loaded.rows) {
-            Ok(rows) => {
-                next.status = format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets.");
-                next.pipeline.campaigns = Some((name.to_owned(), Rc::new(rows)));
-            }
-            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
-        },
-        TableKind::Budget => match read_budget(&loaded.rows) {
-            Ok(rows) => {
-                next.status = format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets.");
-                next.pipeline.budget = Some((name.to_owned(), Rc::new(rows)));
-            }
-            Err(problems) => next.status = format!("{name} could not be read: {}", problem(problems)),
-        },
+    Some(match classify(&loaded.rows) {
+        TableKind::DfeIndicators => read_indicators(&loaded.rows).map_err(problem).map(|data| {
+            panels.benchmarks.indicators = Some(Rc::new(data));
+            format!("Loaded {name}: choose a council under Benchmarks, or insert a benchmark table into the report.")
+        }),
+        TableKind::StatisticalNeighbours => read_neighbours(&loaded.rows).map_err(problem).map(|data| {
+            panels.benchmarks.neighbours = Some(Rc::new(data));
+            format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
+        }),
+        TableKind::StaffList => read_staff_list(&loaded.rows).map_err(problem).map(|list| {
+            let people = list.people.len();
+            panels.staff = Some(StaffPanel {
+                source: name.to_owned(),
+                reference_date: default_reference_date(&list),
+                list: Rc::new(list),
+            });
+            format!("Loaded {name}: {people} people. Their figures are under Staff list.")
+        }),
+        TableKind::Cohort => read_cohorts(&loaded.rows).map_err(problem).map(|rows| {
+            panels.pipeline.cohorts = Some((name.to_owned(), Rc::new(rows)));
+            format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets.")
+        }),
+        TableKind::Recruitment => read_campaigns(&loaded.rows).map_err(problem).map(|rows| {
+            panels.pipeline.campaigns = Some((name.to_owned(), Rc::new(rows)));
+            format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets.")
+        }),
+        TableKind::Budget => read_budget(&loaded.rows).map_err(problem).map(|rows| {
+            panels.pipeline.budget = Some((name.to_owned(), Rc::new(rows)));
+            format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets.")
+        }),
         _ => return None,
-    }
+    })
+}
+
+/// Tables other than establishment tables join the project's supporting tables (replacing one
+/// of the same kind), for the report's data blocks and the panels beside it. `None` for a table
+/// that is not one of those kinds.
+fn beside_the_report(state: &State, name: &str, loaded: &Loaded, input: TableInput) -> Option<State> {
+    let mut scratch = Panels::default();
+    let outcome = read_into_panel(&mut scratch, name, loaded)?;
+    let mut next = state.clone();
     next.busy = None;
-    next.status = capitalise(&next.status);
+    match outcome {
+        Ok(message) => {
+            let kind = classify(&loaded.rows);
+            let same_kind = |existing: &TableInput| state.loaded_for(existing).is_ok_and(|l| classify(&l.rows) == kind);
+            next.project.supporting.retain(|existing| !same_kind(existing));
+            next.project.supporting.push(input);
+            refresh_panels(&mut next);
+            next.status = capitalise(&message);
+        }
+        Err(message) => next.status = capitalise(&message),
+    }
     Some(next)
 }
 

@@ -2,6 +2,7 @@
 
 mod date;
 mod dfe;
+mod document;
 mod establishment;
 mod mapping;
 mod project;
@@ -9,7 +10,10 @@ mod staff;
 
 pub use date::Date;
 pub use dfe::{DfeIndicators, DfeRow, Level, PublishedRates, StatisticalNeighbours};
+pub use document::{
+    Content, DataBlock, Document, Move, Paragraph, Period, PrintSettings, Recommendation, Section, Status,
+};
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
-pub use project::{Origin, Project, RawInput, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};
+pub use project::{Origin, Project, RawInput, ReportSettings, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};
 pub use staff::{Contract, Person, StaffList};

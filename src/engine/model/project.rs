@@ -2,17 +2,39 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ColumnMapping;
+use super::{ColumnMapping, Document, PrintSettings};
 
 /// Bumped whenever the saved shape changes; loading an older version migrates it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: the report document, supporting tables and report settings.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     pub schema_version: u32,
     pub title_block: TitleBlock,
-    /// Source tables exactly as loaded, newest period first.
+    /// Establishment tables exactly as loaded, newest period first.
     pub tables: Vec<TableInput>,
+    /// The other tables the report draws on (DfE indicators, statistical neighbours, a staff
+    /// list, cohorts, recruitment, budgets), exactly as loaded; the newest of each kind is used.
+    #[serde(default)]
+    pub supporting: Vec<TableInput>,
+    /// The report as written. A version 1 project has none and gets the standard first draft.
+    #[serde(default)]
+    pub document: Document,
+    #[serde(default)]
+    pub settings: ReportSettings,
+}
+
+/// Choices the report's figures depend on, beyond the tables themselves.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportSettings {
+    /// The council compared with England, its region and its neighbours (DfE name).
+    pub benchmark_council: Option<String>,
+    /// The DfE year compared; the latest when not chosen.
+    pub benchmark_year: Option<String>,
+    /// The date a staff list's figures are taken at; the latest date in the list when not chosen.
+    pub staff_date: Option<super::Date>,
+    pub print: PrintSettings,
 }
 
 /// The block at the top of a committee report.

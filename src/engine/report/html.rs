@@ -1,6 +1,7 @@
 //! The report as HTML: one renderer for the app's preview, print and the static page, styled
 //! by `styles/report.css`. All text is escaped; only the engine's own SVG goes in as markup.
 
+use super::live::{plain, Run};
 use super::{Block, ReportDocument, Table};
 use crate::engine::chart::escape;
 use crate::engine::model::TitleField;
@@ -15,7 +16,9 @@ use std::fmt::Write;
 pub fn render(report: &ReportDocument) -> String {
     let mut out = String::with_capacity(32 * 1024);
     let t = &report.title_block;
-    out.push_str("<article class=\"report\" aria-labelledby=\"report-title\">");
+    let orientation = if report.print.landscape { " landscape" } else { "" };
+    let chart_tables = if report.print.chart_tables { " print-chart-tables" } else { "" };
+    let _ = write!(out, "<article class=\"report{orientation}{chart_tables}\" aria-labelledby=\"report-title\">");
     out.push_str("<header class=\"title-block\">");
     let _ = write!(out, "<p class=\"council\">{}</p>", escape(&t.council));
     let _ = write!(out, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
@@ -29,6 +32,9 @@ pub fn render(report: &ReportDocument) -> String {
     }
     out.push_str("</dl></header>");
 
+    if report.sections.is_empty() {
+        out.push_str("<p class=\"report-problem\">This report has no sections yet.</p>");
+    }
     for section in &report.sections {
         let id = format!("section-{}", section.number);
         let _ = write!(
@@ -40,11 +46,12 @@ pub fn render(report: &ReportDocument) -> String {
         for paragraph in &section.paragraphs {
             let _ = write!(
                 out,
-                "<div class=\"paragraph\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
+                "<div class=\"paragraph\" id=\"paragraph-{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
+                paragraph.id,
                 escape(&paragraph.number)
             );
             for block in &paragraph.blocks {
-                render_block(&mut out, block);
+                render_block(&mut out, block, report.print.chart_tables);
             }
             out.push_str("</div></div>");
         }
@@ -54,23 +61,75 @@ pub fn render(report: &ReportDocument) -> String {
     out
 }
 
-fn render_block(out: &mut String, block: &Block) {
+fn render_block(out: &mut String, block: &Block, chart_tables: bool) {
     match block {
-        Block::Text(text) => {
-            let _ = write!(out, "<p>{}</p>", escape(text));
+        Block::Text(runs) => {
+            let _ = write!(out, "<p>{}</p>", escape(&plain(runs)));
+        }
+        Block::Bullets { lead, items } => {
+            if !lead.is_empty() {
+                let _ = write!(out, "<p>{}</p>", escape(&plain(lead)));
+            }
+            out.push_str("<ul class=\"bullets\">");
+            for item in items {
+                let _ = write!(out, "<li>{}</li>", escape(&plain(item)));
+            }
+            out.push_str("</ul>");
         }
         Block::Problem(text) => {
             let _ = write!(out, "<p class=\"report-problem\"><strong>Not shown:</strong> {}</p>", escape(text));
         }
         Block::Table(table) => render_table(out, table),
         Block::Chart(chart) => {
-            let _ = write!(out, "<figure class=\"chart-figure\" id=\"{}\">{}</figure>", escape(&chart.id), chart.svg);
+            let _ = write!(out, "<figure class=\"chart-figure\" id=\"{}\">{}", escape(&chart.id), chart.svg);
+            // The figures as a table beside the chart: folded away on screen, printed when asked.
+            let open = if chart_tables { " open" } else { "" };
+            let _ = write!(out, "<details class=\"chart-data\"{open}><summary>Figures in this chart</summary>");
+            render_table(
+                out,
+                &Table {
+                    caption: format!("Figures in the chart: {}", chart.title),
+                    header: chart.data.header.clone(),
+                    rows: chart.data.rows.clone(),
+                    total: None,
+                    notes: vec![format!("Source: {}", chart.source.trim_start_matches("Source: "))],
+                    status_column: None,
+                },
+            );
+            out.push_str("</details></figure>");
         }
     }
 }
 
+/// The words of a paragraph with live figures marked, for the editor.
+pub fn marked(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for run in runs {
+        match run {
+            Run::Text(text) => out.push_str(&escape(text)),
+            Run::Figure { name, value: Ok(value) } => {
+                let _ =
+                    write!(out, "<mark class=\"live-figure\" title=\"{{{}}}\">{}</mark>", escape(name), escape(value));
+            }
+            Run::Figure { name, value: Err(why) } => {
+                let _ = write!(
+                    out,
+                    "<mark class=\"live-figure missing\" title=\"{}\">[{}: no figure]</mark>",
+                    escape(why),
+                    escape(name)
+                );
+            }
+        }
+    }
+    out
+}
+
 fn render_table(out: &mut String, table: &Table) {
-    out.push_str("<div class=\"table-wrap\"><table class=\"figures\">");
+    // Short tables are kept on one page; longer ones break with their header row repeated.
+    let length = if table.rows.len() <= 20 { " short" } else { " long" };
+    // A tracker's columns are words, which wrap; figures do not.
+    let kind = if table.status_column.is_some() { " tracker" } else { "" };
+    let _ = write!(out, "<div class=\"table-wrap{length}\"><table class=\"figures{kind}\">");
     let _ = write!(out, "<caption>{}</caption><thead><tr>", escape(&table.caption));
     for heading in &table.header {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(heading));
@@ -81,6 +140,10 @@ fn render_table(out: &mut String, table: &Table) {
         for (i, cell) in cells.iter().enumerate() {
             if i == 0 {
                 let _ = write!(out, "<th scope=\"row\">{}</th>", escape(cell));
+            } else if table.status_column == Some(i) {
+                // The status is in words; the colour only repeats it.
+                let colour = cell.split(':').next().unwrap_or_default().to_lowercase();
+                let _ = write!(out, "<td class=\"status status-{}\">{}</td>", escape(&colour), escape(cell));
             } else {
                 let _ = write!(out, "<td>{}</td>", escape(cell));
             }

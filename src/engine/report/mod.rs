@@ -1,39 +1,55 @@
 //! The committee report as a document: title block, numbered sections and paragraphs, and the
-//! tables and charts inside them. `build` derives it from the project; `html` renders it.
+//! prose, tables and charts inside them. `build` derives it from the project; `html` renders it.
 
+mod blocks;
 mod build;
+pub mod draft;
+pub mod facts;
 pub mod html;
+pub mod live;
 pub mod narrative;
 
+pub use blocks::NOT_AVAILABLE;
 pub use build::{build_report, build_report_with};
 
 use crate::engine::chart::Chart;
-use crate::engine::model::TitleBlock;
+use crate::engine::model::{PrintSettings, TitleBlock};
+use live::Run;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportDocument {
     pub title_block: TitleBlock,
     pub sections: Vec<Section>,
+    pub print: PrintSettings,
 }
 
 /// A numbered section: "1. Current workforce".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
+    /// The document section it was drawn from, so the editor can find it.
+    pub id: u32,
     pub number: u32,
     pub heading: String,
     pub paragraphs: Vec<Paragraph>,
 }
 
-/// A numbered paragraph: "1.2", holding text, a table or a chart.
+/// A numbered paragraph: "1.2", holding text, a list, a table or a chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Paragraph {
+    pub id: u32,
     pub number: String,
     pub blocks: Vec<Block>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
-    Text(String),
+    /// Prose with its live figures filled in. The editor shows the figures apart; the report
+    /// prints them as plain text.
+    Text(Vec<Run>),
+    Bullets {
+        lead: Vec<Run>,
+        items: Vec<Vec<Run>>,
+    },
     Table(Table),
     Chart(Chart),
     /// Something the report could not show, said plainly in its place.
@@ -49,27 +65,27 @@ pub struct Table {
     pub total: Option<Vec<String>>,
     /// Definitions and gaps, printed under the table.
     pub notes: Vec<String>,
+    /// A column of Red/Amber/Green statuses, printed in words and marked in colour.
+    pub status_column: Option<usize>,
 }
 
 impl ReportDocument {
-    /// Numbers paragraphs within their sections (1.1, 1.2...), so they renumber when anything moves.
-    fn numbered(title_block: TitleBlock, sections: Vec<(String, Vec<Vec<Block>>)>) -> Self {
-        let sections = sections
-            .into_iter()
-            .enumerate()
-            .map(|(i, (heading, paragraphs))| {
-                let number = i as u32 + 1;
-                Section {
-                    number,
-                    heading,
-                    paragraphs: paragraphs
-                        .into_iter()
-                        .enumerate()
-                        .map(|(j, blocks)| Paragraph { number: format!("{number}.{}", j + 1), blocks })
-                        .collect(),
-                }
-            })
-            .collect();
-        ReportDocument { title_block, sections }
+    /// Every table in the report, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+    }
+
+    /// Every chart in the report, in order.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
+        self.blocks().filter_map(|b| if let Block::Chart(c) = b { Some(c) } else { None })
+    }
+
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.sections.iter().flat_map(|s| s.paragraphs.iter().flat_map(|p| p.blocks.iter()))
+    }
+
+    /// The paragraph drawn from a document paragraph.
+    pub fn paragraph(&self, id: u32) -> Option<&Paragraph> {
+        self.sections.iter().flat_map(|s| s.paragraphs.iter()).find(|p| p.id == id)
     }
 }

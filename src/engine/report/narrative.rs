@@ -27,21 +27,25 @@ pub fn headline(total: &RoleFigures, past: bool) -> String {
 
 /// How a rate moved between two periods, in percentage points.
 pub fn rate_change(name: &str, earlier_period: &str, earlier: &Measure, later: &Measure) -> Option<String> {
+    rate_movement(earlier_period, earlier, later).map(|movement| format!("The {name} {movement}."))
+}
+
+/// The movement as a phrase to follow the rate's name: "has fallen by 4.2 percentage points
+/// since 2024/25, from 35.6% to 31.4%", or "is unchanged from 2024/25 at 10.0%".
+pub fn rate_movement(earlier_period: &str, earlier: &Measure, later: &Measure) -> Option<String> {
     let (Ok(before), Ok(after)) = (earlier, later) else {
         return None;
     };
     let (before_text, after_text) = (rate(*before), rate(*after));
     Some(if before_text == after_text {
-        format!("The {name} is unchanged from {earlier_period} at {after_text}.")
+        format!("is unchanged from {earlier_period} at {after_text}")
     } else {
         let direction = if after > before { "risen" } else { "fallen" };
         // From the printed rates, so the prose agrees with the figures beside it.
         let printed = |text: &str| text.trim_end_matches('%').replace(',', "").parse::<f64>().unwrap_or(0.0);
         let points = crate::engine::format::decimal((printed(&after_text) - printed(&before_text)).abs(), 1);
         let unit = if points == "1.0" { "percentage point" } else { "percentage points" };
-        format!(
-            "The {name} has {direction} by {points} {unit} since {earlier_period}, from {before_text} to {after_text}."
-        )
+        format!("has {direction} by {points} {unit} since {earlier_period}, from {before_text} to {after_text}")
     })
 }
 

@@ -1,0 +1,358 @@
+//! The report as the officer writes it: sections of paragraphs, each prose with live figures,
+//! a bulleted list, or a data block (a table or chart worked out from the project's tables).
+//! Numbers (8.15, 8.16...) are not stored: the report works them out from the order, so they
+//! renumber whenever anything moves.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub sections: Vec<Section>,
+    /// The next id to hand out; ids stay with a section or paragraph when it moves.
+    next_id: u32,
+}
+
+/// A section: "8. Current position".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: u32,
+    pub heading: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A numbered paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub id: u32,
+    pub content: Content,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Content {
+    /// Prose. `{vacancy rate}` and the like are live figures, filled in from the data.
+    Text(String),
+    /// A lead-in sentence and bullet points, one a line; both may hold live figures.
+    Bullets { lead: String, items: String },
+    /// A table or chart from the data. `title` replaces the generated caption or chart title
+    /// when not empty.
+    Data { block: DataBlock, title: String },
+}
+
+/// Which establishment table a block draws on: the project's newest period, or the one before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Period {
+    Latest,
+    Earlier,
+}
+
+/// The tables and charts an officer can insert.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DataBlock {
+    EstablishmentTable(Period),
+    EstablishmentChart(Period),
+    /// The two latest periods' totals side by side, with the change.
+    TwoPeriodTable,
+    /// Each role's vacancy and agency figures for the two latest periods, as grouped bars.
+    TwoPeriodChart,
+    /// The headline figures as a short table.
+    KeyFigures,
+    /// Vacancy and agency rates over every period the project holds.
+    TrendChart,
+    /// This council beside England, its region and its statistical neighbours (DfE indicators).
+    BenchmarkTable,
+    BenchmarkChart,
+    /// Starters, leavers and turnover from a staff list.
+    StaffFlows,
+    AgeProfile,
+    LeaversByReason,
+    CohortTable,
+    BudgetTable,
+    Recommendations(Vec<Recommendation>),
+}
+
+impl DataBlock {
+    /// Every kind of block, in the order the Insert menu lists them.
+    pub fn menu() -> Vec<DataBlock> {
+        vec![
+            DataBlock::EstablishmentTable(Period::Latest),
+            DataBlock::EstablishmentTable(Period::Earlier),
+            DataBlock::EstablishmentChart(Period::Latest),
+            DataBlock::TwoPeriodTable,
+            DataBlock::TwoPeriodChart,
+            DataBlock::KeyFigures,
+            DataBlock::TrendChart,
+            DataBlock::BenchmarkTable,
+            DataBlock::BenchmarkChart,
+            DataBlock::StaffFlows,
+            DataBlock::AgeProfile,
+            DataBlock::LeaversByReason,
+            DataBlock::CohortTable,
+            DataBlock::BudgetTable,
+            DataBlock::Recommendations(Vec::new()),
+        ]
+    }
+
+    /// What the officer calls it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            DataBlock::EstablishmentTable(Period::Latest) => "Establishment table, latest period",
+            DataBlock::EstablishmentTable(Period::Earlier) => "Establishment table, earlier period",
+            DataBlock::EstablishmentChart(Period::Latest) => "Establishment chart, latest period",
+            DataBlock::EstablishmentChart(Period::Earlier) => "Establishment chart, earlier period",
+            DataBlock::TwoPeriodTable => "Two-period comparison table",
+            DataBlock::TwoPeriodChart => "Two-period comparison chart",
+            DataBlock::KeyFigures => "Key figures",
+            DataBlock::TrendChart => "Trend chart of vacancy and agency rates",
+            DataBlock::BenchmarkTable => "Benchmark table (England, region, neighbours)",
+            DataBlock::BenchmarkChart => "Benchmark chart against neighbours",
+            DataBlock::StaffFlows => "Starters, leavers and turnover",
+            DataBlock::AgeProfile => "Age profile chart",
+            DataBlock::LeaversByReason => "Leavers by reason chart",
+            DataBlock::CohortTable => "Newly qualified and training cohorts table",
+            DataBlock::BudgetTable => "Budget table",
+            DataBlock::Recommendations(_) => "Recommendations tracker",
+        }
+    }
+
+    pub fn is_chart(&self) -> bool {
+        matches!(
+            self,
+            DataBlock::EstablishmentChart(_)
+                | DataBlock::TwoPeriodChart
+                | DataBlock::TrendChart
+                | DataBlock::BenchmarkChart
+                | DataBlock::AgeProfile
+                | DataBlock::LeaversByReason
+        )
+    }
+}
+
+/// A row of a recommendations tracker.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub number: String,
+    pub theme: String,
+    pub recommendation: String,
+    pub status: Status,
+    pub update: String,
+}
+
+/// Red/Amber/Green as scrutiny trackers use it (`../shared/domain.md`, "Progress trackers"):
+/// green achieved, amber acceptable progress, red unacceptable progress.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Amber,
+    Red,
+    Green,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Green, Status::Amber, Status::Red];
+
+    /// Printed in full, so the status never rests on colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Green => "Green: achieved",
+            Status::Amber => "Amber: progressing",
+            Status::Red => "Red: not on track",
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::Green => "green",
+            Status::Amber => "amber",
+            Status::Red => "red",
+        }
+    }
+}
+
+/// How the report prints.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PrintSettings {
+    /// A4 landscape, for wide tables.
+    pub landscape: bool,
+    /// Print each chart's figures as a table under it.
+    pub chart_tables: bool,
+}
+
+/// Where a section or paragraph moves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+}
+
+impl Document {
+    /// A document with these sections, ids handed out in order.
+    pub fn new(sections: Vec<(String, Vec<Content>)>) -> Self {
+        let mut document = Document::default();
+        for (heading, paragraphs) in sections {
+            let id = document.add_section(document.sections.len(), heading);
+            for content in paragraphs {
+                let at = document.section(id).map_or(0, |s| s.paragraphs.len());
+                document.add_paragraph(id, at, content);
+            }
+        }
+        document
+    }
+
+    fn fresh_id(&mut self) -> u32 {
+        // Ids must stay unique even in a document saved by an older version without `next_id`.
+        let highest =
+            self.sections.iter().flat_map(|s| std::iter::once(s.id).chain(s.paragraphs.iter().map(|p| p.id))).max();
+        self.next_id = self.next_id.max(highest.map_or(0, |h| h + 1));
+        self.next_id += 1;
+        self.next_id - 1
+    }
+
+    pub fn section(&self, id: u32) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    fn section_index(&self, id: u32) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    /// Where a paragraph is: its section's index and its own.
+    pub fn find_paragraph(&self, id: u32) -> Option<(usize, usize)> {
+        self.sections.iter().enumerate().find_map(|(i, s)| s.paragraphs.iter().position(|p| p.id == id).map(|j| (i, j)))
+    }
+
+    pub fn paragraph(&self, id: u32) -> Option<&Paragraph> {
+        self.find_paragraph(id).map(|(i, j)| &self.sections[i].paragraphs[j])
+    }
+
+    /// Adds a section at `index` (clamped to the end) and returns its id.
+    pub fn add_section(&mut self, index: usize, heading: String) -> u32 {
+        let id = self.fresh_id();
+        let index = index.min(self.sections.len());
+        self.sections.insert(index, Section { id, heading, paragraphs: Vec::new() });
+        id
+    }
+
+    pub fn remove_section(&mut self, id: u32) -> Option<Section> {
+        self.section_index(id).map(|i| self.sections.remove(i))
+    }
+
+    pub fn rename_section(&mut self, id: u32, heading: String) {
+        if let Some(i) = self.section_index(id) {
+            self.sections[i].heading = heading;
+        }
+    }
+
+    /// Moves a section one place; false when it is already first or last.
+    pub fn move_section(&mut self, id: u32, to: Move) -> bool {
+        let Some(i) = self.section_index(id) else { return false };
+        let j = match to {
+            Move::Up if i > 0 => i - 1,
+            Move::Down if i + 1 < self.sections.len() => i + 1,
+            _ => return false,
+        };
+        self.sections.swap(i, j);
+        true
+    }
+
+    /// Adds a paragraph at `index` in a section (clamped to its end) and returns its id.
+    pub fn add_paragraph(&mut self, section: u32, index: usize, content: Content) -> Option<u32> {
+        let i = self.section_index(section)?;
+        let id = self.fresh_id();
+        let paragraphs = &mut self.sections[i].paragraphs;
+        paragraphs.insert(index.min(paragraphs.len()), Paragraph { id, content });
+        Some(id)
+    }
+
+    pub fn remove_paragraph(&mut self, id: u32) -> Option<Paragraph> {
+        let (i, j) = self.find_paragraph(id)?;
+        Some(self.sections[i].paragraphs.remove(j))
+    }
+
+    pub fn set_content(&mut self, id: u32, content: Content) {
+        if let Some((i, j)) = self.find_paragraph(id) {
+            self.sections[i].paragraphs[j].content = content;
+        }
+    }
+
+    /// Moves a paragraph one place. Past the top or bottom of its section it goes to the end of
+    /// the section before or the start of the one after, as cutting and pasting it would.
+    pub fn move_paragraph(&mut self, id: u32, to: Move) -> bool {
+        let Some((i, j)) = self.find_paragraph(id) else { return false };
+        let count = self.sections[i].paragraphs.len();
+        match to {
+            Move::Up if j > 0 => self.sections[i].paragraphs.swap(j, j - 1),
+            Move::Down if j + 1 < count => self.sections[i].paragraphs.swap(j, j + 1),
+            Move::Up if i > 0 => {
+                let p = self.sections[i].paragraphs.remove(j);
+                self.sections[i - 1].paragraphs.push(p);
+            }
+            Move::Down if i + 1 < self.sections.len() => {
+                let p = self.sections[i].paragraphs.remove(j);
+                self.sections[i + 1].paragraphs.insert(0, p);
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Content {
+        Content::Text(t.into())
+    }
+
+    fn outline(d: &Document) -> Vec<(String, Vec<String>)> {
+        d.sections
+            .iter()
+            .map(|s| {
+                let texts = s
+                    .paragraphs
+                    .iter()
+                    .map(|p| match &p.content {
+                        Content::Text(t) => t.clone(),
+                        other => format!("{other:?}"),
+                    })
+                    .collect();
+                (s.heading.clone(), texts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_move_within_and_across_sections() {
+        let mut d = Document::new(vec![("A".into(), vec![text("a1"), text("a2")]), ("B".into(), vec![text("b1")])]);
+        let a2 = d.sections[0].paragraphs[1].id;
+        assert!(d.move_paragraph(a2, Move::Up));
+        assert_eq!(outline(&d)[0].1, ["a2", "a1"]);
+        assert!(!d.move_paragraph(a2, Move::Up), "first paragraph of the first section stays");
+        let b1 = d.sections[1].paragraphs[0].id;
+        assert!(d.move_paragraph(b1, Move::Up));
+        assert_eq!(outline(&d), [("A".into(), vec!["a2".into(), "a1".into(), "b1".into()]), ("B".into(), vec![])]);
+        assert!(d.move_paragraph(b1, Move::Down));
+        assert_eq!(outline(&d)[1].1, ["b1"]);
+        assert!(!d.move_paragraph(b1, Move::Down));
+    }
+
+    #[test]
+    fn ids_stay_unique_through_edits() {
+        let mut d = Document::new(vec![("A".into(), vec![text("a1")])]);
+        let a = d.sections[0].id;
+        let p = d.add_paragraph(a, 0, text("new")).unwrap();
+        let s = d.add_section(9, "Z".into());
+        let mut ids: Vec<u32> =
+            d.sections.iter().flat_map(|s| std::iter::once(s.id).chain(s.paragraphs.iter().map(|p| p.id))).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 4);
+        assert_eq!(d.sections.last().unwrap().id, s);
+        assert_eq!(d.find_paragraph(p), Some((0, 0)));
+        assert!(d.move_section(s, Move::Up));
+        assert_eq!(d.sections[0].heading, "Z");
+        assert!(!d.move_section(s, Move::Up));
+        assert!(d.remove_section(a).is_some());
+        assert_eq!(d.find_paragraph(p), None);
+    }
+}

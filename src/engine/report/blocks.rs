@@ -1,0 +1,613 @@
+//! Data blocks: the tables and charts an officer inserts, worked out from the facts. Each
+//! block that cannot be drawn says why in its place, so a gap is never silent.
+
+use super::facts::{period_name, supporting, Facts};
+use super::narrative::rate_movement;
+use super::{Block, Table};
+use crate::engine::chart::{bar_chart, escape, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
+use crate::engine::format::{count, fte, fte_bracketed, money, rate};
+use crate::engine::metrics::benchmark::{published, Rate};
+use crate::engine::metrics::comparison::compare_totals;
+use crate::engine::metrics::money::budget;
+use crate::engine::metrics::pipeline::{completion, retention};
+use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
+use crate::engine::model::{DataBlock, Field, Level, Period, Recommendation};
+
+/// What a cell shows when its figure is not available; the reason goes in the notes.
+pub const NOT_AVAILABLE: &str = "n/a";
+
+/// Running numbers for tables and figures, in document order.
+#[derive(Default)]
+pub struct Counters {
+    pub tables: usize,
+    pub figures: usize,
+}
+
+/// The blocks for one data block. `title`, when not empty, replaces the generated caption or
+/// chart title.
+pub fn data_block(block: &DataBlock, title: &str, facts: &Facts, counters: &mut Counters) -> Vec<Block> {
+    let made = match block {
+        DataBlock::EstablishmentTable(which) => establishment(facts, *which, title, counters),
+        DataBlock::TwoPeriodTable => two_period_table(facts, title, counters),
+        DataBlock::KeyFigures => Ok(key_figures(facts, title, counters)),
+        DataBlock::BenchmarkTable => benchmark_table(facts, title, counters),
+        DataBlock::StaffFlows => staff_flows(facts, title, counters),
+        DataBlock::CohortTable => cohort_table(facts, title, counters),
+        DataBlock::BudgetTable => budget_table(facts, title, counters),
+        DataBlock::Recommendations(rows) => recommendations(rows, title, counters),
+        chart => {
+            counters.figures += 1;
+            let id = format!("figure-{}", counters.figures);
+            let drawn = match chart {
+                DataBlock::EstablishmentChart(which) => facts.period(*which).and_then(|(input, read)| {
+                    establishment_chart(&read.figures, &input.period, &input.source, &id)
+                        .map(|chart| retitled(chart, title))
+                        .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
+                }),
+                DataBlock::TwoPeriodChart => two_period_chart(facts, &id, title),
+                DataBlock::TrendChart => trend_chart(facts, &id, title),
+                DataBlock::BenchmarkChart => benchmark_chart(facts, &id, title),
+                DataBlock::AgeProfile => age_profile(facts, &id, title),
+                DataBlock::LeaversByReason => leavers_by_reason(facts, &id, title),
+                _ => unreachable!("every table is matched above"),
+            };
+            if drawn.is_err() {
+                counters.figures -= 1;
+            }
+            drawn.map(|chart| vec![Block::Chart(chart)])
+        }
+    };
+    made.unwrap_or_else(|why| vec![Block::Problem(format!("{}: {why}.", block.label()))])
+}
+
+/// The chart with the officer's title in place of the generated one, in the picture and in its
+/// accessible name alike.
+fn retitled(mut chart: Chart, title: &str) -> Chart {
+    let title = title.trim();
+    if title.is_empty() || title == chart.title {
+        return chart;
+    }
+    // The <title> is escaped by us, the drawn text by plotters, which writes &apos;.
+    for (old, new) in [(escape(&chart.title), escape(title)), (plotters_escape(&chart.title), plotters_escape(title))] {
+        chart.svg = chart.svg.replace(&format!(">{old}<"), &format!(">{new}<"));
+    }
+    chart.title = title.to_owned();
+    chart
+}
+
+fn plotters_escape(text: &str) -> String {
+    escape(text).replace("&#39;", "&apos;")
+}
+
+fn caption(counters: &mut Counters, generated: String, title: &str) -> String {
+    counters.tables += 1;
+    let words = if title.trim().is_empty() { generated } else { title.trim().to_owned() };
+    format!("Table {}: {words}", counters.tables)
+}
+
+fn table(caption: String, header: &[&str], rows: Vec<Vec<String>>, notes: Vec<String>) -> Table {
+    Table {
+        caption,
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+        total: None,
+        notes,
+        status_column: None,
+    }
+}
+
+fn cell(measure: &Measure, style: fn(f64) -> String) -> String {
+    measure.as_ref().map_or_else(|_| NOT_AVAILABLE.to_owned(), |v| style(*v))
+}
+
+fn source_note(source: &str) -> String {
+    format!("Source: {}.", source.trim_end_matches('.'))
+}
+
+fn establishment(facts: &Facts, which: Period, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let (input, read) = facts.period(which)?;
+    let figures = &read.figures;
+    let period = if input.period.is_empty() { String::new() } else { format!(", {}", input.period) };
+    let row = |r: &RoleFigures| -> Vec<String> {
+        vec![
+            r.role.clone(),
+            cell(&r.establishment, fte),
+            cell(&r.permanent, fte),
+            cell(&r.agency, fte),
+            cell(&r.vacant, fte),
+            cell(&r.over_under, fte_bracketed),
+            cell(&r.vacancy_rate, rate),
+            cell(&r.agency_rate, rate),
+        ]
+    };
+    let mut notes = vec![
+        "Vacancy rate = vacant ÷ (vacant + permanent); agency rate = agency ÷ (agency + permanent). \
+         Definitions as in the Department for Education's children's social work workforce statistics."
+            .to_owned(),
+        match figures.over_under_basis {
+            OverUnderBasis::Stated => "(Over)/under establishment as stated in the source table; figures in brackets are over establishment.",
+            OverUnderBasis::Computed => "(Over)/under establishment = establishment − permanent − agency; figures in brackets are over establishment.",
+        }
+        .to_owned(),
+    ];
+    notes.extend(gaps(figures));
+    if !read.skipped.is_empty() {
+        let rows: Vec<String> = read.skipped.iter().map(ToString::to_string).collect();
+        notes.push(format!("Left out, as they could not be read: {}", rows.join("; ")));
+    }
+    notes.push(source_note(&input.source));
+    let mut table = table(
+        caption(counters, format!("Establishment by role{period}, full-time equivalent (FTE)"), title),
+        &["Role", "Establishment", "Permanent", "Agency", "Vacant", "(Over)/under", "Vacancy rate", "Agency rate"],
+        figures.roles.iter().map(row).collect(),
+        notes,
+    );
+    table.total = Some(row(&figures.total));
+    Ok(vec![Block::Table(table)])
+}
+
+/// One note per distinct reason a figure is missing, so an "n/a" is never unexplained.
+fn gaps(figures: &EstablishmentFigures) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for field in Field::ALL {
+        for role in &figures.roles {
+            if let Err(why) = role.get(field) {
+                let note = format!("{NOT_AVAILABLE}: {why}.");
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+        }
+    }
+    notes
+}
+
+/// The two latest periods' totals side by side, with the change.
+fn two_period_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let (later_input, later) = facts.period(Period::Latest)?;
+    let (earlier_input, earlier) = facts.period(Period::Earlier)?;
+    let (from, to) = (period_name(&earlier_input.period), period_name(&later_input.period));
+    let changes = compare_totals(&earlier.figures, &later.figures);
+    let mut t = table(
+        caption(counters, format!("Change from {from} to {to}, totals"), title),
+        &["Measure", &from, &to, "Change"],
+        changes
+            .iter()
+            .map(|c| vec![c.measure.to_owned(), c.shown(&c.earlier), c.shown(&c.later), c.shown_change()])
+            .collect(),
+        vec![
+            "FTE changes are worked out from unrounded figures; pp: percentage points, worked out from the rates as printed.".into(),
+        ],
+    );
+    t.notes.push(source_note(&later_input.source));
+    Ok(vec![Block::Table(t)])
+}
+
+fn key_figures(facts: &Facts, title: &str, counters: &mut Counters) -> Vec<Block> {
+    let latest = facts.period(Period::Latest);
+    let earlier = facts.period(Period::Earlier).ok();
+    let benchmark = facts.benchmark().ok();
+    let (latest_input, latest) = match latest {
+        Ok(found) => found,
+        Err(why) => return vec![Block::Problem(format!("Key figures: {why}."))],
+    };
+    let mut header = vec!["Measure".to_owned(), period_name(&latest_input.period)];
+    if let Some((input, _)) = earlier {
+        header.push(period_name(&input.period));
+    }
+    if let Some(b) = &benchmark {
+        header.push(format!("England, {}", b.year.year));
+    }
+    let in_post = |t: &RoleFigures| match (&t.permanent, &t.agency) {
+        (Ok(p), Ok(a)) => Ok(p + a),
+        (Err(why), _) | (_, Err(why)) => Err(why.clone()),
+    };
+    type Pick = fn(&RoleFigures) -> Measure;
+    type Line = (&'static str, Pick, fn(f64) -> String, Option<Rate>);
+    let measures: [Line; 6] = [
+        ("Establishment (FTE)", |t| t.establishment.clone(), fte, None),
+        ("Permanent staff (FTE)", |t| t.permanent.clone(), fte, None),
+        ("Agency workers (FTE)", |t| t.agency.clone(), fte, None),
+        ("Vacant posts (FTE)", |t| t.vacant.clone(), fte, None),
+        ("Vacancy rate", |t| t.vacancy_rate.clone(), rate, Some(Rate::Vacancy)),
+        ("Agency worker rate", |t| t.agency_rate.clone(), rate, Some(Rate::Agency)),
+    ];
+    let mut rows: Vec<Vec<String>> = measures
+        .iter()
+        .map(|(label, pick, style, england)| {
+            let mut row = vec![(*label).to_owned(), cell(&pick(&latest.figures.total), *style)];
+            if let Some((_, e)) = earlier {
+                row.push(cell(&pick(&e.figures.total), *style));
+            }
+            if let Some(b) = &benchmark {
+                row.push(match (england, &b.year.england) {
+                    (Some(r), Some(rates)) => cell(rates.get(*r), |v| rate(v / 100.0)),
+                    _ => "—".to_owned(),
+                });
+            }
+            row
+        })
+        .collect();
+    rows.insert(2, {
+        let mut row =
+            vec!["Staff in post, permanent and agency (FTE)".to_owned(), cell(&in_post(&latest.figures.total), fte)];
+        if let Some((_, e)) = earlier {
+            row.push(cell(&in_post(&e.figures.total), fte));
+        }
+        if benchmark.is_some() {
+            row.push("—".to_owned());
+        }
+        row
+    });
+    let mut notes = vec![source_note(&latest_input.source)];
+    if let Some(b) = &benchmark {
+        notes.push(format!(
+            "England: {} (DfE children's social work workforce indicators); — no comparable figure.",
+            b.source
+        ));
+    }
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    vec![Block::Table(table(caption(counters, "Key figures".into(), title), &header_refs, rows, notes))]
+}
+
+fn benchmark_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let b = facts.benchmark()?;
+    let percent = |m: &Measure| cell(m, |v| rate(v / 100.0));
+    let caseload = |m: &Measure| cell(m, |v| crate::engine::format::decimal(v, 1));
+    let show = |r: Rate, m: &Measure| if r == Rate::Caseload { caseload(m) } else { percent(m) };
+    let rows = Rate::ALL
+        .iter()
+        .map(|&r| {
+            vec![
+                r.label().to_owned(),
+                show(r, b.year.council.get(r)),
+                b.year.england.as_ref().map_or(NOT_AVAILABLE.to_owned(), |e| show(r, e.get(r))),
+                b.year.region.as_ref().map_or(NOT_AVAILABLE.to_owned(), |e| show(r, e.get(r))),
+                b.year.neighbours.as_ref().map_or(NOT_AVAILABLE.to_owned(), |(e, _)| show(r, e.get(r))),
+                b.year.rank[Rate::ALL.iter().position(|x| *x == r).unwrap_or(0)]
+                    .map_or(NOT_AVAILABLE.to_owned(), |(rank, of)| format!("{rank} of {of}")),
+            ]
+        })
+        .collect();
+    let region = facts
+        .benchmark()
+        .ok()
+        .and_then(|b| b.indicators.rows.iter().find(|r| r.name == b.council).map(|r| r.region.clone()))
+        .unwrap_or_else(|| "Region".into());
+    let mut notes = vec![
+        format!("Year to 30 September {}; rates as published by the Department for Education.", b.year.year),
+        "Statistical neighbours: the mean of the published rates of the council's ten closest councils. \
+         Rank: 1 is the lowest rate among all councils."
+            .to_owned(),
+    ];
+    if b.year.neighbours.is_none() {
+        notes.push(format!("{NOT_AVAILABLE}: no statistical neighbours file has been added."));
+    }
+    notes.push(source_note(b.source));
+    Ok(vec![Block::Table(table(
+        caption(
+            counters,
+            format!("{} compared with England, {region} and statistical neighbours, {}", b.council, b.year.year),
+            title,
+        ),
+        &["Measure", &b.council, "England", &region, "Statistical neighbours", "Rank among councils"],
+        rows,
+        notes,
+    ))])
+}
+
+fn staff_flows(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let (source, s) = facts.staff()?;
+    let rows = vec![
+        vec!["In post, directly employed".into(), fte(s.in_post_fte), count(s.in_post_headcount as f64)],
+        vec!["Agency workers".into(), fte(s.agency_fte), count(s.agency_headcount as f64)],
+        vec!["Starters in the year".into(), fte(s.starters_fte), count(s.starters_headcount as f64)],
+        vec!["Leavers in the year".into(), fte(s.leavers_fte), count(s.leavers_headcount as f64)],
+        vec!["Turnover rate".into(), cell(&s.turnover_fte, rate), cell(&s.turnover_headcount, rate)],
+    ];
+    let mut notes = vec![format!(
+        "The year runs from {} to {}. Turnover = leavers in the year ÷ directly employed staff in post at the end \
+             of it (DfE definition).",
+        s.year_from.long(),
+        s.reference_date.long()
+    )];
+    notes.extend(s.gaps.iter().cloned());
+    notes.push(source_note(source));
+    Ok(vec![Block::Table(table(
+        caption(counters, format!("Staff in post, starters and leavers, year to {}", s.reference_date.long()), title),
+        &["Measure", "FTE", "Headcount"],
+        rows,
+        notes,
+    ))])
+}
+
+fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let (source, rows) = supporting(&facts.cohorts, "no cohort table has been added")?;
+    let num = |v: Option<f64>| v.map_or(NOT_AVAILABLE.to_owned(), count);
+    let both = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| match (a, b) {
+        (Some(a), Some(b)) => cell(&f(a, b), rate),
+        _ => NOT_AVAILABLE.to_owned(),
+    };
+    let body = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.programme.clone(),
+                num(r.started),
+                num(r.completed),
+                num(r.still_employed),
+                both(r.completed, r.started, completion),
+                both(r.still_employed, r.completed, retention),
+            ]
+        })
+        .collect();
+    Ok(vec![Block::Table(table(
+        caption(counters, "Programme cohorts: completion and retention".into(), title),
+        &["Programme", "Started", "Completed", "Still employed", "Completion", "Retention"],
+        body,
+        vec!["Completion = completed ÷ started; retention = still employed ÷ completed.".into(), source_note(source)],
+    ))])
+}
+
+fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let (source, rows) = supporting(&facts.budget, "no budget table has been added")?;
+    let body = rows
+        .iter()
+        .map(|r| {
+            let figures = match (r.budget, r.spent) {
+                (Some(b), Some(s)) => Some(budget(b, s, r.years.unwrap_or(1.0))),
+                _ => None,
+            };
+            vec![
+                r.item.clone(),
+                r.budget.map_or(NOT_AVAILABLE.to_owned(), money),
+                r.spent.map_or(NOT_AVAILABLE.to_owned(), money),
+                figures.as_ref().map_or(NOT_AVAILABLE.to_owned(), |f| money(f.remaining)),
+                figures.as_ref().map_or(NOT_AVAILABLE.to_owned(), |f| cell(&f.share_spent, rate)),
+            ]
+        })
+        .collect();
+    Ok(vec![Block::Table(table(
+        caption(counters, "Budgets: spent and remaining".into(), title),
+        &["Item", "Budget", "Spent", "Remaining", "Spent (%)"],
+        body,
+        vec![format!("Remaining = budget − spent. {}", source_note(source))],
+    ))])
+}
+
+fn recommendations(rows: &[Recommendation], title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    if rows.is_empty() {
+        return Err("add the recommendations in the editor".to_owned());
+    }
+    let body = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.number.clone(),
+                r.theme.clone(),
+                r.recommendation.clone(),
+                r.status.label().to_owned(),
+                r.update.clone(),
+            ]
+        })
+        .collect();
+    let mut t = table(
+        caption(counters, "Progress against recommendations".into(), title),
+        &["No.", "Theme", "Recommendation", "Status", "Update"],
+        body,
+        vec!["Status: Green, achieved; Amber, acceptable progress; Red, progress not acceptable.".into()],
+    );
+    t.status_column = Some(3);
+    Ok(vec![Block::Table(t)])
+}
+
+fn chosen(title: &str, generated: String) -> String {
+    if title.trim().is_empty() {
+        generated
+    } else {
+        title.trim().to_owned()
+    }
+}
+
+fn finish(spec: ChartSpec, bars: bool) -> Result<Chart, String> {
+    if bars { bar_chart(&spec) } else { line_chart(&spec) }.ok_or_else(|| "there are no figures to draw".to_owned())
+}
+
+/// Each role's vacancy rate in the two latest periods, as grouped bars.
+fn two_period_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
+    let (later_input, later) = facts.period(Period::Latest)?;
+    let (earlier_input, earlier) = facts.period(Period::Earlier)?;
+    let (from, to) = (period_name(&earlier_input.period), period_name(&later_input.period));
+    let roles: Vec<&RoleFigures> = later.figures.roles.iter().collect();
+    let before =
+        |role: &str| earlier.figures.roles.iter().find(|r| r.role == role).and_then(|r| r.vacancy_rate.clone().ok());
+    let pairs: Vec<(Option<f64>, Option<f64>)> =
+        roles.iter().map(|r| (before(&r.role), r.vacancy_rate.clone().ok())).collect();
+    let compared = pairs.iter().filter(|(a, b)| a.is_some() && b.is_some()).count();
+    let fell =
+        pairs.iter().filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if rate(*b) < rate(*a) && b < a)).count();
+    let rose =
+        pairs.iter().filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if b > a && rate(*b) != rate(*a))).count();
+    let generated = if fell >= rose {
+        format!("The vacancy rate fell in {fell} of {compared} roles between {from} and {to}")
+    } else {
+        format!("The vacancy rate rose in {rose} of {compared} roles between {from} and {to}")
+    };
+    finish(
+        ChartSpec {
+            id: id.to_owned(),
+            title: chosen(title, generated),
+            subtitle: format!("Vacancy rate by role, {from} and {to}: vacant ÷ (vacant + permanent)"),
+            source: later_input.source.clone(),
+            category_label: "Role".into(),
+            categories: roles.iter().map(|r| r.role.clone()).collect(),
+            series: vec![
+                Series { name: from, values: pairs.iter().map(|p| p.0).collect() },
+                Series { name: to, values: pairs.iter().map(|p| p.1).collect() },
+            ],
+            unit: Unit::Rate,
+            highlight: None,
+        },
+        true,
+    )
+}
+
+/// Vacancy and agency rates over every period the project holds, oldest first.
+fn trend_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
+    let periods: Vec<_> =
+        facts.periods.iter().rev().filter_map(|p| p.read.as_ref().ok().map(|r| (p.input, r))).collect();
+    if periods.len() < 2 {
+        return Err("a trend needs establishment tables for two or more periods".into());
+    }
+    let (first_input, first) = periods[0];
+    let (last_input, last) = periods[periods.len() - 1];
+    let movement = rate_movement(
+        &period_name(&first_input.period),
+        &first.figures.total.vacancy_rate,
+        &last.figures.total.vacancy_rate,
+    );
+    let generated =
+        movement.map_or_else(|| "Vacancy and agency worker rates".to_owned(), |m| format!("The vacancy rate {m}"));
+    finish(
+        ChartSpec {
+            id: id.to_owned(),
+            title: chosen(title, generated),
+            subtitle: "Vacancy rate and agency worker rate, all roles".into(),
+            source: last_input.source.clone(),
+            category_label: "Period".into(),
+            categories: periods.iter().map(|(i, _)| period_name(&i.period)).collect(),
+            series: vec![
+                Series {
+                    name: "Vacancy rate".into(),
+                    values: periods.iter().map(|(_, r)| r.figures.total.vacancy_rate.clone().ok()).collect(),
+                },
+                Series {
+                    name: "Agency worker rate".into(),
+                    values: periods.iter().map(|(_, r)| r.figures.total.agency_rate.clone().ok()).collect(),
+                },
+            ],
+            unit: Unit::Rate,
+            highlight: None,
+        },
+        false,
+    )
+}
+
+/// The council's vacancy rate beside each neighbour's, England's and the region's.
+fn benchmark_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
+    let b = facts.benchmark()?;
+    let in_year: Vec<_> = b.indicators.rows.iter().filter(|r| r.year == b.year.year).collect();
+    let ours = in_year.iter().find(|r| r.level == Level::LocalAuthority && r.name == b.council);
+    let codes: Vec<u32> = match (&facts.neighbours, ours.and_then(|r| r.old_la_code)) {
+        (Some(Ok((_, n))), Some(code)) => n.by_council.get(&code).cloned().unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let mut bars: Vec<(String, Option<f64>)> = vec![(b.council.clone(), b.year.council.vacancy.clone().ok())];
+    for row in
+        in_year.iter().filter(|r| r.level == Level::LocalAuthority && r.old_la_code.is_some_and(|c| codes.contains(&c)))
+    {
+        bars.push((row.name.clone(), published(row).vacancy.ok()));
+    }
+    let neighbours_drawn = bars.len() - 1;
+    if let Some(e) = &b.year.england {
+        bars.push(("England".into(), e.vacancy.clone().ok()));
+    }
+    // Highest first, so the council's place among them shows at a glance; gaps last.
+    bars.sort_by(|a, b| b.1.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY)));
+    let ours_value = b.year.council.vacancy.clone().ok();
+    let generated = match ours_value {
+        Some(v) if neighbours_drawn > 0 => {
+            let theirs = |keep: fn(f64, f64) -> bool| {
+                bars.iter()
+                    .filter(|(name, value)| {
+                        name != &b.council && name != "England" && value.is_some_and(|x| keep(x, v))
+                    })
+                    .count()
+            };
+            let (lower, higher) = (theirs(|x, v| x < v), theirs(|x, v| x > v));
+            let council = &b.council;
+            let n = neighbours_drawn;
+            if lower == n {
+                format!("{council} has a higher vacancy rate than all {n} of its statistical neighbours")
+            } else if higher == n {
+                format!("{council} has a lower vacancy rate than all {n} of its statistical neighbours")
+            } else {
+                format!("{council} has a higher vacancy rate than {lower} of its {n} statistical neighbours")
+            }
+        }
+        _ => format!("{}'s vacancy rate beside England's", b.council),
+    };
+    let highlight = bars.iter().position(|(name, _)| name == &b.council);
+    finish(
+        ChartSpec {
+            id: id.to_owned(),
+            title: chosen(title, generated),
+            subtitle: format!("Children's social worker vacancy rate (FTE), year to 30 September {}", b.year.year),
+            source: b.source.to_owned(),
+            category_label: "Council".into(),
+            categories: bars.iter().map(|(name, _)| name.clone()).collect(),
+            // DfE rates are percentages; charts take fractions.
+            series: vec![Series {
+                name: "Vacancy rate".into(),
+                values: bars.iter().map(|(_, v)| v.map(|v| v / 100.0)).collect(),
+            }],
+            unit: Unit::Rate,
+            highlight,
+        },
+        true,
+    )
+}
+
+fn age_profile(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
+    let (source, s) = facts.staff()?;
+    let generated = match &s.aged_55_and_over {
+        Ok(share) => format!("{} of staff in post are aged 55 or over", rate(*share)),
+        Err(_) => "Staff in post by age".to_owned(),
+    };
+    let mut categories: Vec<String> = s.age_bands.iter().map(|(band, _)| band.clone()).collect();
+    let mut values: Vec<Option<f64>> = s.age_bands.iter().map(|(_, n)| Some(*n as f64)).collect();
+    if s.age_unknown > 0 {
+        categories.push("Age not recorded".into());
+        values.push(Some(s.age_unknown as f64));
+    }
+    finish(
+        ChartSpec {
+            id: id.to_owned(),
+            title: chosen(title, generated),
+            subtitle: format!("People in post (agency workers included) by age, at {}", s.reference_date.long()),
+            source: source.to_owned(),
+            category_label: "Age band".into(),
+            categories,
+            series: vec![Series { name: "People".into(), values }],
+            unit: Unit::Count,
+            highlight: None,
+        },
+        true,
+    )
+}
+
+fn leavers_by_reason(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
+    let (source, s) = facts.staff()?;
+    let total: usize = s.leavers_by_reason.iter().map(|(_, n)| n).sum();
+    let Some((top, n)) = s.leavers_by_reason.first() else {
+        return Err(format!("no one left in the year to {}", s.reference_date.long()));
+    };
+    let generated = format!("{top} was the most common reason for leaving ({n} of {total} leavers)");
+    finish(
+        ChartSpec {
+            id: id.to_owned(),
+            title: chosen(title, generated),
+            subtitle: format!("Leavers by reason, headcount, year to {}", s.reference_date.long()),
+            source: source.to_owned(),
+            category_label: "Reason".into(),
+            categories: s.leavers_by_reason.iter().map(|(reason, _)| reason.clone()).collect(),
+            series: vec![Series {
+                name: "Leavers".into(),
+                values: s.leavers_by_reason.iter().map(|(_, n)| Some(*n as f64)).collect(),
+            }],
+            unit: Unit::Count,
+            highlight: None,
+        },
+        true,
+    )
+}

@@ -1,0 +1,297 @@
+//! The report as a document the officer edits: numbering, live figures and the generated
+//! draft, through the same build the app, print and the command line use.
+#![cfg(not(target_arch = "wasm32"))]
+
+use wrb::engine::import::load_input;
+use wrb::engine::model::{Content, DataBlock, Document, Move, Period, Project, TableInput};
+use wrb::engine::report::facts::Facts;
+use wrb::engine::report::live::{fill, plain, Run};
+use wrb::engine::report::{build_report, html, Block, ReportDocument};
+use wrb::engine::sample::{sample_project, Template};
+
+fn numbers(report: &ReportDocument) -> Vec<(String, Vec<String>)> {
+    report
+        .sections
+        .iter()
+        .map(|s| (format!("{}. {}", s.number, s.heading), s.paragraphs.iter().map(|p| p.number.clone()).collect()))
+        .collect()
+}
+
+fn text_of(report: &ReportDocument, id: u32) -> String {
+    match &report.paragraph(id).expect("paragraph is in the report").blocks[0] {
+        Block::Text(runs) => plain(runs),
+        other => panic!("not text: {other:?}"),
+    }
+}
+
+fn project_with(sections: Vec<(&str, Vec<Content>)>) -> Project {
+    let mut project = sample_project();
+    project.document = Document::new(sections.into_iter().map(|(h, p)| (h.to_owned(), p)).collect());
+    project
+}
+
+fn text(t: &str) -> Content {
+    Content::Text(t.into())
+}
+
+#[test]
+fn paragraphs_are_numbered_within_sections_and_renumber_when_moved() {
+    let mut project = project_with(vec![
+        ("Purpose", vec![text("a"), text("b")]),
+        ("Background", vec![text("c")]),
+        ("Current position", vec![text("d"), text("e"), text("f")]),
+    ]);
+    let report = build_report(&project);
+    assert_eq!(
+        numbers(&report),
+        [
+            ("1. Purpose".to_owned(), vec!["1.1".to_owned(), "1.2".to_owned()]),
+            ("2. Background".to_owned(), vec!["2.1".to_owned()]),
+            ("3. Current position".to_owned(), vec!["3.1".to_owned(), "3.2".to_owned(), "3.3".to_owned()]),
+        ]
+    );
+
+    // Move "Current position" to the top: every number after it follows.
+    let current = project.document.sections[2].id;
+    project.document.move_section(current, Move::Up);
+    project.document.move_section(current, Move::Up);
+    let report = build_report(&project);
+    assert_eq!(report.sections[0].heading, "Current position");
+    assert_eq!(report.sections[1].paragraphs.iter().map(|p| p.number.as_str()).collect::<Vec<_>>(), ["2.1", "2.2"]);
+
+    // "f" moves up past the top of its section into the end of the one before? No: it is in the
+    // first section now, so moving "d" (first of all) up does nothing, and "f" moves within.
+    let d = project.document.sections[0].paragraphs[0].id;
+    assert!(!project.document.move_paragraph(d, Move::Up));
+    let c = project.document.sections[2].paragraphs[0].id;
+    assert!(project.document.move_paragraph(c, Move::Up), "into the end of section 2");
+    let report = build_report(&project);
+    assert_eq!(report.paragraph(c).unwrap().number, "2.3");
+    assert!(report.sections[2].paragraphs.is_empty());
+
+    // Removing a section renumbers those after it.
+    let first = project.document.sections[0].id;
+    project.document.remove_section(first);
+    let report = build_report(&project);
+    assert_eq!(report.paragraph(c).unwrap().number, "1.3");
+}
+
+#[test]
+fn tables_and_figures_are_numbered_in_document_order() {
+    let data = |block| Content::Data { block, title: String::new() };
+    let mut project = project_with(vec![(
+        "Current position",
+        vec![
+            data(DataBlock::EstablishmentTable(Period::Latest)),
+            data(DataBlock::EstablishmentChart(Period::Latest)),
+            data(DataBlock::TwoPeriodTable),
+        ],
+    )]);
+    let captions = |p: &Project| build_report(p).tables().map(|t| t.caption.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        captions(&project),
+        [
+            "Table 1: Establishment by role, 2025/26, full-time equivalent (FTE)",
+            "Table 2: Change from 2024/25 to 2025/26, totals"
+        ]
+    );
+    let last = project.document.sections[0].paragraphs[2].id;
+    project.document.move_paragraph(last, Move::Up);
+    project.document.move_paragraph(last, Move::Up);
+    assert_eq!(captions(&project)[0], "Table 1: Change from 2024/25 to 2025/26, totals");
+    assert_eq!(build_report(&project).charts().next().unwrap().id, "figure-1");
+}
+
+#[test]
+fn live_figures_follow_the_data() {
+    let project = project_with(vec![(
+        "Current position",
+        vec![text("In {period} the vacancy rate was {vacancy rate} ({vacant} FTE of {establishment, earlier} last year's establishment).")],
+    )]);
+    let id = project.document.sections[0].paragraphs[0].id;
+    assert_eq!(
+        text_of(&build_report(&project), id),
+        "In 2025/26 the vacancy rate was 31.4% (27.40 FTE of 84.19 last year's establishment)."
+    );
+
+    // New data, same words: the figures change with it.
+    let mut changed = project.clone();
+    changed.tables[0] = TableInput {
+        period: "2026/27".into(),
+        ..TableInput::pasted("Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t10\t8\t1\t2\n", "test")
+    };
+    assert_eq!(
+        text_of(&build_report(&changed), id),
+        "In 2026/27 the vacancy rate was 20.0% (2.00 FTE of 84.19 last year's establishment)."
+    );
+}
+
+#[test]
+fn unknown_and_missing_figures_are_shown_not_blank() {
+    let project = sample_project();
+    let facts = Facts::gather(&project, &load_input);
+    let runs = fill("A {vacncy rate} and {{braces}} and a lone } and {turnover rate}.", &facts);
+    assert!(
+        matches!(&runs[1], Run::Figure { name, value: Err(why) } if name == "vacncy rate" && why.contains("Insert figure"))
+    );
+    // The children's sample has no staff list.
+    assert!(matches!(runs.last().unwrap(), Run::Text(t) if t == "."));
+    assert_eq!(plain(&runs), "A [vacncy rate: no figure] and {braces} and a lone } and [turnover rate: no figure].");
+}
+
+#[test]
+fn rate_changes_and_comparisons_read_as_plain_english() {
+    let project = sample_project();
+    let facts = Facts::gather(&project, &load_input);
+    let said = |t: &str| plain(&fill(t, &facts));
+    assert_eq!(
+        said("The vacancy rate {vacancy rate change}."),
+        "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%."
+    );
+    assert_eq!(
+        said("The agency worker rate {agency rate change}."),
+        "The agency worker rate has fallen by 5.9 percentage points since 2024/25, from 34.5% to 28.6%."
+    );
+    let against = said("{vacancy rate against England}");
+    assert!(against.starts_with("above the England rate of 14.2% (2025)"), "{against}");
+    assert_eq!(said("{council}, {committee}"), "Northshire County Council, Children and Young People Scrutiny Panel");
+}
+
+#[test]
+fn the_first_draft_says_only_what_the_data_supports() {
+    // One period, no benchmarks, no staff list: no change or comparison sentences.
+    let mut project = sample_project();
+    project.tables.truncate(1);
+    project.supporting.clear();
+    let facts = Facts::gather(&project, &load_input);
+    let draft = wrb::engine::report::draft::first_draft(&facts);
+    assert_eq!(draft.len(), 1);
+    let Content::Text(words) = &draft[0] else { panic!("text") };
+    assert_eq!(
+        plain(&fill(words, &facts)),
+        "In 2025/26, the establishment is 87.19 FTE posts. Permanent staff fill 59.79 FTE and agency workers 24.00 \
+         FTE. There are 27.40 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
+         in post (permanent and agency)."
+    );
+
+    // The full sample adds the change since last year and the benchmark.
+    let project = sample_project();
+    let facts = Facts::gather(&project, &load_input);
+    let draft: Vec<String> = wrb::engine::report::draft::first_draft(&facts)
+        .iter()
+        .map(|c| match c {
+            Content::Text(t) => plain(&fill(t, &facts)),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(draft.len(), 3);
+    assert!(draft[1].starts_with("The vacancy rate has fallen by 4.2 percentage points"));
+    assert!(draft[2].contains("above the England rate"), "{}", draft[2]);
+}
+
+#[test]
+fn every_template_opens_with_data_and_a_full_draft_and_nothing_missing() {
+    for template in Template::ALL {
+        let project = template.project();
+        let report = build_report(&project);
+        assert!(report.sections.len() >= 5, "{template:?}: a full set of sections");
+        let problems: Vec<String> = report
+            .blocks()
+            .filter_map(|b| match b {
+                Block::Problem(p) => Some(p.clone()),
+                Block::Text(runs) | Block::Bullets { lead: runs, .. } if plain(runs).contains("no figure]") => {
+                    Some(plain(runs))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(problems.is_empty(), "{template:?}: {problems:#?}");
+        for block in report.blocks() {
+            if let Block::Bullets { items, .. } = block {
+                for item in items {
+                    assert!(!plain(item).contains("no figure]"), "{template:?}: {}", plain(item));
+                }
+            }
+        }
+        assert!(report.tables().count() >= 2, "{template:?}: tables");
+        let page = html::render(&report);
+        assert!(page.contains(&project.title_block.title.replace('\'', "&#39;")), "{template:?}: title");
+    }
+    let progress = build_report(&Template::ScrutinyProgress.project());
+    let tracker = progress.tables().find(|t| t.caption.contains("Progress against recommendations")).unwrap();
+    assert_eq!(tracker.status_column, Some(3));
+    let page = html::render(&progress);
+    assert!(page.contains("<td class=\"status status-red\">Red: not on track</td>"), "status in words and colour");
+}
+
+#[test]
+fn a_saved_project_round_trips_and_a_version_1_project_still_opens() {
+    let project = Template::AdultVacanciesRisk.project();
+    let json = serde_json::to_string(&project).unwrap();
+    let back: Project = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, project);
+
+    // Version 1 had no document, supporting tables or settings.
+    let mut old = serde_json::to_value(sample_project()).unwrap();
+    let object = old.as_object_mut().unwrap();
+    object.remove("document");
+    object.remove("supporting");
+    object.remove("settings");
+    object.insert("schema_version".into(), 1.into());
+    let opened: Project = serde_json::from_value(old).unwrap();
+    assert!(opened.document.sections.is_empty());
+    let upgraded = wrb::engine::report::draft::upgrade(opened, &load_input);
+    assert_eq!(upgraded.schema_version, wrb::engine::model::SCHEMA_VERSION);
+    assert_eq!(upgraded.tables, sample_project().tables);
+    let report = build_report(&upgraded);
+    assert_eq!(numbers(&report)[0].0, "1. Current workforce");
+    assert_eq!(report.tables().count(), 3, "both periods' tables and the change, as version 1 showed");
+    assert_eq!(report.charts().count(), 1);
+}
+
+#[test]
+fn chart_titles_and_table_captions_can_be_rewritten() {
+    let data = |block, title: &str| Content::Data { block, title: title.into() };
+    let project = project_with(vec![(
+        "Current position",
+        vec![
+            data(DataBlock::EstablishmentTable(Period::Latest), "Our posts this year"),
+            data(DataBlock::EstablishmentChart(Period::Latest), "Social workers carry the gap"),
+            data(DataBlock::TrendChart, ""),
+        ],
+    )]);
+    let report = build_report(&project);
+    assert_eq!(report.tables().next().unwrap().caption, "Table 1: Our posts this year");
+    let charts: Vec<_> = report.charts().collect();
+    assert_eq!(charts[0].title, "Social workers carry the gap");
+    assert!(charts[0].svg.contains(">Social workers carry the gap</title>"));
+    assert_eq!(
+        charts[1].title,
+        "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%"
+    );
+}
+
+#[test]
+fn generated_chart_titles_state_the_message() {
+    let report = build_report(&sample_project());
+    let titles: Vec<&str> = report.charts().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Social Worker has the most posts not filled by permanent staff (16.00 FTE)",
+            "The vacancy rate fell in 4 of 7 roles between 2024/25 and 2025/26",
+            "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%",
+            "Northshire has a higher vacancy rate than all 10 of its statistical neighbours",
+        ]
+    );
+    let adults = build_report(&Template::AdultVacanciesRisk.project());
+    let titles: Vec<&str> = adults.charts().map(|c| c.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Resignation – career progression was the most common reason for leaving (4 of 15 leavers)")
+    );
+    assert!(titles.contains(&"25.4% of staff in post are aged 55 or over"));
+    // Every chart's figures are there as a table, a row for each bar or point.
+    for chart in report.charts().chain(adults.charts()) {
+        assert!(!chart.data.rows.is_empty() && chart.data.rows.iter().all(|r| r.len() == chart.data.header.len()));
+    }
+}
