@@ -11,8 +11,8 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHa
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel, ReportDetails, ReportPreview,
-    ScenariosPanel, StaffPanel, TableChecks,
+    BenchmarkPanel, ChecksPanel, DocumentEditor, FilePicker, ImportDetails, PasteBox, PipelinePanel, PrintOptions,
+    ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
 use super::state::{Action, State};
 use super::storage;
@@ -45,10 +45,16 @@ fn page() -> Html {
 
     // The report is derived from the project and the rows read from its files, and rebuilt
     // only when either changes.
-    let report_html = use_memo((state.project.clone(), state.files.clone()), {
+    let report = use_memo((state.project.clone(), state.files.clone()), {
         let state = state.clone();
-        move |(project, _)| AttrValue::from(html::render(&build_report_with(project, &|input| state.loaded_for(input))))
+        move |(project, _)| build_report_with(project, &|input| state.loaded_for(input))
     });
+    let report_html = use_memo(report.clone(), |report| AttrValue::from(html::render(report)));
+    let page_breaks = use_state(|| false);
+    let send = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
 
     // The checks, like the report, follow from the project and its files' rows.
     let checks = use_memo((state.project.clone(), state.files.clone()), {
@@ -195,6 +201,10 @@ fn page() -> Html {
             }
             <main class="app-layout">
                 <section class="app-controls" aria-labelledby="controls-heading">
+                    <TemplatePicker on_choose={
+                        let state = state.clone();
+                        Callback::from(move |template| state.dispatch(Action::TemplateChosen(template)))
+                    } />
                     <h2 id="controls-heading">{ "Your data" }</h2>
                     if showing_sample {
                         <p class="notice">
@@ -229,6 +239,16 @@ fn page() -> Html {
                         let state = state.clone();
                         Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
                     } />
+                    <DocumentEditor document={state.project.document.clone()} report={report.clone()} dispatch={send.clone()} />
+                    <PrintOptions settings={state.project.settings.print.clone()} previewing={*page_breaks}
+                        on_change={
+                            let state = state.clone();
+                            Callback::from(move |print| state.dispatch(Action::PrintSettingsChanged(print)))
+                        }
+                        on_preview={
+                            let page_breaks = page_breaks.clone();
+                            Callback::from(move |on| page_breaks.set(on))
+                        } />
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
@@ -245,7 +265,8 @@ fn page() -> Html {
                     </div>
                 </section>
                 <section aria-label="Report preview">
-                    <ReportPreview html={(*report_html).clone()} />
+                    <ReportPreview html={(*report_html).clone()} page_breaks={*page_breaks}
+                        landscape={state.project.settings.print.landscape} />
                 </section>
             </main>
         </div>

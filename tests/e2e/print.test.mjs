@@ -33,14 +33,49 @@ test('the printed report holds the figures, and no chart or table is split acros
   assert.ok(!all.includes('Paste a table') && !all.includes('Checks'), 'no app controls in print');
   assert.match(texts[0], /Page 1 of \d/, 'pages are numbered');
 
-  // A chart starts and ends on one page: its title and its source line share a page.
-  const chartTitle = pageOf(texts, 'Social Worker has the most posts not filled');
-  const chartSource = texts.findIndex((t, i) => i >= chartTitle && t.includes('Source: Northshire County Council'));
-  assert.ok(chartTitle >= 0 && chartTitle === chartSource, `chart on page ${chartTitle + 1}, its source on ${chartSource + 1}`);
-  // So does each table of up to 20 rows: caption and total row.
-  for (const [caption, total] of [['Table 1:', 'Total 87.19'], ['Table 2:', 'Total 84.19']]) {
-    const start = pageOf(texts, caption);
-    const end = texts.findIndex((t) => t.replace(/\s+/g, ' ').includes(total));
-    assert.ok(start >= 0 && start === end, `${caption} starts on page ${start + 1} and ends on ${end + 1}`);
+  // Every chart starts and ends on one page: its title and its source line share a page.
+  const charts = await page.locator('article.report svg.chart').evaluateAll((svgs) => svgs.map((svg) => {
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent.trim());
+    return { title: texts[0], subtitle: texts.find((t, i) => i > 0 && t.length > 20), source: texts.find((t) => t.startsWith('Source: ')) };
+  }));
+  assert.ok(charts.length >= 4, `the sample has ${charts.length} charts`);
+  const flat = texts.map((t) => t.replace(/\s+/g, ' '));
+  for (const { title, subtitle, source } of charts) {
+    // The title's words can also be in the prose, so a chart is whole when one page has its
+    // title, subtitle and source line together.
+    const whole = flat.findIndex((t) => [title, subtitle, source].every((part) => t.includes(part.slice(0, 30))));
+    assert.ok(whole >= 0, `“${title}” is not split across pages`);
   }
+  // So does each table of up to 20 rows: its caption and its last row.
+  const tables = await page.locator('article.report > section table.figures').evaluateAll((all) => all.filter((t) => !t.closest('.chart-data')).map((t) => ({
+    caption: t.caption.textContent,
+    last: [...t.rows].at(-1).cells[0].textContent,
+    rows: t.tBodies[0].rows.length,
+  })));
+  assert.ok(tables.length >= 6, `the sample has ${tables.length} tables`);
+  for (const { caption, last, rows } of tables.filter((t) => t.rows <= 20)) {
+    const start = flat.findIndex((t) => t.includes(caption.slice(0, 30)));
+    const end = flat.findIndex((t, i) => i >= start && t.includes(last));
+    assert.ok(start >= 0 && start === end, `${caption} (${rows} rows) starts on page ${start + 1}, ends on ${end + 1}`);
+  }
+  // A heading is never the last line of a page.
+  for (const text of texts.slice(0, -1)) {
+    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^Page \d+ of \d+$/.test(l));
+    assert.doesNotMatch(lines.at(-1), /^\d+\. [A-Z][a-z]/, `a page ends with a heading: ${lines.at(-1)}`);
+  }
+});
+
+test('landscape prints on A4 landscape, and chart figures print as tables when asked', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('A4 landscape, for wide tables').check();
+  await page.getByLabel("Print each chart's figures as a table").check();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const box = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+  assert.ok(box, 'the PDF has a page size');
+  const [width, height] = [Number(box[1]), Number(box[2])];
+  assert.ok(Math.abs(width - 841.89) < 2 && Math.abs(height - 595.28) < 2, `A4 landscape, not ${width} × ${height}`);
+  const all = pages(pdf).join('\n');
+  assert.ok(all.includes('Figures in the chart:'), 'the chart figures are printed');
 });

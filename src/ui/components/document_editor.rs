@@ -1,0 +1,188 @@
+//! Report contents: the sections in order, each with its paragraphs. Sections and paragraphs
+//! can be added, renamed, moved and removed; numbers follow the order, as they will print.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::paragraph_editor::ParagraphEditor;
+use crate::engine::model::{Content, DataBlock, Document, Move};
+use crate::engine::report::ReportDocument;
+use crate::ui::state::Action;
+
+/// Headings committee reports use, in their usual order (`../shared/domain.md`).
+const CONVENTIONAL_HEADINGS: [&str; 16] = [
+    "Executive summary",
+    "Purpose of the report",
+    "Recommendations",
+    "Reasons for recommendations",
+    "Background",
+    "Current position",
+    "Key considerations",
+    "Alternative options",
+    "Financial implications",
+    "Legal implications",
+    "Risk management",
+    "Equality and human rights",
+    "Community impact",
+    "Consultees",
+    "Appendices",
+    "Background papers",
+];
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentEditorProps {
+    pub document: Document,
+    pub report: Rc<ReportDocument>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(DocumentEditor)]
+pub fn document_editor(props: &DocumentEditorProps) -> Html {
+    let new_heading = use_node_ref();
+    let count = props.document.sections.len();
+    let send = |action: fn(u32) -> Action, id: u32| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action(id)))
+    };
+    let section = |(i, section): (usize, &crate::engine::model::Section)| {
+        let id = section.id;
+        let n = i + 1;
+        let heading_id = format!("section-heading-{id}");
+        let on_rename = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: InputEvent| {
+                dispatch.emit(Action::SectionRenamed(id, e.target_unchecked_into::<HtmlInputElement>().value()))
+            })
+        };
+        let paragraphs = section.paragraphs.iter().enumerate().map(|(j, p)| {
+            let pid = p.id;
+            let number = format!("{n}.{}", j + 1);
+            let first = i == 0 && j == 0;
+            let last = i + 1 == count && j + 1 == section.paragraphs.len();
+            let on_edit = {
+                let dispatch = props.dispatch.clone();
+                Callback::from(move |content| dispatch.emit(Action::ParagraphEdited(pid, content)))
+            };
+            html! {
+                <li class="paragraph-editor" key={pid}>
+                    <ParagraphEditor id={pid} number={number.clone()} content={p.content.clone()}
+                        shown={props.report.paragraph(pid).cloned()} {on_edit} />
+                    <div class="row-buttons">
+                        <button type="button" class="secondary" disabled={first}
+                            aria-label={format!("Move paragraph {number} up")}
+                            onclick={send(|id| Action::ParagraphMoved(id, Move::Up), pid)}>{ "Move up" }</button>
+                        <button type="button" class="secondary" disabled={last}
+                            aria-label={format!("Move paragraph {number} down")}
+                            onclick={send(|id| Action::ParagraphMoved(id, Move::Down), pid)}>{ "Move down" }</button>
+                        <button type="button" class="secondary danger"
+                            aria-label={format!("Remove paragraph {number}")}
+                            onclick={send(Action::ParagraphRemoved, pid)}>{ "Remove" }</button>
+                    </div>
+                </li>
+            }
+        });
+        html! {
+            <li class="section-editor" key={id}>
+                <div class="section-head">
+                    <label for={heading_id.clone()}>{ format!("Section {n} heading") }</label>
+                    <input type="text" id={heading_id} value={section.heading.clone()} oninput={on_rename} />
+                    <div class="row-buttons">
+                        <button type="button" class="secondary" disabled={i == 0}
+                            aria-label={format!("Move section {n} up")}
+                            onclick={send(|id| Action::SectionMoved(id, Move::Up), id)}>{ "Move up" }</button>
+                        <button type="button" class="secondary" disabled={i + 1 == count}
+                            aria-label={format!("Move section {n} down")}
+                            onclick={send(|id| Action::SectionMoved(id, Move::Down), id)}>{ "Move down" }</button>
+                        <button type="button" class="secondary danger"
+                            aria-label={format!("Remove section {n}, {}", section.heading)}
+                            onclick={send(Action::SectionRemoved, id)}>{ "Remove section" }</button>
+                    </div>
+                </div>
+                <ol class="paragraph-list">{ for paragraphs }</ol>
+                <AddToSection section={id} number={n} dispatch={props.dispatch.clone()} />
+            </li>
+        }
+    };
+    let add_section = {
+        let (dispatch, new_heading) = (props.dispatch.clone(), new_heading.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = new_heading.cast::<HtmlInputElement>() {
+                dispatch.emit(Action::SectionAdded { heading: input.value() });
+                input.set_value("");
+            }
+        })
+    };
+    html! {
+        <section class="document-editor" aria-labelledby="contents-heading">
+            <h2 id="contents-heading">{ "Report contents" }</h2>
+            <p class="hint">
+                { "Numbers follow the order, as they will print. Figures in curly brackets, such as {vacancy rate}, \
+                   are live: they are filled in from your tables and change when the data does. Use Insert figure \
+                   to add one." }
+            </p>
+            <ol class="section-list">{ for props.document.sections.iter().enumerate().map(section) }</ol>
+            <form class="add-section" onsubmit={add_section}>
+                <label for="new-section-heading">{ "New section heading" }</label>
+                <input type="text" id="new-section-heading" ref={new_heading} list="conventional-headings"
+                    placeholder="For example: Financial implications" />
+                <datalist id="conventional-headings">
+                    { for CONVENTIONAL_HEADINGS.iter().map(|h| html! { <option value={*h} /> }) }
+                </datalist>
+                <button type="submit">{ "Add section" }</button>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AddToSectionProps {
+    section: u32,
+    number: usize,
+    dispatch: Callback<Action>,
+}
+
+/// "Add to section 4": a paragraph, a bullet list, the generated first draft, or a table or chart.
+#[function_component(AddToSection)]
+fn add_to_section(props: &AddToSectionProps) -> Html {
+    let choice = use_node_ref();
+    let id = format!("add-to-section-{}", props.section);
+    let onclick = {
+        let (choice, dispatch, section) = (choice.clone(), props.dispatch.clone(), props.section);
+        Callback::from(move |_: MouseEvent| {
+            let Some(select) = choice.cast::<HtmlSelectElement>() else { return };
+            let value = select.value();
+            let content = match value.as_str() {
+                "text" => Content::Text(String::new()),
+                "bullets" => Content::Bullets { lead: String::new(), items: String::new() },
+                "draft" => return dispatch.emit(Action::DraftAdded { section }),
+                other => match other.strip_prefix("block-").and_then(|i| i.parse::<usize>().ok()) {
+                    Some(i) => match DataBlock::menu().into_iter().nth(i) {
+                        Some(block) => Content::Data { block, title: String::new() },
+                        None => return,
+                    },
+                    None => return,
+                },
+            };
+            dispatch.emit(Action::ParagraphAdded { section, content });
+        })
+    };
+    html! {
+        <div class="add-to-section">
+            <label for={id.clone()}>{ format!("Add to section {}", props.number) }</label>
+            <select id={id} ref={choice}>
+                <option value="text" selected=true>{ "Paragraph" }</option>
+                <option value="bullets">{ "Bullet list" }</option>
+                <option value="draft">{ "First draft from the data" }</option>
+                <optgroup label="Tables and charts">
+                    { for DataBlock::menu().iter().enumerate().map(|(i, block)| html! {
+                        <option value={format!("block-{i}")}>{ block.label() }</option>
+                    }) }
+                </optgroup>
+            </select>
+            <button type="button" class="secondary" {onclick}>{ "Add" }</button>
+        </div>
+    }
+}

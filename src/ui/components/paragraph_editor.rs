@@ -1,0 +1,176 @@
+//! One paragraph in the editor: prose or a bullet list with live figures, or a table or chart
+//! with its title. Live figures are shown marked under the text, as they will print.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::recommendations_editor::RecommendationsEditor;
+use crate::engine::model::{Content, DataBlock};
+use crate::engine::report::html::marked;
+use crate::engine::report::live::FIGURES;
+use crate::engine::report::{Block, Paragraph};
+
+#[derive(Properties, PartialEq)]
+pub struct ParagraphEditorProps {
+    pub id: u32,
+    /// "4.2", as it will print.
+    pub number: String,
+    pub content: Content,
+    /// The paragraph as the report shows it now, for the live figures and generated titles.
+    pub shown: Option<Paragraph>,
+    pub on_edit: Callback<Content>,
+}
+
+#[function_component(ParagraphEditor)]
+pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
+    let text_ref = use_node_ref();
+    let field_id = format!("paragraph-text-{}", props.id);
+    let number = props.number.clone();
+    let shown_blocks = props.shown.as_ref().map(|p| p.blocks.clone()).unwrap_or_default();
+    match &props.content {
+        Content::Text(text) => {
+            let on_edit = props.on_edit.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                on_edit.emit(Content::Text(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+            });
+            let insert = insert_figure(text_ref.clone(), {
+                let on_edit = props.on_edit.clone();
+                Callback::from(move |text: String| on_edit.emit(Content::Text(text)))
+            });
+            let preview =
+                shown_blocks.iter().find_map(|b| if let Block::Text(runs) = b { Some(marked(runs)) } else { None });
+            html! {
+                <div class="paragraph-fields">
+                    <label for={field_id.clone()}>{ format!("Paragraph {number}") }</label>
+                    <textarea id={field_id.clone()} ref={text_ref} rows="4" value={text.clone()} {oninput} />
+                    { figure_menu(&field_id, insert) }
+                    if let Some(preview) = preview {
+                        <p class="live-preview" aria-label={format!("Paragraph {number} as it will print")}>
+                            { Html::from_html_unchecked(preview.into()) }
+                        </p>
+                    }
+                </div>
+            }
+        }
+        Content::Bullets { lead, items } => {
+            let lead_id = format!("paragraph-lead-{}", props.id);
+            let on_lead = {
+                let (on_edit, items) = (props.on_edit.clone(), items.clone());
+                Callback::from(move |e: InputEvent| {
+                    let lead = e.target_unchecked_into::<HtmlInputElement>().value();
+                    on_edit.emit(Content::Bullets { lead, items: items.clone() })
+                })
+            };
+            let on_items = {
+                let (on_edit, lead) = (props.on_edit.clone(), lead.clone());
+                Callback::from(move |e: InputEvent| {
+                    let items = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                    on_edit.emit(Content::Bullets { lead: lead.clone(), items })
+                })
+            };
+            let insert = insert_figure(text_ref.clone(), {
+                let (on_edit, lead) = (props.on_edit.clone(), lead.clone());
+                Callback::from(move |items: String| on_edit.emit(Content::Bullets { lead: lead.clone(), items }))
+            });
+            let preview = shown_blocks.iter().find_map(|b| match b {
+                Block::Bullets { items, .. } => Some(items.iter().map(|i| marked(i)).collect::<Vec<_>>()),
+                _ => None,
+            });
+            html! {
+                <div class="paragraph-fields">
+                    <label for={lead_id.clone()}>{ format!("Paragraph {number}: lead-in") }</label>
+                    <input type="text" id={lead_id} value={lead.clone()} oninput={on_lead} />
+                    <label for={field_id.clone()}>{ "Bullet points, one a line" }</label>
+                    <textarea id={field_id.clone()} ref={text_ref} rows="4" value={items.clone()} oninput={on_items} />
+                    { figure_menu(&field_id, insert) }
+                    if let Some(preview) = preview {
+                        <ul class="live-preview" aria-label={format!("Paragraph {number} as it will print")}>
+                            { for preview.into_iter().map(|item| html! { <li>{ Html::from_html_unchecked(item.into()) }</li> }) }
+                        </ul>
+                    }
+                </div>
+            }
+        }
+        Content::Data { block, title } => {
+            let title_id = format!("paragraph-title-{}", props.id);
+            let generated = shown_blocks.iter().find_map(|b| match b {
+                Block::Table(t) => {
+                    Some(t.caption.split_once(": ").map_or(t.caption.clone(), |(_, words)| words.to_owned()))
+                }
+                Block::Chart(c) => Some(c.title.clone()),
+                _ => None,
+            });
+            let problem =
+                shown_blocks.iter().find_map(|b| if let Block::Problem(p) = b { Some(p.clone()) } else { None });
+            let on_title = {
+                let (on_edit, block) = (props.on_edit.clone(), block.clone());
+                Callback::from(move |e: InputEvent| {
+                    let title = e.target_unchecked_into::<HtmlInputElement>().value();
+                    on_edit.emit(Content::Data { block: block.clone(), title })
+                })
+            };
+            let what = if block.is_chart() { "Chart title (states the message)" } else { "Table caption" };
+            html! {
+                <div class="paragraph-fields">
+                    <p class="block-name">{ format!("Paragraph {number}: {}", block.label()) }</p>
+                    if let Some(problem) = problem {
+                        <p class="report-problem">{ problem }</p>
+                    }
+                    <label for={title_id.clone()}>{ what }</label>
+                    <input type="text" id={title_id} value={title.clone()} oninput={on_title}
+                        placeholder={generated.unwrap_or_default()} />
+                    <p class="hint">{ "Leave empty to use the wording worked out from the data (shown greyed)." }</p>
+                    if let DataBlock::Recommendations(rows) = block {
+                        <RecommendationsEditor id={props.id} rows={rows.clone()} on_change={
+                            let (on_edit, title) = (props.on_edit.clone(), title.clone());
+                            Callback::from(move |rows| on_edit.emit(Content::Data { block: DataBlock::Recommendations(rows), title: title.clone() }))
+                        } />
+                    }
+                </div>
+            }
+        }
+    }
+}
+
+/// The Insert figure menu: puts `{name}` where the cursor was in the text.
+fn figure_menu(field_id: &str, onchange: Callback<Event>) -> Html {
+    let id = format!("{field_id}-figure");
+    html! {
+        <div class="insert-figure">
+            <label for={id.clone()}>{ "Insert figure" }</label>
+            <select {id} {onchange}>
+                <option value="" selected=true>{ "Choose a figure…" }</option>
+                { for FIGURES.iter().map(|(name, help)| html! {
+                    <option value={*name}>{ format!("{name}: {help}") }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn insert_figure(text_ref: NodeRef, on_text: Callback<String>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let select = e.target_unchecked_into::<HtmlSelectElement>();
+        let name = select.value();
+        select.set_value("");
+        let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else { return };
+        if name.is_empty() {
+            return;
+        }
+        let text = area.value();
+        // The browser counts the cursor in UTF-16 units; find the matching byte.
+        let cursor = area.selection_start().ok().flatten().unwrap_or(u32::MAX) as usize;
+        let mut units = 0;
+        let at = text
+            .char_indices()
+            .find(|(_, c)| {
+                let found = units >= cursor;
+                units += c.len_utf16();
+                found
+            })
+            .map_or(text.len(), |(i, _)| i);
+        let token = format!("{{{name}}}");
+        on_text.emit(format!("{}{token}{}", &text[..at], &text[at..]));
+        let _ = area.focus();
+    })
+}
