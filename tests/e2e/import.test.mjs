@@ -106,6 +106,10 @@ test('file-reading code loads only when a file is read', async () => {
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await openSample(page, ctx.server.url);
   assert.ok(!fetched.some((path) => path.startsWith('/worker')), `nothing of the worker at first load: ${fetched}`);
+  // And the page's own code has none of it linked in (calamine names its errors in its strings).
+  const wasm = fetched.find((path) => path.endsWith('_bg.wasm'));
+  const bytes = Buffer.from(await (await fetch(new URL(wasm, ctx.server.url))).arrayBuffer()).toString('latin1');
+  assert.ok(!bytes.includes('calamine') && !bytes.includes('encoding_rs'), `${wasm} links file-reading code`);
   await page.getByLabel('Upload a file').setInputFiles(WORKBOOK);
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
   assert.ok(fetched.includes('/worker_bg.wasm'), 'the worker is fetched for the file');

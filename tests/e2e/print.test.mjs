@@ -79,3 +79,22 @@ test('landscape prints on A4 landscape, and chart figures print as tables when a
   const all = pages(pdf).join('\n');
   assert.ok(all.includes('Figures in the chart:'), 'the chart figures are printed');
 });
+
+test('a table longer than 20 rows breaks across pages with its header row repeated', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const rows = Array.from({ length: 45 }, (_, i) => `Team ${String(i + 1).padStart(2, '0')}\t10\t7\t2\t3`);
+  await page.getByLabel('Paste a table').fill(['Role\tEstablishment\tPermanent\tAgency\tVacant', ...rows].join('\n'));
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('450.00'));
+  await page.emulateMedia({ media: 'print' });
+  const texts = pages(await page.pdf({ preferCSSPageSize: true })).map((t) => t.replace(/\s+/g, ' '));
+  // Table rows, not the chart's bar labels: a row carries its establishment and permanent figures.
+  const holding = texts.filter((t) => /Team \d\d 10\.00 7\.00/.test(t));
+  assert.ok(holding.length >= 2, `the long table runs over ${holding.length} pages`);
+  for (const text of holding) {
+    assert.match(text, /Role Establishment Permanent Agency Vacant/, 'each page of it starts with the header row');
+  }
+  // A chart too tall for a page is scaled to fit one, not cut.
+  const chart = texts.findIndex((t) => t.includes('has the most posts not filled'));
+  assert.ok(texts[chart].includes('Source: table pasted by the report author'), 'the tall chart fits its page');
+});

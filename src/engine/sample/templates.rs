@@ -3,7 +3,7 @@
 //! laid out"), so an officer sees the finished shape before bringing in their own tables.
 
 use super::{table, COUNCIL};
-use crate::engine::import::load_input;
+use crate::engine::import::load_text_only;
 use crate::engine::model::{
     Content, DataBlock, Document, Period, Project, Recommendation, ReportSettings, Status, TitleBlock, SCHEMA_VERSION,
 };
@@ -93,7 +93,7 @@ impl Template {
                 include_str!("adult_staff_list.csv"),
             )];
         }
-        let draft = first_draft(&Facts::gather(&project, &load_input));
+        let draft = first_draft(&Facts::gather(&project, &load_text_only));
         project.document = self.document(draft);
         project
     }
