@@ -51,17 +51,18 @@ fn paste(root: &Element, value: &str) {
 async fn report_preview_renders_the_table_and_the_chart() {
     let root = mount();
     let report = html::render(&build_report(&sample_project()));
-    let app =
-        yew::Renderer::<ReportPreview>::with_root_and_props(root.clone(), ReportPreviewProps { html: report.into() })
-            .render();
+    let app = yew::Renderer::<ReportPreview>::with_root_and_props(
+        root.clone(),
+        ReportPreviewProps { html: report.into(), page_breaks: false, landscape: false },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     assert!(text(&root, "table.figures tfoot").contains("87.19"));
-    assert_eq!(
-        root.query_selector_all("table.figures").unwrap().length(),
-        3,
-        "a table for each year and one for the change between them"
-    );
+    // Key figures, the establishment table, the change between the years, benchmarks, cohorts and
+    // budgets; and one for each of the four charts' figures.
+    assert_eq!(root.query_selector_all("table.figures").unwrap().length(), 6 + 4);
+    assert_eq!(root.query_selector_all("figure details.chart-data table.figures").unwrap().length(), 4);
     let svg = root.query_selector("svg[role=img]").unwrap().expect("the chart is an svg with role img");
     let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
     let title_id = labelled_by.split(' ').next().unwrap();
@@ -69,7 +70,7 @@ async fn report_preview_renders_the_table_and_the_chart() {
     assert!(title.starts_with("Social Worker has the most posts"), "{title}");
     // Seven roles, each with a permanent segment in the palette's first colour.
     assert_eq!(
-        root.query_selector_all("svg rect[fill='#12436D']").unwrap().length(),
+        root.query_selector_all("#figure-1 svg rect[fill='#12436D']").unwrap().length(),
         7 + 1,
         "seven bars and the legend key"
     );
@@ -90,11 +91,12 @@ async fn pasting_a_table_into_the_app_updates_the_report() {
 
     let total = text(&root, "table.figures tfoot");
     assert!(total.contains("15.50") && total.contains("12.00"), "{total}");
-    assert_eq!(
-        root.query_selector_all("table.figures").unwrap().length(),
-        1,
+    let report = text(&root, "article.report");
+    assert!(
+        report.contains("Two-period comparison table: the report has only one period"),
         "the pasted table replaces both sample years"
     );
+    assert!(report.contains("a vacancy rate of 22.6%"), "the draft's live figures follow the paste");
     assert!(text(&root, "[role=status]").contains("2 roles"));
     app.destroy();
     root.remove();
