@@ -338,3 +338,39 @@ fn the_document_is_edited_through_actions_and_every_step_undoes() {
     assert_eq!(undone.project, state.project);
     assert!(undone.staff.is_none() && undone.benchmarks.indicators.is_some(), "panels follow the project back");
 }
+
+#[test]
+fn a_second_table_can_be_the_earlier_period_so_the_report_compares_them() {
+    use wrb::ui::state::Slot;
+    let later = "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t20\t15\t3\t5\n";
+    let earlier = "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t18\t12\t4\t6\n";
+    let state = after(vec![
+        Action::PasteEdited(later.into()),
+        Action::ImportPeriodSet("2025/26".into()),
+        Action::ImportFinished,
+        Action::PasteEdited(earlier.into()),
+        Action::ImportSlotChosen(Slot::Earlier),
+        Action::ImportPeriodSet("2024".into()),
+        Action::ImportPeriodSet("2024/25".into()),
+    ]);
+    let periods: Vec<&str> = state.project.tables.iter().map(|t| t.period.as_str()).collect();
+    assert_eq!(periods, ["2025/26", "2024/25"]);
+    assert!(state.project.supporting.iter().all(|t| t.origin != Origin::Sample), "the sample's other tables went");
+    let report = wrb::engine::report::build_report(&state.project);
+    let change = report.tables().find(|t| t.caption.contains("Change from")).expect("the two periods are compared");
+    assert_eq!(change.caption, "Table 3: Change from 2024/25 to 2025/26, totals");
+    // Typing the period is one step; choosing the slot another.
+    let back = reduce(&state, Action::Undo);
+    assert_eq!(back.project.tables.iter().map(|t| t.period.as_str()).collect::<Vec<_>>(), ["2025/26", ""]);
+    let back = reduce(&back, Action::Undo);
+    assert_eq!(back.project.tables.len(), 1);
+    // Choosing "latest" again puts the new table alone.
+    let latest = reduce(&state, Action::ImportSlotChosen(Slot::Latest));
+    assert_eq!(latest.project.tables.len(), 1);
+    assert_eq!(latest.project.tables[0].period, "2024/25");
+
+    // Without "Add another period's table", editing the box edits the same table.
+    let edited = after(vec![Action::PasteEdited(later.into()), Action::PasteEdited(earlier.into())]);
+    assert_eq!(edited.project.tables.len(), 1);
+    assert!(edited.import.as_ref().unwrap().before.iter().all(|t| t.origin == Origin::Sample));
+}

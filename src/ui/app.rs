@@ -220,7 +220,16 @@ fn page() -> Html {
                         { state.status.clone() }
                     </p>
                     if let Some(import) = state.import.clone() {
-                        <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip} />
+                        <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip}
+                            on_period={dispatch(Action::ImportPeriodSet)}
+                            on_slot={
+                                let state = state.clone();
+                                Callback::from(move |slot| state.dispatch(Action::ImportSlotChosen(slot)))
+                            }
+                            on_finished={
+                                let state = state.clone();
+                                Callback::from(move |()| state.dispatch(Action::ImportFinished))
+                            } />
                     }
                                                             <ChecksPanel tables={(*checks).clone()} />
                                                             if let Some(totals) = current_totals(&checks) {

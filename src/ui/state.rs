@@ -59,6 +59,7 @@ pub enum Typing {
     Title(TitleField),
     Heading(u32),
     Paragraph(u32),
+    Period,
 }
 
 /// How many edits can be undone.
@@ -129,6 +130,20 @@ impl State {
 pub struct Import {
     pub input: TableInput,
     pub reading: Rc<Reading>,
+    /// The establishment tables the report had before this table came in.
+    pub before: Vec<TableInput>,
+    /// Whether this table is the latest period or the one before it.
+    pub slot: Slot,
+}
+
+/// Where a table brought in goes among the report's periods.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Slot {
+    /// The newest period: it replaces the report's tables.
+    #[default]
+    Latest,
+    /// The period before the report's latest table, for comparison with it.
+    Earlier,
 }
 
 impl Import {
@@ -194,6 +209,12 @@ pub enum Action {
     ParagraphMoved(u32, Move),
     ParagraphRemoved(u32),
     PrintSettingsChanged(PrintSettings),
+    /// The period the table being brought in covers, e.g. "2025/26".
+    ImportPeriodSet(String),
+    /// Whether the table being brought in is the latest period or the one before.
+    ImportSlotChosen(Slot),
+    /// Done with this table: the next one pasted or uploaded is another period's.
+    ImportFinished,
 }
 
 impl Default for State {
@@ -228,6 +249,7 @@ pub fn reduce(state: &State, action: Action) -> State {
     }
     let typing = match &action {
         Action::TitleEdited(field, _) => Some(Typing::Title(*field)),
+        Action::ImportPeriodSet(_) => Some(Typing::Period),
         Action::SectionRenamed(id, _) => Some(Typing::Heading(*id)),
         // Typing into a paragraph; choosing a status or a block is a step of its own.
         Action::ParagraphEdited(id, Content::Text(_) | Content::Bullets { .. }) => Some(Typing::Paragraph(*id)),
@@ -279,7 +301,10 @@ fn apply(state: &State, action: Action) -> State {
             if let Some(next) = beside_the_report(&next, "the pasted table", &load_pasted(&text), input) {
                 return next;
             }
-            return read(next, TableInput::pasted(text, PASTED_SOURCE));
+            // Typing or pasting again into the box edits the same table; "Add another period's
+            // table" starts a new one.
+            let fresh = if next.import.as_ref().is_some_and(Import::is_paste) { Fresh::No } else { Fresh::Yes };
+            return read(next, TableInput::pasted(text, PASTED_SOURCE), fresh);
         }
         Action::FileReading(name) => {
             next.busy = Some(format!("Reading {name}…"));
@@ -301,10 +326,16 @@ fn apply(state: &State, action: Action) -> State {
                 let reading = read_loaded(&input, Err(problem), &next.remembered);
                 next.status =
                     format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
-                next.import = Some(Import { input, reading: Rc::new(reading) });
+                let before = next.project.tables.clone();
+                next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest });
                 return next;
             }
-            return read(next, file_input(name, bytes, sheet));
+            // Another sheet of the file being brought in keeps that import's place among the periods.
+            let same_file = next.import.as_ref().is_some_and(
+                |i| matches!(&i.input.raw, RawInput::File { name, bytes } if file_key(name, bytes) == key),
+            );
+            let fresh = if same_file { Fresh::No } else { Fresh::Yes };
+            return read(next, file_input(name, bytes, sheet), fresh);
         }
         Action::FileFailed { name, message } => {
             next.status = format!("{name} could not be read: {message} The report has not changed.");
@@ -314,7 +345,7 @@ fn apply(state: &State, action: Action) -> State {
                 .and_then(|(i, rows)| rows.iter().find(|r| r.line == line).map(|row| (i, row.clone())))
             {
                 let input = TableInput { mapping: Some(mapping_for_row(&row)), ..import.input.clone() };
-                return read(next, input);
+                return read(next, input, Fresh::No);
             }
         }
         Action::ColumnSet { column, holds } => {
@@ -331,7 +362,7 @@ fn apply(state: &State, action: Action) -> State {
                         }
                     }
                     let input = TableInput { mapping: Some(mapping), ..import.input.clone() };
-                    return read(next, input);
+                    return read(next, input, Fresh::No);
                 }
             }
         }
@@ -345,13 +376,13 @@ fn apply(state: &State, action: Action) -> State {
                     }
                 }
                 let input = TableInput { mapping: None, ..import.input.clone() };
-                return read(next, input);
+                return read(next, input, Fresh::No);
             }
         }
         Action::SkipUnreadable(skip) => {
             if let Some(import) = &state.import {
                 let input = TableInput { skip_unreadable: skip, ..import.input.clone() };
-                return read(next, input);
+                return read(next, input, Fresh::No);
             }
         }
         Action::UseSample => {
@@ -447,6 +478,25 @@ fn apply(state: &State, action: Action) -> State {
             }
         }
         Action::PrintSettingsChanged(print) => next.project.settings.print = print,
+        Action::ImportPeriodSet(period) => {
+            if let Some(import) = &state.import {
+                let input = TableInput { period: period.trim().to_owned(), ..import.input.clone() };
+                return read(next, input, Fresh::No);
+            }
+        }
+        Action::ImportFinished => {
+            next.import = None;
+            // The text is in the project now; the box is cleared for the next table.
+            next.paste = String::new();
+            next.status = "Paste or upload the next table.".into();
+        }
+        Action::ImportSlotChosen(slot) => {
+            if let Some(import) = &mut next.import {
+                import.slot = slot;
+                let input = import.input.clone();
+                return read(next, input, Fresh::No);
+            }
+        }
     }
     next
 }
@@ -480,7 +530,18 @@ pub fn refresh_panels(state: &mut State) {
 
 /// Reads an input; when it reads, it becomes the project's table, with the sheet and columns
 /// it was read with fixed, so the saved project reads the same way again.
-fn read(mut next: State, input: TableInput) -> State {
+/// Whether a reading starts a new import, or reads the current one again with a new choice.
+#[derive(PartialEq)]
+enum Fresh {
+    Yes,
+    No,
+}
+
+fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
+    let (before, slot) = match (&next.import, fresh) {
+        (Some(import), Fresh::No) => (import.before.clone(), import.slot),
+        _ => (next.project.tables.clone(), Slot::Latest),
+    };
     let reading = read_loaded(&input, next.loaded_for(&input), &next.remembered);
     let name = file_name(&input);
     match &reading.outcome {
@@ -492,11 +553,14 @@ fn read(mut next: State, input: TableInput) -> State {
             };
             let accepted = TableInput { sheet, source, mapping: reading.mapping.clone(), ..input.clone() };
             // The sample's other tables describe the fictional council: they go with its figures.
-            if next.project.tables.iter().all(|t| t.origin == Origin::Sample) {
+            if before.iter().all(|t| t.origin == Origin::Sample) {
                 next.project.supporting.retain(|t| t.origin != Origin::Sample);
                 refresh_panels(&mut next);
             }
-            next.project.tables = vec![accepted];
+            next.project.tables = match (slot, before.first()) {
+                (Slot::Earlier, Some(latest)) => vec![latest.clone(), accepted],
+                _ => vec![accepted],
+            };
             let roles = read.table.rows.len();
             let left_out = match read.skipped.len() {
                 0 => String::new(),
@@ -509,7 +573,7 @@ fn read(mut next: State, input: TableInput) -> State {
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&name));
         }
     }
-    next.import = Some(Import { input, reading: Rc::new(reading) });
+    next.import = Some(Import { input, reading: Rc::new(reading), before, slot });
     next
 }
 

@@ -131,3 +131,19 @@ test('a hostile workbook gets a message and the page stays usable', async (t) =>
   await page.getByLabel('Paste a table').fill('Role\tEstablishment\nSocial Worker\t3');
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('3.00'));
 });
+
+test('a second table pasted can be the earlier period, and the report compares the two', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const box = page.getByLabel('Paste a table');
+  await box.fill('Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t20\t15\t3\t5\n');
+  await page.getByLabel('Period this table covers').fill('2025/26');
+  await page.getByRole('button', { name: "Add another period's table" }).click();
+  assert.equal(await box.inputValue(), '', 'the box is cleared for the next table');
+  await box.fill('Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t18\t12\t4\t6\n');
+  await page.getByLabel('The period before 2025/26: the report compares the two').check();
+  await page.getByLabel('Period this table covers').fill('2024/25');
+  const report = page.locator('article.report');
+  await page.waitForFunction(() => document.querySelector('article.report')?.innerText.includes('Change from 2024/25 to 2025/26'));
+  assert.match(await report.innerText(), /The vacancy rate has fallen by 8\.3 percentage points since 2024\/25, from 33\.3% to 25\.0%\./);
+});

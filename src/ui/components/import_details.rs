@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::ProblemList;
 use crate::engine::import::spreadsheet::column_letters;
 use crate::engine::model::{ColumnUse, RawInput};
-use crate::ui::state::Import;
+use crate::ui::state::{Import, Slot};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportDetailsProps {
@@ -17,6 +17,9 @@ pub struct ImportDetailsProps {
     pub on_column: Callback<(usize, ColumnUse)>,
     pub on_guess_again: Callback<()>,
     pub on_skip: Callback<bool>,
+    pub on_period: Callback<String>,
+    pub on_slot: Callback<Slot>,
+    pub on_finished: Callback<()>,
 }
 
 #[function_component(ImportDetails)]
@@ -48,6 +51,46 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
         }
     });
 
+    // Where the table goes among the report's periods, once it reads.
+    let latest_before = import.before.first().filter(|t| t.origin != crate::engine::model::Origin::Sample);
+    let period_choice = reading.outcome.is_ok().then(|| {
+        let on_period = props.on_period.clone();
+        let oninput = Callback::from(move |e: InputEvent| on_period.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let slot = |value: Slot, id: &'static str, label: String| {
+            let on_slot = props.on_slot.clone();
+            html! {
+                <div class="check">
+                    <input type="radio" name="import-slot" {id} checked={import.slot == value}
+                        onchange={Callback::from(move |_: Event| on_slot.emit(value))} />
+                    <label for={id}>{ label }</label>
+                </div>
+            }
+        };
+        html! {
+            <>
+                <div class="field">
+                    <label for="import-period">{ "Period this table covers" }</label>
+                    <input type="text" id="import-period" value={import.input.period.clone()} {oninput}
+                        placeholder="For example 2025/26" />
+                </div>
+                <button type="button" class="secondary" onclick={
+                    let cb = props.on_finished.clone();
+                    Callback::from(move |_: MouseEvent| cb.emit(()))
+                }>{ "Add another period's table" }</button>
+                if let Some(latest) = latest_before {
+                    <fieldset class="import-slot">
+                        <legend>{ "This table is" }</legend>
+                        { slot(Slot::Latest, "slot-latest", "The latest period: it replaces the report's tables".into()) }
+                        { slot(Slot::Earlier, "slot-earlier", format!(
+                            "The period before {}: the report compares the two",
+                            if latest.period.is_empty() { "the report's table".to_owned() } else { latest.period.clone() }
+                        )) }
+                    </fieldset>
+                }
+            </>
+        }
+    });
+
     html! {
         <section class="import-details" aria-labelledby="import-heading">
             <h3 id="import-heading">{ file_name.clone().map_or("The pasted table".to_owned(), |n| format!("File: {n}")) }</h3>
@@ -56,6 +99,7 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
                 { for loaded.notes.iter().map(|n| html! { <p class="import-note">{ n.clone() }</p> }) }
             }
             { sheet_choice.unwrap_or_default() }
+            { period_choice.unwrap_or_default() }
             if !problems.is_empty() && !import.is_paste() {
                 <ProblemList id="import-error" lead="This file could not be read, so the report has not changed:" problems={problems.clone()} />
             }
