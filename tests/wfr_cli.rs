@@ -22,7 +22,9 @@ fn renders_the_sample_to_a_page_with_no_script() {
     let page = std::fs::read_to_string(&out).unwrap();
     assert!(page.contains("<h1 id=\"report-title\">Children&#39;s social care workforce update</h1>"));
     assert!(page.contains("87.19") && page.contains("<svg class=\"chart\""));
-    assert!(!page.contains("<script"), "the static page needs no script");
+    // No script runs: the one script element is the project as a JSON data block.
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains("<script type=\"application/json\""), "the static page needs no script");
     assert!(page.contains(".report {"), "styles are inline");
 }
 
@@ -242,4 +244,25 @@ fn analyse_json_covers_cohorts_recruitment_and_budgets() {
         let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
         assert_eq!(&json[*field], expected, "{name}");
     }
+}
+
+#[test]
+fn a_project_file_or_a_static_page_renders_the_same_report_again() {
+    let (project, first) = (temp_path("project.json"), temp_path("first.html"));
+    let run = wfr(&["render", "--sample", "--project", project.to_str().unwrap(), "--html", first.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = std::fs::read_to_string(&first).unwrap();
+    for from in [&project, &first] {
+        let again = temp_path("again.html");
+        let run = wfr(&["render", from.to_str().unwrap(), "--html", again.to_str().unwrap()]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        assert_eq!(std::fs::read_to_string(&again).unwrap(), page, "from {}", from.display());
+    }
+    let newer = temp_path("newer.json");
+    let text =
+        std::fs::read_to_string(&project).unwrap().replacen("\"schema_version\": 2", "\"schema_version\": 99", 1);
+    std::fs::write(&newer, text).unwrap();
+    let run = wfr(&["render", newer.to_str().unwrap()]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("saved by a newer version"));
 }

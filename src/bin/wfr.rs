@@ -7,9 +7,10 @@
 //! TABLE is a workbook (.xlsx, .xlsm, .xls, .ods) or a text table (.csv, .tsv, .txt).
 
 use std::process::ExitCode;
-use wrb::engine::{import, model, report, sample};
+use wrb::engine::{export, import, model, report, sample};
 
-const USAGE: &str = "usage: wfr render (--sample | TABLE.tsv) [--period TEXT] [--source TEXT] [--html OUT.html]";
+const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
+                     [--source TEXT] [--html OUT.html] [--project OUT.json]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -32,6 +33,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
 
 fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let (mut input, mut period, mut source, mut html, mut sheet) = (None, String::new(), None, None, None);
+    let mut project_out = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
         match arg.as_str() {
@@ -40,12 +42,21 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             "--source" => source = Some(value("--source")?),
             "--html" => html = Some(value("--html")?),
             "--sheet" => sheet = Some(value("--sheet")?),
+            "--project" => project_out = Some(value("--project")?),
             path if !path.starts_with("--") => input = Some(Some(path.to_owned())),
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
     }
     let project = match input.ok_or(USAGE)? {
         None => sample::sample_project(),
+        Some(path) if is_project_file(&path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            let project = match export::static_page::project_in(&text, &import::load_input) {
+                Some(opened) => opened,
+                None => export::project_file::open(&text, &import::load_input),
+            };
+            project.map_err(|e| format!("{path}: {e}"))?
+        }
         Some(path) => {
             let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
             let name =
@@ -74,7 +85,10 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             project
         }
     };
-    let page = standalone_page(&project);
+    if let Some(path) = project_out {
+        std::fs::write(&path, export::project_file::save(&project)).map_err(|e| format!("{path}: {e}"))?;
+    }
+    let page = export::static_page::render(&project, &import::load_input);
     match html {
         Some(path) => std::fs::write(&path, page).map_err(|e| format!("{path}: {e}")),
         None => {
@@ -84,17 +98,12 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     }
 }
 
-/// A page with the report and its styles inline, and no script.
-fn standalone_page(project: &model::Project) -> String {
-    let body = report::html::render(&report::build_report(project));
-    format!(
-        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
-         <title>{}</title><style>{}</style></head><body class=\"static-page\">{body}</body></html>",
-        wrb::engine::chart::escape(&project.title_block.title),
-        include_str!("../../styles/report.css"),
-    )
+/// A project file, or a static page carrying one: by what it starts with, whatever its name.
+fn is_project_file(path: &str) -> bool {
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.contains(export::project_file::FORMAT) || head.trim_start().starts_with("<!DOCTYPE html>")
 }
 
 /// The DfE reference date most recently passed: 30 September this year, or last year before it.

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod export;
 pub mod format;
 pub mod import;
 pub mod metrics;

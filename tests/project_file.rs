@@ -1,0 +1,94 @@
+//! Saving and opening: the project file restores a draft exactly, and the static page carries
+//! the same project while showing members the report with no script.
+#![cfg(not(target_arch = "wasm32"))]
+
+use wrb::engine::export::{project_file, static_page};
+use wrb::engine::import::load_input;
+use wrb::engine::model::{ColumnMapping, ColumnUse, Content, Origin, RawInput, TableInput, SCHEMA_VERSION};
+use wrb::engine::sample::{sample_project, Template};
+
+fn with_uploaded_file() -> wrb::engine::model::Project {
+    let mut project = Template::ScrutinyProgress.project();
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+    project.supporting.push(TableInput {
+        period: String::new(),
+        source: "staff.xlsx, sheet Staff".into(),
+        origin: Origin::Uploaded,
+        raw: RawInput::File { name: "staff.xlsx".into(), bytes },
+        sheet: Some("Staff".into()),
+        mapping: Some(ColumnMapping { header_line: 3, columns: vec![ColumnUse::Role, ColumnUse::NotUsed] }),
+        skip_unreadable: true,
+    });
+    project.settings.print.landscape = true;
+    project.settings.benchmark_council = Some("Herefordshire, County of".into());
+    project
+}
+
+#[test]
+fn every_kind_of_project_round_trips_exactly() {
+    let projects = Template::ALL.iter().map(|t| t.project()).chain([with_uploaded_file()]);
+    for project in projects {
+        let saved = project_file::save(&project);
+        assert!(saved.starts_with("{\n  \"format\": \"Workforce Report Builder project\""));
+        assert_eq!(project_file::open(&saved, &load_input).unwrap(), project);
+    }
+    // File bytes are base64 text, not an array of numbers.
+    let saved = project_file::save(&with_uploaded_file());
+    assert!(saved.contains("\"bytes\": \"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g"), "base64");
+}
+
+#[test]
+fn files_that_cannot_be_opened_say_why() {
+    let open = |text: &str| project_file::open(text, &load_input).unwrap_err().to_string();
+    assert_eq!(open("Role,FTE\n"), "This is not a project file this tool can open: it is not JSON (line 1, column 1).");
+    assert_eq!(
+        open("{\"hello\": 1}"),
+        "This is not a project file this tool can open: it does not start with \"format\": \"Workforce Report Builder project\"."
+    );
+    let newer = project_file::save(&sample_project()).replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        &format!("\"schema_version\": {}", SCHEMA_VERSION + 1),
+        1,
+    );
+    assert!(open(&newer).starts_with(&format!(
+        "This project was saved by a newer version of Workforce Report Builder (project format {})",
+        SCHEMA_VERSION + 1
+    )));
+    let broken = project_file::save(&sample_project()).replace("\"tables\"", "\"tablez\"");
+    assert!(open(&broken).contains("missing field `tables`"), "{}", open(&broken));
+}
+
+#[test]
+fn a_version_1_file_opens_with_the_report_it_had() {
+    let mut value = serde_json::to_value(sample_project()).unwrap();
+    let project = value.as_object_mut().unwrap();
+    for gone in ["document", "supporting", "settings"] {
+        project.remove(gone);
+    }
+    project.insert("schema_version".into(), 1.into());
+    let file = serde_json::json!({ "format": project_file::FORMAT, "schema_version": 1, "project": value });
+    let opened = project_file::open(&file.to_string(), &load_input).unwrap();
+    assert_eq!(opened.schema_version, SCHEMA_VERSION);
+    assert_eq!(opened.document.sections[0].heading, "Current workforce");
+}
+
+#[test]
+fn the_static_page_has_no_script_and_carries_the_project() {
+    let mut project = sample_project();
+    // Text that would end a script element or open a comment if it were not escaped.
+    project.document.sections[0].paragraphs[0].content =
+        Content::Text("</script><script>alert(1)</script> <!-- & \u{2028} {vacancy rate}".into());
+    let page = static_page::render(&project, &load_input);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_eq!(page.matches("<script").count(), 1, "only the data block");
+    assert!(page.contains(&format!("<script type=\"application/json\" id=\"{}\">", static_page::DATA_ID)));
+    let block = &page[page.find(static_page::DATA_ID).unwrap()..page.rfind("</script>").unwrap()];
+    assert!(!block[2..].contains('<'), "nothing in the data block can close it");
+    assert!(page.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- &amp;"), "shown as text");
+    assert!(page.contains("31.4%"), "live figures filled in");
+    assert!(page.contains("<svg class=\"chart\""), "charts inline");
+    assert!(page.contains("@page"), "print styles inline");
+    assert!(page.contains("default-src 'none'"), "and nothing may load from anywhere");
+    assert_eq!(static_page::project_in(&page, &load_input).unwrap().unwrap(), project);
+    assert!(static_page::project_in("<html></html>", &load_input).is_none());
+}
