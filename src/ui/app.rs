@@ -14,11 +14,14 @@ use super::components::{
     BenchmarkPanel, ChecksPanel, DocumentEditor, FilePicker, ImportDetails, PasteBox, PipelinePanel, PrintOptions,
     ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
-use super::state::{Action, State};
+use super::download::{download, file_stem};
+use super::state::{reduce, Action, State};
 use super::storage;
 use super::worker::{FileReader, FileRequest};
-use crate::engine::import::{read_loaded, MAX_FILE_BYTES};
+use crate::engine::export::{project_file, static_page};
+use crate::engine::import::{load_text_only, read_loaded, MAX_FILE_BYTES};
 use crate::engine::metrics::checks::establishment_checks;
+use crate::engine::model::Project;
 use crate::engine::model::{Origin, RawInput};
 use crate::engine::report::{build_report_with, html};
 
@@ -39,7 +42,18 @@ pub fn app() -> Html {
 
 #[function_component(Page)]
 fn page() -> Html {
-    let state = use_reducer(State::default);
+    // The draft kept in this browser, if there is one: the page opens on it, not the sample.
+    let state = use_reducer(|| {
+        let state = State::default();
+        match storage::load_draft() {
+            Some(Ok(project)) => reduce(&state, Action::DraftRestored(project)),
+            Some(Err((why, raw))) => {
+                storage::keep_unreadable(&raw);
+                reduce(&state, Action::DraftUnreadable { why, raw })
+            }
+            None => state,
+        }
+    });
     let dragging = use_state(|| false);
     let reader = use_oneshot_runner::<FileReader>();
 
@@ -109,6 +123,46 @@ fn page() -> Html {
             storage::save_remembered(remembered);
         }
     });
+
+    // Files a restored draft holds are read again by the worker, for their rows.
+    {
+        let (state, reader) = (state.clone(), reader.clone());
+        use_effect_with((), move |_| reread_files(&state, &reader, &state.project));
+    }
+    // Every change is kept in this browser, a moment after the typing stops.
+    let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let state = state.clone();
+        use_effect_with(state.project.clone(), move |project| {
+            let project = project.clone();
+            *pending_save.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, move || {
+                state.dispatch(Action::Autosaved(storage::save_draft(&project)));
+            }));
+        });
+    }
+    let save_project = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.json", file_stem(&state.project.title_block.title));
+            let _ = download(&name, "application/json", &project_file::save(&state.project));
+        })
+    };
+    let export_page = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let page = static_page::render(&state.project, &|input| state.loaded_for(input));
+            let name = format!("{}.html", file_stem(&state.project.title_block.title));
+            let _ = download(&name, "text/html", &page);
+        })
+    };
+    let download_unreadable = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(raw) = &state.unreadable_draft {
+                let _ = download("unreadable-draft.json", "application/json", raw);
+            }
+        })
+    };
 
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
@@ -258,6 +312,24 @@ fn page() -> Html {
                             let page_breaks = page_breaks.clone();
                             Callback::from(move |on| page_breaks.set(on))
                         } />
+                    <fieldset class="save-share">
+                        <legend>{ "Save and share" }</legend>
+                        <p class="hint" id="autosave-status">{ match &state.autosave {
+                            Some(Ok(())) => "Your draft is kept in this browser as you work.".to_owned(),
+                            Some(Err(why)) => format!("Your draft is not being kept in this browser: {why}. Use Save project to keep a copy."),
+                            None => String::new(),
+                        } }</p>
+                        if state.unreadable_draft.is_some() {
+                            <button type="button" class="secondary" onclick={download_unreadable}>{ "Download the draft that could not be opened" }</button>
+                        }
+                        <div class="button-row">
+                            <button type="button" onclick={save_project}>{ "Save project" }</button>
+                            <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
+                        </div>
+                        <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
+                                            use Upload a file, or drop it on the page. The page for members is one file \
+                                            that opens in any browser, with no script." }</p>
+                    </fieldset>
                     <div class="button-row">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
@@ -312,6 +384,11 @@ fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<File
         match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                // A saved project or a page for members, whatever it is called, opens as a draft.
+                if is_project(&bytes) {
+                    open_project(state, reader, name, String::from_utf8_lossy(&bytes).into_owned());
+                    return;
+                }
                 run_reader(state, reader, FileRequest { name, bytes, sheet: None });
             }
             Err(_) => state.dispatch(Action::FileFailed {
@@ -340,4 +417,48 @@ fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<Fil
             }),
         }
     });
+}
+
+/// Opens a project file, or the project a static page carries, then has the worker read any
+/// files it holds.
+fn open_project(
+    state: UseReducerHandle<State>,
+    reader: UseOneshotRunnerHandle<FileReader>,
+    name: String,
+    text: String,
+) {
+    let opened = match static_page::project_in(&text, &load_text_only) {
+        Some(opened) => opened,
+        None => project_file::open(&text, &load_text_only),
+    };
+    match opened {
+        Ok(project) => {
+            reread_files(&state, &reader, &project);
+            state.dispatch(Action::ProjectOpened { project, from: name });
+        }
+        Err(e) => state.dispatch(Action::FileFailed { name, message: format!("{e} Nothing has changed.") }),
+    }
+}
+
+/// A project file or a page for members, by how it starts.
+fn is_project(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.contains(project_file::FORMAT) || head.starts_with("<!DOCTYPE html>") || head.starts_with("<html")
+}
+
+/// Reads again, in the worker, every file a project holds, so the report has their rows.
+fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle<FileReader>, project: &Project) {
+    for input in project.tables.iter().chain(&project.supporting) {
+        let crate::engine::model::RawInput::File { name, bytes } = &input.raw else { continue };
+        let (state, reader) = (state.clone(), reader.clone());
+        let request = FileRequest { name: name.clone(), bytes: bytes.clone(), sheet: input.sheet.clone() };
+        yew::platform::spawn_local(async move {
+            let (name, bytes) = (request.name.clone(), request.bytes.clone());
+            match reader.run(request).await {
+                Ok(loaded) => state.dispatch(Action::FileRowsLoaded { name, bytes, loaded }),
+                Err(problem) => state.dispatch(Action::FileFailed { name, message: problem.to_string() }),
+            }
+        });
+    }
 }

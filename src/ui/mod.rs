@@ -10,6 +10,8 @@ mod app;
 pub mod components;
 
 #[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

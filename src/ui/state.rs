@@ -51,6 +51,10 @@ pub struct State {
     pub redo: Vec<Project>,
     /// Where the officer is typing, so a run of typing is undone as one edit.
     pub typing_in: Option<Typing>,
+    /// Whether the draft is kept in this browser, or why not.
+    pub autosave: Option<Result<(), String>>,
+    /// A saved draft that could not be opened, kept so it can be downloaded.
+    pub unreadable_draft: Option<String>,
 }
 
 /// A field that takes typing.
@@ -215,6 +219,27 @@ pub enum Action {
     ImportSlotChosen(Slot),
     /// Done with this table: the next one pasted or uploaded is another period's.
     ImportFinished,
+    /// A project file or static page opened by the officer.
+    ProjectOpened {
+        project: Project,
+        from: String,
+    },
+    /// The draft saved in this browser, restored at start: not an edit to undo.
+    DraftRestored(Project),
+    /// The saved draft could not be opened: why, and its raw text to download.
+    DraftUnreadable {
+        why: String,
+        raw: String,
+    },
+    /// Rows of a file the project already holds, read again by the worker (after opening a
+    /// project); they change nothing in the project.
+    FileRowsLoaded {
+        name: String,
+        bytes: Vec<u8>,
+        loaded: Loaded,
+    },
+    /// How the last save to browser storage went.
+    Autosaved(Result<(), String>),
 }
 
 impl Default for State {
@@ -233,6 +258,8 @@ impl Default for State {
             undo: Vec::new(),
             redo: Vec::new(),
             typing_in: None,
+            autosave: None,
+            unreadable_draft: None,
         };
         refresh_panels(&mut state);
         state
@@ -255,7 +282,14 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::ParagraphEdited(id, Content::Text(_) | Content::Bullets { .. }) => Some(Typing::Paragraph(*id)),
         _ => None,
     };
+    let restored = matches!(action, Action::DraftRestored(_));
     let mut next = apply(state, action);
+    if restored {
+        // The starting point, not a step back from the sample.
+        next.undo.clear();
+        next.redo.clear();
+        return next;
+    }
     if next.project != state.project {
         // Carry on the same undo step while the officer keeps typing in one field.
         if typing.is_none() || typing != state.typing_in {
@@ -484,6 +518,31 @@ fn apply(state: &State, action: Action) -> State {
                 return read(next, input, Fresh::No);
             }
         }
+        Action::ProjectOpened { project, from } => {
+            next.project = project;
+            next.import = None;
+            refresh_panels(&mut next);
+            next.status = format!("Opened {from}. Undo goes back to the report you had.");
+        }
+        Action::DraftRestored(project) => {
+            next.project = project;
+            refresh_panels(&mut next);
+            next.status = "Your draft was restored from this browser.".into();
+        }
+        Action::DraftUnreadable { why, raw } => {
+            next.unreadable_draft = Some(raw);
+            next.status = format!(
+                "The draft saved in this browser could not be opened: {why} It has not been changed; download its \
+                 copy below. Showing the sample."
+            );
+        }
+        Action::FileRowsLoaded { name, bytes, loaded } => {
+            let key = file_key(&name, &bytes);
+            next.files.retain(|f| !(f.file == key && f.sheet == loaded.sheet));
+            next.files.push(FileRows { file: key, sheet: loaded.sheet.clone(), loaded: Rc::new(loaded) });
+            refresh_panels(&mut next);
+        }
+        Action::Autosaved(outcome) => next.autosave = Some(outcome),
         Action::ImportFinished => {
             next.import = None;
             // The text is in the project now; the box is cleared for the next table.

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The file types offered in the browser's file chooser; anything else can still be dropped.
-pub const ACCEPT: &str = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt";
+pub const ACCEPT: &str = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.json,.html,.htm";
 
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
@@ -30,8 +30,9 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
         <div class="field">
             <label for="upload-file">{ "Upload a file" }</label>
             <p class="hint" id="upload-hint">
-                { "Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text. You can also drop a file \
-                   anywhere on this page. The file is read in this browser and never sent anywhere." }
+                { "Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text; or a saved project (.json) or \
+                   page for members (.html) to open it again. You can also drop a file anywhere on this \
+                   page. The file is read in this browser and never sent anywhere." }
             </p>
             <input type="file" id="upload-file" accept={ACCEPT} aria-describedby="upload-hint" disabled={props.busy} {onchange} />
         </div>

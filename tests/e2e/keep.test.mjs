@@ -1,0 +1,88 @@
+// End to end: never losing a draft, and sharing it: kept in the browser across a reload, saved
+// as a project file and opened elsewhere, exported as a page for members that needs no script.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openSample, useBrowser } from './harness.mjs';
+
+const ctx = useBrowser();
+const headings = (page) => page.locator('article.report h2').allInnerTexts();
+
+async function renameCurrentPosition(page) {
+  await page.getByLabel('Section 4 heading').fill('Where we are now');
+  await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('#autosave-status')?.innerText));
+}
+
+test('the draft survives a reload, and a saved project file opens it again in another browser', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await renameCurrentPosition(page);
+  await page.reload();
+  await page.locator('article.report h2').first().waitFor();
+  assert.equal((await headings(page))[3], '4. Where we are now', 'the edit is still there');
+  assert.match(await page.getByRole('status').first().innerText(), /restored from this browser/);
+
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
+  assert.equal(saved.suggestedFilename(), 'childrens-social-care-workforce-update.json');
+  const file = await saved.path();
+  assert.match(readFileSync(file, 'utf8'), /"format": "Workforce Report Builder project"/);
+
+  // Somewhere else: a fresh browser with nothing kept.
+  const other = await ctx.browser.newContext();
+  const fresh = await other.newPage();
+  await openSample(fresh, ctx.server.url);
+  assert.equal((await headings(fresh))[3], '4. Current position');
+  await fresh.getByLabel('Upload a file').setInputFiles({ name: saved.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
+  await fresh.waitForFunction(() => document.querySelector('article.report')?.innerText.includes('Where we are now'));
+  assert.deepEqual(await headings(fresh), await headings(page), 'the same report');
+  assert.match(await fresh.getByRole('status').first().innerText(), /Opened childrens-social-care-workforce-update\.json/);
+  await other.close();
+});
+
+test('the page for members is one file that opens with no script, and opens in the builder again', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await renameCurrentPosition(page);
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export page for members' }).click()]);
+  assert.equal(exported.suggestedFilename(), 'childrens-social-care-workforce-update.html');
+  // Saved as an officer would save it, with its name, and opened from the disk.
+  const file = join(mkdtempSync(join(tmpdir(), 'wrb-page-')), exported.suggestedFilename());
+  copyFileSync(await exported.path(), file);
+
+  const reader = await ctx.browser.newContext({ javaScriptEnabled: false });
+  const member = await reader.newPage();
+  const requests = [];
+  member.on('request', (r) => requests.push(r.url()));
+  await member.goto(pathToFileURL(file).href);
+  assert.equal(await member.locator('h1').innerText(), "Children's social care workforce update");
+  assert.equal((await member.locator('article.report h2').allInnerTexts())[3], '4. Where we are now');
+  assert.ok(await member.locator('svg.chart').first().isVisible(), 'charts are drawn inline');
+  assert.ok((await member.locator('table.figures').count()) >= 6);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file:')), [], 'nothing is fetched');
+  await reader.close();
+
+  const other = await ctx.browser.newContext();
+  const fresh = await other.newPage();
+  await openSample(fresh, ctx.server.url);
+  await fresh.getByLabel('Upload a file').setInputFiles({ name: 'for-members.html', mimeType: 'text/html', buffer: readFileSync(file) });
+  await fresh.waitForFunction(() => document.querySelector('article.report')?.innerText.includes('Where we are now'));
+  await other.close();
+});
+
+test('a saved draft that cannot be opened is kept for download, and the app still starts', async () => {
+  const { page } = ctx;
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('wrb.draft', '{"format": "Workforce Report Builder project", "schema_version": 99}');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await openSample(page, ctx.server.url);
+  assert.match(await page.getByRole('status').first().innerText(), /could not be opened: This project was saved by a newer version/);
+  const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the draft that could not be opened' }).click()]);
+  assert.match(readFileSync(await copy.path(), 'utf8'), /"schema_version": 99/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('wrb.draft.unreadable')).then((t) => JSON.parse(t).schema_version), 99);
+});
