@@ -155,6 +155,26 @@ fn page() -> Html {
             let _ = download(&name, "text/html", &page);
         })
     };
+    // One table as CSV, or one chart as SVG, chosen from the report's list.
+    let piece = use_node_ref();
+    let download_piece = {
+        let (report, piece) = (report.clone(), piece.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(select) = piece.cast::<web_sys::HtmlSelectElement>() else { return };
+            let choice = select.value();
+            if let Some(i) = choice.strip_prefix("table-").and_then(|i| i.parse::<usize>().ok()) {
+                if let Some(table) = report.tables().nth(i) {
+                    let name = format!("{}.csv", file_stem(&table.caption));
+                    let _ = download(&name, "text/csv", &crate::engine::export::csv::table_csv(table));
+                }
+            } else if let Some(i) = choice.strip_prefix("chart-").and_then(|i| i.parse::<usize>().ok()) {
+                if let Some(chart) = report.charts().nth(i) {
+                    let name = format!("{}-{}.svg", chart.id, file_stem(&chart.title));
+                    let _ = download(&name, "image/svg+xml", &chart.svg);
+                }
+            }
+        })
+    };
     let download_unreadable = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -325,6 +345,18 @@ fn page() -> Html {
                         <div class="button-row">
                             <button type="button" onclick={save_project}>{ "Save project" }</button>
                             <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
+                        </div>
+                        <div class="field download-piece">
+                            <label for="download-piece">{ "A table or chart on its own" }</label>
+                            <select id="download-piece" ref={piece}>
+                                { for report.tables().enumerate().map(|(i, t)| html! {
+                                    <option value={format!("table-{i}")}>{ format!("{} (CSV)", t.caption) }</option>
+                                }) }
+                                { for report.charts().enumerate().map(|(i, c)| html! {
+                                    <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
+                                }) }
+                            </select>
+                            <button type="button" class="secondary" onclick={download_piece}>{ "Download" }</button>
                         </div>
                         <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
                                             use Upload a file, or drop it on the page. The page for members is one file \

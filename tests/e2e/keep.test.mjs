@@ -86,3 +86,23 @@ test('a saved draft that cannot be opened is kept for download, and the app stil
   assert.match(readFileSync(await copy.path(), 'utf8'), /"schema_version": 99/);
   assert.equal(await page.evaluate(() => localStorage.getItem('wrb.draft.unreadable')).then((t) => JSON.parse(t).schema_version), 99);
 });
+
+test('a table downloads as CSV with formulas made inert, and a chart as SVG', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Paste a table').fill('Role\tEstablishment\tPermanent\tAgency\tVacant\n=HYPERLINK("http://x")\t5\t3\t1\t1\n');
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('5.00'));
+  await page.getByLabel('A table or chart on its own').selectOption({ label: 'Table 2: Establishment by role, full-time equivalent (FTE) (CSV)' });
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
+  assert.equal(csv.suggestedFilename(), 'table-2-establishment-by-role-full-time-equivalent-fte.csv');
+  const lines = readFileSync(await csv.path(), 'utf8').split('\n');
+  assert.equal(lines[1], 'Role,Establishment,Permanent,Agency,Vacant,(Over)/under,Vacancy rate,Agency rate');
+  assert.equal(lines[2], '"\'=HYPERLINK(""http://x"")",5.00,3.00,1.00,1.00,1.00,25.0%,25.0%');
+
+  const charts = await page.getByLabel('A table or chart on its own').locator('option', { hasText: 'Chart:' }).allInnerTexts();
+  await page.getByLabel('A table or chart on its own').selectOption({ label: charts[0] });
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
+  const text = readFileSync(await svg.path(), 'utf8');
+  assert.match(text, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/);
+  assert.match(text, /<title id="figure-1-title">/);
+});
