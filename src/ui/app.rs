@@ -11,8 +11,8 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHa
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, DocumentEditor, FilePicker, ImportDetails, PasteBox, PipelinePanel, PrintOptions,
-    ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
+    BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel,
+    PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
 use super::download::{download, file_stem};
 use super::state::{reduce, Action, State};
@@ -45,14 +45,21 @@ fn page() -> Html {
     // The draft kept in this browser, if there is one: the page opens on it, not the sample.
     let state = use_reducer(|| {
         let state = State::default();
-        match storage::load_draft() {
-            Some(Ok(project)) => reduce(&state, Action::DraftRestored(project)),
-            Some(Err((why, raw))) => {
-                storage::keep_unreadable(&raw);
+        let state = match storage::latest_draft() {
+            Some((id, Ok(project))) => reduce(&state, Action::DraftRestored { id, project }),
+            Some((id, Err((why, raw)))) => {
+                storage::keep_unreadable(&id, &raw);
+                let state = reduce(&state, Action::NewDraft { id: storage::new_id() });
                 reduce(&state, Action::DraftUnreadable { why, raw })
             }
-            None => state,
-        }
+            None => {
+                // A first visit: the sample, with the usual greeting.
+                let mut started = reduce(&state, Action::NewDraft { id: storage::new_id() });
+                started.status = state.status.clone();
+                started
+            }
+        };
+        reduce(&state, Action::DraftsListed(storage::list_drafts()))
     });
     let dragging = use_state(|| false);
     let reader = use_oneshot_runner::<FileReader>();
@@ -130,14 +137,36 @@ fn page() -> Html {
         use_effect_with((), move |_| reread_files(&state, &reader, &state.project));
     }
     // Every change is kept in this browser, a moment after the typing stops.
-    let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // The save waiting for the typing to stop; written at once if the page is closed or
+    // another draft is opened first, so the last words typed are never lost.
+    let unsaved = use_mut_ref(|| None::<(String, Project)>);
+    let save_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
-        let state = state.clone();
-        use_effect_with(state.project.clone(), move |project| {
-            let project = project.clone();
-            *pending_save.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, move || {
-                state.dispatch(Action::Autosaved(storage::save_draft(&project)));
+        let (state, unsaved) = (state.clone(), unsaved.clone());
+        use_effect_with((state.project.clone(), state.draft_id.clone()), move |(project, id)| {
+            if let Some((earlier_id, earlier)) = unsaved.borrow_mut().replace((id.clone(), project.clone())) {
+                if earlier_id != *id {
+                    let _ = storage::save_draft(&earlier_id, &earlier);
+                }
+            }
+            let slot = unsaved.clone();
+            // Replacing the timer cancels the one before.
+            *save_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, move || {
+                if let Some((id, project)) = slot.borrow_mut().take() {
+                    state.dispatch(Action::Autosaved(storage::save_draft(&id, &project)));
+                }
             }));
+        });
+    }
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                if let Some((id, project)) = unsaved.borrow_mut().take() {
+                    let _ = storage::save_draft(&id, &project);
+                }
+            });
+            move || drop(listener)
         });
     }
     let save_project = {
@@ -275,6 +304,33 @@ fn page() -> Html {
             }
             <main class="app-layout">
                 <section class="app-controls" aria-labelledby="controls-heading">
+                    <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
+                        on_open={
+                            let (state, reader) = (state.clone(), reader.clone());
+                            Callback::from(move |id: String| match storage::load_draft(&id) {
+                                Some(Ok(project)) => {
+                                    reread_files(&state, &reader, &project);
+                                    state.dispatch(Action::DraftRestored { id, project });
+                                }
+                                Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                None => state.dispatch(Action::DraftsListed(storage::list_drafts())),
+                            })
+                        }
+                        on_duplicate={
+                            let state = state.clone();
+                            Callback::from(move |id: String| match storage::duplicate_draft(&id) {
+                                Ok(list) => state.dispatch(Action::DraftsListed(list)),
+                                Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                            })
+                        }
+                        on_delete={
+                            let state = state.clone();
+                            Callback::from(move |id: String| state.dispatch(Action::DraftsListed(storage::delete_draft(&id))))
+                        }
+                        on_new={
+                            let state = state.clone();
+                            Callback::from(move |()| state.dispatch(Action::NewDraft { id: storage::new_id() }))
+                        } />
                     <TemplatePicker on_choose={
                         let state = state.clone();
                         Callback::from(move |template| state.dispatch(Action::TemplateChosen(template)))

@@ -55,6 +55,20 @@ pub struct State {
     pub autosave: Option<Result<(), String>>,
     /// A saved draft that could not be opened, kept so it can be downloaded.
     pub unreadable_draft: Option<String>,
+    /// The draft this is, in browser storage, and every draft kept there.
+    pub draft_id: String,
+    pub drafts: Vec<DraftEntry>,
+}
+
+/// A draft kept in this browser, as the drafts list shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DraftEntry {
+    pub id: String,
+    pub title: String,
+    /// When it was last saved, as the officer reads it.
+    pub saved: String,
+    /// The same, in milliseconds, for ordering.
+    pub saved_at: f64,
 }
 
 /// A field that takes typing.
@@ -224,8 +238,17 @@ pub enum Action {
         project: Project,
         from: String,
     },
-    /// The draft saved in this browser, restored at start: not an edit to undo.
-    DraftRestored(Project),
+    /// A draft kept in this browser, opened at start or from the list: not an edit to undo.
+    DraftRestored {
+        id: String,
+        project: Project,
+    },
+    /// A new draft, under a new id, starting from the sample; the others stay in the list.
+    NewDraft {
+        id: String,
+    },
+    /// The drafts kept in this browser, after a change to the list.
+    DraftsListed(Vec<DraftEntry>),
     /// The saved draft could not be opened: why, and its raw text to download.
     DraftUnreadable {
         why: String,
@@ -238,8 +261,8 @@ pub enum Action {
         bytes: Vec<u8>,
         loaded: Loaded,
     },
-    /// How the last save to browser storage went.
-    Autosaved(Result<(), String>),
+    /// How the last save to browser storage went, with the list after it.
+    Autosaved(Result<Vec<DraftEntry>, String>),
 }
 
 impl Default for State {
@@ -260,6 +283,8 @@ impl Default for State {
             typing_in: None,
             autosave: None,
             unreadable_draft: None,
+            draft_id: String::new(),
+            drafts: Vec::new(),
         };
         refresh_panels(&mut state);
         state
@@ -282,7 +307,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::ParagraphEdited(id, Content::Text(_) | Content::Bullets { .. }) => Some(Typing::Paragraph(*id)),
         _ => None,
     };
-    let restored = matches!(action, Action::DraftRestored(_));
+    let restored = matches!(action, Action::DraftRestored { .. } | Action::NewDraft { .. });
     let mut next = apply(state, action);
     if restored {
         // The starting point, not a step back from the sample.
@@ -524,11 +549,21 @@ fn apply(state: &State, action: Action) -> State {
             refresh_panels(&mut next);
             next.status = format!("Opened {from}. Undo goes back to the report you had.");
         }
-        Action::DraftRestored(project) => {
+        Action::DraftRestored { id, project } => {
             next.project = project;
+            next.draft_id = id;
+            next.import = None;
             refresh_panels(&mut next);
-            next.status = "Your draft was restored from this browser.".into();
+            next.status = format!("Opened your draft “{}” kept in this browser.", next.project.title_block.title);
         }
+        Action::NewDraft { id } => {
+            next.project = sample_project();
+            next.draft_id = id;
+            next.import = None;
+            refresh_panels(&mut next);
+            next.status = "A new draft, starting from the sample. Your other drafts are listed under Drafts.".into();
+        }
+        Action::DraftsListed(drafts) => next.drafts = drafts,
         Action::DraftUnreadable { why, raw } => {
             next.unreadable_draft = Some(raw);
             next.status = format!(
@@ -542,7 +577,12 @@ fn apply(state: &State, action: Action) -> State {
             next.files.push(FileRows { file: key, sheet: loaded.sheet.clone(), loaded: Rc::new(loaded) });
             refresh_panels(&mut next);
         }
-        Action::Autosaved(outcome) => next.autosave = Some(outcome),
+        Action::Autosaved(outcome) => {
+            if let Ok(drafts) = &outcome {
+                next.drafts = drafts.clone();
+            }
+            next.autosave = Some(outcome.map(|_| ()));
+        }
         Action::ImportFinished => {
             next.import = None;
             // The text is in the project now; the box is cleared for the next table.

@@ -23,7 +23,7 @@ test('the draft survives a reload, and a saved project file opens it again in an
   await page.reload();
   await page.locator('article.report h2').first().waitFor();
   assert.equal((await headings(page))[3], '4. Where we are now', 'the edit is still there');
-  assert.match(await page.getByRole('status').first().innerText(), /restored from this browser/);
+  assert.match(await page.getByRole('status').first().innerText(), /Opened your draft “Children's social care workforce update” kept in this browser/);
 
   const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
   assert.equal(saved.suggestedFilename(), 'childrens-social-care-workforce-update.json');
@@ -105,4 +105,43 @@ test('a table downloads as CSV with formulas made inert, and a chart as SVG', as
   const text = readFileSync(await svg.path(), 'utf8');
   assert.match(text, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/);
   assert.match(text, /<title id="figure-1-title">/);
+});
+
+test('several drafts are listed by title and time, and can be opened, copied and deleted', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByText('Report details', { exact: true }).click();
+  await page.getByLabel('Report title').fill('Workforce update, January');
+  await page.waitForFunction(() => /Drafts in this browser \(1\)/.test(document.querySelector('.drafts summary')?.innerText));
+  await page.getByText('Drafts in this browser (1)').click();
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  assert.equal(await page.locator('article.report h1').innerText(), "Children's social care workforce update", 'the sample');
+  await page.getByLabel('Report title').fill('Adults risk paper');
+  await page.waitForFunction(() => /Drafts in this browser \(2\)/.test(document.querySelector('.drafts summary')?.innerText));
+  const rows = page.locator('.drafts-table tbody tr');
+  assert.deepEqual((await rows.locator('th').allInnerTexts()).map((t) => t.trim()),
+    ['Adults risk paper (open now)', 'Workforce update, January'], 'newest first');
+  assert.match(await rows.first().locator('td').first().innerText(), /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/);
+
+  await page.getByRole('button', { name: 'Open Workforce update, January' }).click();
+  assert.equal(await page.locator('article.report h1').innerText(), 'Workforce update, January');
+  await page.getByRole('button', { name: 'Copy Adults risk paper' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.drafts-table tbody tr').length === 3);
+  assert.ok((await rows.locator('th').allInnerTexts()).some((t) => t.includes('Adults risk paper (copy)')));
+  await page.getByRole('button', { name: 'Delete Adults risk paper (copy)' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.drafts-table tbody tr').length === 2);
+  assert.ok(await page.getByRole('button', { name: 'Delete Workforce update, January' }).isDisabled(), 'the open draft is not deleted');
+
+  await page.reload();
+  assert.equal(await page.locator('article.report h1').innerText(), 'Workforce update, January', 'the last one worked on opens');
+});
+
+test('words typed just before the tab is closed or reloaded are kept', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Section 1 heading').fill('Why this paper');
+  await page.waitForFunction(() => document.querySelector('article.report h2')?.innerText === '1. Why this paper');
+  await page.reload(); // at once: before the pause after typing that saves
+  await page.locator('article.report h2').first().waitFor();
+  assert.equal((await headings(page))[0], '1. Why this paper');
 });

@@ -1,6 +1,7 @@
 mod benchmark_panel;
 mod checks_panel;
 mod document_editor;
+mod drafts_panel;
 mod file_picker;
 mod import_details;
 mod paragraph_editor;
@@ -18,6 +19,7 @@ mod template_picker;
 pub use benchmark_panel::BenchmarkPanel;
 pub use checks_panel::{ChecksPanel, TableChecks};
 pub use document_editor::DocumentEditor;
+pub use drafts_panel::DraftsPanel;
 pub use file_picker::FilePicker;
 pub use import_details::ImportDetails;
 pub use paste_box::PasteBox;
