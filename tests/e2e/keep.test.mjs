@@ -145,3 +145,25 @@ test('words typed just before the tab is closed or reloaded are kept', async () 
   await page.locator('article.report h2').first().waitFor();
   assert.equal((await headings(page))[0], '1. Why this paper');
 });
+
+test('after the first visit the builder opens with no network, in a reload and a new tab', async () => {
+  const { page, context } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.getByLabel('Section 1 heading').fill('Written on the train');
+  await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('#autosave-status')?.innerText));
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('article.report table.figures tfoot').first().waitFor();
+  assert.equal((await headings(page))[0], '1. Written on the train');
+  const tab = await context.newPage();
+  await tab.goto(ctx.server.url);
+  await tab.locator('article.report svg.chart').first().waitFor();
+  // Reading a file works offline too: the import worker was kept as well.
+  await tab.getByLabel('Upload a file').setInputFiles({ name: 'posts.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Role,Establishment,Permanent,Agency,Vacant\nSocial Worker,9,6,2,3\n') });
+  await tab.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('9.00'));
+  await context.setOffline(false);
+});
