@@ -130,3 +130,25 @@ fn text_with_no_header_says_what_was_expected() {
     let empty = read_establishment("  \n\t\n").unwrap_err();
     assert!(empty[0].to_string().starts_with("The table is empty."), "{}", empty[0]);
 }
+
+#[test]
+fn tables_with_their_own_shape_are_not_read_as_establishment_tables() {
+    use wrb::engine::import::read_input;
+    use wrb::engine::model::{RememberedMappings, TableInput};
+    let cases = [
+        (
+            "time_period,geographic_level,region_name,old_la_code,la_name,inpost_fte,leavers_fte,agency_fte,agency_cover_fte,vacancy_fte,case_holders_fte,cases,vacancy_rate_fte,agency_rate_fte,turnover_rate_fte,caseload_fte\n2025,National,,,,36186.3,4276.3,5415.9,4390.8,5965.4,21105.4,321661,14.2,13,11.8,15.2\n",
+            "the DfE children's social work workforce indicators file",
+        ),
+        (
+            "Staff number,Role,Team,FTE,Contract type,Start date\nS0001,Social Worker,North,1,Permanent,01/04/2020\nS0002,Social Worker,North,0.5,Agency,01/04/2021\n",
+            "a staff list",
+        ),
+    ];
+    for (text, kind) in cases {
+        let reading = read_input(&TableInput::pasted(text, "test"), &RememberedMappings::new());
+        let problems = reading.outcome.unwrap_err();
+        assert_eq!(problems.len(), 1, "one clear message, not a problem for every row: {problems:?}");
+        assert!(problems[0].to_string().starts_with(&format!("This looks like {kind}")), "{}", problems[0]);
+    }
+}

@@ -173,6 +173,19 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
         problems.into_iter().map(|p| p.located(file.as_deref(), sheet.as_deref())).collect()
     };
     let kind = kind::classify(rows);
+    // Files with their own published shape are never read as establishment tables, even where
+    // their headings look like one (the DfE file's inpost_fte, agency_fte, vacancy_fte).
+    if input.mapping.is_none()
+        && matches!(kind, TableKind::DfeIndicators | TableKind::StatisticalNeighbours | TableKind::StaffList)
+    {
+        let problem = Problem::whole(format!(
+            "This looks like {}, not an establishment table. Add it beside the report, or give the report a \
+             table of posts by role: {}",
+            kind.describe(),
+            establishment::EXPECTED_HEADER
+        ));
+        return Reading { loaded, kind, mapping: None, outcome: Err(locate(vec![problem])) };
+    }
     let mapping = match &input.mapping {
         Some(saved) => Ok(saved.clone()),
         None => guess_mapping_remembering(rows, remembered),
