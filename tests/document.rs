@@ -295,3 +295,23 @@ fn generated_chart_titles_state_the_message() {
         assert!(!chart.data.rows.is_empty() && chart.data.rows.iter().all(|r| r.len() == chart.data.header.len()));
     }
 }
+
+#[test]
+fn a_supporting_file_not_read_yet_is_named_where_its_figures_would_be() {
+    let mut project = sample_project();
+    project
+        .supporting
+        .retain(|t| !matches!(&t.raw, wrb::engine::model::RawInput::Text(text) if text.starts_with("Programme")));
+    project.supporting.push(TableInput {
+        raw: wrb::engine::model::RawInput::File { name: "cohorts.xlsx".into(), bytes: vec![1, 2, 3] },
+        ..TableInput::pasted("", "cohorts.xlsx")
+    });
+    let report = wrb::engine::report::build_report_with(&project, &wrb::engine::import::load_text_only);
+    let problems: Vec<String> =
+        report.blocks().filter_map(|b| if let Block::Problem(p) = b { Some(p.clone()) } else { None }).collect();
+    assert_eq!(
+        problems,
+        ["Newly qualified and training cohorts table: no cohort table has been added, unless it is one not read yet \
+          (cohorts.xlsx is still being read)."]
+    );
+}

@@ -406,7 +406,7 @@ fn page() -> Html {
                             <label for="download-piece">{ "A table or chart on its own" }</label>
                             <select id="download-piece" ref={piece}>
                                 { for report.tables().enumerate().map(|(i, t)| html! {
-                                    <option value={format!("table-{i}")}>{ format!("{} (CSV)", t.caption) }</option>
+                                    <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
                                 }) }
                                 { for report.charts().enumerate().map(|(i, c)| html! {
                                     <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>

@@ -322,7 +322,7 @@ fn staff_flows(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Ve
 }
 
 fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.cohorts, "no cohort table has been added")?;
+    let (source, rows) = supporting(&facts.cohorts, &facts.missing("no cohort table has been added"))?;
     let num = |v: Option<f64>| v.map_or(NOT_AVAILABLE.to_owned(), count);
     let both = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| match (a, b) {
         (Some(a), Some(b)) => cell(&f(a, b), rate),
@@ -350,7 +350,7 @@ fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<V
 }
 
 fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.budget, "no budget table has been added")?;
+    let (source, rows) = supporting(&facts.budget, &facts.missing("no budget table has been added"))?;
     let body = rows
         .iter()
         .map(|r| {

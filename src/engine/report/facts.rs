@@ -31,6 +31,8 @@ pub struct Facts<'a> {
     pub cohorts: Supporting<Vec<CohortRow>>,
     pub campaigns: Supporting<Vec<CampaignRow>>,
     pub budget: Supporting<Vec<BudgetRow>>,
+    /// Supporting tables not loaded (yet): in the browser, files the worker is still reading.
+    pub unread: Vec<String>,
 }
 
 pub struct PeriodFacts<'a> {
@@ -78,6 +80,7 @@ impl<'a> Facts<'a> {
             cohorts: None,
             campaigns: None,
             budget: None,
+            unread: Vec::new(),
         };
         // Later inputs replace earlier ones of the same kind.
         for input in &project.supporting {
@@ -88,8 +91,8 @@ impl<'a> Facts<'a> {
             let loaded = match load(input) {
                 Ok(loaded) => loaded,
                 Err(problem) => {
-                    // Which kind it was is unknown until it loads; the message still shows.
-                    facts.indicators.get_or_insert(Err(problem.located(Some(&name), None).to_string()));
+                    // Its kind is unknown until it loads, so every block that finds nothing says so.
+                    facts.unread.push(problem.to_string());
                     continue;
                 }
             };
@@ -151,7 +154,7 @@ impl<'a> Facts<'a> {
     /// file has it ("Northshire County Council" finds "Northshire").
     pub fn benchmark(&self) -> Result<Benchmark<'_>, String> {
         let (source, indicators) = match &self.indicators {
-            None => return Err("no DfE workforce indicators file has been added".to_owned()),
+            None => return Err(self.missing("no DfE workforce indicators file has been added")),
             Some(Err(message)) => return Err(message.clone()),
             Some(Ok((source, data))) => (source.as_str(), data),
         };
@@ -176,7 +179,15 @@ impl<'a> Facts<'a> {
     }
 
     pub fn staff(&self) -> Result<(&str, &StaffFigures), String> {
-        supporting(&self.staff, "no staff list has been added")
+        supporting(&self.staff, &self.missing("no staff list has been added"))
+    }
+
+    /// Why a supporting table is not there: not added, or one added is not read yet.
+    pub fn missing(&self, not_added: &str) -> String {
+        match self.unread.first() {
+            Some(unread) => format!("{not_added}, unless it is one not read yet ({})", unread.trim_end_matches('.')),
+            None => not_added.to_owned(),
+        }
     }
 }
 
