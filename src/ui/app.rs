@@ -196,6 +196,12 @@ fn page() -> Html {
                     let name = format!("{}.csv", file_stem(&table.caption));
                     let _ = download(&name, "text/csv", &crate::engine::export::csv::table_csv(table));
                 }
+            } else if let Some(i) = choice.strip_prefix("png-").and_then(|i| i.parse::<usize>().ok()) {
+                if let Some(chart) = report.charts().nth(i) {
+                    let name = format!("{}-{}.png", chart.id, file_stem(&chart.title));
+                    let (width, height) = svg_size(&chart.svg);
+                    let _ = super::download::download_png(name, &chart.svg, width, height, 2.0);
+                }
             } else if let Some(i) = choice.strip_prefix("chart-").and_then(|i| i.parse::<usize>().ok()) {
                 if let Some(chart) = report.charts().nth(i) {
                     let name = format!("{}-{}.svg", chart.id, file_stem(&chart.title));
@@ -409,7 +415,10 @@ fn page() -> Html {
                                     <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
                                 }) }
                                 { for report.charts().enumerate().map(|(i, c)| html! {
-                                    <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
+                                    <>
+                                        <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
+                                        <option value={format!("png-{i}")}>{ format!("Chart: {} (PNG)", c.title) }</option>
+                                    </>
                                 }) }
                             </select>
                             <button type="button" class="secondary" onclick={download_piece}>{ "Download" }</button>
@@ -549,4 +558,13 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
             }
         });
     }
+}
+
+/// The width and height an engine chart's SVG declares.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let attribute = |name: &str| {
+        let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
+        svg[start..].split('"').next()?.parse().ok()
+    };
+    (attribute("width").unwrap_or(640), attribute("height").unwrap_or(480))
 }

@@ -105,6 +105,14 @@ test('a table downloads as CSV with formulas made inert, and a chart as SVG', as
   const text = readFileSync(await svg.path(), 'utf8');
   assert.match(text, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/);
   assert.match(text, /<title id="figure-1-title">/);
+
+  // And as a PNG at twice the size, drawn by the browser.
+  await page.getByLabel('A table or chart on its own').selectOption({ label: charts[0].replace('(SVG)', '(PNG)') });
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
+  const bytes = readFileSync(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(bytes.readUInt32BE(16), 1280, 'twice the chart width of 640');
+  assert.ok(bytes.length > 20000, `a real picture: ${bytes.length} bytes`);
 });
 
 test('several drafts are listed by title and time, and can be opened, copied and deleted', async () => {
