@@ -427,7 +427,7 @@ fn page() -> Html {
                                             use Upload a file, or drop it on the page. The page for members is one file \
                                             that opens in any browser, with no script." }</p>
                     </fieldset>
-                    <div class="button-row">
+                    <div class="button-row main-actions">
                         <button type="button" onclick={print}>{ "Print report" }</button>
                         <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
                             let state = state.clone();
