@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what this project needs on a fresh machine, and skips whatever is already there.
 #   scripts/setup.sh build   the wasm target, Trunk, wasm-bindgen-cli and wasm-opt
-#   scripts/setup.sh test    all of that, plus Chromium, ChromeDriver and the npm test packages
+#   scripts/setup.sh test    all of that, plus Chromium, ChromeDriver, LibreOffice Writer and the npm
+#                            test packages
 # Everything comes from the package registries (crates.io, npm, Debian); Trunk itself is set
 # to offline in Trunk.toml, so it can never fetch tools of its own.
 set -euo pipefail
@@ -42,6 +43,15 @@ if [ "$what" = test ] && ! { have chromium && have chromedriver && have pdftotex
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver poppler-utils
+fi
+
+# LibreOffice (Writer, no GUI) opens the Word file in tests and converts it to PDF.
+if [ "$what" = test ] && ! have soffice; then
+  step "Installing Debian's LibreOffice Writer (no GUI)"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libreoffice-writer-nogui
 fi
 
 # npm's binaryen provides wasm-opt (Debian's is too old for current output); playwright-core

@@ -266,3 +266,16 @@ fn a_project_file_or_a_static_page_renders_the_same_report_again() {
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("saved by a newer version"));
 }
+
+#[test]
+fn renders_the_sample_to_a_word_file() {
+    let out = temp_path("sample.docx");
+    let run = wfr(&["render", "--sample", "--docx", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stdout.is_empty(), "the page is not printed when a Word file was asked for");
+    let bytes = std::fs::read(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("87.19") && xml.contains(" descr=\""), "figures and charts with alt text");
+}

@@ -85,17 +85,7 @@ fn render_block(out: &mut String, block: &Block, chart_tables: bool) {
             // The figures as a table beside the chart: folded away on screen, printed when asked.
             let open = if chart_tables { " open" } else { "" };
             let _ = write!(out, "<details class=\"chart-data\"{open}><summary>Figures in this chart</summary>");
-            render_table(
-                out,
-                &Table {
-                    caption: format!("Figures in the chart: {}", chart.title),
-                    header: chart.data.header.clone(),
-                    rows: chart.data.rows.clone(),
-                    total: None,
-                    notes: vec![format!("Source: {}", chart.source.trim_start_matches("Source: "))],
-                    status_column: None,
-                },
-            );
+            render_table(out, &Table::of_chart(chart));
             out.push_str("</details></figure>");
         }
     }

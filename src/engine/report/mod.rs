@@ -69,6 +69,20 @@ pub struct Table {
     pub status_column: Option<usize>,
 }
 
+impl Table {
+    /// A chart's figures as a table, printed beside or instead of the chart.
+    pub fn of_chart(chart: &Chart) -> Table {
+        Table {
+            caption: format!("Figures in the chart: {}", chart.title),
+            header: chart.data.header.clone(),
+            rows: chart.data.rows.clone(),
+            total: None,
+            notes: vec![format!("Source: {}", chart.source.trim_start_matches("Source: "))],
+            status_column: None,
+        }
+    }
+}
+
 impl ReportDocument {
     /// Every table in the report, in order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {

@@ -1,0 +1,318 @@
+//! The report as a Word file, for councils whose committee papers go through Word: the same
+//! content as the HTML report, with real headings, numbered paragraphs, tables whose header row
+//! repeats on each page and charts as pictures with alt text. The pictures come from the caller
+//! (resvg natively, a canvas in the browser), so this writer builds for wasm32 too.
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
+    Numbering, NumberingId, PageMargin, PageNum, Pic, Run as WRun, RunFonts, Shading, SpecialIndentType, Start, Style,
+    StyleType, Table as WTable, TableCell, TableLayoutType, TableRow, WidthType,
+};
+
+use crate::engine::chart::{escape, Chart};
+use crate::engine::model::TitleField;
+use crate::engine::report::live::{plain, Run};
+use crate::engine::report::{Block, ReportDocument, Table};
+
+/// A chart picture for Word: PNG bytes and its pixel size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A4 in twips, with 2 cm margins, as council report guides ask.
+const PAGE: (u32, u32) = (11906, 16838);
+const MARGIN: i32 = 1134;
+/// The hanging indent that holds a paragraph number ("4.12"), 1.5 cm.
+const HANG: i32 = 851;
+/// What is left for tables and pictures beside the paragraph numbers.
+const BODY_WIDTH: i32 = PAGE.0 as i32 - 2 * MARGIN - HANG;
+const EMU_PER_TWIP: u32 = 635;
+/// The bullet list numbering (id 1 is docx-rs's built-in default).
+const BULLETS: usize = 2;
+const FONT: &str = "Arial";
+
+/// The report as a .docx. `picture` gives each chart's PNG (None: the chart's figures table is
+/// written instead, with a note).
+pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Picture>) -> Vec<u8> {
+    let mut docx = setup(Docx::new());
+    let t = &report.title_block;
+    if !t.council.trim().is_empty() {
+        docx = docx.add_paragraph(text_paragraph(&t.council).style("Council"));
+    }
+    docx = docx.add_paragraph(text_paragraph(&t.title).style("Heading1"));
+    // The council and title are printed above; empty fields are left out rather than printed
+    // blank. Lines, not a table: a table without a header row reads badly aloud.
+    for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
+        let value = t.get(field).trim();
+        if !value.is_empty() {
+            docx = docx.add_paragraph(
+                docx_rs::Paragraph::new()
+                    .line_spacing(LineSpacing::new().after(60))
+                    .add_run(WRun::new().add_text(format!("{}: ", field.label())).bold())
+                    .add_run(WRun::new().add_text(value)),
+            );
+        }
+    }
+    if report.sections.is_empty() {
+        docx = docx.add_paragraph(text_paragraph("This report has no sections yet."));
+    }
+    let mut descriptions = Vec::new();
+    for section in &report.sections {
+        let heading = format!("{}. {}", section.number, section.heading);
+        docx = docx.add_paragraph(text_paragraph(&heading).style("Heading2"));
+        for paragraph in &section.paragraphs {
+            // The number goes on the paragraph's first line; later blocks sit under its text.
+            let mut number = Some(paragraph.number.as_str());
+            for block in &paragraph.blocks {
+                docx = write_block(docx, block, number.take(), report.print.chart_tables, picture, &mut descriptions);
+            }
+            if let Some(number) = number {
+                docx = docx.add_paragraph(numbered(Some(number), Vec::new()));
+            }
+        }
+    }
+    pack(docx, &t.title, &descriptions)
+}
+
+/// Page, fonts, styles, the bullet list and a page-number footer.
+fn setup(docx: Docx) -> Docx {
+    let fonts = || RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT);
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(size)
+            .bold()
+            .fonts(fonts())
+            .outline_lvl(level)
+    };
+    let bullet = Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
+        .indent(Some(HANG + 360), Some(SpecialIndentType::Hanging(360)), None, None);
+    docx.page_size(PAGE.0, PAGE.1)
+        .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN).header(567).footer(567))
+        .default_fonts(fonts())
+        .default_size(24)
+        .default_line_spacing(LineSpacing::new().after(160))
+        .add_style(heading("Heading1", "heading 1", 32, 0))
+        .add_style(heading("Heading2", "heading 2", 28, 1))
+        .add_style(Style::new("Council", StyleType::Paragraph).name("Council").based_on("Normal").bold())
+        .add_style(Style::new("Caption", StyleType::Paragraph).name("caption").based_on("Normal").next("Normal").bold())
+        .add_style(Style::new("Note", StyleType::Paragraph).name("Table note").based_on("Normal").size(20))
+        .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(bullet))
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+        .footer(
+            Footer::new().add_paragraph(
+                docx_rs::Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_run(WRun::new().add_text("Page "))
+                    .add_page_num(PageNum::new()),
+            ),
+        )
+}
+
+fn write_block(
+    mut docx: Docx,
+    block: &Block,
+    number: Option<&str>,
+    chart_tables: bool,
+    picture: &dyn Fn(&Chart) -> Option<Picture>,
+    descriptions: &mut Vec<String>,
+) -> Docx {
+    match block {
+        Block::Text(runs) => docx.add_paragraph(numbered(number, text_runs(runs))),
+        Block::Bullets { lead, items } => {
+            if !lead.is_empty() || number.is_some() {
+                docx = docx.add_paragraph(numbered(number, text_runs(lead)));
+            }
+            for item in items {
+                docx = docx.add_paragraph(
+                    docx_rs::Paragraph::new()
+                        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
+                        .add_run(WRun::new().add_text(plain(item))),
+                );
+            }
+            docx
+        }
+        Block::Problem(text) => docx.add_paragraph(numbered(
+            number,
+            vec![WRun::new().add_text("Not shown:").bold(), WRun::new().add_text(format!(" {text}"))],
+        )),
+        Block::Table(table) => write_table(docx, table, number),
+        Block::Chart(chart) => {
+            docx = docx.add_paragraph(
+                numbered(number, vec![WRun::new().add_text(&chart.title)]).style("Caption").keep_next(true),
+            );
+            if !chart.subtitle.trim().is_empty() {
+                docx = docx.add_paragraph(numbered(None, vec![WRun::new().add_text(&chart.subtitle)]).keep_next(true));
+            }
+            let source = format!("Source: {}", chart.source.trim_start_matches("Source: "));
+            match picture(chart).filter(|p| p.width > 0 && p.height > 0) {
+                Some(p) => {
+                    let width = BODY_WIDTH as u32 * EMU_PER_TWIP;
+                    let height = (u64::from(width) * u64::from(p.height) / u64::from(p.width)) as u32;
+                    let pic = Pic::new_with_dimensions(p.png, p.width, p.height).size(width, height);
+                    descriptions.push(chart.description.clone());
+                    docx = docx
+                        .add_paragraph(numbered(None, vec![WRun::new().add_image(pic)]).keep_next(true))
+                        .add_paragraph(numbered(None, vec![WRun::new().add_text(source)]).style("Note"));
+                    if chart_tables {
+                        docx = write_table(docx, &Table::of_chart(chart), None);
+                    }
+                    docx
+                }
+                None => {
+                    let note = "The chart could not be drawn here; its figures are given instead.";
+                    docx = docx.add_paragraph(numbered(None, vec![WRun::new().add_text(note)]).style("Note"));
+                    write_table(docx, &Table::of_chart(chart), None)
+                }
+            }
+        }
+    }
+}
+
+fn write_table(mut docx: Docx, table: &Table, number: Option<&str>) -> Docx {
+    docx = docx
+        .add_paragraph(numbered(number, vec![WRun::new().add_text(&table.caption)]).style("Caption").keep_next(true));
+    let columns = table.header.len().max(1);
+    let width = BODY_WIDTH as usize;
+    // The first column holds names, which need the room; the figures share the rest.
+    let grid: Vec<usize> = if columns == 1 {
+        vec![width]
+    } else {
+        let first = if table.status_column.is_some() { width / columns } else { width * 3 / 10 };
+        let rest = (width - first) / (columns - 1);
+        std::iter::once(first).chain(std::iter::repeat_n(rest, columns - 1)).collect()
+    };
+    let row = |cells: &[String], bold: bool| {
+        let cells = (0..columns)
+            .map(|i| {
+                let text = cells.get(i).map_or("", String::as_str);
+                let mut c = cell(text, grid[i], bold || i == 0);
+                if table.status_column == Some(i) && !bold {
+                    // The status is in words; the colour only repeats it.
+                    let fill = match text.split(':').next().unwrap_or_default().trim().to_lowercase().as_str() {
+                        "red" => Some("F4CCCC"),
+                        "amber" => Some("FCE5CD"),
+                        "green" => Some("D9EAD3"),
+                        _ => None,
+                    };
+                    if let Some(fill) = fill {
+                        c = c.shading(Shading::new().fill(fill));
+                    }
+                }
+                c
+            })
+            .collect();
+        TableRow::new(cells).cant_split()
+    };
+    let mut rows = vec![row(&table.header, true)];
+    rows.extend(table.rows.iter().map(|r| row(r, false)));
+    if let Some(total) = &table.total {
+        rows.push(row(total, true));
+    }
+    docx = docx.add_table(
+        WTable::new(rows)
+            .set_grid(grid.clone())
+            .indent(HANG)
+            .width(width, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed),
+    );
+    for note in &table.notes {
+        docx = docx.add_paragraph(numbered(None, vec![WRun::new().add_text(note)]).style("Note"));
+    }
+    docx
+}
+
+fn cell(text: &str, width: usize, bold: bool) -> TableCell {
+    let run = WRun::new().add_text(text);
+    let run = if bold { run.bold() } else { run };
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(docx_rs::Paragraph::new().line_spacing(LineSpacing::new().after(0)).add_run(run))
+}
+
+fn text_paragraph(text: &str) -> docx_rs::Paragraph {
+    docx_rs::Paragraph::new().add_run(WRun::new().add_text(text))
+}
+
+fn text_runs(runs: &[Run]) -> Vec<WRun> {
+    vec![WRun::new().add_text(plain(runs))]
+}
+
+/// A paragraph in the report's body: its number, a tab, then its runs, with the number hanging
+/// in the margin of the text (or no number, for a paragraph's later blocks).
+fn numbered(number: Option<&str>, runs: Vec<WRun>) -> docx_rs::Paragraph {
+    let mut p = docx_rs::Paragraph::new().indent(Some(HANG), Some(SpecialIndentType::Hanging(HANG)), None, None);
+    if let Some(number) = number {
+        p = p.add_run(WRun::new().add_text(number).add_tab());
+    } else {
+        p = p.indent(Some(HANG), None, None, None);
+    }
+    runs.into_iter().fold(p, docx_rs::Paragraph::add_run)
+}
+
+/// Builds the parts and fills the gaps docx-rs leaves: alt text and unique ids on pictures,
+/// repeating header rows, and the document title.
+fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Vec<u8> {
+    let mut xml = docx.build();
+    let document = String::from_utf8_lossy(&xml.document).into_owned();
+    let document = alt_text(&document, descriptions);
+    xml.document = repeat_header_rows(&document).into_bytes();
+    let core = String::from_utf8_lossy(&xml.doc_props.core).into_owned();
+    xml.doc_props.core = core
+        .replacen("</cp:coreProperties>", &format!("<dc:title>{}</dc:title></cp:coreProperties>", escape(title)), 1)
+        .into_bytes();
+    let mut out = std::io::Cursor::new(Vec::new());
+    match xml.pack(&mut out) {
+        Ok(()) => out.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Each picture's `<wp:docPr>` gets its own id and its chart's description, in document order.
+fn alt_text(document: &str, descriptions: &[String]) -> String {
+    let mut out = String::with_capacity(document.len() + 4096);
+    let mut rest = document;
+    let mut index = 0;
+    while let Some(start) = rest.find("<wp:docPr ") {
+        let Some(len) = rest[start..].find("/>") else { break };
+        out.push_str(&rest[..start]);
+        let description = descriptions.get(index).map_or(String::new(), |d| escape(d));
+        index += 1;
+        out.push_str(&format!("<wp:docPr id=\"{index}\" name=\"Chart {index}\" descr=\"{description}\"/>"));
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The first row of every table repeats at the top of each page the table runs onto.
+fn repeat_header_rows(document: &str) -> String {
+    let mut out = String::with_capacity(document.len() + 1024);
+    let mut rest = document;
+    while let Some(start) = rest.find("<w:tbl>") {
+        let after_tbl = start + "<w:tbl>".len();
+        out.push_str(&rest[..after_tbl]);
+        rest = &rest[after_tbl..];
+        let Some(tr) = rest.find("<w:tr>") else { continue };
+        let after_tr = tr + "<w:tr>".len();
+        out.push_str(&rest[..after_tr]);
+        rest = &rest[after_tr..];
+        if let Some(stripped) = rest.strip_prefix("<w:trPr>") {
+            out.push_str("<w:trPr><w:tblHeader/>");
+            rest = stripped;
+        } else if let Some(stripped) = rest.strip_prefix("<w:trPr />") {
+            out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
+            rest = stripped;
+        } else {
+            out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
+        }
+    }
+    out.push_str(rest);
+    out
+}

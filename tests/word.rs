@@ -1,0 +1,199 @@
+//! The Word file: the report's content with real headings, numbered paragraphs, repeating table
+//! headers and charts as pictures with alt text, and LibreOffice reads it back.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Read;
+use wrb::engine::chart::{escape, Chart};
+use wrb::engine::export::png::chart_png;
+use wrb::engine::export::word::{document, Picture};
+use wrb::engine::report::live::Run;
+use wrb::engine::report::{build_report, Block, Paragraph, ReportDocument};
+use wrb::engine::sample::{sample_project, Template};
+
+/// The parts of a .docx by name.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            (file.name().unwrap().into_owned(), data)
+        })
+        .collect()
+}
+
+fn part(parts: &[(String, Vec<u8>)], name: &str) -> String {
+    let (_, data) = parts.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no {name}"));
+    String::from_utf8(data.clone()).unwrap()
+}
+
+fn pictures(chart: &Chart) -> Option<Picture> {
+    chart_png(chart, 2.0)
+}
+
+/// The sample report, with text an officer might type that is also XML markup.
+fn hostile_sample() -> ReportDocument {
+    let mut report = build_report(&sample_project());
+    report.sections[0].paragraphs.push(Paragraph {
+        id: 9999,
+        number: "1.9".into(),
+        blocks: vec![Block::Text(vec![Run::Text("<b>&</b> \"quoted\" it's".into())])],
+    });
+    report.title_block.title.push_str(" <draft> & \"final\"");
+    report
+}
+
+#[test]
+fn the_sample_report_as_word() {
+    let report = hostile_sample();
+    let bytes = document(&report, &pictures);
+    let parts = unzip(&bytes);
+    let xml = part(&parts, "word/document.xml");
+
+    assert!(xml.contains("Children&apos;s social care workforce update &lt;draft&gt; &amp; &quot;final&quot;"));
+    // "4. Current position" is a heading paragraph, and the style is a real heading.
+    let at = xml.find(">4. Current position<").expect("the section heading");
+    let paragraph_start = xml[..at].rfind("<w:p ").unwrap();
+    assert!(xml[paragraph_start..at].contains("<w:pStyle w:val=\"Heading2\" />"), "{}", &xml[paragraph_start..at]);
+    let styles = part(&parts, "word/styles.xml");
+    assert!(styles.contains("<w:name w:val=\"heading 2\" />") && styles.contains("<w:outlineLvl w:val=\"1\" />"));
+    assert!(styles.contains("w:ascii=\"Arial\""), "Arial is the default font");
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "A4");
+
+    assert!(xml.contains(">4.1<"), "paragraph numbers");
+    assert!(xml.contains("87.19"));
+    // Officer text is escaped, never markup.
+    assert!(xml.contains("&lt;b&gt;&amp;&lt;/b&gt; &quot;quoted&quot; it&apos;s"));
+    assert!(!xml.contains("<b>") && !xml.contains("<draft>"));
+
+    // Every table's first row repeats on each page; no other row does.
+    let tables = xml.matches("<w:tbl>").count();
+    assert!(tables >= 3);
+    assert_eq!(xml.matches("<w:tblHeader/>").count(), tables);
+    for table in xml.split("<w:tbl>").skip(1) {
+        assert!(table.starts_with("<w:tblPr>"));
+        let first_row = &table[table.find("<w:tr>").unwrap()..];
+        assert!(first_row.starts_with("<w:tr><w:trPr><w:tblHeader/>"), "{}", &first_row[..80]);
+    }
+
+    // Every chart is a picture with its description as alt text, and its PNG is in word/media.
+    let charts: Vec<&Chart> = report.charts().collect();
+    assert!(charts.len() >= 3);
+    assert_eq!(xml.matches("<wp:docPr ").count(), charts.len());
+    for (i, chart) in charts.iter().enumerate() {
+        let expected =
+            format!("<wp:docPr id=\"{}\" name=\"Chart {}\" descr=\"{}\"/>", i + 1, i + 1, escape(&chart.description));
+        assert!(xml.contains(&expected), "alt text for {}", chart.id);
+        assert!(
+            xml.contains(&format!(">Source: {}<", chart.source.trim_start_matches("Source: ").replace('\'', "&apos;")))
+        );
+    }
+    let media: Vec<_> = parts.iter().filter(|(n, _)| n.starts_with("word/media/") && !n.ends_with('/')).collect();
+    assert_eq!(media.len(), charts.len());
+    assert!(media.iter().all(|(_, png)| png.starts_with(b"\x89PNG")));
+
+    let core = part(&parts, "docProps/core.xml");
+    assert!(core.contains(
+        "<dc:title>Children&#39;s social care workforce update &lt;draft&gt; &amp; &quot;final&quot;</dc:title>"
+    ));
+
+    read_by_libreoffice("sample", &bytes, &["4.1", "87.19", "59.79", "4. Current position", "Table 1: Key figures"]);
+}
+
+#[test]
+fn a_chart_with_no_picture_gives_its_figures_instead() {
+    let report = build_report(&sample_project());
+    let bytes = document(&report, &|_| None);
+    let parts = unzip(&bytes);
+    let xml = part(&parts, "word/document.xml");
+    assert!(!xml.contains("<wp:docPr "));
+    assert!(!parts.iter().any(|(n, _)| n.ends_with(".png")));
+    let charts = report.charts().count();
+    assert_eq!(xml.matches("The chart could not be drawn here; its figures are given instead.").count(), charts);
+    for chart in report.charts() {
+        let caption = format!("Figures in the chart: {}", chart.title).replace('\'', "&apos;");
+        assert!(xml.contains(&caption), "{caption}");
+    }
+}
+
+#[test]
+fn the_scrutiny_tracker_as_word() {
+    let report = build_report(&Template::ScrutinyProgress.project());
+    let bytes = document(&report, &pictures);
+    let xml = part(&unzip(&bytes), "word/document.xml");
+    assert!(xml.contains(&escape(&report.title_block.title).replace("&#39;", "&apos;")));
+    for section in &report.sections {
+        let heading = format!(">{}. {}<", section.number, section.heading);
+        assert!(xml.contains(&heading.replace('\'', "&apos;")), "{heading}");
+        for paragraph in &section.paragraphs {
+            assert!(xml.contains(&format!(">{}<", paragraph.number)), "{}", paragraph.number);
+        }
+    }
+    for table in report.tables() {
+        for row in &table.rows {
+            assert!(
+                xml.contains(&format!(">{}<", row[0].replace('\'', "&apos;").replace('&', "&amp;")))
+                    || row[0].contains('<')
+            );
+        }
+    }
+    assert_eq!(xml.matches("<w:tblHeader/>").count(), xml.matches("<w:tbl>").count());
+    let first_row = &report.tables().next().expect("a tracker table").rows[0][0];
+    read_by_libreoffice("scrutiny", &bytes, &["1.1", first_row.split_whitespace().next().unwrap()]);
+}
+
+/// Dark pixels in a PNG: the chart's marks and its words.
+fn ink(png: &[u8]) -> usize {
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+    pixmap.pixels().iter().filter(|p| u32::from(p.red()) + u32::from(p.green()) + u32::from(p.blue()) < 300).count()
+}
+
+#[test]
+fn charts_draw_as_png_with_their_words() {
+    let report = build_report(&sample_project());
+    for chart in report.charts() {
+        let picture = chart_png(chart, 2.0).expect("a picture");
+        assert!(picture.png.starts_with(b"\x89PNG"));
+        assert!(picture.width >= 1000 && picture.height >= 400, "{}x{}", picture.width, picture.height);
+        // The same chart without its text elements: if fonts were missing, resvg would drop every
+        // label silently and the two would come out the same.
+        let mut bare = chart.clone();
+        while let (Some(start), Some(end)) = (bare.svg.find("<text"), bare.svg.find("</text>")) {
+            bare.svg.replace_range(start..end + "</text>".len(), "");
+        }
+        assert!(chart.svg.contains("<text"), "plotters labels the chart");
+        let without = chart_png(&bare, 2.0).unwrap();
+        let (with, without) = (ink(&picture.png), ink(&without.png));
+        assert!(without > 0, "the chart's marks are drawn");
+        assert!(with > without + 2000, "the words are drawn: {with} dark pixels with them, {without} without");
+    }
+}
+
+/// Converts the file to PDF with LibreOffice, when it is installed, and checks the text in it.
+fn read_by_libreoffice(name: &str, docx: &[u8], expected: &[&str]) {
+    let have =
+        |tool: &str| std::process::Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    if !have("soffice") || !have("pdftotext") {
+        eprintln!("notice: soffice or pdftotext is not installed; the Word file was not opened in LibreOffice");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("wfr-word-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    let file = dir.join(format!("{name}.docx"));
+    std::fs::write(&file, docx).unwrap();
+    let run = std::process::Command::new("soffice")
+        .env("HOME", dir.join("home"))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = std::process::Command::new("pdftotext").arg(dir.join(format!("{name}.pdf"))).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for word in expected {
+        assert!(text.contains(word), "{word} in the PDF:\n{text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
