@@ -91,7 +91,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     }
     if let Some(path) = &docx {
         let report = report::build_report_with(&project, &import::load_input);
-        let file = export::word::document(&report, &|chart| export::png::chart_png(chart, 2.0));
+        let file = export::word::document(&report, &picture);
         std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
         // The Word file was what was asked for; the page goes to standard output only when
         // nothing else was.
@@ -328,4 +328,17 @@ mod text {
             r.caseload.map_or("n/a".to_owned(), |v| decimal(v, 1))
         )
     }
+}
+
+/// A chart as a PNG for Word, drawn natively at twice its size.
+#[cfg(not(target_arch = "wasm32"))]
+fn picture(chart: &wrb::engine::chart::Chart) -> Option<export::word::Picture> {
+    export::png::chart_png(chart, 2.0)
+}
+
+/// The tool is for the command line; built for wasm32 (as `cargo test --target wasm32` builds
+/// every binary) it writes each chart's figures instead of a picture.
+#[cfg(target_arch = "wasm32")]
+fn picture(_: &wrb::engine::chart::Chart) -> Option<export::word::Picture> {
+    None
 }
