@@ -225,7 +225,7 @@ fn establishment() -> Chart {
     let input = &project.tables[0];
     let RawInput::Text(text) = &input.raw else { panic!("the sample is pasted text") };
     let figures = establishment_figures(&read_establishment(text).expect("the sample reads"));
-    establishment_chart(&figures, &input.period, &input.source, "figure-1").expect("the sample has a chart")
+    establishment_chart(&figures, &input.period, &input.source, "figure-1", None).expect("the sample has a chart")
 }
 
 fn age_profile() -> ChartSpec {

@@ -36,8 +36,14 @@ struct Bar {
 }
 
 /// The stacked bar chart for one period's figures, or `None` when no role has establishment,
-/// permanent and agency figures to draw.
-pub fn establishment_chart(figures: &EstablishmentFigures, period: &str, source: &str, id: &str) -> Option<Chart> {
+/// permanent and agency figures to draw. `title` replaces the generated message when given.
+pub fn establishment_chart(
+    figures: &EstablishmentFigures,
+    period: &str,
+    source: &str,
+    id: &str,
+    title: Option<&str>,
+) -> Option<Chart> {
     let bars: Vec<Bar> = figures
         .roles
         .iter()
@@ -61,7 +67,7 @@ pub fn establishment_chart(figures: &EstablishmentFigures, period: &str, source:
         .iter()
         .max_by(|a, b| (a.agency + a.uncovered).total_cmp(&(b.agency + b.uncovered)))
         .filter(|b| b.agency + b.uncovered > 0.0);
-    let title = match widest {
+    let generated = match widest {
         Some(bar) => format!(
             "{} has the most posts not filled by permanent staff ({} FTE)",
             bar.role,
@@ -69,6 +75,7 @@ pub fn establishment_chart(figures: &EstablishmentFigures, period: &str, source:
         ),
         None => "Every post is filled by permanent staff".to_owned(),
     };
+    let title = title.map(str::trim).filter(|t| !t.is_empty()).map_or(generated, str::to_owned);
     let period_words = if period.is_empty() { String::new() } else { format!(", {period}") };
     let subtitle = format!("Establishment by role{period_words}, full-time equivalent (FTE)");
     let description = describe(&bars, &period_words);

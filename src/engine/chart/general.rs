@@ -15,7 +15,7 @@ use super::frame::{
 };
 use super::palette::{CATEGORICAL, DARK_BLUE, HIGHLIGHT_BAND, ORANGE, SECONDARY_TEXT, TEXT};
 use super::{Chart, ChartData};
-use crate::engine::format::{decimal, fte, rate};
+use crate::engine::format::{decimal, fte, money, rate};
 
 /// The most series one chart draws: the guidance asks for no more than four colours, and lines
 /// have four marker shapes.
@@ -59,10 +59,7 @@ impl Unit {
             Unit::Fte => fte(value),
             Unit::Rate => rate(value),
             Unit::Count => decimal(value, 0),
-            Unit::Pounds => {
-                let pence = (value * 100.0).round() % 100.0 != 0.0;
-                pounds(&decimal(value, if pence { 2 } else { 0 }))
-            }
+            Unit::Pounds => money(value),
         }
     }
 

@@ -4,7 +4,7 @@
 use super::facts::{period_name, supporting, Facts};
 use super::narrative::rate_movement;
 use super::{Block, Table};
-use crate::engine::chart::{bar_chart, escape, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
+use crate::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
 use crate::engine::format::{count, fte, fte_bracketed, money, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
 use crate::engine::metrics::comparison::compare_totals;
@@ -40,8 +40,7 @@ pub fn data_block(block: &DataBlock, title: &str, facts: &Facts, counters: &mut 
             let id = format!("figure-{}", counters.figures);
             let drawn = match chart {
                 DataBlock::EstablishmentChart(which) => facts.period(*which).and_then(|(input, read)| {
-                    establishment_chart(&read.figures, &input.period, &input.source, &id)
-                        .map(|chart| retitled(chart, title))
+                    establishment_chart(&read.figures, &input.period, &input.source, &id, Some(title))
                         .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
                 }),
                 DataBlock::TwoPeriodChart => two_period_chart(facts, &id, title),
@@ -58,25 +57,6 @@ pub fn data_block(block: &DataBlock, title: &str, facts: &Facts, counters: &mut 
         }
     };
     made.unwrap_or_else(|why| vec![Block::Problem(format!("{}: {why}.", block.label()))])
-}
-
-/// The chart with the officer's title in place of the generated one, in the picture and in its
-/// accessible name alike.
-fn retitled(mut chart: Chart, title: &str) -> Chart {
-    let title = title.trim();
-    if title.is_empty() || title == chart.title {
-        return chart;
-    }
-    // The <title> is escaped by us, the drawn text by plotters, which writes &apos;.
-    for (old, new) in [(escape(&chart.title), escape(title)), (plotters_escape(&chart.title), plotters_escape(title))] {
-        chart.svg = chart.svg.replace(&format!(">{old}<"), &format!(">{new}<"));
-    }
-    chart.title = title.to_owned();
-    chart
-}
-
-fn plotters_escape(text: &str) -> String {
-    escape(text).replace("&#39;", "&apos;")
 }
 
 fn caption(counters: &mut Counters, generated: String, title: &str) -> String {
