@@ -52,11 +52,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         None => sample::sample_project(),
         Some(path) if is_project_file(&path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            let project = match export::static_page::project_in(&text, &import::load_input) {
-                Some(opened) => opened,
-                None => export::project_file::open(&text, &import::load_input),
-            };
-            project.map_err(|e| format!("{path}: {e}"))?
+            export::open_saved_draft(&text, &import::load_input).map_err(|e| format!("{path}: {e}"))?
         }
         Some(path) => {
             let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
@@ -113,8 +109,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
 fn is_project_file(path: &str) -> bool {
     let mut head = [0u8; 512];
     let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
-    let head = String::from_utf8_lossy(&head[..n]);
-    head.contains(export::project_file::FORMAT) || head.trim_start().starts_with("<!DOCTYPE html>")
+    export::is_saved_draft(&head[..n])
 }
 
 /// The DfE reference date most recently passed: 30 September this year, or last year before it.

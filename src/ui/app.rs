@@ -482,7 +482,7 @@ fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<File
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 // A saved project or a page for members, whatever it is called, opens as a draft.
-                if is_project(&bytes) {
+                if crate::engine::export::is_saved_draft(&bytes) {
                     open_project(state, reader, name, String::from_utf8_lossy(&bytes).into_owned());
                     return;
                 }
@@ -524,24 +524,13 @@ fn open_project(
     name: String,
     text: String,
 ) {
-    let opened = match static_page::project_in(&text, &load_text_only) {
-        Some(opened) => opened,
-        None => project_file::open(&text, &load_text_only),
-    };
-    match opened {
+    match crate::engine::export::open_saved_draft(&text, &load_text_only) {
         Ok(project) => {
             reread_files(&state, &reader, &project);
             state.dispatch(Action::ProjectOpened { project, from: name });
         }
         Err(e) => state.dispatch(Action::FileFailed { name, message: format!("{e} Nothing has changed.") }),
     }
-}
-
-/// A project file or a page for members, by how it starts.
-fn is_project(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.contains(project_file::FORMAT) || head.starts_with("<!DOCTYPE html>") || head.starts_with("<html")
 }
 
 /// Reads again, in the worker, every file a project holds, so the report has their rows.
