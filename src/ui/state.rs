@@ -309,6 +309,7 @@ pub fn reduce(state: &State, action: Action) -> State {
     };
     let restored = matches!(action, Action::DraftRestored { .. } | Action::NewDraft { .. });
     let mut next = apply(state, action);
+    panels_follow(&state.project, &mut next);
     if restored {
         // The starting point, not a step back from the sample.
         next.undo.clear();
@@ -324,9 +325,6 @@ pub fn reduce(state: &State, action: Action) -> State {
             }
         }
         next.redo.clear();
-        if next.project.supporting != state.project.supporting {
-            refresh_panels(&mut next);
-        }
     }
     next.typing_in = typing;
     next
@@ -341,8 +339,20 @@ fn step_back(state: &State, back: bool) -> State {
     next.typing_in = None;
     next.import = None;
     next.status = if back { "Undone." } else { "Redone." }.into();
-    refresh_panels(&mut next);
+    panels_follow(&state.project, &mut next);
     next
+}
+
+/// Rebuilds the side panels when what they show changed: the supporting tables, or the
+/// choices of council, year and date. Not for every edit: reading the DfE file is not free.
+fn panels_follow(before: &Project, next: &mut State) {
+    let (a, b) = (&before.settings, &next.project.settings);
+    let choices_changed = a.benchmark_council != b.benchmark_council
+        || a.benchmark_year != b.benchmark_year
+        || a.staff_date != b.staff_date;
+    if choices_changed || before.supporting != next.project.supporting {
+        refresh_panels(next);
+    }
 }
 
 fn apply(state: &State, action: Action) -> State {
@@ -447,7 +457,6 @@ fn apply(state: &State, action: Action) -> State {
         Action::UseSample => {
             next.project = sample_project();
             next.import = None;
-            refresh_panels(&mut next);
             next.status = "Back to the built-in sample. Your pasted text is still in the box.".into();
         }
         Action::RememberedLoaded(remembered) => {
@@ -457,11 +466,9 @@ fn apply(state: &State, action: Action) -> State {
             next.project.settings.benchmark_council = Some(council);
             // The years differ from council to council.
             next.project.settings.benchmark_year = None;
-            refresh_panels(&mut next);
         }
         Action::BenchmarkYearChosen(year) => {
             next.project.settings.benchmark_year = Some(year);
-            refresh_panels(&mut next);
         }
         Action::TitleEdited(field, value) => {
             next.project.title_block.set(field, value);
@@ -470,12 +477,10 @@ fn apply(state: &State, action: Action) -> State {
         Action::Undo | Action::Redo => {}
         Action::StaffDateChosen(date) => {
             next.project.settings.staff_date = Some(date);
-            refresh_panels(&mut next);
         }
         Action::TemplateChosen(template) => {
             next.project = template.project();
             next.import = None;
-            refresh_panels(&mut next);
             next.status =
                 format!("Opened the template “{}” with sample data. Undo brings back your report.", template.label());
         }
@@ -546,21 +551,18 @@ fn apply(state: &State, action: Action) -> State {
         Action::ProjectOpened { project, from } => {
             next.project = project;
             next.import = None;
-            refresh_panels(&mut next);
             next.status = format!("Opened {from}. Undo goes back to the report you had.");
         }
         Action::DraftRestored { id, project } => {
             next.project = project;
             next.draft_id = id;
             next.import = None;
-            refresh_panels(&mut next);
             next.status = format!("Opened your draft “{}” kept in this browser.", next.project.title_block.title);
         }
         Action::NewDraft { id } => {
             next.project = sample_project();
             next.draft_id = id;
             next.import = None;
-            refresh_panels(&mut next);
             next.status = "A new draft, starting from the sample. Your other drafts are listed under Drafts.".into();
         }
         Action::DraftsListed(drafts) => next.drafts = drafts,
@@ -654,7 +656,6 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             // The sample's other tables describe the fictional council: they go with its figures.
             if before.iter().all(|t| t.origin == Origin::Sample) {
                 next.project.supporting.retain(|t| t.origin != Origin::Sample);
-                refresh_panels(&mut next);
             }
             next.project.tables = match (slot, before.first()) {
                 (Slot::Earlier, Some(latest)) => vec![latest.clone(), accepted],
@@ -739,7 +740,6 @@ fn beside_the_report(state: &State, name: &str, loaded: &Loaded, input: TableInp
             let same_kind = |existing: &TableInput| state.loaded_for(existing).is_ok_and(|l| classify(&l.rows) == kind);
             next.project.supporting.retain(|existing| !same_kind(existing));
             next.project.supporting.push(input);
-            refresh_panels(&mut next);
             next.status = capitalise(&message);
         }
         Err(message) => next.status = capitalise(&message),
