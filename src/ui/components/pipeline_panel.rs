@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::format::{decimal, rate};
+use crate::engine::format::{count, decimal, money, rate};
 use crate::engine::metrics::money::budget;
 use crate::engine::metrics::pipeline::{completion, per_post, retention};
 use crate::engine::metrics::Measure;
@@ -21,12 +21,12 @@ pub fn pipeline_panel(props: &PipelinePanelProps) -> Html {
         return Html::default();
     }
     let pct = |m: Measure| m.map_or("n/a".to_owned(), rate);
-    let num = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| decimal(v, if v.fract() == 0.0 { 0 } else { 2 }));
+    let num = |v: Option<f64>| v.map_or("n/a".to_owned(), count);
     let both = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| match (a, b) {
         (Some(a), Some(b)) => f(a, b),
         _ => Err(crate::engine::metrics::NotAvailable::NoDenominator),
     };
-    let money = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| format!("£{}", decimal(v, 0)));
+    let pounds = |v: Option<f64>| v.map_or("n/a".to_owned(), money);
     html! {
         <section class="pipeline" aria-labelledby="pipeline-heading">
             <h2 id="pipeline-heading">{ "Cohorts, recruitment and budgets" }</h2>
@@ -72,11 +72,11 @@ pub fn pipeline_panel(props: &PipelinePanelProps) -> Html {
                             _ => None,
                         };
                         html! { <tr>
-                            <th scope="row">{ r.item.clone() }</th><td>{ money(r.budget) }</td><td>{ money(r.spent) }</td>
-                            <td>{ money(figures.as_ref().map(|f| f.remaining)) }</td>
+                            <th scope="row">{ r.item.clone() }</th><td>{ pounds(r.budget) }</td><td>{ pounds(r.spent) }</td>
+                            <td>{ pounds(figures.as_ref().map(|f| f.remaining)) }</td>
                             <td>{ figures.as_ref().map_or("n/a".to_owned(), |f| pct(f.share_spent.clone())) }</td>
                             <td>{ match (&figures, r.years) {
-                                (Some(f), Some(_)) => f.per_year.clone().map_or("n/a".to_owned(), |v| format!("£{}", decimal(v, 0))),
+                                (Some(f), Some(_)) => f.per_year.clone().map_or("n/a".to_owned(), money),
                                 _ => "—".to_owned(),
                             } }</td>
                         </tr> }
