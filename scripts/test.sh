@@ -18,8 +18,9 @@ cargo test --locked
 step "2/4 Browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "3/4 Release build (Trunk)"
+step "3/4 Release build (Trunk), and the single-file build from it"
 trunk build --release
+node scripts/single-file.mjs dist dist-single/workforce-report-builder.html
 
 step "4/4 End-to-end tests (Playwright and Chromium against dist/)"
 node --test --test-reporter=spec tests/e2e/

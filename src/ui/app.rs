@@ -33,8 +33,9 @@ const READ_TIMEOUT: Duration = Duration::from_secs(60);
 /// a bad file brought down cannot affect the next.
 #[function_component(App)]
 pub fn app() -> Html {
+    let path = use_memo((), |_| AttrValue::from(super::worker::script_path("worker")));
     html! {
-        <OneshotProvider<FileReader> path="/worker.js" reach={Reach::Private}>
+        <OneshotProvider<FileReader> path={(*path).clone()} reach={Reach::Private}>
             <Page />
         </OneshotProvider<FileReader>>
     }

@@ -7,6 +7,18 @@ use yew_agent::prelude::*;
 
 use crate::engine::import::{load, Input, Loaded, Problem};
 
+/// Where a worker's script is: `/NAME.js` beside the page, or, in the single-file build (which
+/// has no files beside it), the `blob:` address its start-up script put in
+/// `window.wrbWorkers.NAME` before the app started.
+pub fn script_path(name: &str) -> String {
+    let inlined = web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &"wrbWorkers".into()).ok())
+        .filter(|workers| workers.is_object())
+        .and_then(|workers| js_sys::Reflect::get(&workers, &name.into()).ok())
+        .and_then(|path| path.as_string());
+    inlined.unwrap_or_else(|| format!("/{name}.js"))
+}
+
 /// A file to read, and the sheet wanted when it is a workbook (`None`: let the reader choose).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FileRequest {
