@@ -1,0 +1,57 @@
+//! The import benchmark's wasm module: the engine's own reading of a staff extract, built for
+//! wasm32 with the release profile and run by `scripts/bench.mjs` in headless Chromium beside
+//! SheetJS and Papa Parse. Not part of the app: Trunk never builds it.
+
+use wrb::engine::import::staff::read_staff_list;
+use wrb::engine::import::{load, Input};
+use wrb::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth};
+
+/// Reads a staff extract as the import worker does (parse: file bytes to rows; type: rows to
+/// a staff list of dates and numbers), then works out the staff list figures at its latest
+/// date (aggregate). Returns a short summary so the work cannot be skipped.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
+pub fn import_staff_extract(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let loaded = load(Input::File { name, bytes, sheet: None }).map_err(|p| p.to_string())?;
+    let list = read_staff_list(&loaded.rows)
+        .map_err(|problems| problems.iter().take(3).map(|p| p.to_string()).collect::<Vec<_>>().join("; "))?;
+    let date = default_reference_date(&list).ok_or("no dates in the staff list")?;
+    let figures = staff_figures(&list, date, BandWidth::Ten);
+    Ok(format!(
+        "{} rows; {} in post, {} leavers",
+        loaded.rows.len(),
+        figures.in_post_headcount,
+        figures.leavers_headcount
+    ))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod bench {
+    use wasm_bindgen::prelude::*;
+
+    /// The size of this module's memory now, in bytes; wasm memory never shrinks, so after a
+    /// run this is the run's peak.
+    #[wasm_bindgen]
+    pub fn memory_bytes() -> usize {
+        core::arch::wasm32::memory_size(0) * 65536
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+/// Natively, the same reading of each file named, timed: for profiling an import without a
+/// browser (`cargo run --release --bin bench_import -- FILE...`).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() {
+        eprintln!("usage: bench_import FILE...   (in the browser, scripts/bench.mjs runs it: see BENCHMARKS.md)");
+        std::process::exit(2);
+    }
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let started = std::time::Instant::now();
+        let summary = import_staff_extract(&file, &bytes);
+        println!("{file}: {:.1} ms: {summary:?}", started.elapsed().as_secs_f64() * 1000.0);
+    }
+}
