@@ -71,7 +71,7 @@ fn page() -> Html {
         let state = state.clone();
         move |(project, _)| build_report_with(project, &|input| state.loaded_for(input))
     });
-    let report_html = use_memo(report.clone(), |report| AttrValue::from(html::render(report)));
+    let report_parts = use_memo(report.clone(), |report| html::render_parts(report));
     let page_breaks = use_state(|| false);
     let send = {
         let state = state.clone();
@@ -444,7 +444,7 @@ fn page() -> Html {
                     </div>
                 </section>
                 <section aria-label="Report preview">
-                    <ReportPreview html={(*report_html).clone()} page_breaks={*page_breaks}
+                    <ReportPreview parts={report_parts.clone()} page_breaks={*page_breaks}
                         landscape={state.project.settings.print.landscape} />
                 </section>
             </main>

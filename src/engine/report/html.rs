@@ -14,51 +14,96 @@ use std::fmt::Write;
 /// assert!(html.starts_with("<article class=\"report\""));
 /// ```
 pub fn render(report: &ReportDocument) -> String {
-    let mut out = String::with_capacity(32 * 1024);
+    render_parts(report).to_html()
+}
+
+/// The report's HTML cut where the app redraws it: the title block, and each section's heading
+/// and paragraphs apart. An edit then replaces only the pieces whose HTML changed, rather than
+/// the whole report with its charts. `to_html` joins them into exactly what `render` returns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportParts {
+    /// The `<article>`'s classes: orientation and whether chart figures print.
+    pub classes: String,
+    /// The title block, or with no sections the note saying so after it.
+    pub title_block: String,
+    pub sections: Vec<SectionParts>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionParts {
+    /// The heading's id, which the `<section>` is labelled by.
+    pub id: String,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+impl ReportParts {
+    pub fn to_html(&self) -> String {
+        let mut out = String::with_capacity(32 * 1024);
+        let _ = write!(out, "<article class=\"{}\" aria-labelledby=\"report-title\">", self.classes);
+        out.push_str(&self.title_block);
+        for section in &self.sections {
+            let _ = write!(out, "<section aria-labelledby=\"{}\">{}", section.id, section.heading);
+            section.paragraphs.iter().for_each(|p| out.push_str(p));
+            out.push_str("</section>");
+        }
+        out.push_str("</article>");
+        out
+    }
+}
+
+pub fn render_parts(report: &ReportDocument) -> ReportParts {
     let t = &report.title_block;
     let orientation = if report.print.landscape { " landscape" } else { "" };
     let chart_tables = if report.print.chart_tables { " print-chart-tables" } else { "" };
-    let _ = write!(out, "<article class=\"report{orientation}{chart_tables}\" aria-labelledby=\"report-title\">");
-    out.push_str("<header class=\"title-block\">");
-    let _ = write!(out, "<p class=\"council\">{}</p>", escape(&t.council));
-    let _ = write!(out, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
-    out.push_str("<dl>");
+    let mut title_block = String::from("<header class=\"title-block\">");
+    let _ = write!(title_block, "<p class=\"council\">{}</p>", escape(&t.council));
+    let _ = write!(title_block, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
+    title_block.push_str("<dl>");
     // The council and title are printed above; empty fields are left out rather than printed blank.
     for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
         let value = t.get(field).trim();
         if !value.is_empty() {
-            let _ = write!(out, "<div><dt>{}</dt><dd>{}</dd></div>", field.label(), escape(value));
+            let _ = write!(title_block, "<div><dt>{}</dt><dd>{}</dd></div>", field.label(), escape(value));
         }
     }
-    out.push_str("</dl></header>");
-
+    title_block.push_str("</dl></header>");
     if report.sections.is_empty() {
-        out.push_str("<p class=\"report-problem\">This report has no sections yet.</p>");
+        title_block.push_str("<p class=\"report-problem\">This report has no sections yet.</p>");
     }
-    for section in &report.sections {
-        let id = format!("section-{}", section.number);
-        let _ = write!(
-            out,
-            "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\"><span class=\"section-number\">{}.</span> {}</h2>",
-            section.number,
-            escape(&section.heading)
-        );
-        for paragraph in &section.paragraphs {
-            let _ = write!(
-                out,
-                "<div class=\"paragraph\" id=\"paragraph-{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
-                paragraph.id,
-                escape(&paragraph.number)
+
+    let sections = report
+        .sections
+        .iter()
+        .map(|section| {
+            let id = format!("section-{}", section.number);
+            let heading = format!(
+                "<h2 id=\"{id}\"><span class=\"section-number\">{}.</span> {}</h2>",
+                section.number,
+                escape(&section.heading)
             );
-            for block in &paragraph.blocks {
-                render_block(&mut out, block, report.print.chart_tables);
-            }
-            out.push_str("</div></div>");
-        }
-        out.push_str("</section>");
-    }
-    out.push_str("</article>");
-    out
+            let paragraphs = section
+                .paragraphs
+                .iter()
+                .map(|paragraph| {
+                    let mut out = String::new();
+                    let _ = write!(
+                        out,
+                        "<div class=\"paragraph\" id=\"paragraph-{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
+                        paragraph.id,
+                        escape(&paragraph.number)
+                    );
+                    for block in &paragraph.blocks {
+                        render_block(&mut out, block, report.print.chart_tables);
+                    }
+                    out.push_str("</div></div>");
+                    out
+                })
+                .collect();
+            SectionParts { id, heading, paragraphs }
+        })
+        .collect();
+    ReportParts { classes: format!("report{orientation}{chart_tables}"), title_block, sections }
 }
 
 fn render_block(out: &mut String, block: &Block, chart_tables: bool) {

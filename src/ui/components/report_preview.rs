@@ -2,13 +2,17 @@
 //! escaped, so app, print and the static page show the same thing. With page breaks on, the
 //! preview is laid out at the printed width and marks where each A4 page would start.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::engine::report::html::ReportParts;
+
 #[derive(Properties, PartialEq)]
 pub struct ReportPreviewProps {
-    /// The report's HTML from `engine::report::html::render`.
-    pub html: AttrValue,
+    /// The report's HTML in pieces, from `engine::report::html::render_parts`.
+    pub parts: Rc<ReportParts>,
     #[prop_or_default]
     pub page_breaks: bool,
     #[prop_or_default]
@@ -24,15 +28,27 @@ pub fn report_preview(props: &ReportPreviewProps) -> Html {
     let panel = use_node_ref();
     {
         let panel = panel.clone();
-        use_effect_with((props.html.clone(), props.page_breaks, props.landscape), move |(_, on, landscape)| {
+        use_effect_with((props.parts.clone(), props.page_breaks, props.landscape), move |(_, on, landscape)| {
             if let Some(panel) = panel.cast::<web_sys::Element>() {
                 mark_page_breaks(&panel, *on, if *landscape { LANDSCAPE_HEIGHT_MM } else { PORTRAIT_HEIGHT_MM });
             }
         });
     }
+    // Each piece is raw HTML that Yew keeps while its text is unchanged, so an edit redraws
+    // only the paragraphs it changed, not every chart.
+    let raw = |html: &String| Html::from_html_unchecked(AttrValue::from(html.clone()));
+    let parts = &props.parts;
     html! {
         <div class={classes!("preview-panel", props.page_breaks.then_some("paged"))} id="report-preview" ref={panel}>
-            { Html::from_html_unchecked(props.html.clone()) }
+            <article class={parts.classes.clone()} aria-labelledby="report-title">
+                { raw(&parts.title_block) }
+                { for parts.sections.iter().map(|section| html! {
+                    <section aria-labelledby={section.id.clone()}>
+                        { raw(&section.heading) }
+                        { for section.paragraphs.iter().map(raw) }
+                    </section>
+                }) }
+            </article>
         </div>
     }
 }
