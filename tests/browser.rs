@@ -50,10 +50,10 @@ fn paste(root: &Element, value: &str) {
 #[wasm_bindgen_test]
 async fn report_preview_renders_the_table_and_the_chart() {
     let root = mount();
-    let report = html::render(&build_report(&sample_project()));
+    let parts = html::render_parts(&build_report(&sample_project()));
     let app = yew::Renderer::<ReportPreview>::with_root_and_props(
         root.clone(),
-        ReportPreviewProps { html: report.into(), page_breaks: false, landscape: false },
+        ReportPreviewProps { parts: parts.into(), page_breaks: false, landscape: false },
     )
     .render();
     yew::scheduler::flush().await;
