@@ -279,3 +279,16 @@ fn renders_the_sample_to_a_word_file() {
     std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
     assert!(xml.contains("87.19") && xml.contains(" descr=\""), "figures and charts with alt text");
 }
+
+#[test]
+fn renders_the_sample_tables_to_a_workbook() {
+    let out = temp_path("sample.xlsx");
+    let run = wfr(&["render", "--sample", "--xlsx", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stdout.is_empty(), "the page is not printed when a workbook was asked for");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("a workbook");
+    let names = calamine::Reader::sheet_names(&book);
+    assert!(names.len() >= 3, "one sheet a table: {names:?}");
+    let first = calamine::Reader::worksheet_range(&mut book, &names[0]).unwrap();
+    assert!(first.used_cells().any(|(_, _, c)| *c == calamine::Data::Float(87.19)), "figures as numbers");
+}

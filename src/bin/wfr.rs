@@ -1,8 +1,9 @@
 //! `wfr`: the report engine on the command line, for scheduled runs.
 //!
 //! ```text
-//! wfr render --sample [--html OUT.html] [--docx OUT.docx]
+//! wfr render --sample [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx]
 //! wfr render TABLE [--sheet NAME] [--period 2025/26] [--source TEXT] [--html OUT.html] [--docx OUT.docx]
+//!            [--xlsx OUT.xlsx]
 //! ```
 //! TABLE is a workbook (.xlsx, .xlsm, .xls, .ods) or a text table (.csv, .tsv, .txt).
 
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 use wrb::engine::{export, import, model, report, sample};
 
 const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
-                     [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--project OUT.json]";
+                     [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -33,7 +34,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
 
 fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let (mut input, mut period, mut source, mut html, mut sheet) = (None, String::new(), None, None, None);
-    let (mut project_out, mut docx) = (None, None);
+    let (mut project_out, mut docx, mut xlsx) = (None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
         match arg.as_str() {
@@ -44,6 +45,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             "--sheet" => sheet = Some(value("--sheet")?),
             "--project" => project_out = Some(value("--project")?),
             "--docx" => docx = Some(value("--docx")?),
+            "--xlsx" => xlsx = Some(value("--xlsx")?),
             path if !path.starts_with("--") => input = Some(Some(path.to_owned())),
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
@@ -85,12 +87,20 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     if let Some(path) = project_out {
         std::fs::write(&path, export::project_file::save(&project)).map_err(|e| format!("{path}: {e}"))?;
     }
-    if let Some(path) = &docx {
+    if docx.is_some() || xlsx.is_some() {
         let report = report::build_report_with(&project, &import::load_input);
-        let file = export::word::document(&report, &picture);
-        std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
-        // The Word file was what was asked for; the page goes to standard output only when
-        // nothing else was.
+        if let Some(path) = &docx {
+            let file = export::word::document(&report, &picture);
+            std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
+        }
+        if let Some(path) = &xlsx {
+            let tables: Vec<_> = report.tables().cloned().collect();
+            let file =
+                export::xlsx::workbook(&tables, &report.title_block.title).map_err(|e| format!("{path}: {e}"))?;
+            std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
+        }
+        // The Word file or workbook was what was asked for; the page goes to standard output
+        // only when nothing else was.
         if html.is_none() {
             return Ok(());
         }

@@ -1,5 +1,5 @@
 //! What leaves the builder: the project file that saves a draft exactly, and the static page
-//! members read, and the Word file.
+//! members read, the Word file, and tables as CSV or a workbook.
 
 pub mod csv;
 #[cfg(not(target_arch = "wasm32"))]
@@ -7,6 +7,7 @@ pub mod png;
 pub mod project_file;
 pub mod static_page;
 pub mod word;
+pub mod xlsx;
 
 use crate::engine::import::{Loaded, Problem};
 use crate::engine::model::{Project, TableInput};
