@@ -98,7 +98,12 @@ fn the_sample_report_as_word() {
         "<dc:title>Children&#39;s social care workforce update &lt;draft&gt; &amp; &quot;final&quot;</dc:title>"
     ));
 
-    read_by_libreoffice("sample", &bytes, &["4.1", "87.19", "59.79", "4. Current position", "Table 1: Key figures"]);
+    let pages = read_by_libreoffice(
+        "sample",
+        &bytes,
+        &["4.1", "87.19", "59.79", "4. Current position", "Table 1: Key figures"],
+    );
+    assert!(pages.is_none_or(|p| p.contains("(A4) portrait")));
 }
 
 #[test]
@@ -171,12 +176,14 @@ fn charts_draw_as_png_with_their_words() {
 }
 
 /// Converts the file to PDF with LibreOffice, when it is installed, and checks the text in it.
-fn read_by_libreoffice(name: &str, docx: &[u8], expected: &[&str]) {
+/// Gives what pdfinfo says of the first page's size ("... (A4) landscape"), when it could run.
+fn read_by_libreoffice(name: &str, docx: &[u8], expected: &[&str]) -> Option<String> {
+    // pdftotext has no --version: it takes that for a file name and fails; -v it answers.
     let have =
-        |tool: &str| std::process::Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
-    if !have("soffice") || !have("pdftotext") {
+        |tool: &str, flag: &str| std::process::Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
+    if !have("soffice", "--version") || !have("pdftotext", "-v") {
         eprintln!("notice: soffice or pdftotext is not installed; the Word file was not opened in LibreOffice");
-        return;
+        return None;
     }
     let dir = std::env::temp_dir().join(format!("wfr-word-{name}-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("home")).unwrap();
@@ -195,5 +202,54 @@ fn read_by_libreoffice(name: &str, docx: &[u8], expected: &[&str]) {
     for word in expected {
         assert!(text.contains(word), "{word} in the PDF:\n{text}");
     }
+    let info = std::process::Command::new("pdfinfo").arg(dir.join(format!("{name}.pdf"))).output().ok();
     let _ = std::fs::remove_dir_all(&dir);
+    let info = String::from_utf8_lossy(&info?.stdout).into_owned();
+    // pdfinfo names the paper but not the way round: "Page size: 841.89 x 595.28 pts (A4)".
+    let size = info.lines().find(|l| l.starts_with("Page size:"))?;
+    let numbers: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    let turned = if numbers.first() > numbers.get(1) { "landscape" } else { "portrait" };
+    Some(format!("{size} {turned}"))
+}
+
+/// The XML of the table whose header row holds `heading`.
+fn table_with<'a>(xml: &'a str, heading: &str) -> &'a str {
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).map(|t| &t[..t.find("</w:tbl>").unwrap()]).collect();
+    tables.into_iter().find(|t| t.contains(&format!(">{heading}<"))).unwrap_or_else(|| panic!("a table with {heading}"))
+}
+
+#[test]
+fn wide_tables_print_smaller_and_landscape_turns_the_page() {
+    let mut report = build_report(&sample_project());
+    let wide = report.tables().find(|t| t.header.len() >= 7).expect("the establishment table is wide").clone();
+    let narrow = report.tables().find(|t| t.header.len() < 7).expect("a narrow table").clone();
+    let xml = part(&unzip(&document(&report, &|_| None)), "word/document.xml");
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "portrait unless asked");
+    assert!(!xml.contains("landscape"));
+    let wide_xml = table_with(&xml, &wide.header[1]);
+    let runs = wide_xml.matches("<w:r>").count();
+    assert_eq!(wide_xml.matches("<w:sz w:val=\"18\" />").count(), runs, "every cell of a wide table is 9pt");
+    assert!(!table_with(&xml, &narrow.header[0]).contains("<w:sz w:val=\"18\" />"), "narrow tables stay 12pt");
+    // No column is narrower than its header's longest word needs (about 0.6 em a letter at 9pt).
+    let grid: Vec<usize> =
+        wide_xml.split("<w:gridCol w:w=\"").skip(1).map(|g| g.split('"').next().unwrap().parse().unwrap()).collect();
+    assert_eq!(grid.len(), wide.header.len());
+    for (heading, width) in wide.header.iter().zip(&grid) {
+        let longest = heading.split([' ', '/']).map(|w| w.chars().count()).max().unwrap();
+        assert!(*width >= longest * 90 + 216, "{heading}: {width} twips");
+    }
+
+    report.print.landscape = true;
+    let bytes = document(&report, &pictures);
+    let xml = part(&unzip(&bytes), "word/document.xml");
+    assert!(xml.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\""), "A4 landscape");
+    // Each header cell on a line of its own in the PDF, whole: a word broken mid-word comes out
+    // as "Estab Perm", "lishm anent", "ent".
+    let whole = ["\nEstablishment\n", "\nPermanent\n", "\nVacant\n"];
+    let text = read_by_libreoffice("landscape", &bytes, &whole);
+    if let Some(pages) = text {
+        assert!(pages.contains("landscape"), "{pages}");
+    }
+    let portrait = document(&build_report(&sample_project()), &pictures);
+    read_by_libreoffice("portrait", &portrait, &whole);
 }

@@ -5,8 +5,8 @@
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
-    Numbering, NumberingId, PageMargin, PageNum, Pic, Run as WRun, RunFonts, Shading, SpecialIndentType, Start, Style,
-    StyleType, Table as WTable, TableCell, TableLayoutType, TableRow, WidthType,
+    Numbering, NumberingId, PageMargin, PageNum, PageOrientationType, Pic, Run as WRun, RunFonts, Shading,
+    SpecialIndentType, Start, Style, StyleType, Table as WTable, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::engine::chart::{escape, Chart};
@@ -15,21 +15,52 @@ use crate::engine::report::live::{plain, Run};
 use crate::engine::report::{Block, ReportDocument, Table};
 
 /// A chart picture for Word: PNG bytes and its pixel size.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Picture {
     pub png: Vec<u8>,
     pub width: u32,
     pub height: u32,
 }
 
-/// A4 in twips, with 2 cm margins, as council report guides ask.
+/// A4 portrait in twips (width, height), with 2 cm margins, as council report guides ask.
 const PAGE: (u32, u32) = (11906, 16838);
 const MARGIN: i32 = 1134;
 /// The hanging indent that holds a paragraph number ("4.12"), 1.5 cm.
 const HANG: i32 = 851;
-/// What is left for tables and pictures beside the paragraph numbers.
-const BODY_WIDTH: i32 = PAGE.0 as i32 - 2 * MARGIN - HANG;
 const EMU_PER_TWIP: u32 = 635;
+/// Tables this wide print a size smaller, so each figure fits its column whole rather than
+/// breaking mid-word.
+const WIDE_TABLE: usize = 7;
+/// 9pt, in half-points.
+const WIDE_TABLE_SIZE: usize = 18;
+
+/// The page as the report's print setting has it: A4 portrait, or landscape for wide tables.
+#[derive(Clone, Copy)]
+struct Page {
+    width: i32,
+    height: i32,
+}
+
+impl Page {
+    fn of(landscape: bool) -> Page {
+        let (w, h) = (PAGE.0 as i32, PAGE.1 as i32);
+        if landscape {
+            Page { width: h, height: w }
+        } else {
+            Page { width: w, height: h }
+        }
+    }
+
+    /// What is left for tables and pictures beside the paragraph numbers.
+    fn body_width(self) -> i32 {
+        self.width - 2 * MARGIN - HANG
+    }
+
+    /// The tallest a chart may be and still share its page with its caption and source.
+    fn picture_height(self) -> i32 {
+        (self.height - 2 * MARGIN) * 7 / 10
+    }
+}
 /// The bullet list numbering (id 1 is docx-rs's built-in default).
 const BULLETS: usize = 2;
 const FONT: &str = "Arial";
@@ -37,7 +68,8 @@ const FONT: &str = "Arial";
 /// The report as a .docx. `picture` gives each chart's PNG (None: the chart's figures table is
 /// written instead, with a note).
 pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Picture>) -> Vec<u8> {
-    let mut docx = setup(Docx::new());
+    let page = Page::of(report.print.landscape);
+    let mut docx = setup(Docx::new(), page);
     let t = &report.title_block;
     if !t.council.trim().is_empty() {
         docx = docx.add_paragraph(text_paragraph(&t.council).style("Council"));
@@ -67,7 +99,15 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
             // The number goes on the paragraph's first line; later blocks sit under its text.
             let mut number = Some(paragraph.number.as_str());
             for block in &paragraph.blocks {
-                docx = write_block(docx, block, number.take(), report.print.chart_tables, picture, &mut descriptions);
+                docx = write_block(
+                    docx,
+                    block,
+                    number.take(),
+                    report.print.chart_tables,
+                    page,
+                    picture,
+                    &mut descriptions,
+                );
             }
             if let Some(number) = number {
                 docx = docx.add_paragraph(numbered(Some(number), Vec::new()));
@@ -78,7 +118,7 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
 }
 
 /// Page, fonts, styles, the bullet list and a page-number footer.
-fn setup(docx: Docx) -> Docx {
+fn setup(docx: Docx, page: Page) -> Docx {
     let fonts = || RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT);
     let heading = |id: &str, name: &str, size: usize, level: usize| {
         Style::new(id, StyleType::Paragraph)
@@ -93,7 +133,10 @@ fn setup(docx: Docx) -> Docx {
     };
     let bullet = Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
         .indent(Some(HANG + 360), Some(SpecialIndentType::Hanging(360)), None, None);
-    docx.page_size(PAGE.0, PAGE.1)
+    let orientation =
+        if page.width > page.height { PageOrientationType::Landscape } else { PageOrientationType::Portrait };
+    docx.page_size(page.width as u32, page.height as u32)
+        .page_orient(orientation)
         .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN).header(567).footer(567))
         .default_fonts(fonts())
         .default_size(24)
@@ -120,6 +163,7 @@ fn write_block(
     block: &Block,
     number: Option<&str>,
     chart_tables: bool,
+    page: Page,
     picture: &dyn Fn(&Chart) -> Option<Picture>,
     descriptions: &mut Vec<String>,
 ) -> Docx {
@@ -142,7 +186,7 @@ fn write_block(
             number,
             vec![WRun::new().add_text("Not shown:").bold(), WRun::new().add_text(format!(" {text}"))],
         )),
-        Block::Table(table) => write_table(docx, table, number),
+        Block::Table(table) => write_table(docx, table, number, page),
         Block::Chart(chart) => {
             docx = docx.add_paragraph(
                 numbered(number, vec![WRun::new().add_text(&chart.title)]).style("Caption").keep_next(true),
@@ -153,7 +197,9 @@ fn write_block(
             let source = format!("Source: {}", chart.source.trim_start_matches("Source: "));
             match picture(chart).filter(|p| p.width > 0 && p.height > 0) {
                 Some(p) => {
-                    let width = BODY_WIDTH as u32 * EMU_PER_TWIP;
+                    // The body's width, unless that would make the chart too tall for the page.
+                    let width = page.body_width().min(page.picture_height() * p.width as i32 / p.height as i32);
+                    let width = width as u32 * EMU_PER_TWIP;
                     let height = (u64::from(width) * u64::from(p.height) / u64::from(p.width)) as u32;
                     let pic = Pic::new_with_dimensions(p.png, p.width, p.height).size(width, height);
                     descriptions.push(chart.description.clone());
@@ -161,25 +207,26 @@ fn write_block(
                         .add_paragraph(numbered(None, vec![WRun::new().add_image(pic)]).keep_next(true))
                         .add_paragraph(numbered(None, vec![WRun::new().add_text(source)]).style("Note"));
                     if chart_tables {
-                        docx = write_table(docx, &Table::of_chart(chart), None);
+                        docx = write_table(docx, &Table::of_chart(chart), None, page);
                     }
                     docx
                 }
                 None => {
                     let note = "The chart could not be drawn here; its figures are given instead.";
                     docx = docx.add_paragraph(numbered(None, vec![WRun::new().add_text(note)]).style("Note"));
-                    write_table(docx, &Table::of_chart(chart), None)
+                    write_table(docx, &Table::of_chart(chart), None, page)
                 }
             }
         }
     }
 }
 
-fn write_table(mut docx: Docx, table: &Table, number: Option<&str>) -> Docx {
+fn write_table(mut docx: Docx, table: &Table, number: Option<&str>, page: Page) -> Docx {
     docx = docx
         .add_paragraph(numbered(number, vec![WRun::new().add_text(&table.caption)]).style("Caption").keep_next(true));
     let columns = table.header.len().max(1);
-    let width = BODY_WIDTH as usize;
+    let width = page.body_width() as usize;
+    let size = (columns >= WIDE_TABLE).then_some(WIDE_TABLE_SIZE);
     // The first column holds names, which need the room; the figures share the rest.
     let grid: Vec<usize> = if columns == 1 {
         vec![width]
@@ -188,11 +235,12 @@ fn write_table(mut docx: Docx, table: &Table, number: Option<&str>) -> Docx {
         let rest = (width - first) / (columns - 1);
         std::iter::once(first).chain(std::iter::repeat_n(rest, columns - 1)).collect()
     };
+    let grid = fit_words(grid, &longest_words(table, columns, size.unwrap_or(24)));
     let row = |cells: &[String], bold: bool| {
         let cells = (0..columns)
             .map(|i| {
                 let text = cells.get(i).map_or("", String::as_str);
-                let mut c = cell(text, grid[i], bold || i == 0);
+                let mut c = cell(text, grid[i], bold || i == 0, size);
                 if table.status_column == Some(i) && !bold {
                     // The status is in words; the colour only repeats it.
                     let fill = match text.split(':').next().unwrap_or_default().trim().to_lowercase().as_str() {
@@ -228,9 +276,57 @@ fn write_table(mut docx: Docx, table: &Table, number: Option<&str>) -> Docx {
     docx
 }
 
-fn cell(text: &str, width: usize, bold: bool) -> TableCell {
+/// Each column's longest word (split at spaces, and after `/` and `-` where lines may break),
+/// in twips at `size` half-points, with the cell's margins.
+fn longest_words(table: &Table, columns: usize, size: usize) -> Vec<usize> {
+    let rows = std::iter::once(&table.header).chain(&table.rows).chain(table.total.iter());
+    let mut widest = vec![0; columns];
+    for row in rows {
+        for (i, text) in row.iter().enumerate().take(columns) {
+            let words = text.split_inclusive([' ', '/', '-']);
+            let em = words.map(|w| w.trim().chars().map(char_em).sum::<f64>()).fold(0.0, f64::max);
+            // An em is the font size; half-points to twips is times ten.
+            widest[i] = widest[i].max((em * size as f64 * 10.0).ceil() as usize + CELL_MARGINS);
+        }
+    }
+    widest
+}
+
+/// Left and right cell margins in twips (Word's and LibreOffice's default 0.19 cm each).
+const CELL_MARGINS: usize = 2 * 108 + 24;
+
+/// A character's width in Arial Bold, roughly, in ems: enough to tell whether a word fits.
+fn char_em(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
+        'f' | 't' | 'r' | '(' | ')' | '/' | '-' | ' ' => 0.36,
+        'm' | 'w' | 'M' | 'W' | '%' | '£' => 0.9,
+        'A'..='Z' => 0.72,
+        _ => 0.6,
+    }
+}
+
+/// Widens any column too narrow for its longest word, taking the room from columns that have
+/// some to spare, so words are not broken mid-word. When even that cannot fit, every column
+/// gets its share of the page in proportion to its longest word.
+fn fit_words(grid: Vec<usize>, words: &[usize]) -> Vec<usize> {
+    let total: usize = grid.iter().sum();
+    let need: usize = words.iter().sum();
+    if need >= total {
+        return words.iter().map(|w| w * total / need.max(1)).collect();
+    }
+    let short: usize = grid.iter().zip(words).map(|(g, w)| w.saturating_sub(*g)).sum();
+    let spare: usize = grid.iter().zip(words).map(|(g, w)| g.saturating_sub(*w)).sum();
+    grid.iter().zip(words).map(|(g, w)| if g < w { *w } else { g - (g - w) * short / spare.max(1) }).collect()
+}
+
+fn cell(text: &str, width: usize, bold: bool, size: Option<usize>) -> TableCell {
     let run = WRun::new().add_text(text);
     let run = if bold { run.bold() } else { run };
+    let run = match size {
+        Some(size) => run.size(size),
+        None => run,
+    };
     TableCell::new()
         .width(width, WidthType::Dxa)
         .add_paragraph(docx_rs::Paragraph::new().line_spacing(LineSpacing::new().after(0)).add_run(run))
