@@ -14,10 +14,12 @@ use super::components::{
     BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel,
     PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
-use super::download::{download, file_stem};
+use super::download::{chart_png, download, download_bytes, file_stem};
+use super::export_worker::{ExportRequest, FileWriter};
 use super::state::{reduce, Action, State};
 use super::storage;
 use super::worker::{FileReader, FileRequest};
+use crate::engine::export::word::Picture;
 use crate::engine::export::{project_file, static_page};
 use crate::engine::import::{load_text_only, read_loaded, MAX_FILE_BYTES};
 use crate::engine::metrics::checks::establishment_checks;
@@ -29,16 +31,36 @@ use crate::engine::report::{build_report_with, html};
 /// a hostile file never answers, so this is also how that failure is noticed.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The app, with its import worker. Each file gets a fresh worker (private reach), so one that
-/// a bad file brought down cannot affect the next.
+/// How long writing a Word file or workbook may take before the officer is told it failed.
+const EXPORT_TIMEOUT: Duration = Duration::from_secs(60);
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The app, with its import and export workers. Each job gets a fresh worker (private reach),
+/// fetched the first time it is needed, so one that a bad file brought down cannot affect the
+/// next.
 #[function_component(App)]
 pub fn app() -> Html {
-    let path = use_memo((), |_| AttrValue::from(super::worker::script_path("worker")));
+    let paths = use_memo((), |_| {
+        let path = |name| AttrValue::from(super::worker::script_path(name));
+        (path("worker"), path("export_worker"))
+    });
     html! {
-        <OneshotProvider<FileReader> path={(*path).clone()} reach={Reach::Private}>
-            <Page />
+        <OneshotProvider<FileReader> path={paths.0.clone()} reach={Reach::Private}>
+            <OneshotProvider<FileWriter> path={paths.1.clone()} reach={Reach::Private}>
+                <Page />
+            </OneshotProvider<FileWriter>>
         </OneshotProvider<FileReader>>
     }
+}
+
+/// Where a Word or Excel export stands, said beside the buttons.
+#[derive(Clone, PartialEq)]
+enum Exporting {
+    Idle,
+    Working(String),
+    Done(String),
+    Failed(String),
 }
 
 #[function_component(Page)]
@@ -64,6 +86,9 @@ fn page() -> Html {
     });
     let dragging = use_state(|| false);
     let reader = use_oneshot_runner::<FileReader>();
+    let writer = use_oneshot_runner::<FileWriter>();
+    let exporting = use_state(|| Exporting::Idle);
+    let export_busy = matches!(*exporting, Exporting::Working(_));
 
     // The report is derived from the project and the rows read from its files, and rebuilt
     // only when either changes.
@@ -185,14 +210,59 @@ fn page() -> Html {
             let _ = download(&name, "text/html", &page);
         })
     };
-    // One table as CSV, or one chart as SVG, chosen from the report's list.
+    // The report as a Word file: the page draws each chart as a PNG with its canvas, and the
+    // export worker writes the file.
+    let export_word = {
+        let (report, writer, exporting) = (report.clone(), writer.clone(), exporting.clone());
+        Callback::from(move |_: MouseEvent| {
+            if export_busy {
+                return;
+            }
+            exporting.set(Exporting::Working("Preparing the Word file…".into()));
+            let (report, writer, exporting) = (report.clone(), writer.clone(), exporting.clone());
+            yew::platform::spawn_local(async move {
+                let mut pictures = Vec::new();
+                for chart in report.charts() {
+                    let png = chart_png(&chart.svg, 2.0).await.ok();
+                    pictures.push(png.map(|(png, width, height)| Picture { png, width, height }));
+                }
+                let name = format!("{}.docx", file_stem(&report.title_block.title));
+                let request = ExportRequest::Word { report: Box::new((*report).clone()), pictures };
+                export_file(writer, exporting, request, name, DOCX, "The Word file").await;
+            });
+        })
+    };
+    // One table as CSV or Excel, every table as one workbook, or one chart as SVG or PNG,
+    // chosen from the report's list.
     let piece = use_node_ref();
     let download_piece = {
-        let (report, piece) = (report.clone(), piece.clone());
+        let (report, piece, writer, exporting) = (report.clone(), piece.clone(), writer.clone(), exporting.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(select) = piece.cast::<web_sys::HtmlSelectElement>() else { return };
             let choice = select.value();
-            if let Some(i) = choice.strip_prefix("table-").and_then(|i| i.parse::<usize>().ok()) {
+            let workbook = |tables: Vec<crate::engine::report::Table>, stem: &str| {
+                if export_busy {
+                    return;
+                }
+                exporting.set(Exporting::Working("Preparing the Excel workbook…".into()));
+                let name = format!("{}.xlsx", file_stem(stem));
+                let request = ExportRequest::Workbook { tables, title: report.title_block.title.clone() };
+                yew::platform::spawn_local(export_file(
+                    writer.clone(),
+                    exporting.clone(),
+                    request,
+                    name,
+                    XLSX,
+                    "The Excel workbook",
+                ));
+            };
+            if choice == "workbook" {
+                workbook(report.tables().cloned().collect(), &format!("{} tables", report.title_block.title));
+            } else if let Some(i) = choice.strip_prefix("xlsx-").and_then(|i| i.parse::<usize>().ok()) {
+                if let Some(table) = report.tables().nth(i) {
+                    workbook(vec![table.clone()], &table.caption);
+                }
+            } else if let Some(i) = choice.strip_prefix("table-").and_then(|i| i.parse::<usize>().ok()) {
                 if let Some(table) = report.tables().nth(i) {
                     let name = format!("{}.csv", file_stem(&table.caption));
                     let _ = download(&name, "text/csv", &crate::engine::export::csv::table_csv(table));
@@ -200,8 +270,7 @@ fn page() -> Html {
             } else if let Some(i) = choice.strip_prefix("png-").and_then(|i| i.parse::<usize>().ok()) {
                 if let Some(chart) = report.charts().nth(i) {
                     let name = format!("{}-{}.png", chart.id, file_stem(&chart.title));
-                    let (width, height) = svg_size(&chart.svg);
-                    let _ = super::download::download_png(name, &chart.svg, width, height, 2.0);
+                    super::download::download_png(name, chart.svg.clone(), 2.0);
                 }
             } else if let Some(i) = choice.strip_prefix("chart-").and_then(|i| i.parse::<usize>().ok()) {
                 if let Some(chart) = report.charts().nth(i) {
@@ -408,13 +477,27 @@ fn page() -> Html {
                         <div class="button-row">
                             <button type="button" onclick={save_project}>{ "Save project" }</button>
                             <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
+                            <button type="button" class="secondary" onclick={export_word} disabled={export_busy}>{ "Export to Word" }</button>
                         </div>
+                        <p class={classes!("status", matches!(*exporting, Exporting::Failed(_)).then_some("error-message"))}
+                            id="export-status" role="status" aria-live="polite" aria-busy={export_busy.to_string()}>
+                            { match &*exporting {
+                                Exporting::Idle => String::new(),
+                                Exporting::Working(m) | Exporting::Done(m) | Exporting::Failed(m) => m.clone(),
+                            } }
+                        </p>
                         <div class="field download-piece">
                             <label for="download-piece">{ "A table or chart on its own" }</label>
                             <select id="download-piece" ref={piece}>
                                 { for report.tables().enumerate().map(|(i, t)| html! {
-                                    <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
+                                    <>
+                                        <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
+                                        <option value={format!("xlsx-{i}")}>{ format!("{} (Excel)", t.caption) }</option>
+                                    </>
                                 }) }
+                                if report.tables().next().is_some() {
+                                    <option value="workbook">{ "All tables, one sheet each (Excel)" }</option>
+                                }
                                 { for report.charts().enumerate().map(|(i, c)| html! {
                                     <>
                                         <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
@@ -422,11 +505,12 @@ fn page() -> Html {
                                     </>
                                 }) }
                             </select>
-                            <button type="button" class="secondary" onclick={download_piece}>{ "Download" }</button>
+                            <button type="button" class="secondary" onclick={download_piece} disabled={export_busy}>{ "Download" }</button>
                         </div>
                         <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
                                             use Upload a file, or drop it on the page. The page for members is one file \
-                                            that opens in any browser, with no script." }</p>
+                                            that opens in any browser, with no script. Export to Word gives a .docx for \
+                                            committee services, with the charts as pictures." }</p>
                     </fieldset>
                     <div class="button-row main-actions">
                         <button type="button" onclick={print}>{ "Print report" }</button>
@@ -550,11 +634,32 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
     }
 }
 
-/// The width and height an engine chart's SVG declares.
-fn svg_size(svg: &str) -> (u32, u32) {
-    let attribute = |name: &str| {
-        let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
-        svg[start..].split('"').next()?.parse().ok()
+/// Has the export worker write a file and offers it for download, saying how it went.
+async fn export_file(
+    writer: UseOneshotRunnerHandle<FileWriter>,
+    exporting: UseStateHandle<Exporting>,
+    request: ExportRequest,
+    name: String,
+    mime: &'static str,
+    what: &'static str,
+) {
+    let write = writer.run(request);
+    let timeout = yew::platform::time::sleep(EXPORT_TIMEOUT);
+    futures::pin_mut!(write, timeout);
+    let written = match futures::future::select(write, timeout).await {
+        futures::future::Either::Left((written, _)) => written,
+        futures::future::Either::Right(_) => {
+            Err("it stopped without an answer, perhaps for want of memory on this computer.".to_owned())
+        }
     };
-    (attribute("width").unwrap_or(640), attribute("height").unwrap_or(480))
+    let offered = written.and_then(|bytes| {
+        download_bytes(&name, mime, &bytes).map_err(|_| "the browser would not start the download.".to_owned())
+    });
+    exporting.set(match offered {
+        Ok(()) => Exporting::Done(format!("{what} is downloaded: {name}.")),
+        Err(why) => Exporting::Failed(format!(
+            "{what} could not be made: {why} Nothing in your draft has changed; try again, or use Save project \
+             to keep a copy."
+        )),
+    });
 }

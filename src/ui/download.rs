@@ -5,11 +5,22 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    offer(name, &blob(&JsValue::from_str(text), mime)?)
+}
+
+/// Offers bytes (a Word file, a workbook, a picture) as a file called `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    offer(name, &blob(&js_sys::Uint8Array::from(bytes).into(), mime)?)
+}
+
+fn blob(part: &JsValue, mime: &str) -> Result<web_sys::Blob, JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(part), &options)
+}
+
+fn offer(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let link: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
     link.set_href(&url);
     link.set_download(name);
@@ -37,44 +48,46 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// Draws an SVG chart onto a canvas at `scale` and offers it as a PNG: the browser's own
-/// fonts and renderer, so no rasteriser is shipped to the page.
-pub fn download_png(name: String, svg: &str, width: u32, height: u32, scale: f64) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+/// Draws an SVG chart onto a canvas at `scale` times its size and gives the PNG's bytes, width
+/// and height: the browser's own fonts and renderer, so no rasteriser is shipped to the page.
+pub async fn chart_png(svg: &str, scale: f64) -> Result<(Vec<u8>, u32, u32), JsValue> {
+    let (width, height) = svg_size(svg);
+    let svg_url = web_sys::Url::create_object_url_with_blob(&blob(&JsValue::from_str(svg), "image/svg+xml")?)?;
     let image = web_sys::HtmlImageElement::new()?;
+    image.set_src(&svg_url);
+    let loaded = wasm_bindgen_futures::JsFuture::from(image.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&svg_url);
+    loaded?;
     let (w, h) = ((f64::from(width) * scale) as u32, (f64::from(height) * scale) as u32);
-    let loaded_image = image.clone();
-    let svg_url = url.clone();
-    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = (|| -> Result<(), JsValue> {
-            let canvas: web_sys::HtmlCanvasElement = gloo::utils::document().create_element("canvas")?.dyn_into()?;
-            canvas.set_width(w);
-            canvas.set_height(h);
-            let context: web_sys::CanvasRenderingContext2d =
-                canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
-            context.set_fill_style_str("#ffffff");
-            context.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-            context.draw_image_with_html_image_element_and_dw_and_dh(
-                &loaded_image,
-                0.0,
-                0.0,
-                f64::from(w),
-                f64::from(h),
-            )?;
-            let _ = web_sys::Url::revoke_object_url(&svg_url);
-            let data = canvas.to_data_url_with_type("image/png")?;
-            let link: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
-            link.set_href(&data);
-            link.set_download(&name);
-            link.click();
-            Ok(())
-        })();
+    let canvas: web_sys::HtmlCanvasElement = gloo::utils::document().create_element("canvas")?.dyn_into()?;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
+    // White behind the chart, as on the page; a transparent PNG shows dark in some viewers.
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w), f64::from(h))?;
+    let data = canvas.to_data_url_with_type("image/png")?;
+    let encoded = data.split_once(",").map_or("", |(_, b)| b);
+    let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok((png, w, h))
+}
+
+/// Draws a chart as a PNG at `scale` and offers it as a file.
+pub fn download_png(name: String, svg: String, scale: f64) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok((png, _, _)) = chart_png(&svg, scale).await {
+            let _ = download_bytes(&name, "image/png", &png);
+        }
     });
-    image.set_onload(Some(onload.unchecked_ref()));
-    image.set_src(&url);
-    Ok(())
+}
+
+/// The width and height an engine chart's SVG declares.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let attribute = |name: &str| {
+        let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
+        svg[start..].split('"').next()?.parse().ok()
+    };
+    (attribute("width").unwrap_or(640), attribute("height").unwrap_or(480))
 }

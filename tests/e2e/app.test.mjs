@@ -55,7 +55,7 @@ test('pasting a table copied from Excel updates the figures at once', async () =
   assert.doesNotMatch(await page.locator('article.report').innerText(), /Northshire's vacancy rate|compared with England/);
   const senior = await page.locator('article.report tbody tr', { hasText: 'Senior Social Worker' }).first().innerText();
   assert.ok(senior.includes('(1.00)'), `over establishment in brackets: ${senior}`);
-  assert.match(await page.getByRole('status').innerText(), /Report updated from the pasted table: 3 roles/);
+  assert.match(await page.getByRole('status').first().innerText(), /Report updated from the pasted table: 3 roles/);
   assert.ok(await page.locator('svg.chart').first().isVisible(), 'the chart is redrawn');
   assert.match(await page.locator('svg.chart title').first().textContent(), /Social Worker has the most posts/);
 

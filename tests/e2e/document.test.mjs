@@ -19,7 +19,7 @@ test('sections move and renumber, a paragraph is edited with live figures, and u
   await page.getByRole('button', { name: 'Move section 4 up' }).click();
   assert.deepEqual((await headings(page)).slice(2, 4), ['3. Current position', '4. Background']);
   assert.match(await paragraph(page, '3.1').innerText(), /the establishment is 87\.19 FTE posts/, 'paragraphs renumbered');
-  assert.match(await page.getByRole('status').innerText(), /it is now section 3; paragraphs renumbered/);
+  assert.match(await page.getByRole('status').first().innerText(), /it is now section 3; paragraphs renumbered/);
 
   // Rewrite 3.1 with a live figure, and add another from the menu.
   const box = page.getByLabel('Paragraph 3.1', { exact: true });

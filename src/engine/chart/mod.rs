@@ -11,7 +11,7 @@ pub use establishment::establishment_chart;
 pub use general::{bar_chart, line_chart, ChartSpec, Series, Unit, MAX_SERIES};
 
 /// A finished chart: accessible SVG markup and the text that describes it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Chart {
     pub id: String,
     pub title: String,
@@ -28,7 +28,7 @@ pub struct Chart {
 
 /// A chart's figures as table cells, already in the papers' number style, so a reader who
 /// cannot see the chart, or wants the exact figures, has them all.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChartData {
     pub header: Vec<String>,
     /// One row a category, as long as the header; "n/a" where there is no figure.

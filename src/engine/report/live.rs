@@ -10,7 +10,7 @@ use crate::engine::metrics::{Measure, RoleFigures};
 use crate::engine::model::Period;
 
 /// A piece of a paragraph: the officer's words, or a live figure and its value now.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Run {
     Text(String),
     Figure { name: String, value: Result<String, String> },

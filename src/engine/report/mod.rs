@@ -12,11 +12,13 @@ pub mod narrative;
 pub use blocks::NOT_AVAILABLE;
 pub use build::{build_report, build_report_with};
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::chart::Chart;
 use crate::engine::model::{PrintSettings, TitleBlock};
 use live::Run;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportDocument {
     pub title_block: TitleBlock,
     pub sections: Vec<Section>,
@@ -24,7 +26,7 @@ pub struct ReportDocument {
 }
 
 /// A numbered section: "1. Current workforce".
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// The document section it was drawn from, so the editor can find it.
     pub id: u32,
@@ -34,14 +36,14 @@ pub struct Section {
 }
 
 /// A numbered paragraph: "1.2", holding text, a list, a table or a chart.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub id: u32,
     pub number: String,
     pub blocks: Vec<Block>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// Prose with its live figures filled in. The editor shows the figures apart; the report
     /// prints them as plain text.
@@ -57,7 +59,7 @@ pub enum Block {
 }
 
 /// A table ready to print: every cell already in the number style.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub caption: String,
     pub header: Vec<String>,

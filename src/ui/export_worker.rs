@@ -1,0 +1,41 @@
+//! The export worker: writes the Word file and workbooks in a Web Worker. docx-rs and
+//! rust_xlsxwriter live only in this worker's wasm, fetched the first time an officer exports,
+//! so the page's first load stays small.
+
+use serde::{Deserialize, Serialize};
+use yew_agent::prelude::*;
+
+use crate::engine::export::word::{self, Picture};
+use crate::engine::export::xlsx;
+use crate::engine::report::{ReportDocument, Table};
+
+/// A file to write. The page sends the report it already built, not the project: the worker
+/// then needs no file-reading code, and the charts' pictures come from the page's canvas.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum ExportRequest {
+    /// The report as .docx; one picture a chart, in report order (None: its figures instead).
+    Word { report: Box<ReportDocument>, pictures: Vec<Option<Picture>> },
+    /// Tables as one workbook, a sheet each.
+    Workbook { tables: Vec<Table>, title: String },
+}
+
+/// Writes one file, or says why it could not.
+#[oneshot]
+pub async fn FileWriter(request: ExportRequest) -> Result<Vec<u8>, String> {
+    match request {
+        ExportRequest::Word { report, pictures } => {
+            let charts: Vec<_> = report.charts().collect();
+            let picture = |chart: &crate::engine::chart::Chart| {
+                let i = charts.iter().position(|c| std::ptr::eq(*c, chart))?;
+                pictures.get(i).cloned().flatten()
+            };
+            let bytes = word::document(&report, &picture);
+            if bytes.is_empty() {
+                Err("The Word file could not be put together.".to_owned())
+            } else {
+                Ok(bytes)
+            }
+        }
+        ExportRequest::Workbook { tables, title } => xlsx::workbook(&tables, &title),
+    }
+}
