@@ -26,12 +26,18 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The whole app, mounted fresh and rendered.
+/// The whole app, mounted fresh and rendered once it has read the drafts kept in this browser.
 async fn mount_app() -> (Element, yew::AppHandle<App>) {
     let root = mount();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    (root, app)
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        if root.query_selector("article.report").unwrap().is_some() {
+            return (root, app);
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the app did not open within five seconds: {}", root.inner_html());
 }
 
 fn paste_box(root: &Element) -> HtmlTextAreaElement {

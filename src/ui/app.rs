@@ -16,8 +16,8 @@ use super::components::{
 };
 use super::download::{chart_png, download, download_bytes, file_stem};
 use super::export_worker::{ExportRequest, FileWriter};
-use super::state::{reduce, Action, State};
-use super::storage;
+use super::state::{reduce, Action, DraftEntry, State};
+use super::storage::{self, Draft, Shelf};
 use super::worker::{FileReader, FileRequest};
 use crate::engine::export::word::Picture;
 use crate::engine::export::{project_file, static_page};
@@ -45,12 +45,57 @@ pub fn app() -> Html {
         let path = |name| AttrValue::from(super::worker::script_path(name));
         (path("worker"), path("export_worker"))
     });
+    // The drafts kept in this browser are read before the page is drawn, so it opens on the
+    // last one rather than flashing the sample first. Reading them takes a few milliseconds.
+    let opened = use_state(|| None::<Rc<Opened>>);
+    {
+        let opened = opened.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move { opened.set(Some(Rc::new(Opened::read().await))) })
+        });
+    }
     html! {
         <OneshotProvider<FileReader> path={paths.0.clone()} reach={Reach::Private}>
             <OneshotProvider<FileWriter> path={paths.1.clone()} reach={Reach::Private}>
-                <Page />
+                if let Some(opened) = &*opened {
+                    <Page opened={opened.clone()} />
+                } else {
+                    <p class="opening" role="status">{ "Opening your drafts…" }</p>
+                }
             </OneshotProvider<FileWriter>>
         </OneshotProvider<FileReader>>
+    }
+}
+
+/// What the page opens on: the shelf of drafts, the latest draft on it, and the list.
+struct Opened {
+    shelf: Rc<Shelf>,
+    latest: Option<(String, Draft)>,
+    drafts: Vec<DraftEntry>,
+}
+
+impl Opened {
+    async fn read() -> Opened {
+        let shelf = Shelf::open().await;
+        let latest = shelf.latest().await;
+        // A draft that cannot be opened is moved aside first, so it is neither listed nor
+        // written over.
+        if let Some((id, Err((_, raw)))) = &latest {
+            shelf.keep_unreadable(id, raw).await;
+        }
+        let drafts = shelf.list().await;
+        Opened { shelf, latest, drafts }
+    }
+}
+
+#[derive(Properties)]
+struct PageProps {
+    opened: Rc<Opened>,
+}
+
+impl PartialEq for PageProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.opened, &other.opened)
     }
 }
 
@@ -64,16 +109,18 @@ enum Exporting {
 }
 
 #[function_component(Page)]
-fn page() -> Html {
+fn page(props: &PageProps) -> Html {
+    let shelf = props.opened.shelf.clone();
     // The draft kept in this browser, if there is one: the page opens on it, not the sample.
     let state = use_reducer(|| {
         let state = State::default();
-        let state = match storage::latest_draft() {
-            Some((id, Ok(project))) => reduce(&state, Action::DraftRestored { id, project }),
-            Some((id, Err((why, raw)))) => {
-                storage::keep_unreadable(&id, &raw);
+        let state = match &props.opened.latest {
+            Some((id, Ok(project))) => {
+                reduce(&state, Action::DraftRestored { id: id.clone(), project: project.clone() })
+            }
+            Some((_, Err((why, raw)))) => {
                 let state = reduce(&state, Action::NewDraft { id: storage::new_id() });
-                reduce(&state, Action::DraftUnreadable { why, raw })
+                reduce(&state, Action::DraftUnreadable { why: why.clone(), raw: raw.clone() })
             }
             None => {
                 // A first visit: the sample, with the usual greeting.
@@ -82,7 +129,7 @@ fn page() -> Html {
                 started
             }
         };
-        reduce(&state, Action::DraftsListed(storage::list_drafts()))
+        reduce(&state, Action::DraftsListed(props.opened.drafts.clone()))
     });
     let dragging = use_state(|| false);
     let reader = use_oneshot_runner::<FileReader>();
@@ -168,28 +215,33 @@ fn page() -> Html {
     let unsaved = use_mut_ref(|| None::<(String, Project)>);
     let save_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
-        let (state, unsaved) = (state.clone(), unsaved.clone());
+        let (state, unsaved, shelf) = (state.clone(), unsaved.clone(), shelf.clone());
         use_effect_with((state.project.clone(), state.draft_id.clone()), move |(project, id)| {
             if let Some((earlier_id, earlier)) = unsaved.borrow_mut().replace((id.clone(), project.clone())) {
                 if earlier_id != *id {
-                    let _ = storage::save_draft(&earlier_id, &earlier);
+                    let shelf = shelf.clone();
+                    yew::platform::spawn_local(async move {
+                        let _ = shelf.save(&earlier_id, &earlier).await;
+                    });
                 }
             }
             let slot = unsaved.clone();
             // Replacing the timer cancels the one before.
             *save_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(500, move || {
                 if let Some((id, project)) = slot.borrow_mut().take() {
-                    state.dispatch(Action::Autosaved(storage::save_draft(&id, &project)));
+                    yew::platform::spawn_local(async move {
+                        state.dispatch(Action::Autosaved(shelf.save(&id, &project).await));
+                    });
                 }
             }));
         });
     }
     {
-        let unsaved = unsaved.clone();
+        let (unsaved, shelf) = (unsaved.clone(), shelf.clone());
         use_effect_with((), move |_| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
                 if let Some((id, project)) = unsaved.borrow_mut().take() {
-                    let _ = storage::save_draft(&id, &project);
+                    shelf.save_on_close(&id, &project);
                 }
             });
             move || drop(listener)
@@ -382,26 +434,39 @@ fn page() -> Html {
                 <section class="app-controls" aria-labelledby="controls-heading">
                     <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
                         on_open={
-                            let (state, reader) = (state.clone(), reader.clone());
-                            Callback::from(move |id: String| match storage::load_draft(&id) {
-                                Some(Ok(project)) => {
-                                    reread_files(&state, &reader, &project);
-                                    state.dispatch(Action::DraftRestored { id, project });
-                                }
-                                Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
-                                None => state.dispatch(Action::DraftsListed(storage::list_drafts())),
+                            let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
+                            Callback::from(move |id: String| {
+                                let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
+                                yew::platform::spawn_local(async move {
+                                    match shelf.load(&id).await {
+                                        Some(Ok(project)) => {
+                                            reread_files(&state, &reader, &project);
+                                            state.dispatch(Action::DraftRestored { id, project });
+                                        }
+                                        Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                        None => state.dispatch(Action::DraftsListed(shelf.list().await)),
+                                    }
+                                });
                             })
                         }
                         on_duplicate={
-                            let state = state.clone();
-                            Callback::from(move |id: String| match storage::duplicate_draft(&id) {
-                                Ok(list) => state.dispatch(Action::DraftsListed(list)),
-                                Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                            let (state, shelf) = (state.clone(), shelf.clone());
+                            Callback::from(move |id: String| {
+                                let (state, shelf) = (state.clone(), shelf.clone());
+                                yew::platform::spawn_local(async move {
+                                    match shelf.duplicate(&id).await {
+                                        Ok(list) => state.dispatch(Action::DraftsListed(list)),
+                                        Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                    }
+                                });
                             })
                         }
                         on_delete={
-                            let state = state.clone();
-                            Callback::from(move |id: String| state.dispatch(Action::DraftsListed(storage::delete_draft(&id))))
+                            let (state, shelf) = (state.clone(), shelf.clone());
+                            Callback::from(move |id: String| {
+                                let (state, shelf) = (state.clone(), shelf.clone());
+                                yew::platform::spawn_local(async move { state.dispatch(Action::DraftsListed(shelf.delete(&id).await)) });
+                            })
                         }
                         on_new={
                             let state = state.clone();

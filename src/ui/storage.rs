@@ -1,7 +1,20 @@
-//! Browser storage at the edge: the draft, saved as it changes, and the officer's remembered
+//! Browser storage at the edge: drafts, saved as they change, and the officer's remembered
 //! column choices.
+//!
+//! Drafts live in IndexedDB, which holds hundreds of megabytes, so a draft with a large
+//! uploaded workbook is kept too. localStorage (about 5 MB) is the fallback where IndexedDB is
+//! refused, and also gets a copy of every draft that fits: it is the only storage a page can
+//! write synchronously, so it is what still lands when the tab is closed mid-save. On reading,
+//! the newer of the two copies wins.
+
+use std::future::Future;
+use std::rc::Rc;
 
 use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::engine::export::project_file;
 use crate::engine::import::load_text_only;
@@ -20,12 +33,205 @@ pub fn save_remembered(remembered: &RememberedMappings) {
     let _ = LocalStorage::set(REMEMBERED_KEY, remembered);
 }
 
+const DATABASE: &str = "workforce-report-builder";
+const DATABASE_VERSION: u32 = 1;
+/// Draft id → the project file's text.
+const DRAFTS: &str = "drafts";
+/// Draft id → its list entry as JSON (title and time), so listing reads no project.
+const ENTRIES: &str = "entries";
+/// Drafts that could not be opened, kept aside for download.
+const ASIDE: &str = "aside";
+
 const INDEX_KEY: &str = "wrb.drafts";
 /// Where version 2 of the app kept its one draft; read once and moved into the list.
 const OLD_DRAFT_KEY: &str = "wrb.draft";
 const UNREADABLE_KEY: &str = "wrb.draft.unreadable";
 
-fn local() -> Option<web_sys::Storage> {
+/// A draft as read: the project, or why it cannot be opened with its raw text.
+pub type Draft = Result<Project, (String, String)>;
+
+/// A fresh id for a new draft.
+pub fn new_id() -> String {
+    format!("{:x}{:04x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 65536.0) as u32)
+}
+
+/// Where drafts are kept: IndexedDB when the browser allows it, and localStorage.
+pub struct Shelf {
+    db: Option<IdbDatabase>,
+}
+
+impl PartialEq for Shelf {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Shelf {
+    /// Opens the database, creating it on a first visit. A browser that refuses IndexedDB
+    /// (some private windows, or a policy) gets a shelf on localStorage alone.
+    pub async fn open() -> Rc<Shelf> {
+        let db = open_database().await.ok();
+        let shelf = Shelf { db };
+        shelf.move_old_draft().await;
+        Rc::new(shelf)
+    }
+
+    /// The drafts kept in this browser, most recently saved first.
+    pub async fn list(&self) -> Vec<DraftEntry> {
+        let mut list = local_entries();
+        if let Some(db) = &self.db {
+            for entry in database_entries(db).await {
+                match list.iter_mut().find(|e| e.id == entry.id) {
+                    Some(kept) if kept.saved_at >= entry.saved_at => {}
+                    Some(kept) => *kept = entry,
+                    None => list.push(entry),
+                }
+            }
+        }
+        list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        list
+    }
+
+    /// One draft: `None` when it is not there.
+    pub async fn load(&self, id: &str) -> Option<Draft> {
+        let text = self.text(id).await?;
+        Some(project_file::open(&text, &load_text_only).map_err(|e| (e.to_string(), text)))
+    }
+
+    /// The newer of the two copies of a draft's text.
+    async fn text(&self, id: &str) -> Option<String> {
+        let local = local_entries().into_iter().find(|e| e.id == id);
+        let local_text = || local_storage()?.get_item(&draft_key(id)).ok()?;
+        let Some(db) = &self.db else { return local_text() };
+        let entry = database_entries(db).await.into_iter().find(|e| e.id == id);
+        let newer_here = match (&entry, &local) {
+            (Some(here), Some(there)) => here.saved_at >= there.saved_at,
+            (here, _) => here.is_some(),
+        };
+        if newer_here {
+            if let Some(text) = get(db, DRAFTS, id).await.and_then(|v| v.as_string()) {
+                return Some(text);
+            }
+        }
+        local_text()
+    }
+
+    /// The draft saved most recently, to open the page on.
+    pub async fn latest(&self) -> Option<(String, Draft)> {
+        for entry in self.list().await {
+            if let Some(draft) = self.load(&entry.id).await {
+                return Some((entry.id, draft));
+            }
+        }
+        None
+    }
+
+    /// Saves a draft and its title and time in the list, in both stores; says why when
+    /// neither would take it.
+    pub async fn save(&self, id: &str, project: &Project) -> Result<Vec<DraftEntry>, String> {
+        let (entry, text) = entry_for(id, project);
+        let local = save_local(&entry, &text);
+        let database = match &self.db {
+            Some(db) => put_draft(db, &entry, &text).await,
+            None => Err(NO_DATABASE.to_owned()),
+        };
+        match (database, local) {
+            // The database's reason is the one that matters where there is one.
+            (Err(database), Err(_)) if self.db.is_some() => Err(database),
+            (Err(_), Err(local)) => Err(local),
+            _ => Ok(self.list().await),
+        }
+    }
+
+    /// Saves as the page closes: localStorage at once, which lands before the page goes, and
+    /// IndexedDB started, which usually does too.
+    pub fn save_on_close(&self, id: &str, project: &Project) {
+        let (entry, text) = entry_for(id, project);
+        let _ = save_local(&entry, &text);
+        if let Some(db) = &self.db {
+            let _ = start_put(db, &entry, &text);
+        }
+    }
+
+    /// A copy of a draft under a new id, titled as a copy.
+    pub async fn duplicate(&self, id: &str) -> Result<Vec<DraftEntry>, String> {
+        match self.load(id).await {
+            Some(Ok(mut project)) => {
+                project.title_block.title = format!("{} (copy)", project.title_block.title.trim());
+                self.save(&new_id(), &project).await
+            }
+            Some(Err((why, _))) => Err(why),
+            None => Err("that draft is no longer in this browser".into()),
+        }
+    }
+
+    /// Removes a draft and its entry from both stores.
+    pub async fn delete(&self, id: &str) -> Vec<DraftEntry> {
+        delete_local(id);
+        if let Some(db) = &self.db {
+            if let Ok(tx) = db.transaction_with_str_sequence_and_mode(&stores(&[DRAFTS, ENTRIES]), IdbTransactionMode::Readwrite)
+            {
+                for store in [DRAFTS, ENTRIES] {
+                    if let Ok(store) = tx.object_store(store) {
+                        let _ = store.delete(&JsValue::from_str(id));
+                    }
+                }
+                let _ = finished(&tx).await;
+            }
+        }
+        self.list().await
+    }
+
+    /// Keeps a draft that could not be opened under another name, out of the list, so it is not
+    /// replaced and the page can start.
+    pub async fn keep_unreadable(&self, id: &str, raw: &str) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(UNREADABLE_KEY, raw);
+        }
+        if let Some(db) = &self.db {
+            if let Ok(tx) = db.transaction_with_str_and_mode(ASIDE, IdbTransactionMode::Readwrite) {
+                if let Ok(store) = tx.object_store(ASIDE) {
+                    let _ = store.put_with_key(&JsValue::from_str(raw), &JsValue::from_str(&new_id()));
+                }
+                let _ = finished(&tx).await;
+            }
+        }
+        self.delete(id).await;
+    }
+
+    /// Version 2 kept one draft under a fixed localStorage name: it joins the list.
+    async fn move_old_draft(&self) {
+        let Some(storage) = local_storage() else { return };
+        let Ok(Some(old)) = storage.get_item(OLD_DRAFT_KEY) else { return };
+        let entry = DraftEntry { id: new_id(), title: "Draft".into(), saved: String::new(), saved_at: 0.0 };
+        let kept = match &self.db {
+            Some(db) => put_draft(db, &entry, &old).await,
+            None => save_local(&entry, &old),
+        };
+        if kept.is_ok() {
+            let _ = storage.remove_item(OLD_DRAFT_KEY);
+        }
+    }
+}
+
+const NO_DATABASE: &str = "this browser does not allow this page a database";
+
+/// A draft's list entry, stamped now, and its project file text.
+fn entry_for(id: &str, project: &Project) -> (DraftEntry, String) {
+    let now = js_sys::Date::new_0();
+    let title = project.title_block.title.trim();
+    let entry = DraftEntry {
+        id: id.to_owned(),
+        title: if title.is_empty() { "Untitled report".to_owned() } else { title.to_owned() },
+        saved: String::from(now.to_locale_string("en-GB", &JsValue::UNDEFINED)),
+        saved_at: now.get_time(),
+    };
+    (entry, project_file::save(project))
+}
+
+// localStorage: the fallback, and the copy written as the page closes.
+
+fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
@@ -33,92 +239,130 @@ fn draft_key(id: &str) -> String {
     format!("wrb.draft.{id}")
 }
 
-/// The drafts kept in this browser, most recently saved first.
-pub fn list_drafts() -> Vec<DraftEntry> {
-    let mut list: Vec<DraftEntry> = LocalStorage::get(INDEX_KEY).unwrap_or_default();
-    list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
-    list
+fn local_entries() -> Vec<DraftEntry> {
+    LocalStorage::get(INDEX_KEY).unwrap_or_default()
 }
 
-/// A fresh id for a new draft.
-pub fn new_id() -> String {
-    format!("{:x}{:04x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 65536.0) as u32)
-}
-
-/// A draft as read: the project, or why it cannot be opened with its raw text.
-pub type Draft = Result<Project, (String, String)>;
-
-/// One draft: `None` when it is not there.
-pub fn load_draft(id: &str) -> Option<Draft> {
-    let text = local()?.get_item(&draft_key(id)).ok()??;
-    Some(project_file::open(&text, &load_text_only).map_err(|e| (e.to_string(), text)))
-}
-
-/// The draft saved most recently, to open the page on.
-pub fn latest_draft() -> Option<(String, Draft)> {
-    let storage = local()?;
-    if let Ok(Some(old)) = storage.get_item(OLD_DRAFT_KEY) {
-        // Version 2 kept one draft under a fixed name: it joins the list.
-        let id = new_id();
-        if storage.set_item(&draft_key(&id), &old).is_ok() {
-            let _ = storage.remove_item(OLD_DRAFT_KEY);
-            let mut list = list_drafts();
-            list.push(DraftEntry { id: id.clone(), title: "Draft".into(), saved: String::new(), saved_at: 0.0 });
-            let _ = LocalStorage::set(INDEX_KEY, &list);
-        }
+fn save_local(entry: &DraftEntry, text: &str) -> Result<(), String> {
+    let storage = local_storage().ok_or("this browser does not allow this page to keep data")?;
+    let mut list = local_entries();
+    list.retain(|d| d.id != entry.id);
+    if storage.set_item(&draft_key(&entry.id), text).is_err() {
+        // Too big for localStorage: drop its older copy there, so the space is not held by
+        // words the database has newer.
+        let _ = storage.remove_item(&draft_key(&entry.id));
+        let _ = LocalStorage::set(INDEX_KEY, &list);
+        return Err("this browser's storage is full or turned off (a private window, or a large uploaded file)".into());
     }
-    list_drafts().into_iter().find_map(|entry| load_draft(&entry.id).map(|draft| (entry.id, draft)))
+    list.push(entry.clone());
+    LocalStorage::set(INDEX_KEY, &list).map_err(|_| "this browser's storage is full".to_owned())
 }
 
-/// Saves a draft as a project file, and its title and time in the list; says why when the
-/// browser refuses.
-pub fn save_draft(id: &str, project: &Project) -> Result<Vec<DraftEntry>, String> {
-    let storage = local().ok_or("this browser does not allow this page to keep data")?;
-    storage.set_item(&draft_key(id), &project_file::save(project)).map_err(|_| {
-        "this browser's storage is full or turned off (a private window, or a large uploaded file)".to_owned()
-    })?;
-    let now = js_sys::Date::new_0();
-    let mut list = list_drafts();
-    list.retain(|d| d.id != id);
-    let title = project.title_block.title.trim();
-    list.push(DraftEntry {
-        id: id.to_owned(),
-        title: if title.is_empty() { "Untitled report".to_owned() } else { title.to_owned() },
-        saved: String::from(now.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)),
-        saved_at: now.get_time(),
-    });
-    LocalStorage::set(INDEX_KEY, &list).map_err(|_| "this browser's storage is full".to_owned())?;
-    Ok(list_drafts())
-}
-
-/// A copy of a draft under a new id, titled as a copy.
-pub fn duplicate_draft(id: &str) -> Result<Vec<DraftEntry>, String> {
-    match load_draft(id) {
-        Some(Ok(mut project)) => {
-            project.title_block.title = format!("{} (copy)", project.title_block.title.trim());
-            save_draft(&new_id(), &project)
-        }
-        Some(Err((why, _))) => Err(why),
-        None => Err("that draft is no longer in this browser".into()),
-    }
-}
-
-/// Removes a draft and its entry in the list.
-pub fn delete_draft(id: &str) -> Vec<DraftEntry> {
-    if let Some(storage) = local() {
+fn delete_local(id: &str) {
+    if let Some(storage) = local_storage() {
         let _ = storage.remove_item(&draft_key(id));
     }
-    let mut list = list_drafts();
+    let mut list = local_entries();
     list.retain(|d| d.id != id);
     let _ = LocalStorage::set(INDEX_KEY, &list);
-    list
 }
 
-/// Keeps a draft that could not be opened under another name, out of the list, so it is not
-/// replaced and the page can start.
-pub fn keep_unreadable(id: &str, raw: &str) {
-    if let Some(storage) = local() {
-        let _ = storage.set_item(UNREADABLE_KEY, raw);
-    }
-    delete_draft(id);
+// IndexedDB, through promises so the rest reads as plain async code.
+
+async fn open_database() -> Result<IdbDatabase, JsValue> {
+    let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
+    let request = factory.open_with_u32(DATABASE, DATABASE_VERSION)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let request = request.clone();
+        move |_| {
+            let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) else {
+                return;
+            };
+            for store in [DRAFTS, ENTRIES, ASIDE] {
+                if !db.object_store_names().contains(store) {
+                    let _ = db.create_object_store(store);
+                }
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = done(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    db?.dyn_into::<IdbDatabase>().map_err(JsValue::from)
+}
+
+fn stores(names: &[&str]) -> JsValue {
+    names.iter().map(|n| JsValue::from_str(n)).collect::<js_sys::Array>().into()
+}
+
+/// A request's result, once it succeeds.
+fn done(request: &IdbRequest) -> impl Future<Output = Result<JsValue, JsValue>> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = request.clone();
+        let failed = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let why = failed.error().ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &why);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+}
+
+/// A write transaction's end: committed, or why not ("QuotaExceededError" when the disk or
+/// the browser's share of it is full).
+async fn finished(tx: &IdbTransaction) -> Result<(), String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let failed = tx.clone();
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
+            let name = failed.error().map_or_else(|| "AbortError".to_owned(), |e| e.name());
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&name));
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        // An error aborts the transaction; abort is the one event that always follows.
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(|name| match name.as_string().as_deref() {
+        Some("QuotaExceededError") => "this browser's storage is full".to_owned(),
+        _ => "this browser would not keep the draft".to_owned(),
+    })
+}
+
+fn start_put(db: &IdbDatabase, entry: &DraftEntry, text: &str) -> Result<IdbTransaction, JsValue> {
+    let tx = db.transaction_with_str_sequence_and_mode(&stores(&[DRAFTS, ENTRIES]), IdbTransactionMode::Readwrite)?;
+    let key = JsValue::from_str(&entry.id);
+    tx.object_store(DRAFTS)?.put_with_key(&JsValue::from_str(text), &key)?;
+    let json = serde_json::to_string(entry).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    tx.object_store(ENTRIES)?.put_with_key(&JsValue::from_str(&json), &key)?;
+    Ok(tx)
+}
+
+async fn put_draft(db: &IdbDatabase, entry: &DraftEntry, text: &str) -> Result<(), String> {
+    let tx = start_put(db, entry, text).map_err(|_| "this browser would not keep the draft".to_owned())?;
+    finished(&tx).await
+}
+
+async fn get(db: &IdbDatabase, store: &str, key: &str) -> Option<JsValue> {
+    let tx = db.transaction_with_str(store).ok()?;
+    let request = tx.object_store(store).ok()?.get(&JsValue::from_str(key)).ok()?;
+    done(&request).await.ok().filter(|v| !v.is_undefined())
+}
+
+async fn database_entries(db: &IdbDatabase) -> Vec<DraftEntry> {
+    let Ok(tx) = db.transaction_with_str(ENTRIES) else { return Vec::new() };
+    let Some(request) = tx.object_store(ENTRIES).ok().and_then(|s| s.get_all().ok()) else { return Vec::new() };
+    let Ok(all) = done(&request).await else { return Vec::new() };
+    js_sys::Array::from(&all)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .filter_map(|json| serde_json::from_str(&json).ok())
+        .collect()
 }

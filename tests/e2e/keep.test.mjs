@@ -175,3 +175,120 @@ test('after the first visit the builder opens with no network, in a reload and a
   await tab.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('9.00'));
   await context.setOffline(false);
 });
+
+/// The length of each draft's text in the app's IndexedDB database.
+const databaseDrafts = (page) => page.evaluate(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('workforce-report-builder');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const all = await new Promise((resolve) => {
+    const get = db.transaction('drafts').objectStore('drafts').getAll();
+    get.onsuccess = () => resolve(get.result);
+  });
+  db.close();
+  return all.map((text) => text.length);
+});
+
+/// Waits until `check` (run in Node, so it may await the page) is true.
+async function until(check, timeout) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    assert.ok(Date.now() < end, `not so within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/// A staff list of `people` rows, about 90 bytes each: as large as a real council's extract.
+function staffList(people) {
+  const rows = ['Staff number,Role,Team,FTE,Contract type,Start date,Leaving date,Leaving reason,Date of birth'];
+  for (let i = 1; i <= people; i += 1) {
+    const left = i % 9 === 0 ? `28/0${1 + (i % 8)}/2025,Moved to another council` : ',';
+    rows.push(`S${String(i).padStart(6, '0')},Social Worker,Locality Team ${i % 40},1.00,Permanent,01/04/2015,${left},1${i % 10}/06/1975`);
+  }
+  return Buffer.from(`${rows.join('\n')}\n`);
+}
+
+test('a draft holding a file too large for localStorage is kept in IndexedDB and survives a reload', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const file = staffList(80_000);
+  assert.ok(file.length > 6_000_000, `${file.length} bytes: more than localStorage's 5 MB once in a project`);
+  await page.getByLabel('Upload a file').setInputFiles({ name: 'staff-extract.csv', mimeType: 'text/csv', buffer: file });
+  const panel = () => document.querySelector('.staff-panel')?.innerText.includes('staff-extract.csv: 80,000 people.');
+  await page.waitForFunction(panel, null, { timeout: 60_000 });
+  // The draft, file and all, lands in the database...
+  await until(async () => (await databaseDrafts(page)).some((length) => length > 8_000_000), 30_000);
+  // ...and not in localStorage, which cannot hold it (its older, smaller copy is dropped).
+  const local = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wrb.draft.')).map((k) => localStorage.getItem(k).length));
+  assert.deepEqual(local, [], 'too large for localStorage, so not there');
+  assert.match(await page.locator('#autosave-status').innerText(), /kept in this browser as you work/);
+
+  await page.reload();
+  await page.locator('article.report h2').first().waitFor();
+  assert.match(await page.getByRole('status').first().innerText(), /Opened your draft/);
+  await page.waitForFunction(panel, null, { timeout: 60_000 });
+});
+
+test('where IndexedDB is refused, drafts are kept in localStorage', async () => {
+  const { page } = ctx;
+  // As in some private windows: opening a database fails.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+  });
+  await openSample(page, ctx.server.url);
+  await renameCurrentPosition(page);
+  assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('wrb.draft.') && localStorage.getItem(k).includes('Where we are now'))));
+  await page.reload();
+  await page.locator('article.report h2').first().waitFor();
+  assert.equal((await headings(page))[3], '4. Where we are now');
+});
+
+test('when the browser keeps nothing, the officer is told and Save project still works', async () => {
+  const { page } = ctx;
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => { throw new DOMException('denied', 'SecurityError'); };
+    Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Section 4 heading').fill('Where we are now');
+  await page.waitForFunction(() => /not being kept/.test(document.querySelector('#autosave-status')?.innerText));
+  assert.match(await page.locator('#autosave-status').innerText(),
+    /^Your draft is not being kept in this browser: this browser's storage is full or turned off .* Use Save project to keep a copy\.$/);
+  assert.equal((await headings(page))[3], '4. Where we are now', 'the edit itself is not lost');
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
+  assert.match(readFileSync(await saved.path(), 'utf8'), /Where we are now/);
+});
+
+test('a full disk is reported, and the draft is kept again once there is room', async () => {
+  const { page, context } = ctx;
+  // Both stores really full: IndexedDB's quota cut to nothing through the DevTools protocol
+  // before the page opens its database, and localStorage filled to its last character.
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(ctx.server.url).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('filled')) return;
+    sessionStorage.setItem('filled', '1');
+    let n = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) { localStorage.setItem(`junk.${n}`, chunk); n += 1; } } catch { /* full at this size */ }
+    }
+  });
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Section 4 heading').fill('Where we stand');
+  await page.waitForFunction(() => /not being kept/.test(document.querySelector('#autosave-status')?.innerText), null, { timeout: 30_000 });
+  assert.match(await page.locator('#autosave-status').innerText(), /: this browser's storage is full.*\. Use Save project to keep a copy\.$/);
+  assert.equal((await headings(page))[3], '4. Where we stand', 'the edit itself is not lost');
+
+  // Room again: the next change is kept, and survives a reload.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('junk.')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByLabel('Section 4 heading').fill('Where we stand now');
+  await page.waitForFunction(() => /kept in this browser as you work/.test(document.querySelector('#autosave-status')?.innerText));
+  await page.reload();
+  await page.locator('article.report h2').first().waitFor();
+  assert.equal((await headings(page))[3], '4. Where we stand now');
+});
