@@ -80,6 +80,24 @@ pub fn count(value: f64) -> String {
     decimal(value, if value.fract() == 0.0 { 0 } else { 2 })
 }
 
+/// Starts a sentence with a capital, except where it starts with a file name, which keeps the
+/// officer's own spelling: "staff-extract.csv could not be read", "The sample staff list".
+///
+/// ```
+/// use wrb::engine::format::sentence_start;
+/// assert_eq!(sentence_start("the sample staff list"), "The sample staff list");
+/// assert_eq!(sentence_start("staff-extract.csv could not be read"), "staff-extract.csv could not be read");
+/// ```
+pub fn sentence_start(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    let file_name = first_word.trim_end_matches([':', ',', ';', '.']).contains('.');
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if !file_name => c.to_uppercase().chain(chars).collect(),
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ use crate::engine::import::pipeline_tables::{
 };
 use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
+use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::metrics::staff::default_reference_date;
 use crate::engine::model::{
     ColumnUse, Content, Date, DfeIndicators, Move, Origin, PrintSettings, Project, RawInput, RememberedMappings,
@@ -702,7 +703,7 @@ fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<R
             format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
         }),
         TableKind::StaffList => read_staff_list(&loaded.rows).map_err(problem).map(|list| {
-            let people = list.people.len();
+            let people = count(list.people.len() as f64);
             panels.staff = Some(StaffPanel {
                 source: name.to_owned(),
                 reference_date: default_reference_date(&list),
@@ -772,10 +773,6 @@ fn current_rows(state: &State) -> Option<(&Import, &Vec<crate::engine::import::g
     Some((import, rows))
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
 
 #[cfg(target_arch = "wasm32")]
 impl yew::Reducible for State {

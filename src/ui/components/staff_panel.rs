@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::format::{decimal, fte, rate};
+use crate::engine::format::{count, decimal, fte, rate, sentence_start};
 use crate::engine::metrics::staff::{staff_figures, BandWidth, InPost};
 use crate::engine::metrics::Measure;
 use crate::engine::model::Date;
@@ -39,7 +39,7 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
     html! {
         <section class="staff-panel" aria-labelledby="staff-heading">
             <h2 id="staff-heading">{ "Staff list" }</h2>
-            <p class="hint">{ format!("{}: {} people.", capitalised(&staff.source), staff.list.people.len()) }</p>
+            <p class="hint">{ format!("{}: {} people.", sentence_start(&staff.source), count(staff.list.people.len() as f64)) }</p>
             <div class="field">
                 <label for="staff-date">{ "Figures at" }</label>
                 <input type="date" id="staff-date" value={iso} {onchange} />
@@ -92,10 +92,6 @@ fn in_post_table(class: &'static str, caption: &str, first: &str, groups: &[InPo
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
 
 fn counts(rows: &[(String, usize)]) -> String {
     if rows.is_empty() {
