@@ -197,8 +197,11 @@ if (ONLY.includes('imports')) {
 
 // 4. Cold load to the full sample report: fresh profile, no cache, no service worker yet.
 console.error('Cold load');
+// Two moments: the report shown in full (its tables and charts), and the controls beside it
+// ready to use (the paste box, the report's editor and the panels), drawn a frame later.
 async function coldLoad(throttle) {
-  const times = [];
+  const report = [];
+  const controls = [];
   for (let i = 0; i < RUNS; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -207,20 +210,27 @@ async function coldLoad(throttle) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
     await page.goto(app.url);
-    const at = await page.waitForFunction(
+    const shown = await page.waitForFunction(
       () => document.querySelectorAll('article.report figure svg').length > 0
         && document.querySelector('article.report table.figures tfoot') && performance.now(),
       null, { polling: 'raf', timeout: 60000 });
-    times.push(await at.jsonValue());
+    report.push(await shown.jsonValue());
+    const ready = await page.waitForFunction(
+      () => document.querySelector('#paste-table') && document.querySelector('section.document-editor')
+        && document.querySelector('section.benchmarks') && performance.now(),
+      null, { polling: 'raf', timeout: 60000 });
+    controls.push(await ready.jsonValue());
     await context.close();
   }
-  return median(times);
+  return { report: median(report), controls: median(controls) };
 }
 if (ONLY.includes('load')) {
   const cold = await coldLoad(1);
-  record('Cold load to the full sample report', ms(cold));
-  const coldSlow = await coldLoad(4);
-  record('Cold load to the full sample report, 4x CPU throttling', ms(coldSlow), '≤ 1,000 ms', within(coldSlow <= 1000));
+  record('Cold load to the full sample report', ms(cold.report));
+  record('Cold load to the controls ready beside it', ms(cold.controls));
+  const slow = await coldLoad(4);
+  record('Cold load to the full sample report, 4x CPU throttling', ms(slow.report), '≤ 1,000 ms', within(slow.report <= 1000));
+  record('Cold load to the controls ready beside it, 4x CPU throttling', ms(slow.controls));
 }
 
 // 5. An edit to the full re-render of the sample report: the title, typed into its box.

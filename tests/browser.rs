@@ -26,13 +26,14 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The whole app, mounted fresh and rendered once it has read the drafts kept in this browser.
+/// The whole app, mounted fresh and rendered once it has read the drafts kept in this browser
+/// and drawn its controls (a frame after the report).
 async fn mount_app() -> (Element, yew::AppHandle<App>) {
     let root = mount();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     for _ in 0..500 {
         yew::scheduler::flush().await;
-        if root.query_selector("article.report").unwrap().is_some() {
+        if root.query_selector("article.report").unwrap().is_some() && root.query_selector("#paste-table").unwrap().is_some() {
             return (root, app);
         }
         yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;

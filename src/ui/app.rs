@@ -56,7 +56,9 @@ pub fn app() -> Html {
     }
     html! {
         <OneshotProvider<FileReader> path={paths.0.clone()} reach={Reach::Private}>
-            <OneshotProvider<FileWriter> path={paths.1.clone()} reach={Reach::Private}>
+            // One export worker for every export, started when first needed (or when the pointer
+            // or focus comes to an export button), so a second export does not fetch it again.
+            <OneshotProvider<FileWriter> path={paths.1.clone()} reach={Reach::Public}>
                 if let Some(opened) = &*opened {
                     <Page opened={opened.clone()} />
                 } else {
@@ -112,25 +114,35 @@ enum Exporting {
 fn page(props: &PageProps) -> Html {
     let shelf = props.opened.shelf.clone();
     // The draft kept in this browser, if there is one: the page opens on it, not the sample.
+    // Each way in builds the project it shows once: the sample only when it is what opens.
     let state = use_reducer(|| {
-        let state = State::default();
         let state = match &props.opened.latest {
-            Some((id, Ok(project))) => {
-                reduce(&state, Action::DraftRestored { id: id.clone(), project: project.clone() })
-            }
+            Some((id, Ok(project))) => reduce(
+                &State::showing(project.clone()),
+                Action::DraftRestored { id: id.clone(), project: project.clone() },
+            ),
             Some((_, Err((why, raw)))) => {
-                let state = reduce(&state, Action::NewDraft { id: storage::new_id() });
+                let state = State { draft_id: storage::new_id(), ..State::default() };
                 reduce(&state, Action::DraftUnreadable { why: why.clone(), raw: raw.clone() })
             }
-            None => {
-                // A first visit: the sample, with the usual greeting.
-                let mut started = reduce(&state, Action::NewDraft { id: storage::new_id() });
-                started.status = state.status.clone();
-                started
-            }
+            // A first visit: the sample, with the usual greeting.
+            None => State { draft_id: storage::new_id(), ..State::default() },
         };
         reduce(&state, Action::DraftsListed(props.opened.drafts.clone()))
     });
+    // The report is drawn first and the controls on the next frame, so the officer sees the
+    // report without waiting for the editor and panels (more than half of the page's elements).
+    let controls_ready = use_state(|| false);
+    {
+        let controls_ready = controls_ready.clone();
+        use_effect_with((), move |_| {
+            // After the frame that paints the report: a task queued from its animation frame.
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || controls_ready.set(true)).forget();
+            });
+            move || drop(frame)
+        });
+    }
     let dragging = use_state(|| false);
     let reader = use_oneshot_runner::<FileReader>();
     let writer = use_oneshot_runner::<FileWriter>();
@@ -151,12 +163,14 @@ fn page(props: &PageProps) -> Html {
     };
 
     // The checks, like the report, follow from the project and its files' rows.
-    let checks = use_memo((state.project.clone(), state.files.clone()), {
+    // Only the controls show them, so the first frame, which draws the report alone, skips them.
+    let checks = use_memo((state.project.clone(), state.files.clone(), *controls_ready), {
         let state = state.clone();
-        move |(project, _)| {
+        move |(project, _, ready)| {
             project
                 .tables
                 .iter()
+                .filter(|_| *ready)
                 .filter_map(|input| {
                     let read = read_loaded(input, state.loaded_for(input), &Default::default()).outcome.ok()?;
                     let title = if input.period.is_empty() { "The table".to_owned() } else { input.period.clone() };
@@ -262,6 +276,22 @@ fn page(props: &PageProps) -> Html {
             let _ = download(&name, "text/html", &page);
         })
     };
+    // The export worker is started when the officer comes to an export button: by the click it
+    // has usually been fetched and compiled.
+    let started_writer = use_mut_ref(|| false);
+    let start_writer = {
+        let (writer, started) = (writer.clone(), started_writer.clone());
+        Callback::from(move |_: ()| {
+            if !started.replace(true) {
+                let writer = writer.clone();
+                yew::platform::spawn_local(async move {
+                    let _ = writer.run(ExportRequest::Start).await;
+                });
+            }
+        })
+    };
+    let start_on_pointer = start_writer.reform(|_: PointerEvent| ());
+    let start_on_focus = start_writer.reform(|_: FocusEvent| ());
     // The report as a Word file: the page draws each chart as a PNG with its canvas, and the
     // export worker writes the file.
     let export_word = {
@@ -273,11 +303,12 @@ fn page(props: &PageProps) -> Html {
             exporting.set(Exporting::Working("Preparing the Word file…".into()));
             let (report, writer, exporting) = (report.clone(), writer.clone(), exporting.clone());
             yew::platform::spawn_local(async move {
-                let mut pictures = Vec::new();
-                for chart in report.charts() {
-                    let png = chart_png(&chart.svg, 2.0).await.ok();
-                    pictures.push(png.map(|(png, width, height)| Picture { png, width, height }));
-                }
+                // All the charts at once: the browser decodes and encodes them side by side.
+                let drawn = futures::future::join_all(report.charts().map(|chart| chart_png(&chart.svg, 2.0))).await;
+                let pictures = drawn
+                    .into_iter()
+                    .map(|png| png.ok().map(|(png, width, height)| Picture { png, width, height }))
+                    .collect();
                 let name = format!("{}.docx", file_stem(&report.title_block.title));
                 let request = ExportRequest::Word { report: Box::new((*report).clone()), pictures };
                 export_file(writer, exporting, request, name, DOCX, "The Word file").await;
@@ -432,165 +463,172 @@ fn page(props: &PageProps) -> Html {
             }
             <main class="app-layout">
                 <section class="app-controls" aria-labelledby="controls-heading">
-                    <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
-                        on_open={
-                            let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
-                            Callback::from(move |id: String| {
+                    if *controls_ready {
+                        <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
+                            on_open={
                                 let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
-                                yew::platform::spawn_local(async move {
-                                    match shelf.load(&id).await {
-                                        Some(Ok(project)) => {
-                                            reread_files(&state, &reader, &project);
-                                            state.dispatch(Action::DraftRestored { id, project });
+                                Callback::from(move |id: String| {
+                                    let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
+                                    yew::platform::spawn_local(async move {
+                                        match shelf.load(&id).await {
+                                            Some(Ok(project)) => {
+                                                reread_files(&state, &reader, &project);
+                                                state.dispatch(Action::DraftRestored { id, project });
+                                            }
+                                            Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                            None => state.dispatch(Action::DraftsListed(shelf.list().await)),
                                         }
-                                        Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
-                                        None => state.dispatch(Action::DraftsListed(shelf.list().await)),
-                                    }
-                                });
-                            })
-                        }
-                        on_duplicate={
-                            let (state, shelf) = (state.clone(), shelf.clone());
-                            Callback::from(move |id: String| {
-                                let (state, shelf) = (state.clone(), shelf.clone());
-                                yew::platform::spawn_local(async move {
-                                    match shelf.duplicate(&id).await {
-                                        Ok(list) => state.dispatch(Action::DraftsListed(list)),
-                                        Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
-                                    }
-                                });
-                            })
-                        }
-                        on_delete={
-                            let (state, shelf) = (state.clone(), shelf.clone());
-                            Callback::from(move |id: String| {
-                                let (state, shelf) = (state.clone(), shelf.clone());
-                                yew::platform::spawn_local(async move { state.dispatch(Action::DraftsListed(shelf.delete(&id).await)) });
-                            })
-                        }
-                        on_new={
-                            let state = state.clone();
-                            Callback::from(move |()| state.dispatch(Action::NewDraft { id: storage::new_id() }))
-                        } />
-                    <TemplatePicker on_choose={
-                        let state = state.clone();
-                        Callback::from(move |template| state.dispatch(Action::TemplateChosen(template)))
-                    } />
-                    <h2 id="controls-heading">{ "Your data" }</h2>
-                    if showing_sample {
-                        <p class="notice">
-                            { "This is a built-in sample for Northshire County Council, a fictional \
-                               council. Paste or upload your own table to replace it." }
-                        </p>
-                    }
-                    <PasteBox value={state.paste.clone()} problems={paste_problems.clone()} {on_edit} />
-                    <FilePicker {on_file} busy={state.busy.is_some()} />
-                    // Announced either way; shown only when an error message is not already saying it.
-                    <p class={classes!("status", import_failed.then_some("visually-hidden"))}
-                        role="status" aria-live="polite" aria-busy={state.busy.is_some().to_string()}>
-                        { state.status.clone() }
-                    </p>
-                    if let Some(import) = state.import.clone() {
-                        <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip}
-                            on_period={dispatch(Action::ImportPeriodSet)}
-                            on_slot={
-                                let state = state.clone();
-                                Callback::from(move |slot| state.dispatch(Action::ImportSlotChosen(slot)))
+                                    });
+                                })
                             }
-                            on_finished={
+                            on_duplicate={
+                                let (state, shelf) = (state.clone(), shelf.clone());
+                                Callback::from(move |id: String| {
+                                    let (state, shelf) = (state.clone(), shelf.clone());
+                                    yew::platform::spawn_local(async move {
+                                        match shelf.duplicate(&id).await {
+                                            Ok(list) => state.dispatch(Action::DraftsListed(list)),
+                                            Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                        }
+                                    });
+                                })
+                            }
+                            on_delete={
+                                let (state, shelf) = (state.clone(), shelf.clone());
+                                Callback::from(move |id: String| {
+                                    let (state, shelf) = (state.clone(), shelf.clone());
+                                    yew::platform::spawn_local(async move { state.dispatch(Action::DraftsListed(shelf.delete(&id).await)) });
+                                })
+                            }
+                            on_new={
                                 let state = state.clone();
-                                Callback::from(move |()| state.dispatch(Action::ImportFinished))
+                                Callback::from(move |()| state.dispatch(Action::NewDraft { id: storage::new_id() }))
                             } />
-                    }
-                                                            <ChecksPanel tables={(*checks).clone()} />
-                                                            if let Some(totals) = current_totals(&checks) {
-                        <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
-                    }
-                                        <PipelinePanel tables={state.pipeline.clone()} />
-                    <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
-                        on_year={dispatch(Action::BenchmarkYearChosen)} />
-                    if let Some(staff) = state.staff.clone() {
-                        <StaffPanel {staff} on_date={
+                        <TemplatePicker on_choose={
                             let state = state.clone();
-                            Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
+                            Callback::from(move |template| state.dispatch(Action::TemplateChosen(template)))
                         } />
-                    }
-                                        <ReportDetails title_block={state.project.title_block.clone()} on_edit={
-                        let state = state.clone();
-                        Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
-                    } />
-                    <DocumentEditor document={state.project.document.clone()} report={report.clone()} dispatch={send.clone()} />
-                    <PrintOptions settings={state.project.settings.print.clone()} previewing={*page_breaks}
-                        on_change={
-                            let state = state.clone();
-                            Callback::from(move |print| state.dispatch(Action::PrintSettingsChanged(print)))
+                        <h2 id="controls-heading">{ "Your data" }</h2>
+                        if showing_sample {
+                            <p class="notice">
+                                { "This is a built-in sample for Northshire County Council, a fictional \
+                                   council. Paste or upload your own table to replace it." }
+                            </p>
                         }
-                        on_preview={
-                            let page_breaks = page_breaks.clone();
-                            Callback::from(move |on| page_breaks.set(on))
-                        } />
-                    <fieldset class="save-share">
-                        <legend>{ "Save and share" }</legend>
-                        <p class="hint" id="autosave-status">{ match &state.autosave {
-                            Some(Ok(())) => "Your draft is kept in this browser as you work.".to_owned(),
-                            Some(Err(why)) => format!("Your draft is not being kept in this browser: {why}. Use Save project to keep a copy."),
-                            None => String::new(),
-                        } }</p>
-                        if state.unreadable_draft.is_some() {
-                            <button type="button" class="secondary" onclick={download_unreadable}>{ "Download the draft that could not be opened" }</button>
-                        }
-                        <div class="button-row">
-                            <button type="button" onclick={save_project}>{ "Save project" }</button>
-                            <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
-                            <button type="button" class="secondary" onclick={export_word} disabled={export_busy}>{ "Export to Word" }</button>
-                        </div>
-                        <p class={classes!("status", matches!(*exporting, Exporting::Failed(_)).then_some("error-message"))}
-                            id="export-status" role="status" aria-live="polite" aria-busy={export_busy.to_string()}>
-                            { match &*exporting {
-                                Exporting::Idle => String::new(),
-                                Exporting::Working(m) | Exporting::Done(m) | Exporting::Failed(m) => m.clone(),
-                            } }
+                        <PasteBox value={state.paste.clone()} problems={paste_problems.clone()} {on_edit} />
+                        <FilePicker {on_file} busy={state.busy.is_some()} />
+                        // Announced either way; shown only when an error message is not already saying it.
+                        <p class={classes!("status", import_failed.then_some("visually-hidden"))}
+                            role="status" aria-live="polite" aria-busy={state.busy.is_some().to_string()}>
+                            { state.status.clone() }
                         </p>
-                        <div class="field download-piece">
-                            <label for="download-piece">{ "A table or chart on its own" }</label>
-                            <select id="download-piece" ref={piece}>
-                                { for report.tables().enumerate().map(|(i, t)| html! {
-                                    <>
-                                        <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
-                                        <option value={format!("xlsx-{i}")}>{ format!("{} (Excel)", t.caption) }</option>
-                                    </>
-                                }) }
-                                if report.tables().next().is_some() {
-                                    <option value="workbook">{ "All tables, one sheet each (Excel)" }</option>
+                        if let Some(import) = state.import.clone() {
+                            <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip}
+                                on_period={dispatch(Action::ImportPeriodSet)}
+                                on_slot={
+                                    let state = state.clone();
+                                    Callback::from(move |slot| state.dispatch(Action::ImportSlotChosen(slot)))
                                 }
-                                { for report.charts().enumerate().map(|(i, c)| html! {
-                                    <>
-                                        <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
-                                        <option value={format!("png-{i}")}>{ format!("Chart: {} (PNG)", c.title) }</option>
-                                    </>
-                                }) }
-                            </select>
-                            <button type="button" class="secondary" onclick={download_piece} disabled={export_busy}>{ "Download" }</button>
-                        </div>
-                        <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
-                                            use Upload a file, or drop it on the page. The page for members is one file \
-                                            that opens in any browser, with no script. Export to Word gives a .docx for \
-                                            committee services, with the charts as pictures." }</p>
-                    </fieldset>
-                    <div class="button-row main-actions">
-                        <button type="button" onclick={print}>{ "Print report" }</button>
-                        <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
-                            let state = state.clone();
-                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
-                        } aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                        <button type="button" class="secondary" disabled={state.redo.is_empty()} onclick={
-                            let state = state.clone();
-                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Redo))
-                        } aria-keyshortcuts="Control+Y">{ "Redo" }</button>
-                        if !showing_sample {
-                            <button type="button" class="secondary" onclick={use_sample}>{ "Use the sample again" }</button>
+                                on_finished={
+                                    let state = state.clone();
+                                    Callback::from(move |()| state.dispatch(Action::ImportFinished))
+                                } />
                         }
-                    </div>
+                                                                <ChecksPanel tables={(*checks).clone()} />
+                                                                if let Some(totals) = current_totals(&checks) {
+                            <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
+                        }
+                                            <PipelinePanel tables={state.pipeline.clone()} />
+                        <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
+                            on_year={dispatch(Action::BenchmarkYearChosen)} />
+                        if let Some(staff) = state.staff.clone() {
+                            <StaffPanel {staff} on_date={
+                                let state = state.clone();
+                                Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
+                            } />
+                        }
+                                            <ReportDetails title_block={state.project.title_block.clone()} on_edit={
+                            let state = state.clone();
+                            Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
+                        } />
+                        <DocumentEditor document={state.project.document.clone()} report={report.clone()} dispatch={send.clone()} />
+                        <PrintOptions settings={state.project.settings.print.clone()} previewing={*page_breaks}
+                            on_change={
+                                let state = state.clone();
+                                Callback::from(move |print| state.dispatch(Action::PrintSettingsChanged(print)))
+                            }
+                            on_preview={
+                                let page_breaks = page_breaks.clone();
+                                Callback::from(move |on| page_breaks.set(on))
+                            } />
+                        <fieldset class="save-share">
+                            <legend>{ "Save and share" }</legend>
+                            <p class="hint" id="autosave-status">{ match &state.autosave {
+                                Some(Ok(())) => "Your draft is kept in this browser as you work.".to_owned(),
+                                Some(Err(why)) => format!("Your draft is not being kept in this browser: {why}. Use Save project to keep a copy."),
+                                None => String::new(),
+                            } }</p>
+                            if state.unreadable_draft.is_some() {
+                                <button type="button" class="secondary" onclick={download_unreadable}>{ "Download the draft that could not be opened" }</button>
+                            }
+                            <div class="button-row">
+                                <button type="button" onclick={save_project}>{ "Save project" }</button>
+                                <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
+                                <button type="button" class="secondary" onclick={export_word} disabled={export_busy}
+                                    onpointerenter={start_on_pointer.clone()} onfocus={start_on_focus.clone()}>{ "Export to Word" }</button>
+                            </div>
+                            <p class={classes!("status", matches!(*exporting, Exporting::Failed(_)).then_some("error-message"))}
+                                id="export-status" role="status" aria-live="polite" aria-busy={export_busy.to_string()}>
+                                { match &*exporting {
+                                    Exporting::Idle => String::new(),
+                                    Exporting::Working(m) | Exporting::Done(m) | Exporting::Failed(m) => m.clone(),
+                                } }
+                            </p>
+                            <div class="field download-piece">
+                                <label for="download-piece">{ "A table or chart on its own" }</label>
+                                <select id="download-piece" ref={piece}>
+                                    { for report.tables().enumerate().map(|(i, t)| html! {
+                                        <>
+                                            <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
+                                            <option value={format!("xlsx-{i}")}>{ format!("{} (Excel)", t.caption) }</option>
+                                        </>
+                                    }) }
+                                    if report.tables().next().is_some() {
+                                        <option value="workbook">{ "All tables, one sheet each (Excel)" }</option>
+                                    }
+                                    { for report.charts().enumerate().map(|(i, c)| html! {
+                                        <>
+                                            <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
+                                            <option value={format!("png-{i}")}>{ format!("Chart: {} (PNG)", c.title) }</option>
+                                        </>
+                                    }) }
+                                </select>
+                                <button type="button" class="secondary" onclick={download_piece} disabled={export_busy}
+                                    onpointerenter={start_on_pointer} onfocus={start_on_focus}>{ "Download" }</button>
+                            </div>
+                            <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
+                                                use Upload a file, or drop it on the page. The page for members is one file \
+                                                that opens in any browser, with no script. Export to Word gives a .docx for \
+                                                committee services, with the charts as pictures." }</p>
+                        </fieldset>
+                        <div class="button-row main-actions">
+                            <button type="button" onclick={print}>{ "Print report" }</button>
+                            <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
+                                let state = state.clone();
+                                Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+                            } aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                            <button type="button" class="secondary" disabled={state.redo.is_empty()} onclick={
+                                let state = state.clone();
+                                Callback::from(move |_: MouseEvent| state.dispatch(Action::Redo))
+                            } aria-keyshortcuts="Control+Y">{ "Redo" }</button>
+                            if !showing_sample {
+                                <button type="button" class="secondary" onclick={use_sample}>{ "Use the sample again" }</button>
+                            }
+                        </div>
+                    } else {
+                        <h2 id="controls-heading">{ "Your data" }</h2>
+                        <p class="hint">{ "Getting the controls ready…" }</p>
+                    }
                 </section>
                 <section aria-label="Report preview">
                     <ReportPreview parts={report_parts.clone()} page_breaks={*page_breaks}

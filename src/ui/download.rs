@@ -67,11 +67,19 @@ pub async fn chart_png(svg: &str, scale: f64) -> Result<(Vec<u8>, u32, u32), JsV
     context.set_fill_style_str("#ffffff");
     context.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
     context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w), f64::from(h))?;
-    let data = canvas.to_data_url_with_type("image/png")?;
-    let encoded = data.split_once(",").map_or("", |(_, b)| b);
-    let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
-    Ok((png, w, h))
+    // toBlob encodes off the page's thread, where toDataURL would hold it up.
+    let blob = js_sys::Promise::new(&mut |resolve, reject| {
+        let refused = reject.clone();
+        let done = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
+            let _ = if blob.is_null() { reject.call0(&JsValue::NULL) } else { resolve.call1(&JsValue::NULL, &blob) };
+        });
+        if let Err(why) = canvas.to_blob_with_type(done.unchecked_ref(), "image/png") {
+            let _ = refused.call1(&JsValue::NULL, &why);
+        }
+    });
+    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(blob).await?.dyn_into()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await?;
+    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), w, h))
 }
 
 /// Draws a chart as a PNG at `scale` and offers it as a file.

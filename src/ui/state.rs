@@ -268,8 +268,16 @@ pub enum Action {
 
 impl Default for State {
     fn default() -> Self {
+        State::showing(sample_project())
+    }
+}
+
+impl State {
+    /// A fresh state showing `project`, its panels read. Opening a draft starts here rather
+    /// than from the sample, which would be built only to be replaced.
+    pub fn showing(project: Project) -> Self {
         let mut state = State {
-            project: sample_project(),
+            project,
             import: None,
             paste: String::new(),
             remembered: RememberedMappings::new(),

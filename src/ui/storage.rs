@@ -275,7 +275,7 @@ async fn open_database() -> Result<IdbDatabase, JsValue> {
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
         let request = request.clone();
         move |_| {
-            let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) else {
+            let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
                 return;
             };
             for store in [DRAFTS, ENTRIES, ASIDE] {
@@ -289,7 +289,7 @@ async fn open_database() -> Result<IdbDatabase, JsValue> {
     let db = done(&request).await;
     request.set_onupgradeneeded(None);
     drop(upgrade);
-    db?.dyn_into::<IdbDatabase>().map_err(JsValue::from)
+    db?.dyn_into::<IdbDatabase>()
 }
 
 fn stores(names: &[&str]) -> JsValue {

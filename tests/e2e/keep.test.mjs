@@ -132,7 +132,8 @@ test('several drafts are listed by title and time, and can be opened, copied and
   assert.match(await rows.first().locator('td').first().innerText(), /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/);
 
   await page.getByRole('button', { name: 'Open Workforce update, January' }).click();
-  assert.equal(await page.locator('article.report h1').innerText(), 'Workforce update, January');
+  // Read from the browser's database, so a moment after the click.
+  await page.waitForFunction(() => document.querySelector('article.report h1')?.innerText === 'Workforce update, January');
   await page.getByRole('button', { name: 'Copy Adults risk paper' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.drafts-table tbody tr').length === 3);
   assert.ok((await rows.locator('th').allInnerTexts()).some((t) => t.includes('Adults risk paper (copy)')));
