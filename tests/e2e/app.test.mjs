@@ -106,6 +106,10 @@ test('the Content-Security-Policy blocks every other origin', async () => {
   assert.match(policy, /connect-src 'self'/);
   assert.match(policy, /worker-src 'self' blob:;/, 'workers only from this page: its own file or its own blob');
   assert.doesNotMatch(policy, /unsafe-inline/);
+  // No eval beyond what compiling WebAssembly needs.
+  assert.doesNotMatch(policy, /'unsafe-eval'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.match(policy, /object-src 'none'/);
   const inlineScripts = await page.locator('script:not([src])').count();
   assert.equal(inlineScripts, 0, 'no inline script, so none needs allowing');
 
