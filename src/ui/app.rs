@@ -228,9 +228,15 @@ fn page(props: &PageProps) -> Html {
     // another draft is opened first, so the last words typed are never lost.
     let unsaved = use_mut_ref(|| None::<(String, Project)>);
     let save_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let opened_now = use_mut_ref(|| true);
     {
         let (state, unsaved, shelf) = (state.clone(), unsaved.clone(), shelf.clone());
         use_effect_with((state.project.clone(), state.draft_id.clone()), move |(project, id)| {
+            // What the page opened on is the kept draft, or the sample nobody has changed yet:
+            // nothing to write until the officer changes something.
+            if opened_now.replace(false) {
+                return;
+            }
             if let Some((earlier_id, earlier)) = unsaved.borrow_mut().replace((id.clone(), project.clone())) {
                 if earlier_id != *id {
                     let shelf = shelf.clone();

@@ -220,10 +220,20 @@ const NO_DATABASE: &str = "this browser does not allow this page a database";
 fn entry_for(id: &str, project: &Project) -> (DraftEntry, String) {
     let now = js_sys::Date::new_0();
     let title = project.title_block.title.trim();
+    // By hand rather than toLocaleString, whose first call loads the browser's locale data.
+    let saved = format!(
+        "{:02}/{:02}/{}, {:02}:{:02}:{:02}",
+        now.get_date(),
+        now.get_month() + 1,
+        now.get_full_year(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    );
     let entry = DraftEntry {
         id: id.to_owned(),
         title: if title.is_empty() { "Untitled report".to_owned() } else { title.to_owned() },
-        saved: String::from(now.to_locale_string("en-GB", &JsValue::UNDEFINED)),
+        saved,
         saved_at: now.get_time(),
     };
     (entry, project_file::save(project))
