@@ -175,7 +175,7 @@ fn a_changed_file_with_the_same_name_is_read_afresh() {
 fn a_file_that_fails_to_load_leaves_the_report() {
     let state = after(vec![file_read("photo.xlsx", b"\x89PNG\r\n\x1a\n....".to_vec(), None)]);
     assert_eq!(state.project, sample_project());
-    assert_eq!(state.status, "Photo.xlsx could not be read; the report has not changed.");
+    assert_eq!(state.status, "photo.xlsx could not be read; the report has not changed.");
     let problems = state.import.unwrap().reading.outcome.clone().unwrap_err();
     assert_eq!(problems[0].to_string(), "photo.xlsx: The file is a PNG image, not a table.");
 }
