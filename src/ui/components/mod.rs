@@ -31,3 +31,9 @@ pub use report_preview::{ReportPreview, ReportPreviewProps};
 pub use scenarios_panel::ScenariosPanel;
 pub use staff_panel::StaffPanel;
 pub use template_picker::TemplatePicker;
+
+/// Words a screen reader says after a button's visible text, so that its name still starts
+/// with what is seen ("Move up paragraph 4.1"): voice control users say what they see.
+pub(crate) fn unseen(words: String) -> yew::Html {
+    yew::html! { <span class="visually-hidden">{ words }</span> }
+}

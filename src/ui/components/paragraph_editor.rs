@@ -45,9 +45,10 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                     <textarea id={field_id.clone()} ref={text_ref} rows="4" value={text.clone()} {oninput} />
                     { figure_menu(&field_id, insert) }
                     if let Some(preview) = preview {
-                        <p class="live-preview" aria-label={format!("Paragraph {number} as it will print")}>
+                        // A paragraph cannot be named; a group can, so a screen reader says what this is.
+                        <div class="live-preview" role="group" aria-label={format!("Paragraph {number} as it will print")}>
                             { Html::from_html_unchecked(preview.into()) }
-                        </p>
+                        </div>
                     }
                 </div>
             }
