@@ -26,6 +26,7 @@ test('sections move and renumber, a paragraph is edited with live figures, and u
   await box.fill('Our vacancy rate is {vacancy rate}. ');
   await box.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
   await page.locator('#paragraph-text-7-figure').selectOption('agency rate');
+  await page.getByRole('button', { name: 'Insert figure into paragraph 3.1' }).click();
   assert.equal(await box.inputValue(), 'Our vacancy rate is {vacancy rate}. {agency rate}');
   assert.match(await paragraph(page, '3.1').innerText(), /^3\.1\s+Our vacancy rate is 31\.4%\. 28\.6%$/);
   const marks = page.locator('.paragraph-editor', { has: page.locator('#paragraph-text-7') }).locator('mark.live-figure');

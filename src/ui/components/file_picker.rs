@@ -26,6 +26,16 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
             input.set_value("");
         })
     };
+    // While a file is read, choosing another does nothing. Not `disabled`: that would throw
+    // the focus off the field, and a keyboard user back to the top of the page.
+    let onclick = {
+        let busy = props.busy;
+        Callback::from(move |event: MouseEvent| {
+            if busy {
+                event.prevent_default();
+            }
+        })
+    };
     html! {
         <div class="field">
             <label for="upload-file">{ "Upload a file" }</label>
@@ -34,7 +44,8 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
                    page for members (.html) to open it again. You can also drop a file anywhere on this \
                    page. The file is read in this browser and never sent anywhere." }
             </p>
-            <input type="file" id="upload-file" accept={ACCEPT} aria-describedby="upload-hint" disabled={props.busy} {onchange} />
+            <input type="file" id="upload-file" accept={ACCEPT} aria-describedby="upload-hint"
+                aria-disabled={props.busy.then_some("true")} {onclick} {onchange} />
         </div>
     }
 }
