@@ -11,12 +11,12 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHa
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel,
-    PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
+    BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
+    PipelinePanel, PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
 use super::download::{chart_png, download, download_bytes, file_stem};
 use super::export_worker::{ExportRequest, FileWriter};
-use super::state::{reduce, Action, DraftEntry, State};
+use super::state::{reduce, Action, DraftEntry, FieldError, InputField, State};
 use super::storage::{self, Draft, Shelf};
 use super::worker::{FileReader, FileRequest};
 use crate::engine::export::word::Picture;
@@ -132,6 +132,9 @@ fn page(props: &PageProps) -> Html {
         reduce(&state, Action::DraftsListed(props.opened.drafts.clone()))
     });
     let dragging = use_state(|| false);
+    // Fields in the panels holding a value that cannot be used, as each panel reports them.
+    let scenario_errors = use_state_eq(Vec::<FieldError>::new);
+    let staff_errors = use_state_eq(Vec::<FieldError>::new);
     let reader = use_oneshot_runner::<FileReader>();
     let writer = use_oneshot_runner::<FileWriter>();
     let exporting = use_state(|| Exporting::Idle);
@@ -412,13 +415,17 @@ fn page(props: &PageProps) -> Html {
     };
 
     let showing_sample = state.project.tables.iter().all(|t| t.origin == Origin::Sample);
-    let paste_problems = state
-        .import
-        .as_ref()
-        .filter(|i| i.is_paste())
-        .and_then(|i| i.reading.outcome.as_ref().err().cloned())
-        .unwrap_or_default();
-    let import_failed = state.import.as_ref().is_some_and(|i| i.reading.outcome.is_err());
+    let paste_problems = state.problems_in(InputField::Paste);
+    let file_unopened = state
+        .failed
+        .iter()
+        .filter(|f| f.field == InputField::Upload)
+        .flat_map(|f| f.problems.clone())
+        .collect::<Vec<_>>();
+    let file_unread = state.import.as_ref().is_some_and(|i| !i.is_paste() && i.reading.outcome.is_err());
+    // The summary of every field with a problem: the paste box and upload, and the panels' own.
+    let field_errors = [state.field_errors(), (*scenario_errors).clone(), (*staff_errors).clone()].concat();
+    let import_failed = !paste_problems.is_empty() || !file_unopened.is_empty() || file_unread;
 
     html! {
         <div class={classes!("app", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
@@ -435,6 +442,7 @@ fn page(props: &PageProps) -> Html {
                     // The controls scroll on their own; Print, Undo and Redo sit below them, not
                     // over them, so nothing focused or clicked is ever hidden behind the bar.
                     <div class="controls-scroll">
+                        <ErrorSummary errors={field_errors} focus={state.error_focus} />
                         <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
                             on_open={
                                 let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
@@ -446,7 +454,7 @@ fn page(props: &PageProps) -> Html {
                                                 reread_files(&state, &reader, &project);
                                                 state.dispatch(Action::DraftRestored { id, project });
                                             }
-                                            Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                            Some(Err((why, _))) => state.dispatch(Action::DraftFailed(why)),
                                             None => state.dispatch(Action::DraftsListed(shelf.list().await)),
                                         }
                                     });
@@ -459,7 +467,7 @@ fn page(props: &PageProps) -> Html {
                                     yew::platform::spawn_local(async move {
                                         match shelf.duplicate(&id).await {
                                             Ok(list) => state.dispatch(Action::DraftsListed(list)),
-                                            Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
+                                            Err(why) => state.dispatch(Action::DraftFailed(why)),
                                         }
                                     });
                                 })
@@ -487,7 +495,8 @@ fn page(props: &PageProps) -> Html {
                             </p>
                         }
                         <PasteBox value={state.paste.clone()} problems={paste_problems.clone()} {on_edit} />
-                        <FilePicker {on_file} busy={state.busy.is_some()} />
+                        <FilePicker {on_file} busy={state.busy.is_some()} problems={file_unopened}
+                            error_elsewhere={file_unread.then_some(AttrValue::from("import-error"))} />
                         // Announced either way; shown only when an error message is not already saying it.
                         <p class={classes!("status", import_failed.then_some("visually-hidden"))}
                             role="status" aria-live="polite" aria-busy={state.busy.is_some().to_string()}>
@@ -507,7 +516,11 @@ fn page(props: &PageProps) -> Html {
                         }
                                                                 <ChecksPanel tables={(*checks).clone()} />
                                                                 if let Some(totals) = current_totals(&checks) {
-                            <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
+                            <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2}
+                                on_problems={
+                                    let errors = scenario_errors.clone();
+                                    Callback::from(move |found| errors.set(found))
+                                } />
                         }
                                             <PipelinePanel tables={state.pipeline.clone()} />
                         <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
@@ -516,6 +529,9 @@ fn page(props: &PageProps) -> Html {
                             <StaffPanel {staff} on_date={
                                 let state = state.clone();
                                 Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
+                            } on_problems={
+                                let errors = staff_errors.clone();
+                                Callback::from(move |found| errors.set(found))
                             } />
                         }
                                             <ReportDetails title_block={state.project.title_block.clone()} on_edit={
