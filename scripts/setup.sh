@@ -58,7 +58,7 @@ fi
 # drives Debian's Chromium and never downloads a browser.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "Installing npm packages (binaryen, playwright-core; SheetJS and Papa Parse for the benchmark)"
+  step "Installing npm packages (binaryen, playwright-core, axe-core; SheetJS and Papa Parse for the benchmark)"
   npm ci --no-audit --no-fund
 fi
 

@@ -6,7 +6,7 @@ use wrb::engine::import::{load, Input};
 use wrb::engine::model::{ColumnUse, Field, Origin, RawInput};
 use wrb::engine::report::Block;
 use wrb::engine::sample::sample_project;
-use wrb::ui::state::{reduce, Action, State};
+use wrb::ui::state::{reduce, Action, FieldError, InputField, State};
 
 /// What the import worker replies for a file, computed here as the worker would.
 fn file_read(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Action {
@@ -373,4 +373,68 @@ fn a_second_table_can_be_the_earlier_period_so_the_report_compares_them() {
     let edited = after(vec![Action::PasteEdited(later.into()), Action::PasteEdited(earlier.into())]);
     assert_eq!(edited.project.tables.len(), 1);
     assert!(edited.import.as_ref().unwrap().before.iter().all(|t| t.origin == Origin::Sample));
+}
+
+#[test]
+fn a_paste_that_cannot_be_read_is_listed_for_the_error_summary_with_the_paste_box() {
+    let state = after(vec![Action::PasteEdited("Name\tAge\nSam\t40".into())]);
+    let errors = state.field_errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "paste-table");
+    assert!(errors[0].message.starts_with("No header row was found."), "{}", errors[0].message);
+    assert_eq!(state.error_focus, 0, "pasting leaves the focus in the box");
+    assert!(reduce(&state, Action::PasteEdited(GOOD.into())).field_errors().is_empty(), "put right, it goes");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_sends_the_focus_to_the_summary_but_choosing_another_sheet_does_not() {
+    let state = after(vec![file_read("photo.xlsx", b"\x89PNG\r\n\x1a\n....".to_vec(), None)]);
+    assert_eq!(
+        state.field_errors(),
+        [FieldError {
+            field: "upload-file".into(),
+            message: "photo.xlsx: The file is a PNG image, not a table.".into()
+        }]
+    );
+    assert_eq!(state.error_focus, 1);
+
+    let book = workbook();
+    let read = after(vec![file_read("posts.xlsx", book.clone(), None)]);
+    let cover = reduce(&read, file_read("posts.xlsx", book, Some("Cover")));
+    assert_eq!(cover.field_errors()[0].field, "upload-file");
+    assert_eq!(cover.error_focus, 0, "the focus stays on the sheet list");
+}
+
+#[test]
+fn a_file_the_browser_cannot_open_is_listed_until_the_next_file_is_read() {
+    let message = "It is 80 MB, larger than the 50 MB this tool reads. Save just the table you need as a new file.";
+    let state = after(vec![Action::FileFailed { name: "big.xlsx".into(), message: message.into() }]);
+    assert_eq!(state.status, format!("big.xlsx could not be read: {message} The report has not changed."));
+    assert_eq!(
+        state.field_errors(),
+        [FieldError { field: "upload-file".into(), message: format!("big.xlsx: {message}") }]
+    );
+    assert_eq!(state.problems_in(InputField::Paste), [], "the paste box has nothing wrong");
+    assert_eq!(state.error_focus, 1);
+    assert!(reduce(&state, Action::FileReading("small.csv".into())).field_errors().is_empty());
+    assert_eq!(reduce(&state, Action::PasteEdited(GOOD.into())).field_errors().len(), 1, "a paste is another field");
+}
+
+#[test]
+fn a_supporting_table_that_cannot_be_read_is_listed_with_the_field_it_came_from() {
+    let staff = "Job title\tFTE\tContract type\tStart date\nSocial Worker\t1\tPermanent\tsoon\n";
+    let state = after(vec![Action::PasteEdited(staff.into())]);
+    let errors = state.field_errors();
+    assert!(state.status.starts_with("The pasted table could not be read: "), "{}", state.status);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "paste-table");
+    assert!(errors[0].message.starts_with("Row 2"), "a paste is placed by its rows: {}", errors[0].message);
+}
+
+#[test]
+fn a_draft_that_cannot_be_opened_is_said_but_is_no_field_s_problem() {
+    let state = after(vec![Action::DraftFailed("It is damaged.".into())]);
+    assert_eq!(state.status, "That draft could not be read: It is damaged. The report has not changed.");
+    assert!(state.field_errors().is_empty());
+    assert_eq!(state.error_focus, 0);
 }

@@ -11,12 +11,12 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHa
 use yew_agent::Reach;
 
 use super::components::{
-    BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, FilePicker, ImportDetails, PasteBox, PipelinePanel,
-    PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
+    BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
+    PipelinePanel, PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
 use super::download::{chart_png, download, download_bytes, file_stem};
 use super::export_worker::{ExportRequest, FileWriter};
-use super::state::{reduce, Action, DraftEntry, State};
+use super::state::{reduce, Action, DraftEntry, FieldError, InputField, State};
 use super::storage::{self, Draft, Shelf};
 use super::worker::{FileReader, FileRequest};
 use crate::engine::export::word::Picture;
@@ -144,6 +144,9 @@ fn page(props: &PageProps) -> Html {
         });
     }
     let dragging = use_state(|| false);
+    // Fields in the panels holding a value that cannot be used, as each panel reports them.
+    let scenario_errors = use_state_eq(Vec::<FieldError>::new);
+    let staff_errors = use_state_eq(Vec::<FieldError>::new);
     let reader = use_oneshot_runner::<FileReader>();
     let writer = use_oneshot_runner::<FileWriter>();
     let exporting = use_state(|| Exporting::Idle);
@@ -449,13 +452,17 @@ fn page(props: &PageProps) -> Html {
     };
 
     let showing_sample = state.project.tables.iter().all(|t| t.origin == Origin::Sample);
-    let paste_problems = state
-        .import
-        .as_ref()
-        .filter(|i| i.is_paste())
-        .and_then(|i| i.reading.outcome.as_ref().err().cloned())
-        .unwrap_or_default();
-    let import_failed = state.import.as_ref().is_some_and(|i| i.reading.outcome.is_err());
+    let paste_problems = state.problems_in(InputField::Paste);
+    let file_unopened = state
+        .failed
+        .iter()
+        .filter(|f| f.field == InputField::Upload)
+        .flat_map(|f| f.problems.clone())
+        .collect::<Vec<_>>();
+    let file_unread = state.import.as_ref().is_some_and(|i| !i.is_paste() && i.reading.outcome.is_err());
+    // The summary of every field with a problem: the paste box and upload, and the panels' own.
+    let field_errors = [state.field_errors(), (*scenario_errors).clone(), (*staff_errors).clone()].concat();
+    let import_failed = !paste_problems.is_empty() || !file_unopened.is_empty() || file_unread;
 
     html! {
         <div class={classes!("app", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
@@ -469,172 +476,185 @@ fn page(props: &PageProps) -> Html {
             }
             <main class="app-layout">
                 <section class="app-controls" aria-labelledby="controls-heading">
-                    if *controls_ready {
-                        <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
-                            on_open={
-                                let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
-                                Callback::from(move |id: String| {
+                    // The controls scroll on their own; Print, Undo and Redo sit below them, not
+                    // over them, so nothing focused or clicked is ever hidden behind the bar.
+                    <div class="controls-scroll">
+                        <ErrorSummary errors={field_errors} focus={state.error_focus} />
+                        if *controls_ready {
+                            <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
+                                on_open={
                                     let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
-                                    yew::platform::spawn_local(async move {
-                                        match shelf.load(&id).await {
-                                            Some(Ok(project)) => {
-                                                reread_files(&state, &reader, &project);
-                                                state.dispatch(Action::DraftRestored { id, project });
+                                    Callback::from(move |id: String| {
+                                        let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());
+                                        yew::platform::spawn_local(async move {
+                                            match shelf.load(&id).await {
+                                                Some(Ok(project)) => {
+                                                    reread_files(&state, &reader, &project);
+                                                    state.dispatch(Action::DraftRestored { id, project });
+                                                }
+                                                Some(Err((why, _))) => state.dispatch(Action::DraftFailed(why)),
+                                                None => state.dispatch(Action::DraftsListed(shelf.list().await)),
                                             }
-                                            Some(Err((why, _))) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
-                                            None => state.dispatch(Action::DraftsListed(shelf.list().await)),
-                                        }
-                                    });
-                                })
-                            }
-                            on_duplicate={
-                                let (state, shelf) = (state.clone(), shelf.clone());
-                                Callback::from(move |id: String| {
-                                    let (state, shelf) = (state.clone(), shelf.clone());
-                                    yew::platform::spawn_local(async move {
-                                        match shelf.duplicate(&id).await {
-                                            Ok(list) => state.dispatch(Action::DraftsListed(list)),
-                                            Err(why) => state.dispatch(Action::FileFailed { name: "That draft".into(), message: why }),
-                                        }
-                                    });
-                                })
-                            }
-                            on_delete={
-                                let (state, shelf) = (state.clone(), shelf.clone());
-                                Callback::from(move |id: String| {
-                                    let (state, shelf) = (state.clone(), shelf.clone());
-                                    yew::platform::spawn_local(async move { state.dispatch(Action::DraftsListed(shelf.delete(&id).await)) });
-                                })
-                            }
-                            on_new={
-                                let state = state.clone();
-                                Callback::from(move |()| state.dispatch(Action::NewDraft { id: storage::new_id() }))
-                            } />
-                        <TemplatePicker on_choose={
-                            let state = state.clone();
-                            Callback::from(move |template| state.dispatch(Action::TemplateChosen(template)))
-                        } />
-                        <h2 id="controls-heading">{ "Your data" }</h2>
-                        if showing_sample {
-                            <p class="notice">
-                                { "This is a built-in sample for Northshire County Council, a fictional \
-                                   council. Paste or upload your own table to replace it." }
-                            </p>
-                        }
-                        <PasteBox value={state.paste.clone()} problems={paste_problems.clone()} {on_edit} />
-                        <FilePicker {on_file} busy={state.busy.is_some()} />
-                        // Announced either way; shown only when an error message is not already saying it.
-                        <p class={classes!("status", import_failed.then_some("visually-hidden"))}
-                            role="status" aria-live="polite" aria-busy={state.busy.is_some().to_string()}>
-                            { state.status.clone() }
-                        </p>
-                        if let Some(import) = state.import.clone() {
-                            <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip}
-                                on_period={dispatch(Action::ImportPeriodSet)}
-                                on_slot={
-                                    let state = state.clone();
-                                    Callback::from(move |slot| state.dispatch(Action::ImportSlotChosen(slot)))
+                                        });
+                                    })
                                 }
-                                on_finished={
+                                on_duplicate={
+                                    let (state, shelf) = (state.clone(), shelf.clone());
+                                    Callback::from(move |id: String| {
+                                        let (state, shelf) = (state.clone(), shelf.clone());
+                                        yew::platform::spawn_local(async move {
+                                            match shelf.duplicate(&id).await {
+                                                Ok(list) => state.dispatch(Action::DraftsListed(list)),
+                                                Err(why) => state.dispatch(Action::DraftFailed(why)),
+                                            }
+                                        });
+                                    })
+                                }
+                                on_delete={
+                                    let (state, shelf) = (state.clone(), shelf.clone());
+                                    Callback::from(move |id: String| {
+                                        let (state, shelf) = (state.clone(), shelf.clone());
+                                        yew::platform::spawn_local(async move { state.dispatch(Action::DraftsListed(shelf.delete(&id).await)) });
+                                    })
+                                }
+                                on_new={
                                     let state = state.clone();
-                                    Callback::from(move |()| state.dispatch(Action::ImportFinished))
+                                    Callback::from(move |()| state.dispatch(Action::NewDraft { id: storage::new_id() }))
                                 } />
-                        }
-                                                                <ChecksPanel tables={(*checks).clone()} />
-                                                                if let Some(totals) = current_totals(&checks) {
-                            <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2} />
-                        }
-                                            <PipelinePanel tables={state.pipeline.clone()} />
-                        <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
-                            on_year={dispatch(Action::BenchmarkYearChosen)} />
-                        if let Some(staff) = state.staff.clone() {
-                            <StaffPanel {staff} on_date={
+                            <TemplatePicker on_choose={
                                 let state = state.clone();
-                                Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
+                                Callback::from(move |template| state.dispatch(Action::TemplateChosen(template)))
                             } />
-                        }
-                                            <ReportDetails title_block={state.project.title_block.clone()} on_edit={
-                            let state = state.clone();
-                            Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
-                        } />
-                        <DocumentEditor document={state.project.document.clone()} report={report.clone()} dispatch={send.clone()} />
-                        <PrintOptions settings={state.project.settings.print.clone()} previewing={*page_breaks}
-                            on_change={
-                                let state = state.clone();
-                                Callback::from(move |print| state.dispatch(Action::PrintSettingsChanged(print)))
+                            <h2 id="controls-heading">{ "Your data" }</h2>
+                            if showing_sample {
+                                <p class="notice">
+                                    { "This is a built-in sample for Northshire County Council, a fictional \
+                                       council. Paste or upload your own table to replace it." }
+                                </p>
                             }
-                            on_preview={
-                                let page_breaks = page_breaks.clone();
-                                Callback::from(move |on| page_breaks.set(on))
-                            } />
-                        <fieldset class="save-share">
-                            <legend>{ "Save and share" }</legend>
-                            <p class="hint" id="autosave-status">{ match &state.autosave {
-                                Some(Ok(())) => "Your draft is kept in this browser as you work.".to_owned(),
-                                Some(Err(why)) => format!("Your draft is not being kept in this browser: {why}. Use Save project to keep a copy."),
-                                None => String::new(),
-                            } }</p>
-                            if state.unreadable_draft.is_some() {
-                                <button type="button" class="secondary" onclick={download_unreadable}>{ "Download the draft that could not be opened" }</button>
-                            }
-                            <div class="button-row">
-                                <button type="button" onclick={save_project}>{ "Save project" }</button>
-                                <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
-                                <button type="button" class="secondary" onclick={export_word} disabled={export_busy}
-                                    onpointerenter={start_on_pointer.clone()} onfocus={start_on_focus.clone()}>{ "Export to Word" }</button>
-                            </div>
-                            <p class={classes!("status", matches!(*exporting, Exporting::Failed(_)).then_some("error-message"))}
-                                id="export-status" role="status" aria-live="polite" aria-busy={export_busy.to_string()}>
-                                { match &*exporting {
-                                    Exporting::Idle => String::new(),
-                                    Exporting::Working(m) | Exporting::Done(m) | Exporting::Failed(m) => m.clone(),
-                                } }
+                            <PasteBox value={state.paste.clone()} problems={paste_problems.clone()} {on_edit} />
+                            <FilePicker {on_file} busy={state.busy.is_some()} problems={file_unopened}
+                                error_elsewhere={file_unread.then_some(AttrValue::from("import-error"))} />
+                            // Announced either way; shown only when an error message is not already saying it.
+                            <p class={classes!("status", import_failed.then_some("visually-hidden"))}
+                                role="status" aria-live="polite" aria-busy={state.busy.is_some().to_string()}>
+                                { state.status.clone() }
                             </p>
-                            <div class="field download-piece">
-                                <label for="download-piece">{ "A table or chart on its own" }</label>
-                                <select id="download-piece" ref={piece}>
-                                    { for report.tables().enumerate().map(|(i, t)| html! {
-                                        <>
-                                            <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
-                                            <option value={format!("xlsx-{i}")}>{ format!("{} (Excel)", t.caption) }</option>
-                                        </>
-                                    }) }
-                                    if report.tables().next().is_some() {
-                                        <option value="workbook">{ "All tables, one sheet each (Excel)" }</option>
+                            if let Some(import) = state.import.clone() {
+                                <ImportDetails {import} {on_sheet} {on_header_row} {on_column} {on_guess_again} {on_skip}
+                                    on_period={dispatch(Action::ImportPeriodSet)}
+                                    on_slot={
+                                        let state = state.clone();
+                                        Callback::from(move |slot| state.dispatch(Action::ImportSlotChosen(slot)))
                                     }
-                                    { for report.charts().enumerate().map(|(i, c)| html! {
-                                        <>
-                                            <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
-                                            <option value={format!("png-{i}")}>{ format!("Chart: {} (PNG)", c.title) }</option>
-                                        </>
-                                    }) }
-                                </select>
-                                <button type="button" class="secondary" onclick={download_piece} disabled={export_busy}
-                                    onpointerenter={start_on_pointer} onfocus={start_on_focus}>{ "Download" }</button>
-                            </div>
-                            <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
-                                                use Upload a file, or drop it on the page. The page for members is one file \
-                                                that opens in any browser, with no script. Export to Word gives a .docx for \
-                                                committee services, with the charts as pictures." }</p>
-                        </fieldset>
-                        <div class="button-row main-actions">
-                            <button type="button" onclick={print}>{ "Print report" }</button>
-                            <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
-                                let state = state.clone();
-                                Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
-                            } aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                            <button type="button" class="secondary" disabled={state.redo.is_empty()} onclick={
-                                let state = state.clone();
-                                Callback::from(move |_: MouseEvent| state.dispatch(Action::Redo))
-                            } aria-keyshortcuts="Control+Y">{ "Redo" }</button>
-                            if !showing_sample {
-                                <button type="button" class="secondary" onclick={use_sample}>{ "Use the sample again" }</button>
+                                    on_finished={
+                                        let state = state.clone();
+                                        Callback::from(move |()| state.dispatch(Action::ImportFinished))
+                                    } />
                             }
-                        </div>
-                    } else {
-                        <h2 id="controls-heading">{ "Your data" }</h2>
-                        <p class="hint">{ "Getting the controls ready…" }</p>
-                    }
+                                                                    <ChecksPanel tables={(*checks).clone()} />
+                                                                    if let Some(totals) = current_totals(&checks) {
+                                <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2}
+                                    on_problems={
+                                        let errors = scenario_errors.clone();
+                                        Callback::from(move |found| errors.set(found))
+                                    } />
+                            }
+                                                <PipelinePanel tables={state.pipeline.clone()} />
+                            <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
+                                on_year={dispatch(Action::BenchmarkYearChosen)} />
+                            if let Some(staff) = state.staff.clone() {
+                                <StaffPanel {staff} on_date={
+                                    let state = state.clone();
+                                    Callback::from(move |date| state.dispatch(Action::StaffDateChosen(date)))
+                                } on_problems={
+                                    let errors = staff_errors.clone();
+                                    Callback::from(move |found| errors.set(found))
+                                } />
+                            }
+                                                <ReportDetails title_block={state.project.title_block.clone()} on_edit={
+                                let state = state.clone();
+                                Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
+                            } />
+                            <DocumentEditor document={state.project.document.clone()} report={report.clone()} dispatch={send.clone()} />
+                            <PrintOptions settings={state.project.settings.print.clone()} previewing={*page_breaks}
+                                on_change={
+                                    let state = state.clone();
+                                    Callback::from(move |print| state.dispatch(Action::PrintSettingsChanged(print)))
+                                }
+                                on_preview={
+                                    let page_breaks = page_breaks.clone();
+                                    Callback::from(move |on| page_breaks.set(on))
+                                } />
+                            <fieldset class="save-share">
+                                <legend>{ "Save and share" }</legend>
+                                <p class="hint" id="autosave-status">{ match &state.autosave {
+                                    Some(Ok(())) => "Your draft is kept in this browser as you work.".to_owned(),
+                                    Some(Err(why)) => format!("Your draft is not being kept in this browser: {why}. Use Save project to keep a copy."),
+                                    None => String::new(),
+                                } }</p>
+                                if state.unreadable_draft.is_some() {
+                                    <button type="button" class="secondary" onclick={download_unreadable}>{ "Download the draft that could not be opened" }</button>
+                                }
+                                <div class="button-row">
+                                    <button type="button" onclick={save_project}>{ "Save project" }</button>
+                                    <button type="button" class="secondary" onclick={export_page}>{ "Export page for members" }</button>
+                                    <button type="button" class="secondary" onclick={export_word} disabled={export_busy}
+                                        onpointerenter={start_on_pointer.clone()} onfocus={start_on_focus.clone()}>{ "Export to Word" }</button>
+                                </div>
+                                <p class={classes!("status", matches!(*exporting, Exporting::Failed(_)).then_some("error-message"))}
+                                    id="export-status" role="status" aria-live="polite" aria-busy={export_busy.to_string()}>
+                                    { match &*exporting {
+                                        Exporting::Idle => String::new(),
+                                        Exporting::Working(m) | Exporting::Done(m) | Exporting::Failed(m) => m.clone(),
+                                    } }
+                                </p>
+                                <div class="field download-piece">
+                                    <label for="download-piece">{ "A table or chart on its own" }</label>
+                                    <select id="download-piece" ref={piece}>
+                                        { for report.tables().enumerate().map(|(i, t)| html! {
+                                            <>
+                                                <option value={format!("table-{i}")} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
+                                                <option value={format!("xlsx-{i}")}>{ format!("{} (Excel)", t.caption) }</option>
+                                            </>
+                                        }) }
+                                        if report.tables().next().is_some() {
+                                            <option value="workbook">{ "All tables, one sheet each (Excel)" }</option>
+                                        }
+                                        { for report.charts().enumerate().map(|(i, c)| html! {
+                                            <>
+                                                <option value={format!("chart-{i}")}>{ format!("Chart: {} (SVG)", c.title) }</option>
+                                                <option value={format!("png-{i}")}>{ format!("Chart: {} (PNG)", c.title) }</option>
+                                            </>
+                                        }) }
+                                    </select>
+                                    <button type="button" class="secondary" onclick={download_piece} disabled={export_busy}
+                                        onpointerenter={start_on_pointer} onfocus={start_on_focus}>{ "Download" }</button>
+                                </div>
+                                <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
+                                                    use Upload a file, or drop it on the page. The page for members is one file \
+                                                    that opens in any browser, with no script. Export to Word gives a .docx for \
+                                                    committee services, with the charts as pictures." }</p>
+                            </fieldset>
+                        } else {
+                            <h2 id="controls-heading">{ "Your data" }</h2>
+                            <p class="hint">{ "Getting the controls ready…" }</p>
+                        }
+                    </div>
+                    <div class="button-row main-actions">
+                        <button type="button" onclick={print}>{ "Print report" }</button>
+                        <button type="button" class="secondary" disabled={state.undo.is_empty()} onclick={
+                            let state = state.clone();
+                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+                        } aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                        <button type="button" class="secondary" disabled={state.redo.is_empty()} onclick={
+                            let state = state.clone();
+                            Callback::from(move |_: MouseEvent| state.dispatch(Action::Redo))
+                        } aria-keyshortcuts="Control+Y">{ "Redo" }</button>
+                        if !showing_sample {
+                            <button type="button" class="secondary" onclick={use_sample}>{ "Use the sample again" }</button>
+                        }
+                    </div>
                 </section>
                 <section aria-label="Report preview">
                     <ReportPreview parts={report_parts.clone()} page_breaks={*page_breaks}

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::kind::{classify, TableKind};
@@ -10,7 +11,6 @@ use crate::engine::import::pipeline_tables::{
 };
 use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
-use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::metrics::staff::default_reference_date;
 use crate::engine::model::{
     ColumnUse, Content, Date, DfeIndicators, Move, Origin, PrintSettings, Project, RawInput, RememberedMappings,
@@ -36,6 +36,12 @@ pub struct State {
     pub remembered: RememberedMappings,
     /// What the last edit did, announced to screen readers.
     pub status: String,
+    /// A paste or file that could not be read outside the import (a file the browser or the
+    /// worker could not open, a supporting table with a problem), until the next try.
+    pub failed: Option<Failed>,
+    /// Counts the files that could not be read: each time it goes up, the focus moves to the
+    /// error summary, as GOV.UK's does when a form comes back with errors.
+    pub error_focus: u32,
     /// Set while a file is being read, for the progress message.
     pub busy: Option<String>,
     /// Rows of the files read so far, by file and sheet. Derived (by the import worker) from
@@ -70,6 +76,56 @@ pub struct DraftEntry {
     pub saved: String,
     /// The same, in milliseconds, for ordering.
     pub saved_at: f64,
+}
+
+/// The field where a paste or a file is put right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputField {
+    Paste,
+    Upload,
+}
+
+impl InputField {
+    /// The field's id on the page, which the error summary links to.
+    pub fn id(self) -> &'static str {
+        match self {
+            InputField::Paste => "paste-table",
+            InputField::Upload => "upload-file",
+        }
+    }
+
+    fn of(input: &TableInput) -> InputField {
+        match input.raw {
+            RawInput::Text(_) => InputField::Paste,
+            RawInput::File { .. } => InputField::Upload,
+        }
+    }
+}
+
+/// What could not be read, and the field where it is put right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failed {
+    pub field: InputField,
+    pub problems: Vec<Problem>,
+}
+
+/// One line of the error summary: the message, and the id of the field it links to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Problems beyond this many are counted, not listed, beside the field and in the summary.
+pub const LISTED: usize = 8;
+
+/// The problems as the officer reads them: the first few, then how many more.
+pub fn listed(problems: &[Problem]) -> Vec<String> {
+    let mut lines: Vec<String> = problems.iter().take(LISTED).map(Problem::to_string).collect();
+    if problems.len() > LISTED {
+        lines.push(format!("and {} more.", problems.len() - LISTED));
+    }
+    lines
 }
 
 /// A field that takes typing.
@@ -128,6 +184,29 @@ pub fn file_key(name: &str, bytes: &[u8]) -> u64 {
 }
 
 impl State {
+    /// Why what is in a field could not be read: the table being brought in, or a failure
+    /// outside it. Empty when it could be read.
+    pub fn problems_in(&self, field: InputField) -> Vec<Problem> {
+        let import = self.import.as_ref().filter(|i| InputField::of(&i.input) == field);
+        let mut problems = import.and_then(|i| i.reading.outcome.as_ref().err().cloned()).unwrap_or_default();
+        if let Some(failed) = self.failed.as_ref().filter(|f| f.field == field) {
+            problems.extend(failed.problems.iter().cloned());
+        }
+        problems
+    }
+
+    /// What the error summary lists: each problem with the field where it is put right.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        [InputField::Paste, InputField::Upload]
+            .into_iter()
+            .flat_map(|field| {
+                listed(&self.problems_in(field))
+                    .into_iter()
+                    .map(move |message| FieldError { field: field.id().to_owned(), message })
+            })
+            .collect()
+    }
+
     /// The rows for a table input: a paste is split here; a file's rows come from the worker.
     pub fn loaded_for(&self, input: &TableInput) -> Result<Loaded, Problem> {
         match &input.raw {
@@ -186,6 +265,8 @@ pub enum Action {
         name: String,
         message: String,
     },
+    /// A draft kept in this browser could not be opened or copied, and why.
+    DraftFailed(String),
     HeaderRowChosen(usize),
     ColumnSet {
         column: usize,
@@ -282,6 +363,8 @@ impl State {
             paste: String::new(),
             remembered: RememberedMappings::new(),
             status: "Showing the built-in sample for a fictional council.".into(),
+            failed: None,
+            error_focus: 0,
             busy: None,
             files: Vec::new(),
             benchmarks: Benchmarks::default(),
@@ -347,6 +430,7 @@ fn step_back(state: &State, back: bool) -> State {
     to.push(std::mem::replace(&mut next.project, project));
     next.typing_in = None;
     next.import = None;
+    next.failed = None;
     next.status = if back { "Undone." } else { "Redone." }.into();
     panels_follow(&state.project, &mut next);
     next
@@ -369,6 +453,7 @@ fn apply(state: &State, action: Action) -> State {
     next.busy = None;
     match action {
         Action::PasteEdited(text) => {
+            next.failed = next.failed.filter(|f| f.field != InputField::Paste);
             next.paste = text.clone();
             if text.trim().is_empty() {
                 // Clearing the box leaves the report as it is.
@@ -385,38 +470,32 @@ fn apply(state: &State, action: Action) -> State {
             return read(next, TableInput::pasted(text, PASTED_SOURCE), fresh);
         }
         Action::FileReading(name) => {
+            next.failed = next.failed.filter(|f| f.field != InputField::Upload);
             next.busy = Some(format!("Reading {name}…"));
             next.status = format!("Reading {name}…");
         }
         Action::FileRead { name, bytes, loaded } => {
             let key = file_key(&name, &bytes);
-            let sheet = loaded.as_ref().ok().and_then(|l| l.sheet.clone());
-            if let Ok(loaded) = loaded {
-                next.files.retain(|f| !(f.file == key && f.sheet == sheet));
-                next.files.push(FileRows { file: key, sheet: sheet.clone(), loaded: Rc::new(loaded.clone()) });
-                let input =
-                    TableInput { sheet: sheet.clone(), ..file_input(name.clone(), bytes.clone(), sheet.clone()) };
-                if let Some(next) = beside_the_report(&next, &name, &loaded, input) {
-                    return next;
-                }
-            } else if let Err(problem) = loaded {
-                let input = file_input(name, bytes, None);
-                let reading = read_loaded(&input, Err(problem), &next.remembered);
-                next.status =
-                    format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
-                let before = next.project.tables.clone();
-                next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest });
-                return next;
+            let new_file = !is_being_brought_in(&next, key);
+            let mut next = file_read(next, name, bytes, loaded);
+            // A new file that cannot be read takes the focus to the error summary; another
+            // sheet of the same file, chosen from the list, leaves the focus on the list.
+            let this_failed = next.failed.as_ref().is_some_and(|f| f.field == InputField::Upload)
+                || (is_being_brought_in(&next, key)
+                    && next.import.as_ref().is_some_and(|i| i.reading.outcome.is_err()));
+            if new_file && this_failed {
+                next.error_focus += 1;
             }
-            // Another sheet of the file being brought in keeps that import's place among the periods.
-            let same_file = next.import.as_ref().is_some_and(
-                |i| matches!(&i.input.raw, RawInput::File { name, bytes } if file_key(name, bytes) == key),
-            );
-            let fresh = if same_file { Fresh::No } else { Fresh::Yes };
-            return read(next, file_input(name, bytes, sheet), fresh);
+            return next;
         }
         Action::FileFailed { name, message } => {
             next.status = format!("{name} could not be read: {message} The report has not changed.");
+            let problem = Problem::whole(message).located(Some(&name), None);
+            next.failed = Some(Failed { field: InputField::Upload, problems: vec![problem] });
+            next.error_focus += 1;
+        }
+        Action::DraftFailed(why) => {
+            next.status = format!("That draft could not be read: {why} The report has not changed.");
         }
         Action::HeaderRowChosen(line) => {
             if let Some((import, row)) = current_rows(state)
@@ -466,6 +545,7 @@ fn apply(state: &State, action: Action) -> State {
         Action::UseSample => {
             next.project = sample_project();
             next.import = None;
+            next.failed = None;
             next.status = "Back to the built-in sample. Your pasted text is still in the box.".into();
         }
         Action::RememberedLoaded(remembered) => {
@@ -490,6 +570,7 @@ fn apply(state: &State, action: Action) -> State {
         Action::TemplateChosen(template) => {
             next.project = template.project();
             next.import = None;
+            next.failed = None;
             next.status =
                 format!("Opened the template “{}” with sample data. Undo brings back your report.", template.label());
         }
@@ -560,18 +641,21 @@ fn apply(state: &State, action: Action) -> State {
         Action::ProjectOpened { project, from } => {
             next.project = project;
             next.import = None;
+            next.failed = None;
             next.status = format!("Opened {from}. Undo goes back to the report you had.");
         }
         Action::DraftRestored { id, project } => {
             next.project = project;
             next.draft_id = id;
             next.import = None;
+            next.failed = None;
             next.status = format!("Opened your draft “{}” kept in this browser.", next.project.title_block.title);
         }
         Action::NewDraft { id } => {
             next.project = sample_project();
             next.draft_id = id;
             next.import = None;
+            next.failed = None;
             next.status = "A new draft, starting from the sample. Your other drafts are listed under Drafts.".into();
         }
         Action::DraftsListed(drafts) => next.drafts = drafts,
@@ -596,6 +680,7 @@ fn apply(state: &State, action: Action) -> State {
         }
         Action::ImportFinished => {
             next.import = None;
+            next.failed = None;
             // The text is in the project now; the box is cleared for the next table.
             next.paste = String::new();
             next.status = "Paste or upload the next table.".into();
@@ -609,6 +694,41 @@ fn apply(state: &State, action: Action) -> State {
         }
     }
     next
+}
+
+/// A file (or one sheet of it) as the import worker read it: a supporting table joins the
+/// project, an establishment table is brought in, one that cannot be read says why.
+fn file_read(mut next: State, name: String, bytes: Vec<u8>, loaded: Result<Loaded, Problem>) -> State {
+    let key = file_key(&name, &bytes);
+    let sheet = loaded.as_ref().ok().and_then(|l| l.sheet.clone());
+    // A file that reads clears what was said about the last one that did not.
+    next.failed = next.failed.filter(|f| f.field != InputField::Upload);
+    if let Ok(loaded) = loaded {
+        next.files.retain(|f| !(f.file == key && f.sheet == sheet));
+        next.files.push(FileRows { file: key, sheet: sheet.clone(), loaded: Rc::new(loaded.clone()) });
+        let input = TableInput { sheet: sheet.clone(), ..file_input(name.clone(), bytes.clone(), sheet.clone()) };
+        if let Some(next) = beside_the_report(&next, &name, &loaded, input) {
+            return next;
+        }
+    } else if let Err(problem) = loaded {
+        let input = file_input(name, bytes, None);
+        let reading = read_loaded(&input, Err(problem), &next.remembered);
+        next.status = format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
+        let before = next.project.tables.clone();
+        next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest });
+        return next;
+    }
+    // Another sheet of the file being brought in keeps that import's place among the periods.
+    let fresh = if is_being_brought_in(&next, key) { Fresh::No } else { Fresh::Yes };
+    read(next, file_input(name, bytes, sheet), fresh)
+}
+
+/// Whether the file with this key is the one being brought in.
+fn is_being_brought_in(state: &State, key: u64) -> bool {
+    state
+        .import
+        .as_ref()
+        .is_some_and(|i| matches!(&i.input.raw, RawInput::File { name, bytes } if file_key(name, bytes) == key))
 }
 
 /// The side panels show what the project's supporting tables hold: rebuilt when they or the
@@ -696,21 +816,17 @@ struct Panels {
 
 /// Reads a supporting table into its panel. `None` when it is not a kind the panels show;
 /// otherwise what to tell the officer, or why it could not be read.
-fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<Result<String, String>> {
-    let problem = |problems: Vec<Problem>| {
-        let first = problems.first().map(|p| p.clone().located(Some(name), loaded.sheet.as_deref()).to_string());
-        format!("{name} could not be read: {}", first.unwrap_or_default())
-    };
+fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<Result<String, Vec<Problem>>> {
     Some(match classify(&loaded.rows) {
-        TableKind::DfeIndicators => read_indicators(&loaded.rows).map_err(problem).map(|data| {
+        TableKind::DfeIndicators => read_indicators(&loaded.rows).map(|data| {
             panels.benchmarks.indicators = Some(Rc::new(data));
             format!("Loaded {name}: choose a council under Benchmarks, or insert a benchmark table into the report.")
         }),
-        TableKind::StatisticalNeighbours => read_neighbours(&loaded.rows).map_err(problem).map(|data| {
+        TableKind::StatisticalNeighbours => read_neighbours(&loaded.rows).map(|data| {
             panels.benchmarks.neighbours = Some(Rc::new(data));
             format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
         }),
-        TableKind::StaffList => read_staff_list(&loaded.rows).map_err(problem).map(|list| {
+        TableKind::StaffList => read_staff_list(&loaded.rows).map(|list| {
             let people = count(list.people.len() as f64);
             panels.staff = Some(StaffPanel {
                 source: name.to_owned(),
@@ -719,15 +835,15 @@ fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<R
             });
             format!("Loaded {name}: {people} people. Their figures are under Staff list.")
         }),
-        TableKind::Cohort => read_cohorts(&loaded.rows).map_err(problem).map(|rows| {
+        TableKind::Cohort => read_cohorts(&loaded.rows).map(|rows| {
             panels.pipeline.cohorts = Some((name.to_owned(), Rc::new(rows)));
             format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets.")
         }),
-        TableKind::Recruitment => read_campaigns(&loaded.rows).map_err(problem).map(|rows| {
+        TableKind::Recruitment => read_campaigns(&loaded.rows).map(|rows| {
             panels.pipeline.campaigns = Some((name.to_owned(), Rc::new(rows)));
             format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets.")
         }),
-        TableKind::Budget => read_budget(&loaded.rows).map_err(problem).map(|rows| {
+        TableKind::Budget => read_budget(&loaded.rows).map(|rows| {
             panels.pipeline.budget = Some((name.to_owned(), Rc::new(rows)));
             format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets.")
         }),
@@ -748,10 +864,22 @@ fn beside_the_report(state: &State, name: &str, loaded: &Loaded, input: TableInp
             let kind = classify(&loaded.rows);
             let same_kind = |existing: &TableInput| state.loaded_for(existing).is_ok_and(|l| classify(&l.rows) == kind);
             next.project.supporting.retain(|existing| !same_kind(existing));
+            next.failed = next.failed.filter(|f| f.field != InputField::of(&input));
             next.project.supporting.push(input);
             next.status = capitalise(&message);
         }
-        Err(message) => next.status = capitalise(&message),
+        Err(problems) => {
+            let sheet = loaded.sheet.as_deref();
+            let first = problems.first().map(|p| p.clone().located(Some(name), sheet).to_string());
+            next.status = capitalise(&format!("{name} could not be read: {}", first.unwrap_or_default()));
+            // Beside its field, the place in the file is named; a paste has only its rows.
+            let file = match &input.raw {
+                RawInput::File { name, .. } => Some(name.as_str()),
+                RawInput::Text(_) => None,
+            };
+            let problems = problems.into_iter().map(|p| p.located(file, sheet)).collect();
+            next.failed = Some(Failed { field: InputField::of(&input), problems });
+        }
     }
     Some(next)
 }
@@ -780,7 +908,6 @@ fn current_rows(state: &State) -> Option<(&Import, &Vec<crate::engine::import::g
     let rows = &import.reading.loaded.as_ref().ok()?.rows;
     Some((import, rows))
 }
-
 
 #[cfg(target_arch = "wasm32")]
 impl yew::Reducible for State {

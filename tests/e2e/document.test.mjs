@@ -16,7 +16,7 @@ test('sections move and renumber, a paragraph is edited with live figures, and u
   const before = await headings(page);
   assert.deepEqual(before.slice(0, 4), ['1. Purpose of the report', '2. Recommendations', '3. Background', '4. Current position']);
 
-  await page.getByRole('button', { name: 'Move section 4 up' }).click();
+  await page.getByRole('button', { name: 'Move up section 4' }).click();
   assert.deepEqual((await headings(page)).slice(2, 4), ['3. Current position', '4. Background']);
   assert.match(await paragraph(page, '3.1').innerText(), /the establishment is 87\.19 FTE posts/, 'paragraphs renumbered');
   assert.match(await page.getByRole('status').first().innerText(), /it is now section 3; paragraphs renumbered/);
@@ -26,6 +26,7 @@ test('sections move and renumber, a paragraph is edited with live figures, and u
   await box.fill('Our vacancy rate is {vacancy rate}. ');
   await box.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
   await page.locator('#paragraph-text-7-figure').selectOption('agency rate');
+  await page.getByRole('button', { name: 'Insert figure into paragraph 3.1' }).click();
   assert.equal(await box.inputValue(), 'Our vacancy rate is {vacancy rate}. {agency rate}');
   assert.match(await paragraph(page, '3.1').innerText(), /^3\.1\s+Our vacancy rate is 31\.4%\. 28\.6%$/);
   const marks = page.locator('.paragraph-editor', { has: page.locator('#paragraph-text-7') }).locator('mark.live-figure');

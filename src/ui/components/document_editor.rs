@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::paragraph_editor::ParagraphEditor;
+use super::unseen;
 use crate::engine::model::{Content, DataBlock, Document, Move};
 use crate::engine::report::ReportDocument;
 use crate::ui::state::Action;
@@ -71,11 +72,13 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                         shown={props.report.paragraph(pid).cloned()} {on_edit} />
                     <div class="row-buttons">
                         <button type="button" class="secondary" disabled={first}
-                            aria-label={format!("Move paragraph {number} up")}
-                            onclick={send(|id| Action::ParagraphMoved(id, Move::Up), pid)}>{ "Move up" }</button>
+                            onclick={send(|id| Action::ParagraphMoved(id, Move::Up), pid)}>
+                            { "Move up" }{ unseen(format!(" paragraph {number}")) }
+                        </button>
                         <button type="button" class="secondary" disabled={last}
-                            aria-label={format!("Move paragraph {number} down")}
-                            onclick={send(|id| Action::ParagraphMoved(id, Move::Down), pid)}>{ "Move down" }</button>
+                            onclick={send(|id| Action::ParagraphMoved(id, Move::Down), pid)}>
+                            { "Move down" }{ unseen(format!(" paragraph {number}")) }
+                        </button>
                         <button type="button" class="secondary danger"
                             aria-label={format!("Remove paragraph {number}")}
                             onclick={send(Action::ParagraphRemoved, pid)}>{ "Remove" }</button>
@@ -90,11 +93,13 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                     <input type="text" id={heading_id} value={section.heading.clone()} oninput={on_rename} />
                     <div class="row-buttons">
                         <button type="button" class="secondary" disabled={i == 0}
-                            aria-label={format!("Move section {n} up")}
-                            onclick={send(|id| Action::SectionMoved(id, Move::Up), id)}>{ "Move up" }</button>
+                            onclick={send(|id| Action::SectionMoved(id, Move::Up), id)}>
+                            { "Move up" }{ unseen(format!(" section {n}")) }
+                        </button>
                         <button type="button" class="secondary" disabled={i + 1 == count}
-                            aria-label={format!("Move section {n} down")}
-                            onclick={send(|id| Action::SectionMoved(id, Move::Down), id)}>{ "Move down" }</button>
+                            onclick={send(|id| Action::SectionMoved(id, Move::Down), id)}>
+                            { "Move down" }{ unseen(format!(" section {n}")) }
+                        </button>
                         <button type="button" class="secondary danger"
                             aria-label={format!("Remove section {n}, {}", section.heading)}
                             onclick={send(Action::SectionRemoved, id)}>{ "Remove section" }</button>

@@ -4,6 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::ProblemList;
+use crate::engine::import::Problem;
+
 /// The file types offered in the browser's file chooser; anything else can still be dropped.
 pub const ACCEPT: &str = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.json,.html,.htm";
 
@@ -11,6 +14,12 @@ pub const ACCEPT: &str = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.json,.html,.htm"
 pub struct FilePickerProps {
     pub on_file: Callback<web_sys::File>,
     pub busy: bool,
+    /// Why the last file could not be opened at all, said beside the field.
+    #[prop_or_default]
+    pub problems: Vec<Problem>,
+    /// The id of the message under the import details that says why it could not be read.
+    #[prop_or_default]
+    pub error_elsewhere: Option<AttrValue>,
 }
 
 #[function_component(FilePicker)]
@@ -26,15 +35,38 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
             input.set_value("");
         })
     };
+    // While a file is read, choosing another does nothing. Not `disabled`: that would throw
+    // the focus off the field, and a keyboard user back to the top of the page.
+    let onclick = {
+        let busy = props.busy;
+        Callback::from(move |event: MouseEvent| {
+            if busy {
+                event.prevent_default();
+            }
+        })
+    };
+    let has_error = !props.problems.is_empty();
+    let invalid = has_error || props.error_elsewhere.is_some();
+    let described_by = ["upload-hint"]
+        .into_iter()
+        .chain(has_error.then_some("upload-error"))
+        .chain(props.error_elsewhere.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ");
     html! {
-        <div class="field">
+        <div class={classes!("field", invalid.then_some("has-error"))}>
             <label for="upload-file">{ "Upload a file" }</label>
             <p class="hint" id="upload-hint">
                 { "Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text; or a saved project (.json) or \
                    page for members (.html) to open it again. You can also drop a file anywhere on this \
                    page. The file is read in this browser and never sent anywhere." }
             </p>
-            <input type="file" id="upload-file" accept={ACCEPT} aria-describedby="upload-hint" disabled={props.busy} {onchange} />
+            if has_error {
+                <ProblemList id="upload-error" lead="This file could not be read, so the report has not changed:"
+                    problems={props.problems.clone()} />
+            }
+            <input type="file" id="upload-file" accept={ACCEPT} aria-describedby={described_by}
+                aria-invalid={invalid.to_string()} aria-disabled={props.busy.then_some("true")} {onclick} {onchange} />
         </div>
     }
 }

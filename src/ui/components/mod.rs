@@ -2,6 +2,7 @@ mod benchmark_panel;
 mod checks_panel;
 mod document_editor;
 mod drafts_panel;
+mod error_summary;
 mod file_picker;
 mod import_details;
 mod paragraph_editor;
@@ -20,6 +21,7 @@ pub use benchmark_panel::BenchmarkPanel;
 pub use checks_panel::{ChecksPanel, TableChecks};
 pub use document_editor::DocumentEditor;
 pub use drafts_panel::DraftsPanel;
+pub use error_summary::ErrorSummary;
 pub use file_picker::FilePicker;
 pub use import_details::ImportDetails;
 pub use paste_box::PasteBox;
@@ -31,3 +33,9 @@ pub use report_preview::{ReportPreview, ReportPreviewProps};
 pub use scenarios_panel::ScenariosPanel;
 pub use staff_panel::StaffPanel;
 pub use template_picker::TemplatePicker;
+
+/// Words a screen reader says after a button's visible text, so that its name still starts
+/// with what is seen ("Move up paragraph 4.1"): voice control users say what they see.
+pub(crate) fn unseen(words: String) -> yew::Html {
+    yew::html! { <span class="visually-hidden">{ words }</span> }
+}

@@ -5,6 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::recommendations_editor::RecommendationsEditor;
+use super::unseen;
 use crate::engine::model::{Content, DataBlock};
 use crate::engine::report::html::marked;
 use crate::engine::report::live::FIGURES;
@@ -24,6 +25,7 @@ pub struct ParagraphEditorProps {
 #[function_component(ParagraphEditor)]
 pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
     let text_ref = use_node_ref();
+    let figure_ref = use_node_ref();
     let field_id = format!("paragraph-text-{}", props.id);
     let number = props.number.clone();
     let shown_blocks = props.shown.as_ref().map(|p| p.blocks.clone()).unwrap_or_default();
@@ -33,7 +35,7 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
             let oninput = Callback::from(move |e: InputEvent| {
                 on_edit.emit(Content::Text(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
             });
-            let insert = insert_figure(text_ref.clone(), {
+            let insert = insert_figure(text_ref.clone(), figure_ref.clone(), {
                 let on_edit = props.on_edit.clone();
                 Callback::from(move |text: String| on_edit.emit(Content::Text(text)))
             });
@@ -43,11 +45,12 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                 <div class="paragraph-fields">
                     <label for={field_id.clone()}>{ format!("Paragraph {number}") }</label>
                     <textarea id={field_id.clone()} ref={text_ref} rows="4" value={text.clone()} {oninput} />
-                    { figure_menu(&field_id, insert) }
+                    { figure_menu(&field_id, &number, figure_ref, insert) }
                     if let Some(preview) = preview {
-                        <p class="live-preview" aria-label={format!("Paragraph {number} as it will print")}>
+                        // A paragraph cannot be named; a group can, so a screen reader says what this is.
+                        <div class="live-preview" role="group" aria-label={format!("Paragraph {number} as it will print")}>
                             { Html::from_html_unchecked(preview.into()) }
-                        </p>
+                        </div>
                     }
                 </div>
             }
@@ -68,7 +71,7 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                     on_edit.emit(Content::Bullets { lead: lead.clone(), items })
                 })
             };
-            let insert = insert_figure(text_ref.clone(), {
+            let insert = insert_figure(text_ref.clone(), figure_ref.clone(), {
                 let (on_edit, lead) = (props.on_edit.clone(), lead.clone());
                 Callback::from(move |items: String| on_edit.emit(Content::Bullets { lead: lead.clone(), items }))
             });
@@ -82,7 +85,7 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                     <input type="text" id={lead_id} value={lead.clone()} oninput={on_lead} />
                     <label for={field_id.clone()}>{ "Bullet points, one a line" }</label>
                     <textarea id={field_id.clone()} ref={text_ref} rows="4" value={items.clone()} oninput={on_items} />
-                    { figure_menu(&field_id, insert) }
+                    { figure_menu(&field_id, &number, figure_ref, insert) }
                     if let Some(preview) = preview {
                         <ul class="live-preview" aria-label={format!("Paragraph {number} as it will print")}>
                             { for preview.into_iter().map(|item| html! { <li>{ Html::from_html_unchecked(item.into()) }</li> }) }
@@ -132,31 +135,39 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
     }
 }
 
-/// The Insert figure menu: puts `{name}` where the cursor was in the text.
-fn figure_menu(field_id: &str, onchange: Callback<Event>) -> Html {
+/// The Insert figure menu: the figure chosen goes in where the cursor was in the text when
+/// Insert is pressed. Choosing alone does nothing, so arrowing through the list with the
+/// keyboard does not put a figure in at every step (WCAG 3.2.2).
+fn figure_menu(field_id: &str, number: &str, figure_ref: NodeRef, onclick: Callback<MouseEvent>) -> Html {
     let id = format!("{field_id}-figure");
     html! {
         <div class="insert-figure">
             <label for={id.clone()}>{ "Insert figure" }</label>
-            <select {id} {onchange}>
+            <select {id} ref={figure_ref}>
                 <option value="" selected=true>{ "Choose a figure…" }</option>
                 { for FIGURES.iter().map(|(name, help)| html! {
                     <option value={*name}>{ format!("{name}: {help}") }</option>
                 }) }
             </select>
+            <button type="button" class="secondary" {onclick}>
+                { "Insert" }{ unseen(format!(" figure into paragraph {number}")) }
+            </button>
         </div>
     }
 }
 
-fn insert_figure(text_ref: NodeRef, on_text: Callback<String>) -> Callback<Event> {
-    Callback::from(move |e: Event| {
-        let select = e.target_unchecked_into::<HtmlSelectElement>();
+fn insert_figure(text_ref: NodeRef, figure_ref: NodeRef, on_text: Callback<String>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let (Some(select), Some(area)) =
+            (figure_ref.cast::<HtmlSelectElement>(), text_ref.cast::<HtmlTextAreaElement>())
+        else {
+            return;
+        };
         let name = select.value();
-        select.set_value("");
-        let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else { return };
         if name.is_empty() {
             return;
         }
+        select.set_value("");
         let text = area.value();
         // The browser counts the cursor in UTF-16 units; find the matching byte.
         let cursor = area.selection_start().ok().flatten().unwrap_or(u32::MAX) as usize;
@@ -170,7 +181,12 @@ fn insert_figure(text_ref: NodeRef, on_text: Callback<String>) -> Callback<Event
             })
             .map_or(text.len(), |(i, _)| i);
         let token = format!("{{{name}}}");
-        on_text.emit(format!("{}{token}{}", &text[..at], &text[at..]));
+        let edited = format!("{}{token}{}", &text[..at], &text[at..]);
+        // Back in the text with the cursor just after the figure, to carry on typing.
+        let after = (text[..at].encode_utf16().count() + token.encode_utf16().count()) as u32;
+        area.set_value(&edited);
+        let _ = area.set_selection_range(after, after);
         let _ = area.focus();
+        on_text.emit(edited);
     })
 }

@@ -3,9 +3,7 @@
 use yew::prelude::*;
 
 use crate::engine::import::Problem;
-
-/// Problems beyond this many are counted, not listed.
-const LISTED: usize = 8;
+use crate::ui::state::listed;
 
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
@@ -19,12 +17,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
     html! {
         <div class="error-message" id={props.id.clone()}>
             <p>{ props.lead.clone() }</p>
-            <ul>
-                { for props.problems.iter().take(LISTED).map(|p| html! { <li>{ p.to_string() }</li> }) }
-                if props.problems.len() > LISTED {
-                    <li>{ format!("and {} more.", props.problems.len() - LISTED) }</li>
-                }
-            </ul>
+            <ul>{ for listed(&props.problems).into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
         </div>
     }
 }

@@ -39,7 +39,9 @@ pub fn report_preview(props: &ReportPreviewProps) -> Html {
     let raw = |html: &String| Html::from_html_unchecked(AttrValue::from(html.clone()));
     let parts = &props.parts;
     html! {
-        <div class={classes!("preview-panel", props.page_breaks.then_some("paged"))} id="report-preview" ref={panel}>
+        // The skip link's target: focusable by it (and by script), not a stop for Tab.
+        <div class={classes!("preview-panel", props.page_breaks.then_some("paged"))} id="report-preview" tabindex="-1"
+            ref={panel}>
             <article class={parts.classes.clone()} aria-labelledby="report-title">
                 { raw(&parts.title_block) }
                 { for parts.sections.iter().map(|section| html! {

@@ -8,31 +8,54 @@ use crate::engine::format::{count, decimal, fte, rate, sentence_start};
 use crate::engine::metrics::staff::{staff_figures, BandWidth, InPost};
 use crate::engine::metrics::Measure;
 use crate::engine::model::Date;
-use crate::ui::state::StaffPanel as Panel;
+use crate::ui::state::{FieldError, StaffPanel as Panel};
 
 #[derive(Properties, PartialEq)]
 pub struct StaffPanelProps {
     pub staff: Panel,
     pub on_date: Callback<Date>,
+    /// A date that cannot be used, for the error summary.
+    pub on_problems: Callback<Vec<FieldError>>,
 }
+
+/// Said when the date is not a whole date (the browser gives no value until it is).
+const NOT_A_DATE: &str = "Enter the date to take the figures at, with a day, month and year, such as 30/09/2025";
 
 #[function_component(StaffPanel)]
 pub fn staff_panel(props: &StaffPanelProps) -> Html {
     let staff = &props.staff;
+    let unusable = use_state(|| false);
     let onchange = {
-        let cb = props.on_date.clone();
+        let (cb, unusable) = (props.on_date.clone(), unusable.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let parts: Vec<&str> = value.split('-').collect();
-            if let [y, m, d] = parts[..] {
-                if let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) {
-                    if let Some(date) = Date::new(y, m, d) {
-                        cb.emit(date);
-                    }
-                }
+            let date = match parts[..] {
+                [y, m, d] => match (y.parse(), m.parse(), d.parse()) {
+                    (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d),
+                    _ => None,
+                },
+                _ => None,
+            };
+            unusable.set(date.is_none());
+            if let Some(date) = date {
+                cb.emit(date);
             }
         })
     };
+    {
+        let on_problems = props.on_problems.clone();
+        use_effect_with(*unusable, move |unusable| {
+            let found = if *unusable {
+                vec![FieldError { field: "staff-date".into(), message: NOT_A_DATE.into() }]
+            } else {
+                Vec::new()
+            };
+            on_problems.emit(found);
+            // Gone with the panel.
+            move || on_problems.emit(Vec::new())
+        });
+    }
     let iso = staff.reference_date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
     let figures = staff.reference_date.map(|date| staff_figures(&staff.list, date, BandWidth::Ten));
     let percent = |m: &Measure| m.as_ref().map_or("n/a".to_owned(), |v| rate(*v));
@@ -40,9 +63,15 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
         <section class="staff-panel" aria-labelledby="staff-heading">
             <h2 id="staff-heading">{ "Staff list" }</h2>
             <p class="hint">{ format!("{}: {} people.", sentence_start(&staff.source), count(staff.list.people.len() as f64)) }</p>
-            <div class="field">
+            <div class={classes!("field", unusable.then_some("has-error"))}>
                 <label for="staff-date">{ "Figures at" }</label>
-                <input type="date" id="staff-date" value={iso} {onchange} />
+                if *unusable {
+                    <p class="error-message" id="staff-date-error">
+                        <span class="visually-hidden">{ "Error: " }</span>{ NOT_A_DATE }
+                    </p>
+                }
+                <input type="date" id="staff-date" value={iso} {onchange} aria-invalid={unusable.to_string()}
+                    aria-describedby={unusable.then_some("staff-date-error")} />
             </div>
             if let Some(f) = figures {
                 <table class="panel-table staff-figures">
@@ -91,7 +120,6 @@ fn in_post_table(class: &'static str, caption: &str, first: &str, groups: &[InPo
         </table>
     }
 }
-
 
 fn counts(rows: &[(String, usize)]) -> String {
     if rows.is_empty() {
