@@ -4,7 +4,7 @@
 use super::grid::GridRow;
 use super::headings::{key, recognise, Heading};
 use super::number::read_entry;
-use super::{load_pasted, Problem};
+use super::{load_pasted, quoted, Problem};
 use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RememberedMappings, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.
@@ -118,7 +118,7 @@ pub fn read_mapped(
                     row.line,
                     i,
                     &heading(i),
-                    format!("'{}' is not a number.", cell(i).trim()),
+                    format!("{} is not a number.", quoted(cell(i))),
                 )),
             }
         }

@@ -97,6 +97,26 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A cell as a message quotes it, cut short when long, so the message stays a sentence.
+///
+/// ```
+/// use wrb::engine::import::quoted;
+/// assert_eq!(quoted(" two "), "'two'");
+/// assert_eq!(quoted(&"9".repeat(1000)), format!("'{}…' (1,000 characters)", "9".repeat(40)));
+/// ```
+pub fn quoted(cell: &str) -> String {
+    const LONGEST: usize = 40;
+    let cell = cell.trim();
+    match cell.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!(
+            "'{}…' ({} characters)",
+            &cell[..cut],
+            crate::engine::format::decimal(cell.chars().count() as f64, 0)
+        ),
+        None => format!("'{cell}'"),
+    }
+}
+
 /// What the officer gave.
 #[derive(Clone, Copy, Debug)]
 pub enum Input<'a> {
