@@ -34,6 +34,14 @@ impl TextEncoding {
 /// assert_eq!(decode("£4".as_bytes()).1, TextEncoding::Utf8);
 /// ```
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+    let (mut text, encoding) = decode_with_room(bytes);
+    // encoding_rs allocates for the worst case (three bytes out for each byte in); a file near
+    // the size limit would otherwise hold that room for as long as its text is kept.
+    text.shrink_to_fit();
+    (text, encoding)
+}
+
+fn decode_with_room(bytes: &[u8]) -> (String, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8);
     }
@@ -105,6 +113,14 @@ mod tests {
         for (what, bytes, encoding) in cases {
             assert_eq!(decode(&bytes), (text.to_owned(), encoding), "{what}");
         }
+    }
+
+    #[test]
+    fn decoded_text_keeps_no_room_for_the_worst_case() {
+        // Each £ is one byte in and two out; encoding_rs makes room for three.
+        let (text, _) = decode(&[0xA3; 10_000]);
+        assert_eq!(text.len(), 20_000);
+        assert!(text.capacity() < 25_000, "{} bytes held", text.capacity());
     }
 
     #[test]
