@@ -137,7 +137,10 @@ pub fn read_mapped(
         }
     }
     if problems.is_empty() && table.rows.is_empty() {
-        problems.push(Problem::whole("The headings were found but there are no rows of figures under them.".into()));
+        problems.push(Problem::row(
+            header.line,
+            "the headings are here, but there are no rows of figures under them.".into(),
+        ));
     }
     if problems.is_empty() {
         Ok(ReadTable { table, skipped })

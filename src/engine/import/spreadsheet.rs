@@ -38,6 +38,11 @@ pub const MAX_CELLS: usize = 5_000_000;
 const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_EXPANSION: u64 = 200;
 
+/// Said of a zip whose structure cannot be read.
+pub const DAMAGED_ZIP: &str = "The file is damaged or incomplete: its zip structure cannot be read (it may not have \
+                               finished downloading or copying). Download or copy it again, or open it in Excel and \
+                               save a copy.";
+
 /// A sheet read into rows, with anything the officer should know about how.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SheetGrid {
@@ -269,10 +274,11 @@ fn date_text(value: &calamine::ExcelDateTime) -> String {
     }
 }
 
-/// Refuses a zip whose declared contents would unpack to more than we can hold.
+/// Refuses a zip whose declared contents would unpack to more than we can hold. The declared
+/// sizes can be trusted that far: zip itself stops a part that unpacks to more than it says
+/// (tests/bad_input.rs holds such a file).
 fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| "The file is damaged or incomplete: its zip structure cannot be read.".to_owned())?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DAMAGED_ZIP.to_owned())?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry =
