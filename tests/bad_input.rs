@@ -277,7 +277,7 @@ fn every_bad_file_says_what_was_wrong_and_where() {
             csv(&[&["Role", "Establishment"], &["Social Worker", &"9".repeat(1_000_000)]]),
             Says::Exactly(
                 "long.csv, row 2, column 2: this cell holds 1,000,000 characters, more than a spreadsheet cell can \
-                 (32,767). The file may be damaged, or not a table.",
+                 (32,767), so this is not a table this tool can read.",
             ),
         ),
         (
@@ -352,4 +352,15 @@ fn every_bad_file_says_what_was_wrong_and_where() {
         // never the gigabytes a bomb unpacks to.
         assert!(peak < 12 * size + 64 * MB, "{what}: {} MB held for a {} MB file", peak / MB, size / MB);
     }
+}
+
+#[test]
+fn a_pasted_cell_longer_than_a_spreadsheet_allows_is_refused_at_its_place() {
+    let text = format!("Role\tEstablishment\nSocial Worker\t4\n{}\t4\n", "Team ".repeat(8_000));
+    let reading = read_input(&TableInput::pasted(text, "pasted"), &Default::default());
+    assert_eq!(
+        first_message(&reading),
+        "Row 3, column 1: this cell holds 40,000 characters, more than a spreadsheet cell can (32,767), so this \
+         is not a table this tool can read."
+    );
 }

@@ -197,8 +197,8 @@ fn check_cells(loaded: &Loaded) -> Result<(), Problem> {
         if let Some(column) = long {
             let count = |n: usize| format::count(n as f64);
             let message = format!(
-                "this cell holds {} characters, more than a spreadsheet cell can ({}). The file may be damaged, or \
-                 not a table.",
+                "this cell holds {} characters, more than a spreadsheet cell can ({}), so this is not a table \
+                 this tool can read.",
                 count(row.cells[column].chars().count()),
                 count(MAX_CELL_CHARS)
             );
