@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use wrb::engine::import::number::{read_entry, NotANumber};
+use wrb::engine::import::{load, Input};
 
 /// fuzz target `number`: 309 digits and more parse as infinity, which was taken as a figure and
 /// then summed into totals and rates.
@@ -13,4 +14,61 @@ fn a_figure_too_long_to_hold_is_not_a_number() {
     }
     // The largest that fits is still a number.
     assert!(read_entry(&"9".repeat(308)).is_ok());
+}
+
+/// A compound file (the container of an `.xls`) with 512-byte sectors: the header, sector 0
+/// holding the allocation table `fat`, sector 1 the directory with only its root, then
+/// `tail`. The header lists the table's sectors as `fat_sectors`.
+fn compound_file(fat_sectors: &[u32], fat: &[u32], tail: &[u8]) -> Vec<u8> {
+    let mut header = vec![0u8; 512];
+    header[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    let mut put = |at: usize, bytes: &[u8]| header[at..at + bytes.len()].copy_from_slice(bytes);
+    put(24, &[0x3E, 0, 3, 0, 0xFE, 0xFF, 9, 0, 6, 0]); // version 3, 512-byte and 64-byte sectors
+    put(44, &(fat_sectors.len() as u32).to_le_bytes());
+    put(48, &1u32.to_le_bytes()); // the directory starts at sector 1
+    put(56, &4096u32.to_le_bytes());
+    put(60, &0xFFFF_FFFEu32.to_le_bytes()); // no small-stream table
+    put(68, &0xFFFF_FFFEu32.to_le_bytes()); // no further list of table sectors
+    for i in 0..109 {
+        put(76 + 4 * i, &fat_sectors.get(i).copied().unwrap_or(0xFFFF_FFFF).to_le_bytes());
+    }
+    let mut table: Vec<u8> = fat.iter().flat_map(|n| n.to_le_bytes()).collect();
+    table.resize(512, 0xFF);
+    let mut directory = vec![0u8; 512];
+    for (i, unit) in "Root Entry".encode_utf16().enumerate() {
+        directory[2 * i..2 * i + 2].copy_from_slice(&unit.to_le_bytes());
+    }
+    directory[64] = 22; // the name's length in bytes, with its terminating zero
+    directory[66] = 5; // the root
+    directory[116..120].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    [header, table, directory, tail.to_vec()].concat()
+}
+
+/// fuzz target `file_xls`: a workbook whose table of sectors points into its last sector, cut
+/// short, or past its end, or whose chains go beyond the table or round in a loop. calamine
+/// panicked on the first three (a slice of 7 bytes read as 4-byte numbers; a slice ending
+/// before it starts; an index past the table) and grew the directory for ever on the last.
+#[test]
+fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
+    const FAT: u32 = 0xFFFF_FFFD;
+    const END: u32 = 0xFFFF_FFFE;
+    let cases: [(&str, Vec<u8>); 4] = [
+        ("into the last sector, cut short", compound_file(&[0, 2], &[FAT, END], b"partial")),
+        ("past the end", compound_file(&[0, 3], &[FAT, END], b"partial")),
+        ("beyond the table", compound_file(&[0], &[FAT, 200], &[0; 210 * 512])),
+        ("round in a loop", compound_file(&[0], &[FAT, 1], b"")),
+    ];
+    for (what, bytes) in cases {
+        let problem = load(Input::File { name: "establishment.xls", bytes: &bytes, sheet: None }).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "establishment.xls: The workbook is damaged: its list of where its parts are is broken (it points \
+             outside the file, or round in a loop), so it cannot be read. Open it in Excel and save a copy.",
+            "{what}"
+        );
+    }
+    // The same file, whole and sound, opens (and has no sheets).
+    let sound = compound_file(&[0], &[FAT, END], b"");
+    let problem = load(Input::File { name: "empty.xls", bytes: &sound, sheet: None }).unwrap_err();
+    assert!(!problem.message.contains("list of where its parts are"), "{problem}");
 }

@@ -83,7 +83,10 @@ pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
             check_zip(bytes)?;
             Ok(list(Xlsx::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
-        Format::Xls => Ok(list(Xls::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata())),
+        Format::Xls => {
+            check_cfb(bytes)?;
+            Ok(list(Xls::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
+        }
         Format::Ods => {
             check_zip(bytes)?;
             Ok(list(Ods::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
@@ -108,6 +111,7 @@ pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid
             Ok(cells.into_grid(&merges))
         }
         Format::Xls => {
+            check_cfb(bytes)?;
             let mut book = Xls::new(Cursor::new(bytes)).map_err(explain)?;
             let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
             let range = book.worksheet_range(sheet).map_err(explain)?;
@@ -289,6 +293,111 @@ fn check_zip(bytes: &[u8]) -> Result<(), String> {
             return Err("The file would unpack to far more data than a spreadsheet holds, so it was not \
                         opened (it may be a damaged or malicious file)."
                 .to_owned());
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a compound file (`.xls`) whose sector chains point past its end, into its last,
+/// partial sector, or round in a loop: calamine 0.38 panics on the first two and loops for
+/// ever on the third, where it should say the file is damaged (tests/hostile_input.rs). Every
+/// chain calamine may follow is followed here first, without reading any stream.
+fn check_cfb(bytes: &[u8]) -> Result<(), String> {
+    // Sector numbers from here up mark the end of a chain or a free sector.
+    const MARKS: u32 = 0xFFFF_FFFA;
+    const END: u32 = 0xFFFF_FFFE;
+    let damaged = || {
+        "The workbook is damaged: its list of where its parts are is broken (it points outside the file, or round \
+         in a loop), so it cannot be read. Open it in Excel and save a copy."
+            .to_owned()
+    };
+    let words = |part: &[u8]| -> Vec<u32> {
+        part.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
+    };
+    let Some(header) = bytes.get(..512) else {
+        return Ok(()); // calamine says it is too short itself
+    };
+    let (size, start) = match header[30] {
+        9 => (512, 512),
+        12 => (4096, 4096),
+        _ => return Ok(()), // calamine refuses any other sector size itself
+    };
+    let head = words(header);
+    let whole = bytes.len().saturating_sub(start) / size;
+    let sector = |id: u32| -> Result<&[u8], String> {
+        let at = start + id as usize * size;
+        if (id as usize) < whole {
+            Ok(&bytes[at..at + size])
+        } else {
+            Err(damaged())
+        }
+    };
+    // The sectors of the allocation table: listed in the header, then in a chain of sectors
+    // each ending with the next one's number.
+    let mut listed = head[19..].to_vec();
+    let mut next = head[17];
+    for _ in 0..=whole {
+        if next >= MARKS {
+            break;
+        }
+        listed.extend(words(sector(next)?));
+        next = listed.pop().unwrap_or(END);
+    }
+    if next < MARKS {
+        return Err(damaged());
+    }
+    let mut table = Vec::new();
+    for id in listed.into_iter().filter(|&id| id < 0xFFFF_FFFC) {
+        table.extend(words(sector(id)?));
+    }
+    // A chain's sectors, each one inside the file and the table, and no loop.
+    let chain = |first: u32, table: &[u32], limit: usize| -> Result<Vec<u32>, String> {
+        let (mut id, mut ids) = (first, Vec::new());
+        while id != END {
+            if id as usize >= limit || ids.len() >= limit {
+                return Err(damaged());
+            }
+            ids.push(id);
+            id = table[id as usize];
+        }
+        Ok(ids)
+    };
+    let limit = whole.min(table.len());
+    let mut directory = Vec::new();
+    for id in chain(head[12], &table, limit)? {
+        directory.extend_from_slice(sector(id)?);
+    }
+    let entries: Vec<(u32, u64)> = directory
+        .chunks_exact(128)
+        .map(|e| (words(&e[116..120])[0], u64::from_le_bytes(e[120..128].try_into().unwrap_or_default())))
+        .map(|(first, len)| (first, if size == 512 { len & 0xFFFF_FFFF } else { len }))
+        .collect();
+    let Some(&(root_first, root_len)) = entries.first() else {
+        return Ok(()); // calamine says the directory is empty itself
+    };
+    // Streams under 4,096 bytes live in 64-byte sectors of the root's stream, with a table of
+    // their own.
+    let (mut mini_table, mut mini_limit) = (Vec::new(), 0);
+    if head[16] > 0 {
+        let root = chain(root_first, &table, limit)?;
+        let mut bytes_of_table = Vec::new();
+        for id in chain(head[15], &table, limit)? {
+            bytes_of_table.extend_from_slice(sector(id)?);
+        }
+        bytes_of_table.truncate(head[16] as usize * size);
+        mini_table = words(&bytes_of_table);
+        mini_limit = (root_len.min((root.len() * size) as u64) / 64).min(mini_table.len() as u64) as usize;
+    }
+    for &(first, len) in &entries[1..] {
+        let fits = u32::try_from(len).is_ok();
+        let ok = match len {
+            // calamine reads the first sector even of an empty stream.
+            0 => first == 0 || first >= MARKS || (first as usize) < mini_limit,
+            1..4096 => chain(first, &mini_table, mini_limit).is_ok(),
+            _ => fits && chain(first, &table, limit).is_ok(),
+        };
+        if !ok {
+            return Err(damaged());
         }
     }
     Ok(())
