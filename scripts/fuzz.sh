@@ -32,14 +32,22 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
+# Copies seeds into a corpus, leaving what is there (cp -n's exit status varies by version).
+seed() {
+  local file
+  for file in "${@:2}"; do
+    [ -e "$1/$(basename "$file")" ] || cp "$file" "$1/"
+  done
+}
+
 run() {
   local name="$1"
   mkdir -p "fuzz/corpus/$name" "fuzz/artifacts/$name"
   if [ -d "fuzz/seeds/$name" ]; then
-    cp -n fuzz/seeds/"$name"/* "fuzz/corpus/$name/"
+    seed "fuzz/corpus/$name" fuzz/seeds/"$name"/*
   fi
   if [ "$name" = file_xlsx ]; then
-    cp -n tests/fixtures/*.xlsx "fuzz/corpus/$name/"
+    seed "fuzz/corpus/$name" tests/fixtures/*.xlsx
   fi
   echo "==> fuzzing $name for $seconds s"
   # One job on one core, niced, so a build beside it keeps the other.
