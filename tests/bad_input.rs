@@ -198,6 +198,13 @@ fn junk_text(len: usize) -> Vec<u8> {
         .collect()
 }
 
+/// A UTF-8 table with one byte that is not UTF-8 (Windows-1252's en dash, from an edit in
+/// another program).
+fn edited_utf8() -> Vec<u8> {
+    let text = "Establishment at 30 September – £ figures\nRole,Establishment,Permanent\nSocial Worker,10,8\n";
+    [text.as_bytes(), b"Team Manager \x96 North,2,2\n"].concat()
+}
+
 fn csv(rows: &[&[&str]]) -> Vec<u8> {
     rows.iter().map(|r| r.join(",") + "\n").collect::<String>().into_bytes()
 }
@@ -296,6 +303,15 @@ fn every_bad_file_says_what_was_wrong_and_where() {
             Says::Exactly("latin.csv, row 2, column Agency: '\u{ff}2' is not a number."),
         ),
         (
+            "a UTF-8 file with one stray byte",
+            "edited.csv",
+            edited_utf8(),
+            Says::Exactly(
+                "Read as UTF-8 text, but some bytes in it are not UTF-8: they show as \u{fffd}. Check the cells \
+                 around them.",
+            ),
+        ),
+        (
             "an empty file",
             "empty.csv",
             Vec::new(),
@@ -363,4 +379,13 @@ fn a_pasted_cell_longer_than_a_spreadsheet_allows_is_refused_at_its_place() {
         "Row 3, column 1: this cell holds 40,000 characters, more than a spreadsheet cell can (32,767), so this \
          is not a table this tool can read."
     );
+}
+
+#[test]
+fn a_utf8_file_with_a_stray_byte_keeps_its_other_characters() {
+    let (reading, _) = read_measured("edited.csv", edited_utf8());
+    let loaded = reading.loaded.unwrap();
+    assert_eq!(loaded.rows[0].cells, ["Establishment at 30 September – £ figures"]);
+    let roles: Vec<&str> = reading.outcome.as_ref().unwrap().table.rows.iter().map(|r| r.role.as_str()).collect();
+    assert_eq!(roles, ["Social Worker", "Team Manager \u{fffd} North"]);
 }

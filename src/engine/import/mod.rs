@@ -340,8 +340,8 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
     }
     let (text, encoding) = decode::decode(bytes);
     let mut loaded = load_pasted(&text);
-    if encoding != TextEncoding::Utf8 {
-        loaded.notes.insert(0, format!("Read as {} text.", encoding.label()));
+    if let Some(note) = encoding.note() {
+        loaded.notes.insert(0, note);
     }
     Ok(Loaded { file: Some(name.to_owned()), encoding: Some(encoding), ..loaded })
 }
