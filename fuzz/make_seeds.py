@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Writes the fuzzers' seed corpus into fuzz/seeds/TARGET/: small, valid inputs of each kind
-(an establishment table, a staff list, a project) so the fuzzers start past the container
-formats. Run by hand when the seeds should change; needs Debian's python3-xlwt for the .xls.
-The .xlsx seed is tests/fixtures/establishment-2025.xlsx, which scripts/fuzz.sh adds."""
+(an establishment table, a staff list, the sample project) so the fuzzers start past the
+container formats, and fuzz/project.dict. Run by hand when the seeds should change; needs
+Debian's python3-xlwt for the .xls, and cargo for the sample project (made by wfr). The .xlsx
+seed is tests/fixtures/establishment-2025.xlsx, which scripts/fuzz.sh adds."""
 
 import os
 import zipfile
@@ -106,20 +107,54 @@ def xls_seed():
     book.save(path)
 
 
-def project_seed():
-    # The smallest project file: an old one with a pasted table, which opening upgrades
-    # (building its first draft from the table).
-    table = delimited(ROWS, "\t").replace("\n", "\\n").replace("\t", "\\t")
-    write(
-        "project",
-        "old.json",
-        '{"format": "Workforce Report Builder project", "schema_version": 1, "project": '
-        '{"schema_version": 1, "tables": [{"period": "2025/26", "source": "HR", "origin": "Pasted", '
-        f'"raw": {{"Text": "{table}"}}, "sheet": null, "mapping": null, "skip_unreadable": false}}]}}}}',
-    )
+def sample_project_seeds():
+    # The sample project as wfr saves it, compacted, and as a page for members carries it;
+    # its keys make the project target's dictionary, so mutations keep to the shape.
+    import json
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "sample.json")
+        subprocess.run(
+            ["cargo", "run", "-q", "--locked", "--bin", "wfr", "--", "render", "--sample", "--html",
+             os.path.join(tmp, "sample.html"), "--project", path],
+            cwd=os.path.dirname(HERE), check=True)
+        with open(path) as f:
+            project = json.load(f)
+    compact = json.dumps(project, separators=(",", ":"), ensure_ascii=False)
+    write("project", "sample.json", compact)
+    # A project from before reports had sections, which opening brings up to date by writing
+    # its first draft from the tables.
+    old = json.loads(compact)
+    old["schema_version"] = old["project"]["schema_version"] = 1
+    old["project"]["document"]["sections"] = []
+    write("project", "old.json", json.dumps(old, separators=(",", ":"), ensure_ascii=False))
+    inert = compact.replace("<", "\\u003c")
+    write("project", "page.html", '<!DOCTYPE html>\n<html><body><main></main><script type="application/json" '
+          f'id="workforce-report-builder-project">{inert}</script></body></html>\n')
+    keys, values = set(), set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                keys.add(key)
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+        elif isinstance(value, str) and len(value) < 30 and value.isidentifier():
+            values.add(value)
+
+    walk(project)
+    tokens = sorted(f'"{k}":' for k in keys) + sorted(f'"{v}"' for v in values)
+    tokens += ["{", "}", "[", "]", ",", "null", "true", "false", "0", "-1", "1e999", '""', '"\\u0000"']
+    with open(os.path.join(HERE, "project.dict"), "w") as f:
+        f.write("# Written by make_seeds.py from the sample project's keys.\n")
+        f.writelines(json.dumps(t) + "\n" for t in tokens)
 
 
 text_seeds()
 ods_seed()
 xls_seed()
-project_seed()
+sample_project_seeds()

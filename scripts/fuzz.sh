@@ -7,7 +7,8 @@
 #
 # Targets (fuzz/fuzz_targets/): paste, number, file_xlsx, file_xls, file_ods, file_text,
 # project. Each starts from its seeds (fuzz/seeds/TARGET, made by fuzz/make_seeds.py, plus the
-# workbook in tests/fixtures) and what earlier runs found (fuzz/corpus/TARGET, not committed).
+# workbook in tests/fixtures) and what earlier runs found (fuzz/corpus/TARGET, not committed),
+# with fuzz/TARGET.dict as its dictionary where there is one.
 # A crash, a hang (over 10 s for one input) or over 4 GB of memory stops the run and leaves
 # the input in fuzz/artifacts/TARGET/; reproduce it with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run TARGET fuzz/artifacts/TARGET/crash-...
@@ -49,10 +50,14 @@ run() {
   if [ "$name" = file_xlsx ]; then
     seed "fuzz/corpus/$name" tests/fixtures/*.xlsx
   fi
+  local dict=()
+  if [ -f "fuzz/$name.dict" ]; then
+    dict=("-dict=fuzz/$name.dict")
+  fi
   echo "==> fuzzing $name for $seconds s"
   # One job on one core, niced, so a build beside it keeps the other.
   nice -n 10 cargo fuzz run --jobs 1 "$name" "fuzz/corpus/$name" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 "${dict[@]}" \
     -artifact_prefix="fuzz/artifacts/$name/" -print_final_stats=1
 }
 
