@@ -307,8 +307,8 @@ fn every_bad_file_says_what_was_wrong_and_where() {
             "edited.csv",
             edited_utf8(),
             Says::Exactly(
-                "Read as UTF-8 text, but some bytes in it are not UTF-8: they show as \u{fffd}. Check the cells \
-                 around them.",
+                "Read as UTF-8 text, but some bytes in it are not UTF-8: they show as \u{fffd}, the first in row 4. \
+                 Check the cells around them.",
             ),
         ),
         (

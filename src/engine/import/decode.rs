@@ -25,15 +25,17 @@ impl TextEncoding {
         }
     }
 
-    /// What the officer is told about how the text was read; nothing for plain UTF-8.
-    pub fn note(self) -> Option<String> {
+    /// What the officer is told about how `text` was read; nothing for plain UTF-8.
+    pub fn note(self, text: &str) -> Option<String> {
         match self {
             TextEncoding::Utf8 => None,
-            TextEncoding::Utf8WithErrors => Some(
-                "Read as UTF-8 text, but some bytes in it are not UTF-8: they show as \u{fffd}. Check the cells \
-                 around them."
-                    .to_owned(),
-            ),
+            TextEncoding::Utf8WithErrors => {
+                let row = text.find('\u{fffd}').map_or(1, |at| text[..at].matches('\n').count() + 1);
+                Some(format!(
+                    "Read as UTF-8 text, but some bytes in it are not UTF-8: they show as \u{fffd}, the first in \
+                     row {row}. Check the cells around them."
+                ))
+            }
             other => Some(format!("Read as {} text.", other.label())),
         }
     }

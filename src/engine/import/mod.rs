@@ -340,7 +340,7 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
     }
     let (text, encoding) = decode::decode(bytes);
     let mut loaded = load_pasted(&text);
-    if let Some(note) = encoding.note() {
+    if let Some(note) = encoding.note(&text) {
         loaded.notes.insert(0, note);
     }
     Ok(Loaded { file: Some(name.to_owned()), encoding: Some(encoding), ..loaded })
