@@ -17,9 +17,10 @@ fn a_figure_too_long_to_hold_is_not_a_number() {
 }
 
 /// A compound file (the container of an `.xls`) with 512-byte sectors: the header, sector 0
-/// holding the allocation table `fat`, sector 1 the directory with only its root, then
-/// `tail`. The header lists the table's sectors as `fat_sectors`.
-fn compound_file(fat_sectors: &[u32], fat: &[u32], tail: &[u8]) -> Vec<u8> {
+/// holding the allocation table `fat`, sector 1 the directory with its root and `stream` (a
+/// name, first sector and length), then `tail`. The header lists the table's sectors as
+/// `fat_sectors`.
+fn compound_file(fat_sectors: &[u32], fat: &[u32], stream: Option<(&str, u32, u32)>, tail: &[u8]) -> Vec<u8> {
     let mut header = vec![0u8; 512];
     header[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
     let mut put = |at: usize, bytes: &[u8]| header[at..at + bytes.len()].copy_from_slice(bytes);
@@ -35,12 +36,16 @@ fn compound_file(fat_sectors: &[u32], fat: &[u32], tail: &[u8]) -> Vec<u8> {
     let mut table: Vec<u8> = fat.iter().flat_map(|n| n.to_le_bytes()).collect();
     table.resize(512, 0xFF);
     let mut directory = vec![0u8; 512];
-    for (i, unit) in "Root Entry".encode_utf16().enumerate() {
-        directory[2 * i..2 * i + 2].copy_from_slice(&unit.to_le_bytes());
+    let entries = [("Root Entry", 5, 0xFFFF_FFFE, 0)].into_iter().chain(stream.map(|(n, s, l)| (n, 2, s, l)));
+    for (entry, (name, kind, first, len)) in directory.chunks_mut(128).zip(entries) {
+        for (i, unit) in name.encode_utf16().enumerate() {
+            entry[2 * i..2 * i + 2].copy_from_slice(&unit.to_le_bytes());
+        }
+        entry[64] = 2 * name.len() as u8 + 2; // the name's length in bytes, with its terminating zero
+        entry[66] = kind;
+        entry[116..120].copy_from_slice(&u32::to_le_bytes(first));
+        entry[120..124].copy_from_slice(&u32::to_le_bytes(len));
     }
-    directory[64] = 22; // the name's length in bytes, with its terminating zero
-    directory[66] = 5; // the root
-    directory[116..120].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
     [header, table, directory, tail.to_vec()].concat()
 }
 
@@ -53,10 +58,10 @@ fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
     const FAT: u32 = 0xFFFF_FFFD;
     const END: u32 = 0xFFFF_FFFE;
     let cases: [(&str, Vec<u8>); 4] = [
-        ("into the last sector, cut short", compound_file(&[0, 2], &[FAT, END], b"partial")),
-        ("past the end", compound_file(&[0, 3], &[FAT, END], b"partial")),
-        ("beyond the table", compound_file(&[0], &[FAT, 200], &[0; 210 * 512])),
-        ("round in a loop", compound_file(&[0], &[FAT, 1], b"")),
+        ("into the last sector, cut short", compound_file(&[0, 2], &[FAT, END], None, b"partial")),
+        ("past the end", compound_file(&[0, 3], &[FAT, END], None, b"partial")),
+        ("beyond the table", compound_file(&[0], &[FAT, 200], None, &[0; 210 * 512])),
+        ("round in a loop", compound_file(&[0], &[FAT, 1], None, b"")),
     ];
     for (what, bytes) in cases {
         let problem = load(Input::File { name: "establishment.xls", bytes: &bytes, sheet: None }).unwrap_err();
@@ -68,7 +73,56 @@ fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
         );
     }
     // The same file, whole and sound, opens (and has no sheets).
-    let sound = compound_file(&[0], &[FAT, END], b"");
+    let sound = compound_file(&[0], &[FAT, END], None, b"");
     let problem = load(Input::File { name: "empty.xls", bytes: &sound, sheet: None }).unwrap_err();
     assert!(!problem.message.contains("list of where its parts are"), "{problem}");
+}
+
+/// fuzz target `file_xls`: a record shorter than its kind needs (a FilePass record of one byte,
+/// where calamine reads two) panicked calamine while it listed the sheets.
+#[test]
+fn a_workbook_record_too_short_for_its_kind_is_damaged_not_a_panic() {
+    const FAT: u32 = 0xFFFF_FFFD;
+    const END: u32 = 0xFFFF_FFFE;
+    // The workbook stream fills sectors 2 to 9: a one-byte FilePass record, then empty records.
+    let mut stream = vec![0x2F, 0x00, 0x01, 0x00, 0x00];
+    stream.resize(4096, 0);
+    let fat = [FAT, END, 3, 4, 5, 6, 7, 8, 9, END];
+    let bytes = compound_file(&[0], &fat, Some(("Workbook", 2, 4096)), &stream);
+    let problem = load(Input::File { name: "establishment.xls", bytes: &bytes, sheet: None }).unwrap_err();
+    assert_eq!(
+        problem.to_string(),
+        "establishment.xls: The workbook is damaged: part of it is not laid out as a workbook's should be, so it \
+         cannot be read. Open it in Excel and save a copy."
+    );
+}
+
+/// fuzz target `file_xlsx`: a cell reference of many letters overflowed calamine's column
+/// arithmetic, a panic where overflow is checked (debug builds, wfr and these tests) and a
+/// wrong column where it is not.
+#[test]
+fn a_cell_reference_of_many_letters_is_not_a_panic() {
+    use std::io::{Read, Write};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Role").unwrap();
+    sheet.write_number(0, 1, 4.0).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book.save_to_buffer().unwrap())).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+        let mut text = Vec::new();
+        part.read_to_end(&mut text).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            text = String::from_utf8(text).unwrap().replace("r=\"B1\"", "r=\"ZZZZZZZZZZZZZZZZB1\"").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&text).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    match load(Input::File { name: "wide.xlsx", bytes: &bytes, sheet: None }) {
+        Ok(loaded) => assert_eq!(loaded.rows[0].cells[0], "Role"),
+        Err(problem) => assert!(problem.message.starts_with("The workbook is damaged"), "{problem}"),
+    }
 }

@@ -75,6 +75,28 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 
 /// Lists the sheets of a workbook.
 pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
+    guarded(|| list_sheets(bytes, format))
+}
+
+/// Reads one sheet into rows (1-based row numbers, columns from A), merged cells filled in.
+pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+    guarded(|| read_sheet_unguarded(bytes, format, sheet))
+}
+
+/// Runs calamine on an officer's file, turning a panic into a message. calamine 0.38 indexes
+/// records by the lengths they claim, so a damaged `.xls` can stop it with a panic (a record
+/// too short for its kind, tests/hostile_input.rs) where an error was meant; a cell reference
+/// of many letters overflows its arithmetic too. Native builds (wfr, tests) unwind to here; the
+/// browser's worker is built to abort, so there the page's time limit on reading still applies.
+fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err("The workbook is damaged: part of it is not laid out as a workbook's should be, so it cannot be \
+             read. Open it in Excel and save a copy."
+            .to_owned())
+    })
+}
+
+fn list_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
     let list = |sheets: &[calamine::Sheet]| {
         sheets.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect()
     };
@@ -95,8 +117,7 @@ pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
     }
 }
 
-/// Reads one sheet into rows (1-based row numbers, columns from A), merged cells filled in.
-pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
     match format {
         Format::Xlsx => {
             check_zip(bytes)?;
