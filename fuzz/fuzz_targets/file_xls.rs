@@ -4,6 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    wrb_fuzz::check_file("upload.xls", data, wrb_fuzz::choice(data));
-});
+fuzz_target!(
+    init: wrb_fuzz::tolerate_guarded_panics(),
+    |data: &[u8]| {
+        wrb_fuzz::check_file("upload.xls", data, wrb_fuzz::choice(data));
+    }
+);

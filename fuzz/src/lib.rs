@@ -5,6 +5,15 @@
 use wrb::engine::import::{self, grid::GridRow, Loaded, Problem, Reading};
 use wrb::engine::model::{ColumnMapping, ColumnUse, Field, Origin, RawInput, TableInput};
 
+/// libFuzzer's panic hook aborts on every panic, even one the engine catches. The engine
+/// catches calamine's (`spreadsheet::guarded`, since calamine panics on some damaged files), so
+/// the workbook targets put back the default hook: a panic that escapes the engine still ends
+/// the run, through libfuzzer-sys's own catch, while calamine's known ones become messages as
+/// they do in wfr. (The browser's worker aborts on them instead; see the run logs' findings.)
+pub fn tolerate_guarded_panics() {
+    drop(std::panic::take_hook());
+}
+
 /// Rows are numbered from 1 and never go backwards.
 pub fn check_rows(rows: &[GridRow]) {
     let mut previous = 0;
