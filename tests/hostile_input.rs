@@ -126,3 +126,22 @@ fn a_cell_reference_of_many_letters_is_not_a_panic() {
         Err(problem) => assert!(problem.message.starts_with("The workbook is damaged"), "{problem}"),
     }
 }
+
+/// fuzz target `project`: a project file whose project claimed a newer format than the file
+/// opened, and saving it wrote that newer format at the top, so the saved draft would not
+/// open again.
+#[test]
+fn a_project_newer_inside_than_its_file_says_is_refused_as_newer() {
+    use wrb::engine::export::project_file::{open, save};
+    use wrb::engine::model::SCHEMA_VERSION;
+    let mut file: serde_json::Value = serde_json::from_str(&save(&wrb::engine::sample::sample_project())).unwrap();
+    file["project"]["schema_version"] = (SCHEMA_VERSION + 1).into();
+    let error = open(&file.to_string(), &wrb::engine::import::load_input).unwrap_err();
+    assert!(
+        error.to_string().starts_with(&format!(
+            "This project was saved by a newer version of Workforce Report Builder (project format {})",
+            SCHEMA_VERSION + 1
+        )),
+        "{error}"
+    );
+}
