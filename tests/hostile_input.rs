@@ -16,6 +16,10 @@ fn a_figure_too_long_to_hold_is_not_a_number() {
     assert!(read_entry(&"9".repeat(308)).is_ok());
 }
 
+/// Sector numbers that mark a sector of the allocation table, and the end of a chain.
+const FAT: u32 = 0xFFFF_FFFD;
+const END: u32 = 0xFFFF_FFFE;
+
 /// A compound file (the container of an `.xls`) with 512-byte sectors: the header, sector 0
 /// holding the allocation table `fat`, sector 1 the directory with its root and `stream` (a
 /// name, first sector and length), then `tail`. The header lists the table's sectors as
@@ -55,8 +59,6 @@ fn compound_file(fat_sectors: &[u32], fat: &[u32], stream: Option<(&str, u32, u3
 /// before it starts; an index past the table) and grew the directory for ever on the last.
 #[test]
 fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
-    const FAT: u32 = 0xFFFF_FFFD;
-    const END: u32 = 0xFFFF_FFFE;
     let cases: [(&str, Vec<u8>); 4] = [
         ("into the last sector, cut short", compound_file(&[0, 2], &[FAT, END], None, b"partial")),
         ("past the end", compound_file(&[0, 3], &[FAT, END], None, b"partial")),
@@ -78,20 +80,22 @@ fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
     assert!(!problem.message.contains("list of where its parts are"), "{problem}");
 }
 
+/// What loading an `.xls` whose workbook stream is `stream` (4,096 bytes at most, filled out
+/// with empty records to fill sectors 2 to 9) says is wrong.
+fn workbook_stream_problem(mut stream: Vec<u8>) -> String {
+    stream.resize(4096, 0);
+    let fat = [FAT, END, 3, 4, 5, 6, 7, 8, 9, END];
+    let bytes = compound_file(&[0], &fat, Some(("Workbook", 2, 4096)), &stream);
+    load(Input::File { name: "establishment.xls", bytes: &bytes, sheet: None }).unwrap_err().to_string()
+}
+
 /// fuzz target `file_xls`: a record shorter than its kind needs (a FilePass record of one byte,
 /// where calamine reads two) panicked calamine while it listed the sheets.
 #[test]
 fn a_workbook_record_too_short_for_its_kind_is_damaged_not_a_panic() {
-    const FAT: u32 = 0xFFFF_FFFD;
-    const END: u32 = 0xFFFF_FFFE;
-    // The workbook stream fills sectors 2 to 9: a one-byte FilePass record, then empty records.
-    let mut stream = vec![0x2F, 0x00, 0x01, 0x00, 0x00];
-    stream.resize(4096, 0);
-    let fat = [FAT, END, 3, 4, 5, 6, 7, 8, 9, END];
-    let bytes = compound_file(&[0], &fat, Some(("Workbook", 2, 4096)), &stream);
-    let problem = load(Input::File { name: "establishment.xls", bytes: &bytes, sheet: None }).unwrap_err();
+    // A one-byte FilePass record.
     assert_eq!(
-        problem.to_string(),
+        workbook_stream_problem(vec![0x2F, 0x00, 0x01, 0x00, 0x00]),
         "establishment.xls: The workbook is damaged: part of it is not laid out as a workbook's should be, so it \
          cannot be read. Open it in Excel and save a copy."
     );
@@ -143,5 +147,25 @@ fn a_project_newer_inside_than_its_file_says_is_refused_as_newer() {
             SCHEMA_VERSION + 1
         )),
         "{error}"
+    );
+}
+
+/// fuzz target `file_xls`: a sheet's DIMENSIONS record claiming billions of cells made calamine
+/// reserve room for them all (24 GB) before reading any.
+#[test]
+fn a_workbook_sheet_claiming_billions_of_cells_is_damaged_not_out_of_memory() {
+    let record = |kind: u16, data: &[u8]| [&kind.to_le_bytes()[..], &(data.len() as u16).to_le_bytes(), data].concat();
+    let bof = |kind: u8| record(0x0809, &[0, 6, kind, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // The workbook's globals name one sheet, which starts at byte 41; the sheet's DIMENSIONS
+    // record claims rows 0 to 4,000,000,000 and columns 0 to 255.
+    let sheet_list = record(0x0085, &[&41u32.to_le_bytes()[..], &[0, 0, 5, 0], b"Sheet"].concat());
+    let dimensions =
+        record(0x0200, &[&0u32.to_le_bytes()[..], &4_000_000_000u32.to_le_bytes(), &[0, 0, 0, 1, 0, 0]].concat());
+    let stream = [bof(0x05), sheet_list, record(0x000A, &[]), bof(0x10), dimensions, record(0x000A, &[])].concat();
+    assert_eq!(stream[41..43], [0x09, 0x08], "the sheet starts where the list says");
+    assert_eq!(
+        workbook_stream_problem(stream),
+        "establishment.xls: The workbook is damaged: one of its sheets says it is larger than any .xls sheet can \
+         be, so it cannot be read. Open it in Excel and save a copy."
     );
 }

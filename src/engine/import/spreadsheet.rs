@@ -421,7 +421,74 @@ fn check_cfb(bytes: &[u8]) -> Result<(), String> {
             return Err(damaged());
         }
     }
-    Ok(())
+    // The workbook stream, gathered from its sectors (or the root's small sectors).
+    let named = |e: &[u8], name: &str| {
+        let units: Vec<u16> = e[..64].chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect();
+        String::from_utf16_lossy(&units).trim_end_matches('\0').eq_ignore_ascii_case(name)
+    };
+    let Some(&(first, len)) = directory
+        .chunks_exact(128)
+        .zip(&entries)
+        .skip(1)
+        .find(|(e, _)| named(e, "Workbook") || named(e, "Book"))
+        .map(|(_, entry)| entry)
+    else {
+        return Ok(());
+    };
+    let mut stream = Vec::new();
+    if len >= 4096 {
+        for id in chain(first, &table, limit)? {
+            stream.extend_from_slice(sector(id)?);
+        }
+    } else if len > 0 {
+        let mut root = Vec::new();
+        for id in chain(root_first, &table, limit)? {
+            root.extend_from_slice(sector(id)?);
+        }
+        for id in chain(first, &mini_table, mini_limit)? {
+            stream.extend_from_slice(&root[id as usize * 64..id as usize * 64 + 64]);
+        }
+    }
+    stream.truncate(len as usize);
+    check_dimensions(&stream).ok_or_else(|| {
+        "The workbook is damaged: one of its sheets says it is larger than any .xls sheet can be, so it cannot \
+         be read. Open it in Excel and save a copy."
+            .to_owned()
+    })
+}
+
+/// calamine reserves room for as many cells as each sheet's DIMENSIONS record claims, before
+/// reading any: a damaged record can claim terabytes. No sheet of an .xls is larger than
+/// 65,536 rows of 256 columns. The sizes are worked out as calamine works them out.
+fn check_dimensions(stream: &[u8]) -> Option<()> {
+    let at = |bytes: &[u8], i: usize, wide: bool| -> u32 {
+        if wide {
+            u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]])
+        } else {
+            u32::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]))
+        }
+    };
+    let mut rest = stream;
+    while rest.len() >= 4 {
+        let (kind, len) = (at(rest, 0, false), at(rest, 2, false) as usize);
+        let data = &rest[4..rest.len().min(4 + len)];
+        if kind == 0x0200 && matches!(data.len(), 10 | 14 | 16) {
+            let wide = data.len() != 10;
+            let (first_row, rows_end) = (at(data, 0, wide), at(data, if wide { 4 } else { 2 }, wide));
+            let columns_at = if wide { 8 } else { 4 };
+            let (first_column, columns_end) = (at(data, columns_at, false), at(data, columns_at + 2, false));
+            let first_column = if first_column > 0xFF || columns_end < first_column { 0 } else { first_column };
+            if rows_end >= 1 && columns_end >= 1 {
+                let rows = (rows_end - 1).wrapping_sub(first_row).wrapping_add(1);
+                let columns = (columns_end - 1).wrapping_sub(first_column).wrapping_add(1);
+                if u64::from(rows) * u64::from(columns) > 65_536 * 256 {
+                    return None;
+                }
+            }
+        }
+        rest = &rest[rest.len().min(4 + len)..];
+    }
+    Some(())
 }
 
 fn password_message() -> String {
