@@ -169,3 +169,24 @@ fn a_workbook_sheet_claiming_billions_of_cells_is_damaged_not_out_of_memory() {
          be, so it cannot be read. Open it in Excel and save a copy."
     );
 }
+
+/// fuzz target `file_xls` (a timeout): calamine holds each sheet as a full grid from its first
+/// cell to its last, so sheets of two values at opposite corners cost half a gigabyte each.
+#[test]
+fn a_workbook_whose_sheets_span_too_many_cells_is_refused() {
+    let record = |kind: u16, data: &[u8]| [&kind.to_le_bytes()[..], &(data.len() as u16).to_le_bytes(), data].concat();
+    let bof = |kind: u8| record(0x0809, &[0, 6, kind, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // A number at A1 and at IV65536: the whole of a sheet.
+    let number =
+        |row: u16, column: u16| record(0x0203, &[&row.to_le_bytes()[..], &column.to_le_bytes(), &[0; 10]].concat());
+    let corners = [bof(0x10), number(0, 0), number(65_535, 255), record(0x000A, &[])].concat();
+    let one = [bof(0x05), record(0x000A, &[]), corners.clone()].concat();
+    let two = [one.clone(), corners].concat();
+    assert!(!workbook_stream_problem(one).contains("span"), "one full-size sheet is still read");
+    assert_eq!(
+        workbook_stream_problem(two),
+        "establishment.xls: The workbook's sheets span more cells than this tool can hold (a value far from a \
+         table makes a sheet span all the cells between). Delete stray values in Excel, or copy the table into a \
+         new workbook."
+    );
+}

@@ -454,7 +454,53 @@ fn check_cfb(bytes: &[u8]) -> Result<(), String> {
         "The workbook is damaged: one of its sheets says it is larger than any .xls sheet can be, so it cannot \
          be read. Open it in Excel and save a copy."
             .to_owned()
+    })?;
+    check_spans(&stream).ok_or_else(|| {
+        "The workbook's sheets span more cells than this tool can hold (a value far from a table makes a sheet \
+         span all the cells between). Delete stray values in Excel, or copy the table into a new workbook."
+            .to_owned()
     })
+}
+
+/// calamine holds each sheet of an .xls as a full grid from its first cell to its last, for
+/// every sheet at once, so two values far apart cost half a gigabyte and many sheets many
+/// times that. The grids together may span as many cells as one full-size sheet.
+fn check_spans(stream: &[u8]) -> Option<()> {
+    let u16_at = |bytes: &[u8], i: usize| u32::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]));
+    let span =
+        |b: (u32, u32, u32, u32)| if b.0 > b.1 { 0 } else { u64::from(b.1 - b.0 + 1) * u64::from(b.3 - b.2 + 1) };
+    let empty = (u32::MAX, 0, u32::MAX, 0);
+    let (mut open, mut current, mut total) = (Vec::new(), empty, 0u64);
+    let mut rest = stream;
+    while rest.len() >= 4 {
+        let (kind, len) = (u16_at(rest, 0), u16_at(rest, 2) as usize);
+        let data = &rest[4..rest.len().min(4 + len)];
+        let cells = match kind {
+            // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: one cell.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                Some((u16_at(data, 0), u16_at(data, 2), u16_at(data, 2)))
+            }
+            // MulRk: a run of cells along a row.
+            0x00BD if data.len() >= 6 => Some((u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len() - 2))),
+            _ => None,
+        };
+        if let Some((row, first, last)) = cells {
+            current = (current.0.min(row), current.1.max(row), current.2.min(first), current.3.max(last.max(first)));
+        }
+        match kind {
+            0x0809 => open.push(std::mem::replace(&mut current, empty)),
+            0x000A => {
+                total += span(current);
+                current = open.pop().unwrap_or(empty);
+            }
+            _ => {}
+        }
+        if total + span(current) > 65_536 * 256 {
+            return None;
+        }
+        rest = &rest[rest.len().min(4 + len)..];
+    }
+    Some(())
 }
 
 /// calamine reserves room for as many cells as each sheet's DIMENSIONS record claims, before
