@@ -245,7 +245,7 @@ fn files_that_are_not_tables_say_what_they_are() {
     let cases: &[(&str, &[u8], &str)] = &[
         ("chart.xlsx", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "chart.xlsx: The file is a PNG image, not a table."),
         ("report.pdf", b"%PDF-1.7\n", "report.pdf: The file is a PDF, not a table. Open it, select the table, copy it and paste it into 'Paste a table'."),
-        ("cut.xlsx", b"PK\x03\x04\x14\0\0\0\x08\0", "cut.xlsx: The file is a zip file that is not a spreadsheet (a Word document, perhaps), or a damaged workbook."),
+        ("cut.xlsx", b"PK\x03\x04\x14\0\0\0\x08\0", "cut.xlsx: The file is damaged or incomplete: its zip structure cannot be read (it may not have finished downloading or copying). Download or copy it again, or open it in Excel and save a copy."),
         ("binary.csv", &[0u8, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3], "binary.csv: The file is not text or a spreadsheet this tool can read."),
     ];
     for (name, bytes, expected) in cases {

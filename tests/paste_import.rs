@@ -105,7 +105,7 @@ fn refusals_say_what_was_wrong_and_where() {
         (
             "headings only",
             "Role\tEstablishment\n",
-            &["The headings were found but there are no rows of figures under them."],
+            &["Row 1: the headings are here, but there are no rows of figures under them."],
         ),
     ];
     for (what, text, expected) in cases {

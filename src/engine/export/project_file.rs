@@ -51,7 +51,13 @@ pub fn open(text: &str, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(not_ours(format!("it does not start with \"format\": \"{FORMAT}\".")));
     }
-    let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(0);
+    // The project repeats the version inside; a newer one there would be saved back at the top
+    // and the draft could not be opened again, so the newer of the two decides.
+    let version = [value.get("schema_version"), value.pointer("/project/schema_version")]
+        .into_iter()
+        .filter_map(|v| v.and_then(serde_json::Value::as_u64))
+        .max()
+        .unwrap_or(0);
     if version > u64::from(SCHEMA_VERSION) {
         return Err(OpenError(format!(
             "This project was saved by a newer version of Workforce Report Builder (project format {version}); this \

@@ -8,6 +8,8 @@ use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextEncoding {
     Utf8,
+    /// UTF-8 with a few bytes that are not, each read as �.
+    Utf8WithErrors,
     Utf16Le,
     Utf16Be,
     Windows1252,
@@ -16,10 +18,25 @@ pub enum TextEncoding {
 impl TextEncoding {
     pub fn label(self) -> &'static str {
         match self {
-            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8 | TextEncoding::Utf8WithErrors => "UTF-8",
             TextEncoding::Utf16Le => "UTF-16 (little-endian)",
             TextEncoding::Utf16Be => "UTF-16 (big-endian)",
             TextEncoding::Windows1252 => "Windows-1252 (Western European)",
+        }
+    }
+
+    /// What the officer is told about how `text` was read; nothing for plain UTF-8.
+    pub fn note(self, text: &str) -> Option<String> {
+        match self {
+            TextEncoding::Utf8 => None,
+            TextEncoding::Utf8WithErrors => {
+                let row = text.find('\u{fffd}').map_or(1, |at| text[..at].matches('\n').count() + 1);
+                Some(format!(
+                    "Read as UTF-8 text, but some bytes in it are not UTF-8: they show as \u{fffd}, the first in \
+                     row {row}. Check the cells around them."
+                ))
+            }
+            other => Some(format!("Read as {} text.", other.label())),
         }
     }
 }
@@ -34,6 +51,14 @@ impl TextEncoding {
 /// assert_eq!(decode("£4".as_bytes()).1, TextEncoding::Utf8);
 /// ```
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+    let (mut text, encoding) = decode_with_room(bytes);
+    // encoding_rs allocates for the worst case (three bytes out for each byte in); a file near
+    // the size limit would otherwise hold that room for as long as its text is kept.
+    text.shrink_to_fit();
+    (text, encoding)
+}
+
+fn decode_with_room(bytes: &[u8]) -> (String, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8);
     }
@@ -49,8 +74,22 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), TextEncoding::Utf8),
+        // A UTF-8 file with a stray byte (from an edit in another program) keeps its £ signs
+        // and accents; read as Windows-1252, every one of them would be garbled.
+        Err(_) if mostly_utf8(bytes) => (String::from_utf8_lossy(bytes).into_owned(), TextEncoding::Utf8WithErrors),
         Err(_) => (WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), TextEncoding::Windows1252),
     }
+}
+
+/// More characters beyond ASCII written as UTF-8 than bytes that are not UTF-8. Windows-1252
+/// text almost never holds a valid UTF-8 sequence (it would take a pair such as "Ã©").
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut written, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        written += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        stray += chunk.invalid().len();
+    }
+    written > stray
 }
 
 /// UTF-16 with no mark: in text that is mostly ASCII, every other byte is zero.
@@ -105,6 +144,14 @@ mod tests {
         for (what, bytes, encoding) in cases {
             assert_eq!(decode(&bytes), (text.to_owned(), encoding), "{what}");
         }
+    }
+
+    #[test]
+    fn decoded_text_keeps_no_room_for_the_worst_case() {
+        // Each £ is one byte in and two out; encoding_rs makes room for three.
+        let (text, _) = decode(&[0xA3; 10_000]);
+        assert_eq!(text.len(), 20_000);
+        assert!(text.capacity() < 25_000, "{} bytes held", text.capacity());
     }
 
     #[test]

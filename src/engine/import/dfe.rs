@@ -3,7 +3,7 @@
 
 use super::grid::GridRow;
 use super::number::read_entry;
-use super::Problem;
+use super::{quoted, Problem};
 use crate::engine::model::{DfeIndicators, DfeRow, Entry, Level, PublishedRates, StatisticalNeighbours};
 
 /// Reads the indicators file. Cells holding DfE codes (`c`, `k`, `x`, `z`...) are kept as
@@ -48,7 +48,7 @@ pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> 
                     row.line,
                     at(name),
                     name,
-                    format!("'{}' is not a number or a DfE code.", text(name)),
+                    format!("{} is not a number or a DfE code.", quoted(text(name))),
                 ));
                 Entry::NoValue(crate::engine::model::NoValue::Unavailable)
             }

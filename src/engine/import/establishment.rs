@@ -4,7 +4,7 @@
 use super::grid::GridRow;
 use super::headings::{key, recognise, Heading};
 use super::number::read_entry;
-use super::{load_pasted, Problem};
+use super::{load_pasted, quoted, Problem};
 use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RememberedMappings, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.
@@ -118,7 +118,7 @@ pub fn read_mapped(
                     row.line,
                     i,
                     &heading(i),
-                    format!("'{}' is not a number.", cell(i).trim()),
+                    format!("{} is not a number.", quoted(cell(i))),
                 )),
             }
         }
@@ -137,7 +137,10 @@ pub fn read_mapped(
         }
     }
     if problems.is_empty() && table.rows.is_empty() {
-        problems.push(Problem::whole("The headings were found but there are no rows of figures under them.".into()));
+        problems.push(Problem::row(
+            header.line,
+            "the headings are here, but there are no rows of figures under them.".into(),
+        ));
     }
     if problems.is_empty() {
         Ok(ReadTable { table, skipped })

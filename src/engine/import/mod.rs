@@ -24,15 +24,19 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::format;
 use crate::engine::model::{ColumnMapping, RawInput, RememberedMappings, TableInput};
 use decode::TextEncoding;
 use establishment::{guess_mapping_remembering, read_mapped, ReadTable};
 use grid::GridRow;
 use kind::TableKind;
-use spreadsheet::{column_letters, Format, SheetGrid, SheetInfo};
+use spreadsheet::{column_letters, Format, SheetGrid, SheetInfo, MAX_COLUMNS};
 
 /// Files larger than this are refused before reading: far more than any workforce table.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// The most characters a cell may hold: Excel's own limit, so a longer one means a damaged
+/// file or one that is not a table.
+pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// Something in the input that could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +101,22 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A cell as a message quotes it, cut short when long, so the message stays a sentence.
+///
+/// ```
+/// use wrb::engine::import::quoted;
+/// assert_eq!(quoted(" two "), "'two'");
+/// assert_eq!(quoted(&"9".repeat(1000)), format!("'{}…' (1,000 characters)", "9".repeat(40)));
+/// ```
+pub fn quoted(cell: &str) -> String {
+    const LONGEST: usize = 40;
+    let cell = cell.trim();
+    match cell.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("'{}…' ({} characters)", &cell[..cut], format::count(cell.chars().count() as f64)),
+        None => format!("'{cell}'"),
+    }
+}
+
 /// What the officer gave.
 #[derive(Clone, Copy, Debug)]
 pub enum Input<'a> {
@@ -138,9 +158,56 @@ pub fn read_input(input: &TableInput, remembered: &RememberedMappings) -> Readin
     read_loaded(input, load_input(input), remembered)
 }
 
-/// Rows of pasted text. Needs no file-reading code, so the page can call it directly.
+/// Rows of pasted text. Needs no file-reading code, so the page can call it directly. Columns
+/// past the first `MAX_COLUMNS` are left out with a note, as they are from workbooks.
 pub fn load_pasted(text: &str) -> Loaded {
-    Loaded { rows: split_text(text), ..Loaded::default() }
+    let mut rows = split_text(text);
+    let notes = leave_out_far_columns(&mut rows).into_iter().collect();
+    Loaded { rows, notes, ..Loaded::default() }
+}
+
+/// Cuts rows to `MAX_COLUMNS` cells, and says where the first cell left out was.
+fn leave_out_far_columns(rows: &mut [GridRow]) -> Option<String> {
+    let most = MAX_COLUMNS as usize;
+    let mut first = None;
+    for row in rows.iter_mut().filter(|r| r.cells.len() > most) {
+        if first.is_none() {
+            first = row.cells[most..].iter().position(|c| !c.trim().is_empty()).map(|c| (row.line, most + c));
+        }
+        row.cells.truncate(most);
+    }
+    let count = |n: usize| format::count(n as f64);
+    first.map(|(line, column)| {
+        format!(
+            "Cells from column {} onwards were left out (the first is in row {line}, column {}): only the first {} \
+             columns are read.",
+            count(most + 1),
+            count(column + 1),
+            count(most)
+        )
+    })
+}
+
+/// Refuses rows holding a cell longer than any spreadsheet cell can be: no table has one, and
+/// the report could not show it.
+fn check_cells(loaded: &Loaded) -> Result<(), Problem> {
+    for row in &loaded.rows {
+        // Bytes first: a cell cannot hold more characters than bytes, and counting is slower.
+        let long = row.cells.iter().position(|c| c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS);
+        if let Some(column) = long {
+            let count = |n: usize| format::count(n as f64);
+            let message = format!(
+                "this cell holds {} characters, more than a spreadsheet cell can ({}), so this is not a table \
+                 this tool can read.",
+                count(row.cells[column].chars().count()),
+                count(MAX_CELL_CHARS)
+            );
+            return Err(
+                Problem::at(row.line, column, "", message).located(loaded.file.as_deref(), loaded.sheet.as_deref())
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Loads pasted text only; a file is reported as not read yet. For the page, where files are
@@ -164,6 +231,7 @@ pub fn load_input(input: &TableInput) -> Result<Loaded, Problem> {
 /// Maps and reads rows already loaded (in the browser, by the import worker), so that this
 /// step needs no spreadsheet or encoding code.
 pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remembered: &RememberedMappings) -> Reading {
+    let loaded = loaded.and_then(|l| check_cells(&l).map(|()| l));
     let Ok(rows) = loaded.as_ref().map(|l| &l.rows) else {
         let problem = loaded.clone().err().into_iter().collect();
         return Reading { loaded, kind: TableKind::Unknown, mapping: None, outcome: Err(problem) };
@@ -212,11 +280,22 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
 pub fn load(input: Input<'_>) -> Result<Loaded, Problem> {
     match input {
         Input::Paste(text) => Ok(load_pasted(text)),
-        Input::File { name, bytes, sheet } => load_file(name, bytes, sheet).map_err(|p| p.located(Some(name), None)),
+        Input::File { name, bytes, sheet } => {
+            load_file(name, bytes, sheet).and_then(|loaded| check_cells(&loaded).map(|()| loaded)).map_err(|p| {
+                let sheet = p.sheet.clone();
+                p.located(Some(name), sheet.as_deref())
+            })
+        }
     }
 }
 
 fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Problem> {
+    if bytes.is_empty() {
+        return Err(Problem::whole(
+            "The file is empty (0 bytes): it may not have finished saving or downloading. Save or download it again."
+                .into(),
+        ));
+    }
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Problem::whole(format!(
             "The file is {} MB, larger than the {} MB this tool reads. Save just the table you need as a new file.",
@@ -260,17 +339,11 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
         )));
     }
     let (text, encoding) = decode::decode(bytes);
-    let mut notes = Vec::new();
-    if encoding != TextEncoding::Utf8 {
-        notes.push(format!("Read as {} text.", encoding.label()));
+    let mut loaded = load_pasted(&text);
+    if let Some(note) = encoding.note(&text) {
+        loaded.notes.insert(0, note);
     }
-    Ok(Loaded {
-        rows: split_text(&text),
-        file: Some(name.to_owned()),
-        encoding: Some(encoding),
-        notes,
-        ..Loaded::default()
-    })
+    Ok(Loaded { file: Some(name.to_owned()), encoding: Some(encoding), ..loaded })
 }
 
 /// The first visible sheet where an establishment header is found, else the first visible
@@ -316,6 +389,10 @@ fn not_a_table(bytes: &[u8]) -> Option<String> {
         (b"PK\x03\x04", "a zip file that is not a spreadsheet (a Word document, perhaps), or a damaged workbook."),
         (b"\xD0\xCF\x11\xE0", "an Office file that is not a spreadsheet, or a damaged workbook."),
     ];
+    // A zip that cannot even be opened is most often a workbook cut short.
+    if bytes.starts_with(b"PK\x03\x04") && zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_err() {
+        return Some(spreadsheet::DAMAGED_ZIP.to_owned());
+    }
     for (magic, what) in kinds {
         if bytes.starts_with(magic) {
             return Some(format!("The file is {what}"));

@@ -63,7 +63,8 @@ fn read_number(text: &str) -> Option<f64> {
         return None;
     }
     let value: f64 = digits.parse().ok()?;
-    if negative_by_brackets && negative_by_sign {
+    // Hundreds of digits parse as infinity, which no sum or rate can use.
+    if !value.is_finite() || (negative_by_brackets && negative_by_sign) {
         return None;
     }
     Some(if negative_by_brackets || negative_by_sign { -value } else { value })

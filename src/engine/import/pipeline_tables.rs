@@ -4,7 +4,7 @@
 use super::grid::GridRow;
 use super::headings::key;
 use super::number::read_entry;
-use super::Problem;
+use super::{quoted, Problem};
 use crate::engine::model::Entry;
 
 /// A programme cohort: newly qualified social workers through the ASYE year, students,
@@ -80,7 +80,7 @@ fn read<T>(
                             row.line,
                             i,
                             header.cells[i].trim(),
-                            format!("'{text}' is not a number."),
+                            format!("{} is not a number.", quoted(text)),
                         ));
                         None
                     }

@@ -38,6 +38,11 @@ pub const MAX_CELLS: usize = 5_000_000;
 const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_EXPANSION: u64 = 200;
 
+/// Said of a zip whose structure cannot be read.
+pub const DAMAGED_ZIP: &str = "The file is damaged or incomplete: its zip structure cannot be read (it may not have \
+                               finished downloading or copying). Download or copy it again, or open it in Excel and \
+                               save a copy.";
+
 /// A sheet read into rows, with anything the officer should know about how.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SheetGrid {
@@ -70,6 +75,28 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 
 /// Lists the sheets of a workbook.
 pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
+    guarded(|| list_sheets(bytes, format))
+}
+
+/// Reads one sheet into rows (1-based row numbers, columns from A), merged cells filled in.
+pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+    guarded(|| read_sheet_unguarded(bytes, format, sheet))
+}
+
+/// Runs calamine on an officer's file, turning a panic into a message. calamine 0.38 indexes
+/// records by the lengths they claim, so a damaged `.xls` can stop it with a panic (a record
+/// too short for its kind, tests/hostile_input.rs) where an error was meant; a cell reference
+/// of many letters overflows its arithmetic too. Native builds (wfr, tests) unwind to here; the
+/// browser's worker is built to abort, so there the page's time limit on reading still applies.
+fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err("The workbook is damaged: part of it is not laid out as a workbook's should be, so it cannot be \
+             read. Open it in Excel and save a copy."
+            .to_owned())
+    })
+}
+
+fn list_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
     let list = |sheets: &[calamine::Sheet]| {
         sheets.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect()
     };
@@ -78,7 +105,10 @@ pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
             check_zip(bytes)?;
             Ok(list(Xlsx::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
-        Format::Xls => Ok(list(Xls::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata())),
+        Format::Xls => {
+            check_cfb(bytes)?;
+            Ok(list(Xls::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
+        }
         Format::Ods => {
             check_zip(bytes)?;
             Ok(list(Ods::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
@@ -87,8 +117,7 @@ pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
     }
 }
 
-/// Reads one sheet into rows (1-based row numbers, columns from A), merged cells filled in.
-pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
     match format {
         Format::Xlsx => {
             check_zip(bytes)?;
@@ -103,6 +132,7 @@ pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid
             Ok(cells.into_grid(&merges))
         }
         Format::Xls => {
+            check_cfb(bytes)?;
             let mut book = Xls::new(Cursor::new(bytes)).map_err(explain)?;
             let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
             let range = book.worksheet_range(sheet).map_err(explain)?;
@@ -269,10 +299,11 @@ fn date_text(value: &calamine::ExcelDateTime) -> String {
     }
 }
 
-/// Refuses a zip whose declared contents would unpack to more than we can hold.
+/// Refuses a zip whose declared contents would unpack to more than we can hold. The declared
+/// sizes can be trusted that far: zip itself stops a part that unpacks to more than it says
+/// (tests/bad_input.rs holds such a file).
 fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| "The file is damaged or incomplete: its zip structure cannot be read.".to_owned())?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DAMAGED_ZIP.to_owned())?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry =
@@ -286,6 +317,224 @@ fn check_zip(bytes: &[u8]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Refuses a compound file (`.xls`) whose sector chains point past its end, into its last,
+/// partial sector, or round in a loop: calamine 0.38 panics on the first two and loops for
+/// ever on the third, where it should say the file is damaged (tests/hostile_input.rs). Every
+/// chain calamine may follow is followed here first, without reading any stream.
+fn check_cfb(bytes: &[u8]) -> Result<(), String> {
+    // Sector numbers from here up mark the end of a chain or a free sector.
+    const MARKS: u32 = 0xFFFF_FFFA;
+    const END: u32 = 0xFFFF_FFFE;
+    let damaged = || {
+        "The workbook is damaged: its list of where its parts are is broken (it points outside the file, or round \
+         in a loop), so it cannot be read. Open it in Excel and save a copy."
+            .to_owned()
+    };
+    let words = |part: &[u8]| -> Vec<u32> {
+        part.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
+    };
+    let Some(header) = bytes.get(..512) else {
+        return Ok(()); // calamine says it is too short itself
+    };
+    let (size, start) = match header[30] {
+        9 => (512, 512),
+        12 => (4096, 4096),
+        _ => return Ok(()), // calamine refuses any other sector size itself
+    };
+    let head = words(header);
+    let whole = bytes.len().saturating_sub(start) / size;
+    let sector = |id: u32| -> Result<&[u8], String> {
+        let at = start + id as usize * size;
+        if (id as usize) < whole {
+            Ok(&bytes[at..at + size])
+        } else {
+            Err(damaged())
+        }
+    };
+    // The sectors of the allocation table: listed in the header, then in a chain of sectors
+    // each ending with the next one's number.
+    let mut listed = head[19..].to_vec();
+    let mut next = head[17];
+    for _ in 0..=whole {
+        if next >= MARKS {
+            break;
+        }
+        listed.extend(words(sector(next)?));
+        next = listed.pop().unwrap_or(END);
+    }
+    if next < MARKS {
+        return Err(damaged());
+    }
+    let mut table = Vec::new();
+    for id in listed.into_iter().filter(|&id| id < 0xFFFF_FFFC) {
+        table.extend(words(sector(id)?));
+    }
+    // A chain's sectors, each one inside the file and the table, and no loop.
+    let chain = |first: u32, table: &[u32], limit: usize| -> Result<Vec<u32>, String> {
+        let (mut id, mut ids) = (first, Vec::new());
+        while id != END {
+            if id as usize >= limit || ids.len() >= limit {
+                return Err(damaged());
+            }
+            ids.push(id);
+            id = table[id as usize];
+        }
+        Ok(ids)
+    };
+    let limit = whole.min(table.len());
+    let mut directory = Vec::new();
+    for id in chain(head[12], &table, limit)? {
+        directory.extend_from_slice(sector(id)?);
+    }
+    let entries: Vec<(u32, u64)> = directory
+        .chunks_exact(128)
+        .map(|e| (words(&e[116..120])[0], u64::from_le_bytes(e[120..128].try_into().unwrap_or_default())))
+        .map(|(first, len)| (first, if size == 512 { len & 0xFFFF_FFFF } else { len }))
+        .collect();
+    let Some(&(root_first, root_len)) = entries.first() else {
+        return Ok(()); // calamine says the directory is empty itself
+    };
+    // Streams under 4,096 bytes live in 64-byte sectors of the root's stream, with a table of
+    // their own.
+    let (mut mini_table, mut mini_limit) = (Vec::new(), 0);
+    if head[16] > 0 {
+        let root = chain(root_first, &table, limit)?;
+        let mut bytes_of_table = Vec::new();
+        for id in chain(head[15], &table, limit)? {
+            bytes_of_table.extend_from_slice(sector(id)?);
+        }
+        bytes_of_table.truncate(head[16] as usize * size);
+        mini_table = words(&bytes_of_table);
+        mini_limit = (root_len.min((root.len() * size) as u64) / 64).min(mini_table.len() as u64) as usize;
+    }
+    for &(first, len) in &entries[1..] {
+        let fits = u32::try_from(len).is_ok();
+        let ok = match len {
+            // calamine reads the first sector even of an empty stream.
+            0 => first == 0 || first >= MARKS || (first as usize) < mini_limit,
+            1..4096 => chain(first, &mini_table, mini_limit).is_ok(),
+            _ => fits && chain(first, &table, limit).is_ok(),
+        };
+        if !ok {
+            return Err(damaged());
+        }
+    }
+    // The workbook stream, gathered from its sectors (or the root's small sectors).
+    let named = |e: &[u8], name: &str| {
+        let units: Vec<u16> = e[..64].chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect();
+        String::from_utf16_lossy(&units).trim_end_matches('\0').eq_ignore_ascii_case(name)
+    };
+    let Some(&(first, len)) = directory
+        .chunks_exact(128)
+        .zip(&entries)
+        .skip(1)
+        .find(|(e, _)| named(e, "Workbook") || named(e, "Book"))
+        .map(|(_, entry)| entry)
+    else {
+        return Ok(());
+    };
+    let mut stream = Vec::new();
+    if len >= 4096 {
+        for id in chain(first, &table, limit)? {
+            stream.extend_from_slice(sector(id)?);
+        }
+    } else if len > 0 {
+        let mut root = Vec::new();
+        for id in chain(root_first, &table, limit)? {
+            root.extend_from_slice(sector(id)?);
+        }
+        for id in chain(first, &mini_table, mini_limit)? {
+            stream.extend_from_slice(&root[id as usize * 64..id as usize * 64 + 64]);
+        }
+    }
+    stream.truncate(len as usize);
+    check_dimensions(&stream).ok_or_else(|| {
+        "The workbook is damaged: one of its sheets says it is larger than any .xls sheet can be, so it cannot \
+         be read. Open it in Excel and save a copy."
+            .to_owned()
+    })?;
+    check_spans(&stream).ok_or_else(|| {
+        "The workbook's sheets span more cells than this tool can hold (a value far from a table makes a sheet \
+         span all the cells between). Delete stray values in Excel, or copy the table into a new workbook."
+            .to_owned()
+    })
+}
+
+/// calamine holds each sheet of an .xls as a full grid from its first cell to its last, for
+/// every sheet at once, so two values far apart cost half a gigabyte and many sheets many
+/// times that. The grids together may span as many cells as one full-size sheet.
+fn check_spans(stream: &[u8]) -> Option<()> {
+    let u16_at = |bytes: &[u8], i: usize| u32::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]));
+    let span =
+        |b: (u32, u32, u32, u32)| if b.0 > b.1 { 0 } else { u64::from(b.1 - b.0 + 1) * u64::from(b.3 - b.2 + 1) };
+    let empty = (u32::MAX, 0, u32::MAX, 0);
+    let (mut open, mut current, mut total) = (Vec::new(), empty, 0u64);
+    let mut rest = stream;
+    while rest.len() >= 4 {
+        let (kind, len) = (u16_at(rest, 0), u16_at(rest, 2) as usize);
+        let data = &rest[4..rest.len().min(4 + len)];
+        let cells = match kind {
+            // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: one cell.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                Some((u16_at(data, 0), u16_at(data, 2), u16_at(data, 2)))
+            }
+            // MulRk: a run of cells along a row.
+            0x00BD if data.len() >= 6 => Some((u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len() - 2))),
+            _ => None,
+        };
+        if let Some((row, first, last)) = cells {
+            current = (current.0.min(row), current.1.max(row), current.2.min(first), current.3.max(last.max(first)));
+        }
+        match kind {
+            0x0809 => open.push(std::mem::replace(&mut current, empty)),
+            0x000A => {
+                total += span(current);
+                current = open.pop().unwrap_or(empty);
+            }
+            _ => {}
+        }
+        if total + span(current) > 65_536 * 256 {
+            return None;
+        }
+        rest = &rest[rest.len().min(4 + len)..];
+    }
+    Some(())
+}
+
+/// calamine reserves room for as many cells as each sheet's DIMENSIONS record claims, before
+/// reading any: a damaged record can claim terabytes. No sheet of an .xls is larger than
+/// 65,536 rows of 256 columns. The sizes are worked out as calamine works them out.
+fn check_dimensions(stream: &[u8]) -> Option<()> {
+    let at = |bytes: &[u8], i: usize, wide: bool| -> u32 {
+        if wide {
+            u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]])
+        } else {
+            u32::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]))
+        }
+    };
+    let mut rest = stream;
+    while rest.len() >= 4 {
+        let (kind, len) = (at(rest, 0, false), at(rest, 2, false) as usize);
+        let data = &rest[4..rest.len().min(4 + len)];
+        if kind == 0x0200 && matches!(data.len(), 10 | 14 | 16) {
+            let wide = data.len() != 10;
+            let (first_row, rows_end) = (at(data, 0, wide), at(data, if wide { 4 } else { 2 }, wide));
+            let columns_at = if wide { 8 } else { 4 };
+            let (first_column, columns_end) = (at(data, columns_at, false), at(data, columns_at + 2, false));
+            let first_column = if first_column > 0xFF || columns_end < first_column { 0 } else { first_column };
+            if rows_end >= 1 && columns_end >= 1 {
+                let rows = (rows_end - 1).wrapping_sub(first_row).wrapping_add(1);
+                let columns = (columns_end - 1).wrapping_sub(first_column).wrapping_add(1);
+                if u64::from(rows) * u64::from(columns) > 65_536 * 256 {
+                    return None;
+                }
+            }
+        }
+        rest = &rest[rest.len().min(4 + len)..];
+    }
+    Some(())
 }
 
 fn password_message() -> String {

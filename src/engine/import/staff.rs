@@ -5,7 +5,7 @@ use super::date::{read_date, DateSystem};
 use super::grid::GridRow;
 use super::headings::key;
 use super::number::read_entry;
-use super::Problem;
+use super::{quoted, Problem};
 use crate::engine::model::{Contract, Entry, Person, StaffList};
 
 /// Standard full-time weekly hours, for turning contracted hours into FTE: Skills for Care
@@ -77,7 +77,7 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
             let value = text(c)?;
             let parsed = read_date(value, DateSystem::Excel1900);
             if parsed.is_none() {
-                problem(c, format!("'{value}' is not a date (expected a date such as 30/09/2025)."));
+                problem(c, format!("{} is not a date (expected a date such as 30/09/2025).", quoted(value)));
             }
             parsed
         };
@@ -90,7 +90,7 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
                 // An age band such as "55-59" counts by its lower bound.
                 Err(_) if c == Column::Age => value.split(['-', '–', ' ']).next().and_then(|n| n.parse().ok()),
                 Err(_) => {
-                    problem(c, format!("'{value}' is not a number."));
+                    problem(c, format!("{} is not a number.", quoted(value)));
                     None
                 }
             }
