@@ -95,3 +95,21 @@ fn contracted_hours_become_fte_capped_at_one() {
     assert_eq!(list.people[0].fte, Some(0.5));
     assert_eq!(list.people[1].fte, Some(1.0));
 }
+
+#[test]
+fn an_age_band_counts_by_its_lower_bound_and_infinity_is_no_age() {
+    let read = |age: &str| {
+        let text = format!("Staff number\tRole\tFTE\tStart date\tAge\nS1\tSocial Worker\t1\t01/01/2020\t{age}\n");
+        read_staff_list(&split_text(&text))
+    };
+    assert_eq!(read("55-59").unwrap().people[0].age, Some(55));
+    assert_eq!(read("40").unwrap().people[0].age, Some(40));
+    for age in ["inf", "NaN", "-inf", "1e300", "old"] {
+        let problems = read(age).expect_err(age);
+        assert_eq!(
+            problems[0].to_string(),
+            format!("Row 2, column Age: '{age}' is not an age or an age band such as 55-59."),
+            "{age}"
+        );
+    }
+}

@@ -87,8 +87,18 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
             match read_entry(value) {
                 Ok(Entry::Number(n)) => Some(n),
                 Ok(Entry::NoValue(_)) => None,
-                // An age band such as "55-59" counts by its lower bound.
-                Err(_) if c == Column::Age => value.split(['-', '–', ' ']).next().and_then(|n| n.parse().ok()),
+                // An age band such as "55-59" counts by its lower bound, read as any figure is
+                // (so "inf" or "NaN" is not an age).
+                Err(_) if c == Column::Age => {
+                    let lower = value.split(['-', '–', ' ']).next().map(read_entry);
+                    match lower {
+                        Some(Ok(Entry::Number(n))) if (0.0..150.0).contains(&n) => Some(n),
+                        _ => {
+                            problem(c, format!("{} is not an age or an age band such as 55-59.", quoted(value)));
+                            None
+                        }
+                    }
+                }
                 Err(_) => {
                     problem(c, format!("{} is not a number.", quoted(value)));
                     None
