@@ -62,7 +62,15 @@ if (ONLY.includes('sizes')) {
   console.error('Sizes');
   record('First load: app .wasm + .js + .css, raw', kb(wasmJsCss.raw));
   record('First load: app .wasm + .js + .css, gzip -9', kb(wasmJsCss.gzip));
-  record('First load: everything the sample report needs (adds index.html, icon), gzip -9', kb(first.gzip), '≤ 300 KB', within(first.gzip <= 300_000));
+  // What the sample report needs to show is index.html (the report is written into it at build
+  // time), its styles, its first script and the icon. The app's code is fetched at the same
+  // time, to make the report editable, and is the larger part of the first load.
+  const isCode = (f) => f.endsWith('.wasm') || f.startsWith('boot-') || (f.startsWith('app-') && f.endsWith('.js'));
+  const shown = size(firstLoad.filter((f) => !isCode(f)));
+  const code = size(firstLoad.filter(isCode));
+  record('First load: what the sample report needs to show (index.html with the report, .css, first script, icon), gzip -9', kb(shown.gzip), '≤ 300 KB', within(shown.gzip <= 300_000));
+  record("First load: the app's code, fetched at once to make the report editable (.wasm + .js), gzip -9", kb(code.gzip));
+  record('First load: all of it, gzip -9', kb(first.gzip), '≤ 300 KB', within(first.gzip <= 300_000));
   for (const w of workers) {
     const s = size([`${w}.js`, `${w}_bg.wasm`]);
     record(`Worker "${w}" (on first use): .wasm + .js, raw / gzip -9`, `${kb(s.raw)} / ${kb(s.gzip)}`);
@@ -197,10 +205,12 @@ if (ONLY.includes('imports')) {
 
 // 4. Cold load to the full sample report: fresh profile, no cache, no service worker yet.
 console.error('Cold load');
-// Two moments: the report shown in full (its tables and charts), and the controls beside it
-// ready to use (the paste box, the report's editor and the panels), drawn a frame later.
+// Three moments: the report shown in full (its tables and charts: index.html has the sample
+// written in), the app's own report in its place (its code loaded and started), and the
+// controls beside it ready to use (the paste box, the report's editor and the panels).
 async function coldLoad(throttle) {
   const report = [];
+  const started = [];
   const controls = [];
   for (let i = 0; i < RUNS; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -209,12 +219,18 @@ async function coldLoad(throttle) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
-    await page.goto(app.url);
+    // From the first byte, not the load event, which waits for the app's code as well.
+    await page.goto(app.url, { waitUntil: 'commit' });
     const shown = await page.waitForFunction(
-      () => document.querySelectorAll('article.report figure svg').length > 0
+      () => document.querySelector('article.report figure svg')?.getBoundingClientRect().height > 0
         && document.querySelector('article.report table.figures tfoot') && performance.now(),
       null, { polling: 'raf', timeout: 60000 });
     report.push(await shown.jsonValue());
+    const up = await page.waitForFunction(
+      () => !document.getElementById('first-view') && document.querySelector('article.report table.figures tfoot')
+        && performance.now(),
+      null, { polling: 'raf', timeout: 60000 });
+    started.push(await up.jsonValue());
     const ready = await page.waitForFunction(
       () => document.querySelector('#paste-table') && document.querySelector('section.document-editor')
         && document.querySelector('section.benchmarks') && performance.now(),
@@ -222,14 +238,16 @@ async function coldLoad(throttle) {
     controls.push(await ready.jsonValue());
     await context.close();
   }
-  return { report: median(report), controls: median(controls) };
+  return { report: median(report), started: median(started), controls: median(controls) };
 }
 if (ONLY.includes('load')) {
   const cold = await coldLoad(1);
   record('Cold load to the full sample report', ms(cold.report));
+  record("Cold load to the app's own report in its place", ms(cold.started));
   record('Cold load to the controls ready beside it', ms(cold.controls));
   const slow = await coldLoad(4);
   record('Cold load to the full sample report, 4x CPU throttling', ms(slow.report), '≤ 1,000 ms', within(slow.report <= 1000));
+  record("Cold load to the app's own report in its place, 4x CPU throttling", ms(slow.started), '≤ 1,000 ms', within(slow.started <= 1000));
   record('Cold load to the controls ready beside it, 4x CPU throttling', ms(slow.controls));
 }
 

@@ -37,6 +37,16 @@ html = html.replace(/<link rel="stylesheet" href="\/([^"]+)"[^>]*>/g, (_, name) 
 html = html.replace(/<link rel="icon" href="\/([^"]+)"[^>]*>/, (_, name) =>
   `<link rel="icon" href="data:image/svg+xml;base64,${read(name).toString('base64')}">`);
 
+// Classic scripts (index.html's first, which runs before the page is drawn), inline, each
+// allowed by its hash.
+const scriptHashes = [];
+html = html.replace(/<script src="\/([^"]+\.js)"[^>]*><\/script>/g, (_, name) => {
+  const js = read(name).toString('utf8');
+  if (/<\/script/i.test(js)) fail(`${name} holds </script>, which would end the inline script early`);
+  scriptHashes.push(sha256(js));
+  return `<script>${js}</script>`;
+});
+
 // Nothing to preload: it is all here.
 html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 
@@ -92,7 +102,7 @@ html = html.replace(bootMatch[0], `${blocks.join('\n')}\n<script type="module">$
 // (blob:) and the worker scripts they load (data:); nothing fetched, and no connection at all.
 const policy = [
   "default-src 'none'",
-  `script-src ${sha256(start)} data: 'wasm-unsafe-eval'`,
+  `script-src ${[...scriptHashes, sha256(start)].join(' ')} data: 'wasm-unsafe-eval'`,
   'worker-src blob:',
   `style-src ${styleHashes.join(' ')}`,
   'img-src data: blob:',

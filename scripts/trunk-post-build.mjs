@@ -1,9 +1,13 @@
 // Trunk post-build hook: moves the inline boot script Trunk writes into index.html out to a
 // file, so the Content-Security-Policy can forbid inline script altogether; has that file
-// register the service worker; and writes into sw.js the files to keep for offline use.
+// register the service worker; writes the sample report into index.html, from the app just
+// built, so a first visit shows it before the app's code has loaded; and writes into sw.js the
+// files to keep for offline use.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -14,7 +18,9 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module"(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 let count = 0;
+let bootBody = '';
 html = html.replace(inline, (_, attrs, body) => {
+  bootBody = body;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
   const name = `boot-${hash}.js`;
   // The service worker keeps the app for offline use after the first visit.
@@ -24,6 +30,39 @@ html = html.replace(inline, (_, attrs, body) => {
   const kept = attrs.replace(/\s*nonce="[^"]*"/, '');
   return `<script type="module"${kept} src="./${name}"></script>`;
 });
+
+// The sample report, from the built app itself (its `firstView` export), so what index.html
+// shows first is exactly what the app then draws. Its start-up function finds no page here and
+// returns without drawing.
+const glueName = bootBody.match(/from '\/([^']+\.js)'/)?.[1];
+const wasmName = bootBody.match(/module_or_path: '\/([^']+\.wasm)'/)?.[1];
+if (!glueName || !wasmName) {
+  console.error("trunk-post-build: cannot find the app's script and wasm in Trunk's boot script.");
+  process.exit(1);
+}
+const placeholder = '<!-- the sample report -->';
+if (!html.includes(placeholder)) {
+  console.error(`trunk-post-build: index.html has no ${placeholder} to write the report into.`);
+  process.exit(1);
+}
+// A copy named .mjs, so Node reads the glue as a module wherever the staging folder is.
+const gluePath = join(tmpdir(), `wrb-first-view-${process.pid}.mjs`);
+writeFileSync(gluePath, readFileSync(join(dir, glueName)));
+let report;
+try {
+  const app = await import(pathToFileURL(gluePath).href);
+  app.initSync({ module: readFileSync(join(dir, wasmName)) });
+  report = app.firstView();
+} finally {
+  rmSync(gluePath, { force: true });
+}
+if (!report.startsWith('<article')) {
+  console.error('trunk-post-build: the app gave no report for index.html.');
+  process.exit(1);
+}
+html = html.replace(placeholder, () => report);
+console.log(`trunk-post-build: wrote the sample report into index.html (${report.length} characters)`);
+
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('trunk-post-build: an inline script is left in index.html; the CSP would block it.');
   process.exit(1);

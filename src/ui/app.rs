@@ -136,6 +136,11 @@ fn page(props: &PageProps) -> Html {
     {
         let controls_ready = controls_ready.clone();
         use_effect_with((), move |_| {
+            // The report drawn into index.html has been shown until now; this page's own
+            // report is in place of it from this frame.
+            if let Some(first_view) = gloo::utils::document().get_element_by_id("first-view") {
+                first_view.remove();
+            }
             // After the frame that paints the report: a task queued from its animation frame.
             let frame = gloo::render::request_animation_frame(move |_| {
                 gloo::timers::callback::Timeout::new(0, move || controls_ready.set(true)).forget();

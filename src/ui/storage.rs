@@ -45,6 +45,8 @@ const ASIDE: &str = "aside";
 const INDEX_KEY: &str = "wrb.drafts";
 /// Where version 2 of the app kept its one draft; read once and moved into the list.
 const OLD_DRAFT_KEY: &str = "wrb.draft";
+/// Set while any draft is kept: see `mark_kept`.
+const KEPT_KEY: &str = "wrb.kept";
 const UNREADABLE_KEY: &str = "wrb.draft.unreadable";
 
 /// A draft as read: the project, or why it cannot be opened with its raw text.
@@ -89,6 +91,7 @@ impl Shelf {
             }
         }
         list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        mark_kept(!list.is_empty());
         list
     }
 
@@ -148,6 +151,7 @@ impl Shelf {
     pub fn save_on_close(&self, id: &str, project: &Project) {
         let (entry, text) = entry_for(id, project);
         let _ = save_local(&entry, &text);
+        mark_kept(true);
         if let Some(db) = &self.db {
             let _ = start_put(db, &entry, &text);
         }
@@ -243,6 +247,15 @@ fn entry_for(id: &str, project: &Project) -> (DraftEntry, String) {
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
+}
+
+/// Tells index.html's first script, before the app loads, whether a draft will open in place
+/// of the sample it has drawn (assets/first-view.js). Kept in localStorage, which that script
+/// can read at once, even when the drafts themselves are only in the database.
+fn mark_kept(any: bool) {
+    if let Some(storage) = local_storage() {
+        let _ = if any { storage.set_item(KEPT_KEY, "1") } else { storage.remove_item(KEPT_KEY) };
+    }
 }
 
 fn draft_key(id: &str) -> String {

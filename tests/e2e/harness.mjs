@@ -53,9 +53,16 @@ export function useBrowser() {
   return ctx;
 }
 
-/// Opens the app and waits for the sample report.
+/// Opens the app and waits for the sample report, drawn by the app itself: not only the copy
+/// index.html shows until the app's code has started.
 export async function openSample(page, url) {
   await page.goto(url);
+  await appStarted(page);
+}
+
+/// Waits until the app has taken the place of the page index.html first shows.
+export async function appStarted(page) {
+  await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
   await page.locator('article.report table.figures tfoot').first().waitFor();
 }
 
