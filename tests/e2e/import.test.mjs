@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { openSample, totalRow, useBrowser } from './harness.mjs';
+import { appStarted, openSample, totalRow, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
 const WORKBOOK = new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname;
@@ -69,7 +69,7 @@ test('columns the guess does not know can be set, and the choice is remembered',
 
   // After a reload, a table with the same headings is read the same way.
   await page.reload();
-  await page.locator('article.report tfoot').first().waitFor();
+  await appStarted(page);
   await page.getByLabel('Paste a table').fill('Post title\tFunded FTE\tStaff\tTemps\nTeam Manager\t4\t3\t1');
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('4.00'));
   assert.deepEqual((await totalRow(page)).slice(0, 4), ['Total', '4.00', '3.00', '1.00']);

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSample, useBrowser } from './harness.mjs';
+import { appStarted, openSample, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
 const headings = (page) => page.locator('article.report h2').allInnerTexts();
@@ -21,7 +21,7 @@ test('the draft survives a reload, and a saved project file opens it again in an
   await openSample(page, ctx.server.url);
   await renameCurrentPosition(page);
   await page.reload();
-  await page.locator('article.report h2').first().waitFor();
+  await appStarted(page);
   assert.equal((await headings(page))[3], '4. Where we are now', 'the edit is still there');
   assert.match(await page.getByRole('status').first().innerText(), /Opened your draft “Children's social care workforce update” kept in this browser/);
 
@@ -142,6 +142,7 @@ test('several drafts are listed by title and time, and can be opened, copied and
   assert.ok(await page.getByRole('button', { name: 'Delete Workforce update, January' }).isDisabled(), 'the open draft is not deleted');
 
   await page.reload();
+  await appStarted(page);
   assert.equal(await page.locator('article.report h1').innerText(), 'Workforce update, January', 'the last one worked on opens');
 });
 
@@ -151,7 +152,7 @@ test('words typed just before the tab is closed or reloaded are kept', async () 
   await page.getByLabel('Section 1 heading').fill('Why this paper');
   await page.waitForFunction(() => document.querySelector('article.report h2')?.innerText === '1. Why this paper');
   await page.reload(); // at once: before the pause after typing that saves
-  await page.locator('article.report h2').first().waitFor();
+  await appStarted(page);
   assert.equal((await headings(page))[0], '1. Why this paper');
 });
 
@@ -165,7 +166,7 @@ test('after the first visit the builder opens with no network, in a reload and a
   await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('#autosave-status')?.innerText));
   await context.setOffline(true);
   await page.reload();
-  await page.locator('article.report table.figures tfoot').first().waitFor();
+  await appStarted(page);
   assert.equal((await headings(page))[0], '1. Written on the train');
   const tab = await context.newPage();
   await tab.goto(ctx.server.url);
@@ -227,7 +228,7 @@ test('a draft holding a file too large for localStorage is kept in IndexedDB and
   assert.match(await page.locator('#autosave-status').innerText(), /kept in this browser as you work/);
 
   await page.reload();
-  await page.locator('article.report h2').first().waitFor();
+  await appStarted(page);
   assert.match(await page.getByRole('status').first().innerText(), /Opened your draft/);
   await page.waitForFunction(panel, null, { timeout: 60_000 });
 });
@@ -242,7 +243,7 @@ test('where IndexedDB is refused, drafts are kept in localStorage', async () => 
   await renameCurrentPosition(page);
   assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('wrb.draft.') && localStorage.getItem(k).includes('Where we are now'))));
   await page.reload();
-  await page.locator('article.report h2').first().waitFor();
+  await appStarted(page);
   assert.equal((await headings(page))[3], '4. Where we are now');
 });
 
@@ -290,6 +291,6 @@ test('a full disk is reported, and the draft is kept again once there is room', 
   await page.getByLabel('Section 4 heading').fill('Where we stand now');
   await page.waitForFunction(() => /kept in this browser as you work/.test(document.querySelector('#autosave-status')?.innerText));
   await page.reload();
-  await page.locator('article.report h2').first().waitFor();
+  await appStarted(page);
   assert.equal((await headings(page))[3], '4. Where we stand now');
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { totalRow } from './harness.mjs';
+import { appStarted, totalRow } from './harness.mjs';
 
 const FILE = new URL('../../dist-single/workforce-report-builder.html', import.meta.url).pathname;
 const WORKBOOK = new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname;
@@ -41,7 +41,7 @@ test('opened from file://, it builds a report from pasted text, a CSV and a work
   });
 
   await page.goto(pathToFileURL(FILE).href);
-  await page.locator('article.report table.figures tfoot').first().waitFor();
+  await appStarted(page);
   assert.equal(await page.locator('article.report h1').innerText(), "Children's social care workforce update");
 
   await page.getByLabel('Paste a table').fill('Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial worker\t12\t8\t2\t2\nTeam manager\t3\t3\t0\t0\n');
@@ -66,7 +66,7 @@ test('opened from file://, it builds a report from pasted text, a CSV and a work
   // The draft is kept in the browser, file:// or not.
   await page.waitForTimeout(800);
   await page.reload();
-  await page.locator('article.report table.figures tfoot').first().waitFor();
+  await appStarted(page);
   assert.equal((await totalRow(page))[1], '77.50');
   await context.close();
   assert.deepEqual(problems, []);
