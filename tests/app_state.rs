@@ -438,3 +438,50 @@ fn a_draft_that_cannot_be_opened_is_said_but_is_no_field_s_problem() {
     assert!(state.field_errors().is_empty());
     assert_eq!(state.error_focus, 0);
 }
+
+/// A staff list as an HR system exports it, `people` rows long.
+fn staff_csv(people: usize) -> Vec<u8> {
+    let mut csv = String::from("Staff number,Job title,Team,FTE,Contract type,Start date,Leaving date,Date of birth\n");
+    for i in 0..people {
+        let (month, team) = (1 + i % 9, i % 7);
+        csv.push_str(&format!("S{i},Social Worker,Team {team},1,Permanent,01/0{month}/2019,,1{month}/05/1980\n"));
+    }
+    csv.into_bytes()
+}
+
+#[test]
+fn an_uploaded_file_is_shared_by_every_undo_step_not_copied() {
+    let state = after(vec![file_read("staff.csv", staff_csv(2_000), None)]);
+    let edited = (0..5).fold(state, |s, i| {
+        let field = if i % 2 == 0 { wrb::engine::model::TitleField::Title } else { wrb::engine::model::TitleField::Committee };
+        reduce(&s, Action::TitleEdited(field, format!("Edit {i}")))
+    });
+    assert_eq!(edited.undo.len(), 6, "the upload, and each edit to a different field, is its own step");
+    let bytes_of = |project: &wrb::engine::model::Project| match &project.supporting.last().unwrap().raw {
+        RawInput::File { bytes, .. } => bytes.clone(),
+        RawInput::Text(_) => panic!("the staff list is the uploaded file"),
+    };
+    let now = bytes_of(&edited.project);
+    for step in &edited.undo[1..] {
+        assert!(std::sync::Arc::ptr_eq(&now, &bytes_of(step)), "the same bytes, not a copy");
+    }
+}
+
+#[test]
+fn a_report_built_with_its_supporting_tables_kept_is_the_report_built_afresh() {
+    use std::rc::Rc;
+    use wrb::engine::report::facts::SupportingFacts;
+    use wrb::engine::report::{build_report_from, build_report_with};
+
+    let with_staff = after(vec![file_read("staff.csv", staff_csv(300), None)]);
+    assert!(with_staff.staff.is_some(), "the staff list is in its panel");
+    for state in [State::default(), with_staff] {
+        let load = |input: &wrb::engine::model::TableInput| state.loaded_for(input);
+        let kept = Rc::new(SupportingFacts::gather(&state.project, &load));
+        // Words change; what the supporting facts depend on does not.
+        let mut edited = state.project.clone();
+        edited.title_block.title = "Workforce update, June".into();
+        assert_eq!(SupportingFacts::depends_on(&edited), SupportingFacts::depends_on(&state.project));
+        assert_eq!(build_report_from(&edited, &load, kept), build_report_with(&edited, &load));
+    }
+}

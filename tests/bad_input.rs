@@ -45,7 +45,7 @@ fn read_measured(name: &str, bytes: Vec<u8>) -> (Reading, usize) {
         period: String::new(),
         source: String::new(),
         origin: Origin::Uploaded,
-        raw: RawInput::File { name: name.to_owned(), bytes },
+        raw: RawInput::File { name: name.to_owned(), bytes: bytes.into() },
         sheet: None,
         mapping: None,
         skip_unreadable: false,

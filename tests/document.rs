@@ -303,7 +303,7 @@ fn a_supporting_file_not_read_yet_is_named_where_its_figures_would_be() {
         .supporting
         .retain(|t| !matches!(&t.raw, wrb::engine::model::RawInput::Text(text) if text.starts_with("Programme")));
     project.supporting.push(TableInput {
-        raw: wrb::engine::model::RawInput::File { name: "cohorts.xlsx".into(), bytes: vec![1, 2, 3] },
+        raw: wrb::engine::model::RawInput::File { name: "cohorts.xlsx".into(), bytes: vec![1, 2, 3].into() },
         ..TableInput::pasted("", "cohorts.xlsx")
     });
     let report = wrb::engine::report::build_report_with(&project, &wrb::engine::import::load_text_only);

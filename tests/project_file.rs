@@ -14,7 +14,7 @@ fn with_uploaded_file() -> wrb::engine::model::Project {
         period: String::new(),
         source: "staff.xlsx, sheet Staff".into(),
         origin: Origin::Uploaded,
-        raw: RawInput::File { name: "staff.xlsx".into(), bytes },
+        raw: RawInput::File { name: "staff.xlsx".into(), bytes: bytes.into() },
         sheet: Some("Staff".into()),
         mapping: Some(ColumnMapping { header_line: 3, columns: vec![ColumnUse::Role, ColumnUse::NotUsed] }),
         skip_unreadable: true,

@@ -136,7 +136,7 @@ pub fn check_file(name: &str, bytes: &[u8], choice: &[u8]) {
             }
         }
     }
-    check_reading(RawInput::File { name: name.to_owned(), bytes: bytes.to_vec() }, loaded, choice);
+    check_reading(RawInput::File { name: name.to_owned(), bytes: bytes.into() }, loaded, choice);
 }
 
 /// The input's last few bytes, which also choose the options (skip unreadable rows, which

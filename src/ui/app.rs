@@ -25,7 +25,8 @@ use crate::engine::import::{load_text_only, read_loaded, MAX_FILE_BYTES};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::model::Project;
 use crate::engine::model::{Origin, RawInput};
-use crate::engine::report::{build_report_with, html};
+use crate::engine::report::facts::SupportingFacts;
+use crate::engine::report::{build_report_from, html};
 
 /// How long a file may take to read before the officer is told it failed. A worker killed by
 /// a hostile file never answers, so this is also how that failure is noticed.
@@ -159,9 +160,18 @@ fn page(props: &PageProps) -> Html {
 
     // The report is derived from the project and the rows read from its files, and rebuilt
     // only when either changes.
+    // The supporting tables (a staff list can be 50,000 rows) are read again only when they,
+    // their rows or the staff date change: not as the officer types.
+    let (supporting_tables, staff_date) = SupportingFacts::depends_on(&state.project);
+    let supporting = use_memo((supporting_tables.to_vec(), staff_date, state.files.clone()), {
+        let state = state.clone();
+        move |_| SupportingFacts::gather(&state.project, &|input| state.loaded_for(input))
+    });
+    // The project and rows cover everything the supporting facts depend on as well.
     let report = use_memo((state.project.clone(), state.files.clone()), {
         let state = state.clone();
-        move |(project, _)| build_report_with(project, &|input| state.loaded_for(input))
+        let supporting = supporting.clone();
+        move |(project, _)| build_report_from(project, &|input| state.loaded_for(input), supporting)
     });
     let report_parts = use_memo(report.clone(), |report| html::render_parts(report));
     let page_breaks = use_state(|| false);
@@ -399,7 +409,7 @@ fn page(props: &PageProps) -> Html {
         let (state, reader) = (state.clone(), reader.clone());
         Callback::from(move |sheet: String| {
             if let Some(RawInput::File { name, bytes }) = state.import.as_ref().map(|i| i.input.raw.clone()) {
-                run_reader(state.clone(), reader.clone(), FileRequest { name, bytes, sheet: Some(sheet) });
+                run_reader(state.clone(), reader.clone(), FileRequest { name, bytes: bytes.to_vec(), sheet: Some(sheet) });
             }
         })
     };
@@ -757,7 +767,7 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
     for input in project.tables.iter().chain(&project.supporting) {
         let crate::engine::model::RawInput::File { name, bytes } = &input.raw else { continue };
         let (state, reader) = (state.clone(), reader.clone());
-        let request = FileRequest { name: name.clone(), bytes: bytes.clone(), sheet: input.sheet.clone() };
+        let request = FileRequest { name: name.clone(), bytes: bytes.to_vec(), sheet: input.sheet.clone() };
         yew::platform::spawn_local(async move {
             let (name, bytes) = (request.name.clone(), request.bytes.clone());
             match reader.run(request).await {

@@ -53,9 +53,10 @@ pub struct State {
     pub staff: Option<StaffPanel>,
     /// Cohort, recruitment and budget tables loaded, one of each kind.
     pub pipeline: PipelineTables,
-    /// Earlier projects, most recent last, for Undo; and projects undone, for Redo.
-    pub undo: Vec<Project>,
-    pub redo: Vec<Project>,
+    /// Earlier projects, most recent last, for Undo; and projects undone, for Redo. Shared, so
+    /// each edit's copy of the state copies 100 pointers rather than 100 projects.
+    pub undo: Vec<Rc<Project>>,
+    pub redo: Vec<Rc<Project>>,
     /// Where the officer is typing, so a run of typing is undone as one edit.
     pub typing_in: Option<Typing>,
     /// Whether the draft is kept in this browser, or why not.
@@ -149,11 +150,19 @@ pub struct PipelineTables {
 }
 
 /// A staff list shown in its own panel, read from the project's supporting tables.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct StaffPanel {
     pub source: String,
     pub list: Rc<StaffList>,
     pub reference_date: Option<Date>,
+}
+
+/// The same list read once is the same list: compared by where it is, not person by person,
+/// since the page compares panels on every render and a list can hold 50,000 people.
+impl PartialEq for StaffPanel {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.reference_date == other.reference_date && Rc::ptr_eq(&self.list, &other.list)
+    }
 }
 
 /// What the Benchmarks panel compares, read from the project's supporting tables and settings.
@@ -167,11 +176,19 @@ pub struct Benchmarks {
 }
 
 /// One file's sheet, read into rows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct FileRows {
     pub file: u64,
     pub sheet: Option<String>,
     pub loaded: Rc<Loaded>,
+}
+
+/// The same file and sheet, read once: the rows are shared, never compared cell by cell (the
+/// page compares these on every render).
+impl PartialEq for FileRows {
+    fn eq(&self, other: &Self) -> bool {
+        self.file == other.file && self.sheet == other.sheet && Rc::ptr_eq(&self.loaded, &other.loaded)
+    }
 }
 
 /// Identifies a file by its name and content, so a changed file with the same name is read again.
@@ -411,7 +428,7 @@ pub fn reduce(state: &State, action: Action) -> State {
     if next.project != state.project {
         // Carry on the same undo step while the officer keeps typing in one field.
         if typing.is_none() || typing != state.typing_in {
-            next.undo.push(state.project.clone());
+            next.undo.push(Rc::new(state.project.clone()));
             if next.undo.len() > UNDO_LIMIT {
                 next.undo.remove(0);
             }
@@ -427,7 +444,7 @@ fn step_back(state: &State, back: bool) -> State {
     let mut next = state.clone();
     let (from, to) = if back { (&mut next.undo, &mut next.redo) } else { (&mut next.redo, &mut next.undo) };
     let Some(project) = from.pop() else { return next };
-    to.push(std::mem::replace(&mut next.project, project));
+    to.push(Rc::new(std::mem::replace(&mut next.project, Rc::unwrap_or_clone(project))));
     next.typing_in = None;
     next.import = None;
     next.failed = None;
@@ -889,7 +906,7 @@ fn file_input(name: String, bytes: Vec<u8>, sheet: Option<String>) -> TableInput
         period: String::new(),
         source: name.clone(),
         origin: Origin::Uploaded,
-        raw: RawInput::File { name, bytes },
+        raw: RawInput::File { name, bytes: bytes.into() },
         sheet,
         mapping: None,
         skip_unreadable: false,

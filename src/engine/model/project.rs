@@ -1,5 +1,7 @@
 //! The project: the one value that is saved. Everything else is derived from it.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{ColumnMapping, Document, PrintSettings};
@@ -168,19 +170,37 @@ impl TableInput {
 }
 
 /// What was pasted or loaded, exactly.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum RawInput {
     Text(String),
     File {
         name: String,
+        /// Shared, not copied: the project is cloned for every undo step and every edit, and
+        /// an uploaded workbook can be tens of megabytes.
         #[serde(with = "base64_bytes")]
-        bytes: Vec<u8>,
+        bytes: Arc<[u8]>,
     },
+}
+
+/// Shared bytes are equal without reading them: std's `Arc` takes that shortcut only for sized
+/// values, and the page compares projects on every edit.
+impl PartialEq for RawInput {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (RawInput::Text(a), RawInput::Text(b)) => a == b,
+            (RawInput::File { name: a, bytes: x }, RawInput::File { name: b, bytes: y }) => {
+                a == b && (Arc::ptr_eq(x, y) || x[..] == y[..])
+            }
+            _ => false,
+        }
+    }
 }
 
 /// File bytes as base64 text in saved projects: a third larger than the file, where a JSON
 /// array of numbers would be about four times larger.
 mod base64_bytes {
+    use std::sync::Arc;
+
     use base64::Engine;
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -188,9 +208,9 @@ mod base64_bytes {
         serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {
         let text = String::deserialize(deserializer)?;
-        base64::engine::general_purpose::STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+        base64::engine::general_purpose::STANDARD.decode(text.as_bytes()).map(Arc::from).map_err(serde::de::Error::custom)
     }
 }
 
@@ -199,4 +219,27 @@ pub enum Origin {
     Sample,
     Pasted,
     Uploaded,
+}
+
+#[cfg(test)]
+mod raw_input_tests {
+    use super::*;
+
+    #[test]
+    fn files_are_equal_by_name_and_content_whether_shared_or_not() {
+        let bytes: Arc<[u8]> = vec![1, 2, 3].into();
+        let file = |name: &str, bytes: Arc<[u8]>| RawInput::File { name: name.into(), bytes };
+        let cases = [
+            (file("a.csv", bytes.clone()), file("a.csv", bytes.clone()), true, "the same bytes, shared"),
+            (file("a.csv", bytes.clone()), file("a.csv", vec![1, 2, 3].into()), true, "equal bytes, apart"),
+            (file("a.csv", bytes.clone()), file("a.csv", vec![1, 2, 4].into()), false, "other bytes"),
+            (file("a.csv", bytes.clone()), file("b.csv", bytes.clone()), false, "another name"),
+            (file("a.csv", bytes.clone()), RawInput::Text("\u{1}\u{2}\u{3}".into()), false, "text, not a file"),
+            (RawInput::Text("x".into()), RawInput::Text("x".into()), true, "the same text"),
+        ];
+        for (a, b, equal, what) in cases {
+            assert_eq!(a == b, equal, "{what}");
+            assert_eq!(b == a, equal, "{what}, the other way round");
+        }
+    }
 }

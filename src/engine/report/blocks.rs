@@ -302,7 +302,7 @@ fn staff_flows(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Ve
 }
 
 fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.cohorts, &facts.missing("no cohort table has been added"))?;
+    let (source, rows) = supporting(&facts.supporting.cohorts, &facts.missing("no cohort table has been added"))?;
     let num = |v: Option<f64>| v.map_or(NOT_AVAILABLE.to_owned(), count);
     let both = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| match (a, b) {
         (Some(a), Some(b)) => cell(&f(a, b), rate),
@@ -330,7 +330,7 @@ fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<V
 }
 
 fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.budget, &facts.missing("no budget table has been added"))?;
+    let (source, rows) = supporting(&facts.supporting.budget, &facts.missing("no budget table has been added"))?;
     let body = rows
         .iter()
         .map(|r| {
@@ -478,7 +478,7 @@ fn benchmark_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String
     let b = facts.benchmark()?;
     let in_year: Vec<_> = b.indicators.rows.iter().filter(|r| r.year == b.year.year).collect();
     let ours = in_year.iter().find(|r| r.level == Level::LocalAuthority && r.name == b.council);
-    let codes: Vec<u32> = match (&facts.neighbours, ours.and_then(|r| r.old_la_code)) {
+    let codes: Vec<u32> = match (&facts.supporting.neighbours, ours.and_then(|r| r.old_la_code)) {
         (Some(Ok((_, n))), Some(code)) => n.by_council.get(&code).cloned().unwrap_or_default(),
         _ => Vec::new(),
     };

@@ -2,7 +2,9 @@
 //! numbering paragraphs (8.15, 8.16...) from their order so they renumber when anything moves.
 
 use super::blocks::{data_block, Counters};
-use super::facts::Facts;
+use std::rc::Rc;
+
+use super::facts::{Facts, SupportingFacts};
 use super::live::fill;
 use super::{Block, Paragraph, ReportDocument, Section};
 use crate::engine::import::{load_input, Loaded, Problem};
@@ -16,7 +18,17 @@ pub fn build_report(project: &Project) -> ReportDocument {
 /// Builds the report with the table inputs' rows supplied by `load`: in the browser, rows the
 /// import worker already read, so the page needs no file-reading code.
 pub fn build_report_with(project: &Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> ReportDocument {
-    let facts = Facts::gather(project, load);
+    build_report_from(project, load, Rc::new(SupportingFacts::gather(project, load)))
+}
+
+/// As `build_report_with`, with the supporting tables already read: the app keeps them while
+/// only the words change, so typing is not slowed by a large staff list.
+pub fn build_report_from(
+    project: &Project,
+    load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>,
+    supporting: Rc<SupportingFacts>,
+) -> ReportDocument {
+    let facts = Facts::gather_with(project, load, supporting);
     let mut counters = Counters::default();
     let sections = project
         .document

@@ -2,6 +2,8 @@
 //! establishment figures and the supporting tables (DfE indicators, neighbours, a staff list,
 //! cohorts, recruitment, budgets). Live figures and data blocks look things up here.
 
+use std::rc::Rc;
+
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::kind::{classify, TableKind};
 use crate::engine::import::pipeline_tables::{
@@ -13,7 +15,7 @@ use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
 use crate::engine::model::{
-    DfeIndicators, Level, Period, Project, RawInput, RememberedMappings, ReportSettings, StatisticalNeighbours,
+    Date, DfeIndicators, Level, Period, Project, RawInput, RememberedMappings, ReportSettings, StatisticalNeighbours,
     TableInput, TitleBlock,
 };
 
@@ -25,6 +27,14 @@ pub struct Facts<'a> {
     pub settings: &'a ReportSettings,
     /// The establishment tables in the project's order, newest first.
     pub periods: Vec<PeriodFacts<'a>>,
+    /// Shared, so that an edit to the words need not read a 50,000-row staff list again.
+    pub supporting: Rc<SupportingFacts>,
+}
+
+/// The supporting tables as read: these depend only on the project's supporting tables and
+/// the date staff figures are taken at (`SupportingFacts::depends_on`), not on its words.
+#[derive(Default)]
+pub struct SupportingFacts {
     pub indicators: Supporting<DfeIndicators>,
     pub neighbours: Supporting<StatisticalNeighbours>,
     pub staff: Supporting<StaffFigures>,
@@ -55,7 +65,17 @@ pub struct Benchmark<'f> {
 }
 
 impl<'a> Facts<'a> {
+    /// Reads everything the report's figures come from.
     pub fn gather(project: &'a Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> Self {
+        Facts::gather_with(project, load, Rc::new(SupportingFacts::gather(project, load)))
+    }
+
+    /// As `gather`, with the supporting tables already read (for the same `depends_on`).
+    pub fn gather_with(
+        project: &'a Project,
+        load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>,
+        supporting: Rc<SupportingFacts>,
+    ) -> Self {
         let periods = project
             .tables
             .iter()
@@ -70,18 +90,14 @@ impl<'a> Facts<'a> {
                 PeriodFacts { input, read }
             })
             .collect();
-        let mut facts = Facts {
-            title_block: &project.title_block,
-            settings: &project.settings,
-            periods,
-            indicators: None,
-            neighbours: None,
-            staff: None,
-            cohorts: None,
-            campaigns: None,
-            budget: None,
-            unread: Vec::new(),
-        };
+        Facts { title_block: &project.title_block, settings: &project.settings, periods, supporting }
+    }
+}
+
+impl SupportingFacts {
+    /// Reads the project's supporting tables.
+    pub fn gather(project: &Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> Self {
+        let mut facts = SupportingFacts::default();
         // Later inputs replace earlier ones of the same kind.
         for input in &project.supporting {
             let name = match &input.raw {
@@ -132,6 +148,14 @@ impl<'a> Facts<'a> {
         facts
     }
 
+    /// What `gather` reads: two projects with the same `depends_on` have the same supporting
+    /// facts (given the same rows for their files).
+    pub fn depends_on(project: &Project) -> (&[TableInput], Option<Date>) {
+        (&project.supporting, project.settings.staff_date)
+    }
+}
+
+impl<'a> Facts<'a> {
     /// The period a block or figure asks for.
     pub fn period(&self, which: Period) -> Result<(&TableInput, &Establishment), String> {
         let index = match which {
@@ -153,7 +177,7 @@ impl<'a> Facts<'a> {
     /// The council benchmarked: the one chosen, or the one the title block names when the DfE
     /// file has it ("Northshire County Council" finds "Northshire").
     pub fn benchmark(&self) -> Result<Benchmark<'_>, String> {
-        let (source, indicators) = match &self.indicators {
+        let (source, indicators) = match &self.supporting.indicators {
             None => return Err(self.missing("no DfE workforce indicators file has been added")),
             Some(Err(message)) => return Err(message.clone()),
             Some(Ok((source, data))) => (source.as_str(), data),
@@ -165,7 +189,7 @@ impl<'a> Facts<'a> {
                     .to_owned()
             })?,
         };
-        let neighbours = match &self.neighbours {
+        let neighbours = match &self.supporting.neighbours {
             Some(Ok((_, n))) => Some(n),
             _ => None,
         };
@@ -179,12 +203,12 @@ impl<'a> Facts<'a> {
     }
 
     pub fn staff(&self) -> Result<(&str, &StaffFigures), String> {
-        supporting(&self.staff, &self.missing("no staff list has been added"))
+        supporting(&self.supporting.staff, &self.missing("no staff list has been added"))
     }
 
     /// Why a supporting table is not there: not added, or one added is not read yet.
     pub fn missing(&self, not_added: &str) -> String {
-        match self.unread.first() {
+        match self.supporting.unread.first() {
             Some(unread) => format!("{not_added}, unless it is one not read yet ({})", unread.trim_end_matches('.')),
             None => not_added.to_owned(),
         }

@@ -57,7 +57,10 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
         });
     }
     let iso = staff.reference_date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
-    let figures = staff.reference_date.map(|date| staff_figures(&staff.list, date, BandWidth::Ten));
+    // Worked out when the list or its date changes, not each time the page redraws.
+    let figures = use_memo(staff.clone(), |staff| {
+        staff.reference_date.map(|date| staff_figures(&staff.list, date, BandWidth::Ten))
+    });
     let percent = |m: &Measure| m.as_ref().map_or("n/a".to_owned(), |v| rate(*v));
     html! {
         <section class="staff-panel" aria-labelledby="staff-heading">
@@ -73,7 +76,7 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                 <input type="date" id="staff-date" value={iso} {onchange} aria-invalid={unusable.to_string()}
                     aria-describedby={unusable.then_some("staff-date-error")} />
             </div>
-            if let Some(f) = figures {
+            if let Some(f) = figures.as_ref() {
                 <table class="panel-table staff-figures">
                     <caption>{ format!("At {}, and the year from {}", f.reference_date, f.year_from) }</caption>
                     <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "FTE" }</th><th scope="col">{ "People" }</th></tr></thead>
