@@ -209,7 +209,8 @@ console.error('Cold load');
 // Three moments: the report shown in full (its tables and charts: index.html has the sample
 // written in), the app's own report in its place (its code loaded and started), and the
 // controls beside it ready to use (the paste box, the report's editor and the panels).
-async function coldLoad(throttle) {
+async function coldLoad(throttle, { again = false } = {}) {
+  const warm = again ? [] : null;
   const report = [];
   const started = [];
   const controls = [];
@@ -237,19 +238,30 @@ async function coldLoad(throttle) {
         && document.querySelector('section.benchmarks') && performance.now(),
       null, { polling: 'raf', timeout: 60000 });
     controls.push(await ready.jsonValue());
+    if (warm) {
+      // The next day's visit: the service worker has the files, and Chromium its compiled code.
+      await page.waitForTimeout(1500);
+      await page.goto(app.url, { waitUntil: 'commit' });
+      const again = await page.waitForFunction(
+        () => !document.getElementById('first-view') && document.querySelector('#paste-table')
+          && document.querySelector('section.document-editor') && performance.now(),
+        null, { polling: 'raf', timeout: 60000 });
+      warm.push(await again.jsonValue());
+    }
     await context.close();
   }
-  return { report: median(report), started: median(started), controls: median(controls) };
+  return { report: median(report), started: median(started), controls: median(controls), warm: warm && median(warm) };
 }
 if (ONLY.includes('load')) {
   const cold = await coldLoad(1);
   record('Cold load to the full sample report', ms(cold.report));
   record("Cold load to the app's own report in its place", ms(cold.started));
   record('Cold load to the controls ready beside it', ms(cold.controls));
-  const slow = await coldLoad(4);
+  const slow = await coldLoad(4, { again: true });
   record('Cold load to the full sample report, 4x CPU throttling', ms(slow.report), '≤ 1,000 ms', within(slow.report <= 1000));
   record("Cold load to the app's own report in its place, 4x CPU throttling", ms(slow.started), '≤ 1,000 ms', within(slow.started <= 1000));
   record('Cold load to the controls ready beside it, 4x CPU throttling', ms(slow.controls));
+  record('Second visit (files kept by the service worker, code compiled before) to the controls ready, 4x CPU throttling', ms(slow.warm));
 }
 
 // 5. An edit to the full re-render of the sample report: the title, typed into its box.

@@ -122,7 +122,7 @@ fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<She
         Format::Xlsx => {
             check_zip(bytes)?;
             let mut book = Xlsx::new(Cursor::new(bytes)).map_err(explain)?;
-            let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+            let merges = if has_merged_cells(bytes) { book.merge_cells_by_sheet_name(sheet).unwrap_or_default() } else { Vec::new() };
             let mut cells = Cells::default();
             let mut reader = book.worksheet_cells_reader(sheet).map_err(explain)?;
             while let Some(cell) = reader.next_cell().map_err(explain)? {
@@ -161,6 +161,8 @@ fn range_grid(range: &calamine::Range<Data>, merges: &[Dimensions]) -> Result<Sh
 #[derive(Default)]
 struct Cells {
     rows: BTreeMap<u32, Vec<(u32, String)>>,
+    /// The row being filled: cells come a row at a time, so most need no look-up in `rows`.
+    current: Option<(u32, Vec<(u32, String)>)>,
     count: usize,
     beyond: Option<(u32, u32)>,
 }
@@ -182,11 +184,24 @@ impl Cells {
                 crate::engine::format::decimal(MAX_CELLS as f64, 0)
             ));
         }
-        self.rows.entry(row).or_default().push((column, text));
+        match &mut self.current {
+            Some((at, cells)) if *at == row => cells.push((column, text)),
+            _ => {
+                self.finish_row();
+                self.current = Some((row, vec![(column, text)]));
+            }
+        }
         Ok(())
     }
 
+    fn finish_row(&mut self) {
+        if let Some((row, cells)) = self.current.take() {
+            self.rows.entry(row).or_default().extend(cells);
+        }
+    }
+
     fn into_grid(mut self, merges: &[Dimensions]) -> SheetGrid {
+        self.finish_row();
         // A merged cell's value belongs to every cell it spans: "2025/26" over four columns.
         for merge in merges {
             let (top, left) = merge.start;
@@ -317,6 +332,47 @@ fn check_zip(bytes: &[u8]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether any worksheet of an `.xlsx` may have merged cells. calamine finds them by parsing
+/// the sheet's XML a second time, which is a third of the time a 50,000-row staff extract
+/// takes to read; most extracts have none, and inflating the sheets to look for the element,
+/// without parsing them, is several times quicker. `true` whenever it cannot tell.
+fn has_merged_cells(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return true };
+    // Matches <mergeCell and a prefixed <x:mergeCell; words in a cell that happen to match
+    // only cost the slower way.
+    let finder = memchr::memmem::Finder::new(b"mergeCell");
+    let keep = finder.needle().len() - 1;
+    let (mut sheets, mut read) = (0, 0u64);
+    let mut buffer = vec![0u8; 256 * 1024];
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else { return true };
+        let Ok(name) = entry.name() else { return true };
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        sheets += 1;
+        let mut filled = 0;
+        loop {
+            let n = match entry.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(_) => return true,
+            };
+            read += n as u64;
+            let end = filled + n;
+            if finder.find(&buffer[..end]).is_some() || read > MAX_UNPACKED_BYTES {
+                return true;
+            }
+            // The end of this piece goes round again, for a match across two pieces.
+            let tail = end.min(keep);
+            buffer.copy_within(end - tail..end, 0);
+            filled = tail;
+        }
+    }
+    sheets == 0
 }
 
 /// Refuses a compound file (`.xls`) whose sector chains point past its end, into its last,
@@ -559,6 +615,24 @@ fn explain(error: impl std::fmt::Display) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_cells_are_looked_for_without_parsing_the_sheet() {
+        let workbook = |merge: bool| {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet();
+            sheet.write_string(0, 0, "Role").unwrap();
+            if merge {
+                sheet.merge_range(1, 0, 1, 3, "FTE at 30 September 2025", &rust_xlsxwriter::Format::new()).unwrap();
+            }
+            book.save_to_buffer().unwrap()
+        };
+        assert!(has_merged_cells(&workbook(true)));
+        assert!(!has_merged_cells(&workbook(false)));
+        assert!(has_merged_cells(b"PK\x03\x04 not a zip at all"), "when it cannot tell, calamine looks");
+        let grid = read_sheet(&workbook(true), Format::Xlsx, "Sheet1").unwrap();
+        assert_eq!(grid.rows[1].cells, ["FTE at 30 September 2025"; 4], "the merge still fills its span");
+    }
 
     #[test]
     fn column_letters_follow_excel() {
