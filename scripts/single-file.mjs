@@ -92,8 +92,18 @@ for (const name of ${JSON.stringify(workers)}) {
   window.wrbWorkers[name] = 'data:text/javascript;base64,' + document.getElementById('wrb-worker-' + name).textContent;
 }
 window.wrbSingleFile = true;
-const wrbWasm = await __wbg_init({ module_or_path: wrbBytes('wrb-wasm-app') });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wrbWasm } }));
+try {
+  const wrbWasm = await __wbg_init({ module_or_path: wrbBytes('wrb-wasm-app') });
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wrbWasm } }));
+} catch (error) {
+  // As the served page's start does (scripts/trunk-post-build.mjs).
+  for (const status of document.querySelectorAll('#first-view .first-view-status')) {
+    status.classList.add('failed');
+    status.textContent = 'The editor could not start in this browser, so nothing here can be changed. '
+      + 'Reload the page to try again: any draft you kept is still in this browser. (' + error + ')';
+  }
+  throw error;
+}
 `;
 if (/<\/script/i.test(start)) fail("the app's script holds </script>, which would end the inline script early");
 html = html.replace(bootMatch[0], `${blocks.join('\n')}\n<script type="module">${start}</script>`);

@@ -25,11 +25,30 @@ html = html.replace(inline, (_, attrs, body) => {
   const name = `boot-${hash}.js`;
   // The service worker keeps the app for offline use after the first visit.
   const register = "if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});";
-  writeFileSync(join(dir, name), body.trim() + '\n' + register + '\n');
+  writeFileSync(join(dir, name), startSaysWhyNot(body) + '\n' + register + '\n');
   count += 1;
   const kept = attrs.replace(/\s*nonce="[^"]*"/, '');
   return `<script type="module"${kept} src="./${name}"></script>`;
 });
+
+/// Trunk's start, with its imports first and the rest in a try: should the app's code fail to
+/// load or start (a browser short of memory, say), the page as index.html drew it says so,
+/// rather than "Getting the editor ready…" for ever.
+function startSaysWhyNot(body) {
+  const imports = body.match(/^\s*import [^;]+;\s*$/gm) ?? [];
+  const rest = imports.reduce((text, line) => text.replace(line, ''), body).trim();
+  return `${imports.map((line) => line.trim()).join('\n')}
+try {
+${rest}
+} catch (error) {
+  for (const status of document.querySelectorAll('#first-view .first-view-status')) {
+    status.classList.add('failed');
+    status.textContent = 'The editor could not start in this browser, so nothing here can be changed. '
+      + 'Reload the page to try again: any draft you kept is still in this browser. (' + error + ')';
+  }
+  throw error;
+}`;
+}
 
 // The sample report, from the built app itself (its `firstView` export), so what index.html
 // shows first is exactly what the app then draws. Its start-up function finds no page here and

@@ -90,3 +90,14 @@ test("an officer with a draft kept in this browser sees 'Opening your draft…',
   assert.equal(await page.locator('article.report h1').innerText(), 'Workforce update, March');
   await context.close();
 });
+
+test("when the app's code cannot load, the first view says so rather than 'Getting the editor ready…' for ever", async () => {
+  const { page } = ctx;
+  ctx.expected.push(/app-[0-9a-f]+_bg\.wasm/, /uncaught/, /console error/);
+  await page.route(APP_WASM, (route) => route.abort('failed'));
+  await page.goto(ctx.server.url);
+  const status = page.getByRole('status').filter({ hasText: 'The editor could not start in this browser' });
+  await status.waitFor();
+  assert.match(await status.innerText(), /Reload the page to try again: any draft you kept is still in this browser/);
+  assert.ok(await page.locator('article.report figure svg').first().isVisible(), 'the report can still be read');
+});
