@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { startSaysWhyNot } from './start-or-say-why.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? join('dist-single', 'workforce-report-builder.html');
@@ -92,18 +93,8 @@ for (const name of ${JSON.stringify(workers)}) {
   window.wrbWorkers[name] = 'data:text/javascript;base64,' + document.getElementById('wrb-worker-' + name).textContent;
 }
 window.wrbSingleFile = true;
-try {
-  const wrbWasm = await __wbg_init({ module_or_path: wrbBytes('wrb-wasm-app') });
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wrbWasm } }));
-} catch (error) {
-  // As the served page's start does (scripts/trunk-post-build.mjs).
-  for (const status of document.querySelectorAll('#first-view .first-view-status')) {
-    status.classList.add('failed');
-    status.textContent = 'The editor could not start in this browser, so nothing here can be changed. '
-      + 'Reload the page to try again: any draft you kept is still in this browser. (' + error + ')';
-  }
-  throw error;
-}
+${startSaysWhyNot(`const wrbWasm = await __wbg_init({ module_or_path: wrbBytes('wrb-wasm-app') });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wrbWasm } }));`)}
 `;
 if (/<\/script/i.test(start)) fail("the app's script holds </script>, which would end the inline script early");
 html = html.replace(bootMatch[0], `${blocks.join('\n')}\n<script type="module">${start}</script>`);

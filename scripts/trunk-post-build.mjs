@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startSaysWhyNot } from './start-or-say-why.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -30,25 +31,6 @@ html = html.replace(inline, (_, attrs, body) => {
   const kept = attrs.replace(/\s*nonce="[^"]*"/, '');
   return `<script type="module"${kept} src="./${name}"></script>`;
 });
-
-/// Trunk's start, with its imports first and the rest in a try: should the app's code fail to
-/// load or start (a browser short of memory, say), the page as index.html drew it says so,
-/// rather than "Getting the editor ready…" for ever.
-function startSaysWhyNot(body) {
-  const imports = body.match(/^\s*import [^;]+;\s*$/gm) ?? [];
-  const rest = imports.reduce((text, line) => text.replace(line, ''), body).trim();
-  return `${imports.map((line) => line.trim()).join('\n')}
-try {
-${rest}
-} catch (error) {
-  for (const status of document.querySelectorAll('#first-view .first-view-status')) {
-    status.classList.add('failed');
-    status.textContent = 'The editor could not start in this browser, so nothing here can be changed. '
-      + 'Reload the page to try again: any draft you kept is still in this browser. (' + error + ')';
-  }
-  throw error;
-}`;
-}
 
 // The sample report, from the built app itself (its `firstView` export), so what index.html
 // shows first is exactly what the app then draws. Its start-up function finds no page here and
