@@ -60,10 +60,14 @@ export async function openSample(page, url) {
   await appStarted(page);
 }
 
-/// Waits until the app has taken the place of the page index.html first shows.
+/// Waits until the app has taken the place of the page index.html first shows, and has drawn
+/// its controls (a frame after its report) and settled, so a test's first key press goes to a
+/// field that stays.
 export async function appStarted(page) {
   await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
   await page.locator('article.report table.figures tfoot').first().waitFor();
+  await page.locator('#paste-table').waitFor();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }
 
 /// The first table's total row, cell by cell.
