@@ -453,7 +453,8 @@ fn staff_csv(people: usize) -> Vec<u8> {
 fn an_uploaded_file_is_shared_by_every_undo_step_not_copied() {
     let state = after(vec![file_read("staff.csv", staff_csv(2_000), None)]);
     let edited = (0..5).fold(state, |s, i| {
-        let field = if i % 2 == 0 { wrb::engine::model::TitleField::Title } else { wrb::engine::model::TitleField::Committee };
+        let field =
+            if i % 2 == 0 { wrb::engine::model::TitleField::Title } else { wrb::engine::model::TitleField::Committee };
         reduce(&s, Action::TitleEdited(field, format!("Edit {i}")))
     });
     assert_eq!(edited.undo.len(), 6, "the upload, and each edit to a different field, is its own step");

@@ -159,15 +159,14 @@ fn page(props: &PageProps) -> Html {
     let export_busy = matches!(*exporting, Exporting::Working(_));
 
     // The report is derived from the project and the rows read from its files, and rebuilt
-    // only when either changes.
-    // The supporting tables (a staff list can be 50,000 rows) are read again only when they,
-    // their rows or the staff date change: not as the officer types.
+    // only when either changes. Its supporting tables (a staff list can be 50,000 rows) are
+    // read again only when they, their rows or the staff date change: not as the officer types.
     let (supporting_tables, staff_date) = SupportingFacts::depends_on(&state.project);
     let supporting = use_memo((supporting_tables.to_vec(), staff_date, state.files.clone()), {
         let state = state.clone();
         move |_| SupportingFacts::gather(&state.project, &|input| state.loaded_for(input))
     });
-    // The project and rows cover everything the supporting facts depend on as well.
+    // The project and rows cover what the supporting facts depend on, so these deps suffice.
     let report = use_memo((state.project.clone(), state.files.clone()), {
         let state = state.clone();
         let supporting = supporting.clone();

@@ -122,7 +122,11 @@ fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<She
         Format::Xlsx => {
             check_zip(bytes)?;
             let mut book = Xlsx::new(Cursor::new(bytes)).map_err(explain)?;
-            let merges = if has_merged_cells(bytes) { book.merge_cells_by_sheet_name(sheet).unwrap_or_default() } else { Vec::new() };
+            let merges = if has_merged_cells(bytes) {
+                book.merge_cells_by_sheet_name(sheet).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             let mut cells = Cells::default();
             let mut reader = book.worksheet_cells_reader(sheet).map_err(explain)?;
             while let Some(cell) = reader.next_cell().map_err(explain)? {

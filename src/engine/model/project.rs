@@ -210,7 +210,10 @@ mod base64_bytes {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {
         let text = String::deserialize(deserializer)?;
-        base64::engine::general_purpose::STANDARD.decode(text.as_bytes()).map(Arc::from).map_err(serde::de::Error::custom)
+        base64::engine::general_purpose::STANDARD
+            .decode(text.as_bytes())
+            .map(Arc::from)
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -92,6 +92,64 @@ impl<'a> Facts<'a> {
             .collect();
         Facts { title_block: &project.title_block, settings: &project.settings, periods, supporting }
     }
+
+    /// The period a block or figure asks for.
+    pub fn period(&self, which: Period) -> Result<(&TableInput, &Establishment), String> {
+        let index = match which {
+            Period::Latest => 0,
+            Period::Earlier => 1,
+        };
+        let Some(period) = self.periods.get(index) else {
+            return Err(match which {
+                Period::Latest => "no establishment table has been added yet".to_owned(),
+                Period::Earlier => "the report has only one period's establishment table".to_owned(),
+            });
+        };
+        match &period.read {
+            Ok(read) => Ok((period.input, read)),
+            Err(message) => Err(message.clone()),
+        }
+    }
+
+    /// The council benchmarked: the one chosen, or the one the title block names when the DfE
+    /// file has it ("Northshire County Council" finds "Northshire").
+    pub fn benchmark(&self) -> Result<Benchmark<'_>, String> {
+        let (source, indicators) = match &self.supporting.indicators {
+            None => return Err(self.missing("no DfE workforce indicators file has been added")),
+            Some(Err(message)) => return Err(message.clone()),
+            Some(Ok((source, data))) => (source.as_str(), data),
+        };
+        let council = match &self.settings.benchmark_council {
+            Some(chosen) => chosen.clone(),
+            None => council_named(indicators, &self.title_block.council).ok_or_else(|| {
+                "choose the council to compare under Benchmarks: the DfE file has no council named as in the title block"
+                    .to_owned()
+            })?,
+        };
+        let neighbours = match &self.supporting.neighbours {
+            Some(Ok((_, n))) => Some(n),
+            _ => None,
+        };
+        let years = benchmark(indicators, neighbours, &council);
+        let year = match &self.settings.benchmark_year {
+            Some(chosen) => years.into_iter().find(|y| &y.year == chosen),
+            None => years.into_iter().next(),
+        }
+        .ok_or_else(|| format!("the DfE file has no figures for {council} in the year chosen"))?;
+        Ok(Benchmark { council, year, source, indicators })
+    }
+
+    pub fn staff(&self) -> Result<(&str, &StaffFigures), String> {
+        supporting(&self.supporting.staff, &self.missing("no staff list has been added"))
+    }
+
+    /// Why a supporting table is not there: not added, or one added is not read yet.
+    pub fn missing(&self, not_added: &str) -> String {
+        match self.supporting.unread.first() {
+            Some(unread) => format!("{not_added}, unless it is one not read yet ({})", unread.trim_end_matches('.')),
+            None => not_added.to_owned(),
+        }
+    }
 }
 
 impl SupportingFacts {
@@ -152,66 +210,6 @@ impl SupportingFacts {
     /// facts (given the same rows for their files).
     pub fn depends_on(project: &Project) -> (&[TableInput], Option<Date>) {
         (&project.supporting, project.settings.staff_date)
-    }
-}
-
-impl<'a> Facts<'a> {
-    /// The period a block or figure asks for.
-    pub fn period(&self, which: Period) -> Result<(&TableInput, &Establishment), String> {
-        let index = match which {
-            Period::Latest => 0,
-            Period::Earlier => 1,
-        };
-        let Some(period) = self.periods.get(index) else {
-            return Err(match which {
-                Period::Latest => "no establishment table has been added yet".to_owned(),
-                Period::Earlier => "the report has only one period's establishment table".to_owned(),
-            });
-        };
-        match &period.read {
-            Ok(read) => Ok((period.input, read)),
-            Err(message) => Err(message.clone()),
-        }
-    }
-
-    /// The council benchmarked: the one chosen, or the one the title block names when the DfE
-    /// file has it ("Northshire County Council" finds "Northshire").
-    pub fn benchmark(&self) -> Result<Benchmark<'_>, String> {
-        let (source, indicators) = match &self.supporting.indicators {
-            None => return Err(self.missing("no DfE workforce indicators file has been added")),
-            Some(Err(message)) => return Err(message.clone()),
-            Some(Ok((source, data))) => (source.as_str(), data),
-        };
-        let council = match &self.settings.benchmark_council {
-            Some(chosen) => chosen.clone(),
-            None => council_named(indicators, &self.title_block.council).ok_or_else(|| {
-                "choose the council to compare under Benchmarks: the DfE file has no council named as in the title block"
-                    .to_owned()
-            })?,
-        };
-        let neighbours = match &self.supporting.neighbours {
-            Some(Ok((_, n))) => Some(n),
-            _ => None,
-        };
-        let years = benchmark(indicators, neighbours, &council);
-        let year = match &self.settings.benchmark_year {
-            Some(chosen) => years.into_iter().find(|y| &y.year == chosen),
-            None => years.into_iter().next(),
-        }
-        .ok_or_else(|| format!("the DfE file has no figures for {council} in the year chosen"))?;
-        Ok(Benchmark { council, year, source, indicators })
-    }
-
-    pub fn staff(&self) -> Result<(&str, &StaffFigures), String> {
-        supporting(&self.supporting.staff, &self.missing("no staff list has been added"))
-    }
-
-    /// Why a supporting table is not there: not added, or one added is not read yet.
-    pub fn missing(&self, not_added: &str) -> String {
-        match self.supporting.unread.first() {
-            Some(unread) => format!("{not_added}, unless it is one not read yet ({})", unread.trim_end_matches('.')),
-            None => not_added.to_owned(),
-        }
     }
 }
 
