@@ -2,6 +2,7 @@
 //! `reduce`, and small components. Everything it shows comes from the engine. The state and
 //! reducer are plain Rust and build natively for tests; the components only for the browser.
 
+pub mod drawing;
 pub mod first_view;
 pub mod state;
 

@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use super::paragraph_editor::ParagraphEditor;
 use super::unseen;
-use crate::engine::model::{Content, DataBlock, Document, Move};
+use crate::engine::model::{Content, DataBlock, Document, Move, Section};
 use crate::engine::report::ReportDocument;
+use crate::ui::drawing::sections_after_next_batch;
 use crate::ui::state::Action;
 
 /// Headings committee reports use, in their usual order (`../shared/domain.md`).
@@ -43,11 +44,27 @@ pub struct DocumentEditorProps {
 pub fn document_editor(props: &DocumentEditorProps) -> Html {
     let new_heading = use_node_ref();
     let count = props.document.sections.len();
+    // The editor holds more than half of the page's elements and sits below the fold, so when it
+    // opens it is drawn a batch of sections at a time: `Some(n)` while the first n are drawn,
+    // `None` once every section is (and from then on, so a section added later shows at once).
+    let drawn = use_state(|| Some(0_usize));
+    {
+        let next = drawn.map(|n| sections_after_next_batch(&props.document.sections, n));
+        let drawn = drawn.clone();
+        use_effect_with(*drawn, move |now| {
+            let batch = now.map(|_| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    drawn.set(next.filter(|&n| n < count));
+                })
+            });
+            move || drop(batch)
+        });
+    }
     let send = |action: fn(u32) -> Action, id: u32| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action(id)))
     };
-    let section = |(i, section): (usize, &crate::engine::model::Section)| {
+    let section = |(i, section): (usize, &Section)| {
         let id = section.id;
         let n = i + 1;
         let heading_id = format!("section-heading-{id}");
@@ -128,7 +145,9 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                    are live: they are filled in from your tables and change when the data does. Use Insert figure \
                    to add one." }
             </p>
-            <ol class="section-list">{ for props.document.sections.iter().enumerate().map(section) }</ol>
+            <ol class="section-list" aria-busy={drawn.is_some().to_string()}>
+                { for props.document.sections.iter().enumerate().take(drawn.unwrap_or(count)).map(section) }
+            </ol>
             <form class="add-section" onsubmit={add_section}>
                 <label for="new-section-heading">{ "New section heading" }</label>
                 <input type="text" id="new-section-heading" ref={new_heading} list="conventional-headings"
