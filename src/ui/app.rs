@@ -566,15 +566,15 @@ fn page(props: &PageProps) -> Html {
                                         Callback::from(move |()| state.dispatch(Action::ImportFinished))
                                     } />
                             }
-                                                                    <ChecksPanel tables={(*checks).clone()} />
-                                                                    if let Some(totals) = current_totals(&checks) {
+                            <ChecksPanel tables={(*checks).clone()} />
+                            if let Some(totals) = current_totals(&checks) {
                                 <ScenariosPanel establishment={totals.0} permanent={totals.1} agency={totals.2}
                                     on_problems={
                                         let errors = scenario_errors.clone();
                                         Callback::from(move |found| errors.set(found))
                                     } />
                             }
-                                                <PipelinePanel tables={state.pipeline.clone()} />
+                            <PipelinePanel tables={state.pipeline.clone()} />
                             <BenchmarkPanel benchmarks={state.benchmarks.clone()} on_council={dispatch(Action::CouncilChosen)}
                                 on_year={dispatch(Action::BenchmarkYearChosen)} />
                             if let Some(staff) = state.staff.clone() {
@@ -586,7 +586,7 @@ fn page(props: &PageProps) -> Html {
                                     Callback::from(move |found| errors.set(found))
                                 } />
                             }
-                                                <ReportDetails title_block={state.project.title_block.clone()} on_edit={
+                            <ReportDetails title_block={state.project.title_block.clone()} on_edit={
                                 let state = state.clone();
                                 Callback::from(move |(field, value)| state.dispatch(Action::TitleEdited(field, value)))
                             } />
