@@ -12,7 +12,12 @@ if [ ! -d ../shared/testdata ]; then
   echo "notice: ../shared/testdata is absent; tests that read it will say so and skip."
 fi
 
-step "1/4 Native tests (engine, report, command-line tool)"
+step "1/4 Code layout (rustfmt), then native tests (engine, report, command-line tool)"
+if cargo fmt --version >/dev/null 2>&1; then
+  cargo fmt --check
+else
+  echo "notice: rustfmt is not installed with this toolchain; the layout check is skipped."
+fi
 cargo test --locked
 
 step "2/4 Browser tests (wasm-bindgen-test in headless Chromium)"

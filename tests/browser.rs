@@ -33,7 +33,9 @@ async fn mount_app() -> (Element, yew::AppHandle<App>) {
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     for _ in 0..500 {
         yew::scheduler::flush().await;
-        if root.query_selector("article.report").unwrap().is_some() && root.query_selector("#paste-table").unwrap().is_some() {
+        if root.query_selector("article.report").unwrap().is_some()
+            && root.query_selector("#paste-table").unwrap().is_some()
+        {
             return (root, app);
         }
         yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;

@@ -60,7 +60,10 @@ fn read(sheet: Option<&str>) -> Reading {
         period: String::new(),
         source: String::new(),
         origin: Origin::Uploaded,
-        raw: RawInput::File { name: "establishment-2025.xlsx".into(), bytes: std::fs::read(ESTABLISHMENT).unwrap().into() },
+        raw: RawInput::File {
+            name: "establishment-2025.xlsx".into(),
+            bytes: std::fs::read(ESTABLISHMENT).unwrap().into(),
+        },
         sheet: sheet.map(str::to_owned),
         mapping: None,
         skip_unreadable: false,

@@ -408,7 +408,11 @@ fn page(props: &PageProps) -> Html {
         let (state, reader) = (state.clone(), reader.clone());
         Callback::from(move |sheet: String| {
             if let Some(RawInput::File { name, bytes }) = state.import.as_ref().map(|i| i.input.raw.clone()) {
-                run_reader(state.clone(), reader.clone(), FileRequest { name, bytes: bytes.to_vec(), sheet: Some(sheet) });
+                run_reader(
+                    state.clone(),
+                    reader.clone(),
+                    FileRequest { name, bytes: bytes.to_vec(), sheet: Some(sheet) },
+                );
             }
         })
     };

@@ -161,7 +161,9 @@ pub struct StaffPanel {
 /// since the page compares panels on every render and a list can hold 50,000 people.
 impl PartialEq for StaffPanel {
     fn eq(&self, other: &Self) -> bool {
-        self.source == other.source && self.reference_date == other.reference_date && Rc::ptr_eq(&self.list, &other.list)
+        self.source == other.source
+            && self.reference_date == other.reference_date
+            && Rc::ptr_eq(&self.list, &other.list)
     }
 }
 

@@ -173,7 +173,8 @@ impl Shelf {
     pub async fn delete(&self, id: &str) -> Vec<DraftEntry> {
         delete_local(id);
         if let Some(db) = &self.db {
-            if let Ok(tx) = db.transaction_with_str_sequence_and_mode(&stores(&[DRAFTS, ENTRIES]), IdbTransactionMode::Readwrite)
+            if let Ok(tx) =
+                db.transaction_with_str_sequence_and_mode(&stores(&[DRAFTS, ENTRIES]), IdbTransactionMode::Readwrite)
             {
                 for store in [DRAFTS, ENTRIES] {
                     if let Ok(store) = tx.object_store(store) {
