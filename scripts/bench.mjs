@@ -209,7 +209,7 @@ console.error('Cold load');
 // Four moments: the report shown in full (its tables and charts: index.html has the sample
 // written in), the app's own report in its place (its code loaded and started), the controls
 // beside it ready to use (the paste box, upload and panels), and the report's editor below
-// them drawn to its last section (a batch of sections at a time, after the controls).
+// them drawn (after the controls have been painted).
 async function coldLoad(throttle, { again = false } = {}) {
   const warm = again ? [] : null;
   const report = [];

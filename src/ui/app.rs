@@ -15,6 +15,7 @@ use super::components::{
     PipelinePanel, PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
 use super::download::{chart_png, download, download_bytes, file_stem};
+use super::drawing::after_next_paint;
 use super::export_worker::{ExportRequest, FileWriter};
 use super::state::{reduce, Action, DraftEntry, FieldError, InputField, State};
 use super::storage::{self, Draft, Shelf};
@@ -142,10 +143,7 @@ fn page(props: &PageProps) -> Html {
             if let Some(first_view) = gloo::utils::document().get_element_by_id("first-view") {
                 first_view.remove();
             }
-            // After the frame that paints the report: a task queued from its animation frame.
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || controls_ready.set(true)).forget();
-            });
+            let frame = after_next_paint(move || controls_ready.set(true));
             move || drop(frame)
         });
     }

@@ -2,7 +2,6 @@
 //! `reduce`, and small components. Everything it shows comes from the engine. The state and
 //! reducer are plain Rust and build natively for tests; the components only for the browser.
 
-pub mod drawing;
 pub mod first_view;
 pub mod state;
 
@@ -13,6 +12,8 @@ pub mod components;
 
 #[cfg(target_arch = "wasm32")]
 mod download;
+#[cfg(target_arch = "wasm32")]
+mod drawing;
 #[cfg(target_arch = "wasm32")]
 pub mod export_worker;
 #[cfg(target_arch = "wasm32")]

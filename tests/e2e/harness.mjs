@@ -61,9 +61,8 @@ export async function openSample(page, url) {
 }
 
 /// Waits until the app has taken the place of the page index.html first shows, and has drawn
-/// its controls (a frame after its report) and the whole of the report's editor (a batch of
-/// sections at a time after them) and settled, so a test's first key press goes to a field
-/// that stays.
+/// its controls (a frame after its report) and the report's editor (a frame after them), and
+/// settled, so a test's first key press goes to a field that stays.
 export async function appStarted(page) {
   await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
   await page.locator('article.report table.figures tfoot').first().waitFor();

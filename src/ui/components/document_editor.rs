@@ -10,7 +10,7 @@ use super::paragraph_editor::ParagraphEditor;
 use super::unseen;
 use crate::engine::model::{Content, DataBlock, Document, Move, Section};
 use crate::engine::report::ReportDocument;
-use crate::ui::drawing::sections_after_next_batch;
+use crate::ui::drawing::after_next_paint;
 use crate::ui::state::Action;
 
 /// Headings committee reports use, in their usual order (`../shared/domain.md`).
@@ -44,20 +44,14 @@ pub struct DocumentEditorProps {
 pub fn document_editor(props: &DocumentEditorProps) -> Html {
     let new_heading = use_node_ref();
     let count = props.document.sections.len();
-    // The editor holds more than half of the page's elements and sits below the fold, so when it
-    // opens it is drawn a batch of sections at a time: `Some(n)` while the first n are drawn,
-    // `None` once every section is (and from then on, so a section added later shows at once).
-    let drawn = use_state(|| Some(0_usize));
+    // More than half of the page's elements, and below the fold: drawn once the controls
+    // above it have been painted, in a task of its own, and from then on with every render.
+    let drawn = use_state(|| false);
     {
-        let next = drawn.map(|n| sections_after_next_batch(&props.document.sections, n));
         let drawn = drawn.clone();
-        use_effect_with(*drawn, move |now| {
-            let batch = now.map(|_| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    drawn.set(next.filter(|&n| n < count));
-                })
-            });
-            move || drop(batch)
+        use_effect_with((), move |_| {
+            let frame = after_next_paint(move || drawn.set(true));
+            move || drop(frame)
         });
     }
     let send = |action: fn(u32) -> Action, id: u32| {
@@ -145,8 +139,10 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                    are live: they are filled in from your tables and change when the data does. Use Insert figure \
                    to add one." }
             </p>
-            <ol class="section-list" aria-busy={drawn.is_some().to_string()}>
-                { for props.document.sections.iter().enumerate().take(drawn.unwrap_or(count)).map(section) }
+            <ol class="section-list" aria-busy={(!*drawn).to_string()}>
+                if *drawn {
+                    { for props.document.sections.iter().enumerate().map(section) }
+                }
             </ol>
             <form class="add-section" onsubmit={add_section}>
                 <label for="new-section-heading">{ "New section heading" }</label>
