@@ -49,9 +49,14 @@ test('a paste that cannot be read: the summary links to the paste box, which is 
 
 test('a file chosen from the keyboard that cannot be read moves the focus to the summary, whose link leads back', async () => {
   const { page } = ctx;
+  // Listening before the page opens turns Playwright's file chooser interception on now. Turned
+  // on by waitForEvent alone, it raced with the key press, and a press that won opened no
+  // chooser for the test to see (a rare time-out in clean-clone runs).
+  page.on('filechooser', () => {});
   await openSample(page, ctx.server.url);
   await page.getByLabel('Upload a file').focus();
   const choose = async (files) => {
+    assert.equal(await activeId(page), 'upload-file', 'the upload field has the focus before Space is pressed');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(files);
   };
