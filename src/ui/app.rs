@@ -15,7 +15,7 @@ use super::components::{
     PipelinePanel, PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
 };
 use super::download::{chart_png, download, download_bytes, file_stem};
-use super::drawing::after_next_paint;
+use super::drawing::use_painted_once;
 use super::export_worker::{ExportRequest, FileWriter};
 use super::state::{reduce, Action, DraftEntry, FieldError, InputField, State};
 use super::storage::{self, Draft, Shelf};
@@ -132,21 +132,16 @@ fn page(props: &PageProps) -> Html {
         };
         reduce(&state, Action::DraftsListed(props.opened.drafts.clone()))
     });
-    // The report is drawn first and the controls on the next frame, so the officer sees the
-    // report without waiting for the editor and panels (more than half of the page's elements).
-    let controls_ready = use_state(|| false);
-    {
-        let controls_ready = controls_ready.clone();
-        use_effect_with((), move |_| {
-            // The report drawn into index.html has been shown until now; this page's own
-            // report is in place of it from this frame.
-            if let Some(first_view) = gloo::utils::document().get_element_by_id("first-view") {
-                first_view.remove();
-            }
-            let frame = after_next_paint(move || controls_ready.set(true));
-            move || drop(frame)
-        });
-    }
+    // The report drawn into index.html has been shown until now; this page's own report is in
+    // place of it from this frame.
+    use_effect_with((), |_| {
+        if let Some(first_view) = gloo::utils::document().get_element_by_id("first-view") {
+            first_view.remove();
+        }
+    });
+    // The report is drawn first and the controls once it has been painted, so the officer sees
+    // the report without waiting for the panels.
+    let controls_ready = use_painted_once();
     let dragging = use_state(|| false);
     // Fields in the panels holding a value that cannot be used, as each panel reports them.
     let scenario_errors = use_state_eq(Vec::<FieldError>::new);
@@ -179,7 +174,7 @@ fn page(props: &PageProps) -> Html {
 
     // The checks, like the report, follow from the project and its files' rows.
     // Only the controls show them, so the first frame, which draws the report alone, skips them.
-    let checks = use_memo((state.project.clone(), state.files.clone(), *controls_ready), {
+    let checks = use_memo((state.project.clone(), state.files.clone(), controls_ready), {
         let state = state.clone();
         move |(project, _, ready)| {
             project
@@ -496,7 +491,7 @@ fn page(props: &PageProps) -> Html {
                     // over them, so nothing focused or clicked is ever hidden behind the bar.
                     <div class="controls-scroll">
                         <ErrorSummary errors={field_errors} focus={state.error_focus} />
-                        if *controls_ready {
+                        if controls_ready {
                             <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
                                 on_open={
                                     let (state, reader, shelf) = (state.clone(), reader.clone(), shelf.clone());

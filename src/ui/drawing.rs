@@ -4,14 +4,26 @@
 //! first; drawing the editor in smaller batches was tried, and finished later overall
 //! (BENCHMARKS.md).
 
-use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::render::request_animation_frame;
 use gloo::timers::callback::Timeout;
+use yew::prelude::*;
 
-/// Runs `then` in a task of its own after the next frame has been painted. Dropping the handle
-/// before that frame cancels it.
-pub fn after_next_paint(then: impl FnOnce() + 'static) -> AnimationFrame {
-    // A task queued from an animation frame runs once that frame has been painted.
-    request_animation_frame(move |_| {
-        Timeout::new(0, then).forget();
-    })
+/// `false` on a component's first render, and `true` from the render after the frame showing
+/// it has been painted: that render runs in a task of its own, so what the component holds
+/// back is drawn after what is already on the screen.
+#[hook]
+pub fn use_painted_once() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            // A task queued from an animation frame runs once that frame has been painted.
+            let frame = request_animation_frame(move |_| {
+                Timeout::new(0, move || painted.set(true)).forget();
+            });
+            // Unmounted before the frame: nothing to draw.
+            move || drop(frame)
+        });
+    }
+    *painted
 }

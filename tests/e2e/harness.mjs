@@ -66,7 +66,7 @@ export async function openSample(page, url) {
 export async function appStarted(page) {
   await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
   await page.locator('article.report table.figures tfoot').first().waitFor();
-  await page.locator('#paste-table').waitFor();
+  // The editor is drawn after the controls, so once it is, they are too.
   await page.locator('.section-list[aria-busy="false"]').waitFor({ state: 'attached' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }

@@ -10,7 +10,7 @@ use super::paragraph_editor::ParagraphEditor;
 use super::unseen;
 use crate::engine::model::{Content, DataBlock, Document, Move, Section};
 use crate::engine::report::ReportDocument;
-use crate::ui::drawing::after_next_paint;
+use crate::ui::drawing::use_painted_once;
 use crate::ui::state::Action;
 
 /// Headings committee reports use, in their usual order (`../shared/domain.md`).
@@ -45,15 +45,8 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
     let new_heading = use_node_ref();
     let count = props.document.sections.len();
     // More than half of the page's elements, and below the fold: drawn once the controls
-    // above it have been painted, in a task of its own, and from then on with every render.
-    let drawn = use_state(|| false);
-    {
-        let drawn = drawn.clone();
-        use_effect_with((), move |_| {
-            let frame = after_next_paint(move || drawn.set(true));
-            move || drop(frame)
-        });
-    }
+    // above it have been painted, and from then on with every render.
+    let drawn = use_painted_once();
     let send = |action: fn(u32) -> Action, id: u32| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action(id)))
@@ -139,8 +132,8 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                    are live: they are filled in from your tables and change when the data does. Use Insert figure \
                    to add one." }
             </p>
-            <ol class="section-list" aria-busy={(!*drawn).to_string()}>
-                if *drawn {
+            <ol class="section-list" aria-busy={(!drawn).to_string()}>
+                if drawn {
                     { for props.document.sections.iter().enumerate().map(section) }
                 }
             </ol>
