@@ -18,11 +18,12 @@ use super::download::{chart_png, download, download_bytes, file_stem};
 use super::drawing::use_painted_once;
 use super::export_worker::{ExportRequest, FileWriter};
 use super::state::{reduce, Action, DraftEntry, FieldError, InputField, State};
+use super::stop_signal::{run_job, Job, Outcome};
 use super::storage::{self, Draft, Shelf};
 use super::worker::{FileReader, FileRequest};
 use crate::engine::export::word::Picture;
 use crate::engine::export::{project_file, static_page};
-use crate::engine::import::{load_text_only, read_loaded, MAX_FILE_BYTES};
+use crate::engine::import::{load_text_only, read_loaded, Loaded, Problem, MAX_FILE_BYTES};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::model::Project;
 use crate::engine::model::{Origin, RawInput};
@@ -301,7 +302,7 @@ fn page(props: &PageProps) -> Html {
             if !started.replace(true) {
                 let writer = writer.clone();
                 yew::platform::spawn_local(async move {
-                    let _ = writer.run(ExportRequest::Start).await;
+                    let _ = writer.run(Job { work: ExportRequest::Start, tell_on: String::new() }).await;
                 });
             }
         })
@@ -726,19 +727,29 @@ fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<Fil
     let (name, bytes) = (request.name.clone(), request.bytes.clone());
     state.dispatch(Action::FileReading(name.clone()));
     yew::platform::spawn_local(async move {
-        let read = reader.run(request);
-        let timeout = yew::platform::time::sleep(READ_TIMEOUT);
-        futures::pin_mut!(read, timeout);
-        match futures::future::select(read, timeout).await {
-            futures::future::Either::Left((loaded, _)) => state.dispatch(Action::FileRead { name, bytes, loaded }),
-            futures::future::Either::Right(_) => state.dispatch(Action::FileFailed {
-                name,
-                message: "Reading it stopped without an answer: the file may be damaged, or too large for this \
-                          computer. Try saving just the table you need as a new file."
-                    .into(),
-            }),
+        match read_in_worker(&reader, request).await {
+            Ok(loaded) => state.dispatch(Action::FileRead { name, bytes, loaded }),
+            Err(message) => state.dispatch(Action::FileFailed { name, message }),
         }
     });
+}
+
+/// The import worker's reading of a file, or why it gave none: it stopped part way (its code
+/// panicked, told at once), or it took longer than the time limit.
+async fn read_in_worker(
+    reader: &UseOneshotRunnerHandle<FileReader>,
+    request: FileRequest,
+) -> Result<Result<Loaded, Problem>, String> {
+    match run_job(request, READ_TIMEOUT, |job| reader.run(job)).await {
+        Outcome::Answered(loaded) => Ok(loaded),
+        Outcome::Stopped => Err("Reading it stopped part way: part of the file is not laid out as a file of its \
+                                 kind should be, so it cannot be read. Open it in the program that made it and \
+                                 save a copy, or save just the table you need as CSV."
+            .into()),
+        Outcome::TimedOut => Err("Reading it stopped without an answer: the file may be damaged, or too large for \
+                                  this computer. Try saving just the table you need as a new file."
+            .into()),
+    }
 }
 
 /// Opens a project file, or the project a static page carries, then has the worker read any
@@ -766,9 +777,10 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
         let request = FileRequest { name: name.clone(), bytes: bytes.to_vec(), sheet: input.sheet.clone() };
         yew::platform::spawn_local(async move {
             let (name, bytes) = (request.name.clone(), request.bytes.clone());
-            match reader.run(request).await {
-                Ok(loaded) => state.dispatch(Action::FileRowsLoaded { name, bytes, loaded }),
-                Err(problem) => state.dispatch(Action::FileFailed { name, message: problem.to_string() }),
+            match read_in_worker(&reader, request).await {
+                Ok(Ok(loaded)) => state.dispatch(Action::FileRowsLoaded { name, bytes, loaded }),
+                Ok(Err(problem)) => state.dispatch(Action::FileFailed { name, message: problem.to_string() }),
+                Err(message) => state.dispatch(Action::FileFailed { name, message }),
             }
         });
     }
@@ -783,12 +795,10 @@ async fn export_file(
     mime: &'static str,
     what: &'static str,
 ) {
-    let write = writer.run(request);
-    let timeout = yew::platform::time::sleep(EXPORT_TIMEOUT);
-    futures::pin_mut!(write, timeout);
-    let written = match futures::future::select(write, timeout).await {
-        futures::future::Either::Left((written, _)) => written,
-        futures::future::Either::Right(_) => {
+    let written = match run_job(request, EXPORT_TIMEOUT, |job| writer.run(job)).await {
+        Outcome::Answered(written) => written,
+        Outcome::Stopped => Err("it stopped part way, on something in the report it could not handle.".to_owned()),
+        Outcome::TimedOut => {
             Err("it stopped without an answer, perhaps for want of memory on this computer.".to_owned())
         }
     };

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
+use super::stop_signal::{tell_if_stopped, Job};
 use crate::engine::export::word::{self, Picture};
 use crate::engine::export::xlsx;
 use crate::engine::report::{ReportDocument, Table};
@@ -24,8 +25,9 @@ pub enum ExportRequest {
 
 /// Writes one file, or says why it could not.
 #[oneshot]
-pub async fn FileWriter(request: ExportRequest) -> Result<Vec<u8>, String> {
-    match request {
+pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
+    tell_if_stopped(&job.tell_on);
+    match job.work {
         ExportRequest::Word { report, pictures } => {
             let charts: Vec<_> = report.charts().collect();
             let picture = |chart: &crate::engine::chart::Chart| {

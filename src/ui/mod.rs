@@ -17,6 +17,8 @@ mod drawing;
 #[cfg(target_arch = "wasm32")]
 pub mod export_worker;
 #[cfg(target_arch = "wasm32")]
+mod stop_signal;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

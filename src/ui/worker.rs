@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
+use super::stop_signal::{tell_if_stopped, Job};
 use crate::engine::import::{load, Input, Loaded, Problem};
 
 /// Where a worker's script is: `/NAME.js` beside the page, or, in the single-file build (which
@@ -29,6 +30,8 @@ pub struct FileRequest {
 
 /// Reads one file into rows.
 #[oneshot]
-pub async fn FileReader(request: FileRequest) -> Result<Loaded, Problem> {
+pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
+    tell_if_stopped(&job.tell_on);
+    let request = job.work;
     load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
 }

@@ -86,8 +86,9 @@ pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid
 /// Runs calamine on an officer's file, turning a panic into a message. calamine 0.38 indexes
 /// records by the lengths they claim, so a damaged `.xls` can stop it with a panic (a record
 /// too short for its kind, tests/hostile_input.rs) where an error was meant; a cell reference
-/// of many letters overflows its arithmetic too. Native builds (wfr, tests) unwind to here; the
-/// browser's worker is built to abort, so there the page's time limit on reading still applies.
+/// of many letters overflows its arithmetic too. Native builds (wfr, tests) unwind to here; in
+/// the browser a panic aborts the import worker, whose panic hook tells the page at once
+/// (`ui::stop_signal`), so the officer gets a message there too.
 fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
         Err("The workbook is damaged: part of it is not laid out as a workbook's should be, so it cannot be \
