@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
-use super::stop_signal::{tell_if_stopped, Job};
+use super::stop_signal::{tell_if_stopped, AfterStop, Job};
 use crate::engine::export::word::{self, Picture};
 use crate::engine::export::xlsx;
 use crate::engine::report::{ReportDocument, Table};
@@ -26,7 +26,8 @@ pub enum ExportRequest {
 /// Writes one file, or says why it could not.
 #[oneshot]
 pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
-    tell_if_stopped(&job.tell_on);
+    // The page keeps this worker for every export (public reach), so it stays.
+    tell_if_stopped(&job.tell_on, AfterStop::Stay);
     match job.work {
         ExportRequest::Word { report, pictures } => {
             let charts: Vec<_> = report.charts().collect();

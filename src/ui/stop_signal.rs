@@ -1,7 +1,8 @@
 //! How a worker tells the page it has stopped. On wasm32 a panic aborts the worker's wasm
 //! (there is no unwinding), so a job's answer never comes and the page would wait out its
-//! time limit with "Reading…" on screen. Each job names a broadcast channel; the worker's
-//! panic hook posts on it before the abort, and the page stops waiting at once.
+//! time limit with "Reading…" on screen, and the worker would keep its memory. Each job names a
+//! broadcast channel; the worker's panic hook posts on it before the abort, and the page stops
+//! waiting at once. A worker that serves one job then ends itself.
 //!
 //! Both halves are here: `run_job` on the page, `tell_if_stopped` in the worker.
 
@@ -11,7 +12,7 @@ use std::time::Duration;
 
 use futures::future::{select, Either};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::BroadcastChannel;
 
 /// A job for a worker, with the channel to tell if the worker stops while doing it.
@@ -67,22 +68,36 @@ where
     outcome
 }
 
+/// What a worker does once it has told the page it stopped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AfterStop {
+    /// Ends itself, so its memory goes at once: for a worker that serves one job.
+    Close,
+    /// Stays, for a worker the page keeps for every job.
+    Stay,
+}
+
 thread_local! {
-    static TELL_ON: RefCell<Option<String>> = const { RefCell::new(None) };
+    static TELL_ON: RefCell<Option<(String, AfterStop)>> = const { RefCell::new(None) };
 }
 
 /// In a worker, as a job starts: if the worker panics from here on, the page hears of it on
 /// the job's channel. The panic's own message goes to the worker's console, for developers.
-pub fn tell_if_stopped(tell_on: &str) {
+pub fn tell_if_stopped(tell_on: &str, after: AfterStop) {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             gloo::console::error!(info.to_string());
-            let tell_on = TELL_ON.with(|t| t.try_borrow().ok().and_then(|t| t.clone()));
-            if let Some(channel) = tell_on.and_then(|name| BroadcastChannel::new(&name).ok()) {
-                let _ = channel.post_message(&JsValue::from_str("stopped"));
-            }
+            let _ = TELL_ON.with(|t| {
+                let t = t.try_borrow().ok()?;
+                let (name, after) = t.as_ref()?;
+                let _ = BroadcastChannel::new(name).ok()?.post_message(&JsValue::from_str("stopped"));
+                if *after == AfterStop::Close {
+                    js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok()?.close();
+                }
+                Some(())
+            });
         }))
     });
-    TELL_ON.with(|t| *t.borrow_mut() = Some(tell_on.to_owned()));
+    TELL_ON.with(|t| *t.borrow_mut() = Some((tell_on.to_owned(), after)));
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
-use super::stop_signal::{tell_if_stopped, Job};
+use super::stop_signal::{tell_if_stopped, AfterStop, Job};
 use crate::engine::import::{load, Input, Loaded, Problem};
 
 /// Where a worker's script is: `/NAME.js` beside the page, or, in the single-file build (which
@@ -31,7 +31,8 @@ pub struct FileRequest {
 /// Reads one file into rows.
 #[oneshot]
 pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
-    tell_if_stopped(&job.tell_on);
+    // One worker a job (private reach), so one that stopped can end itself and free its memory.
+    tell_if_stopped(&job.tell_on, AfterStop::Close);
     let request = job.work;
     load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
 }
