@@ -3,8 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use yew_agent::Registrable;
-    wrb::ui::export_worker::FileWriter::registrar().register();
+    wrb::ui::export_worker::serve();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

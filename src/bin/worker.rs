@@ -2,8 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use yew_agent::Registrable;
-    wrb::ui::worker::FileReader::registrar().register();
+    wrb::ui::worker::serve();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

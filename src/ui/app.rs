@@ -30,8 +30,9 @@ use crate::engine::model::{Origin, RawInput};
 use crate::engine::report::facts::SupportingFacts;
 use crate::engine::report::{build_report_from, html};
 
-/// How long a file may take to read before the officer is told it failed. A worker killed by
-/// a hostile file never answers, so this is also how that failure is noticed.
+/// How long a file may take to read before the officer is told it failed. A worker that
+/// panics says so at once (`stop_signal`); one that runs out of memory aborts without a word,
+/// so this is how that failure is noticed.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// How long writing a Word file or workbook may take before the officer is told it failed.
@@ -39,9 +40,9 @@ const EXPORT_TIMEOUT: Duration = Duration::from_secs(60);
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The app, with its import and export workers. Each job gets a fresh worker (private reach),
-/// fetched the first time it is needed, so one that a bad file brought down cannot affect the
-/// next.
+/// The app, with its import and export workers. Each file read gets a fresh import worker
+/// (private reach), so one that a bad file brought down cannot affect the next; one export
+/// worker serves every export.
 #[function_component(App)]
 pub fn app() -> Html {
     let paths = use_memo((), |_| {
@@ -148,7 +149,7 @@ fn page(props: &PageProps) -> Html {
     let scenario_errors = use_state_eq(Vec::<FieldError>::new);
     let staff_errors = use_state_eq(Vec::<FieldError>::new);
     let reader = use_oneshot_runner::<FileReader>();
-    let writer = use_oneshot_runner::<FileWriter>();
+    let writer = Writer { runner: use_oneshot_runner::<FileWriter>(), stopped: use_mut_ref(|| false) };
     let exporting = use_state(|| Exporting::Idle);
     let export_busy = matches!(*exporting, Exporting::Working(_));
 
@@ -302,7 +303,7 @@ fn page(props: &PageProps) -> Html {
             if !started.replace(true) {
                 let writer = writer.clone();
                 yew::platform::spawn_local(async move {
-                    let _ = writer.run(Job { work: ExportRequest::Start, tell_on: String::new() }).await;
+                    let _ = writer.runner.run(Job { work: ExportRequest::Start, stop_channel: None }).await;
                 });
             }
         })
@@ -786,30 +787,47 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
     }
 }
 
+/// The export worker, kept for every export, and whether it has stopped: a worker that
+/// stopped has ended, and the page cannot start another until it is loaded again.
+#[derive(Clone)]
+struct Writer {
+    runner: UseOneshotRunnerHandle<FileWriter>,
+    stopped: Rc<std::cell::RefCell<bool>>,
+}
+
 /// Has the export worker write a file and offers it for download, saying how it went.
 async fn export_file(
-    writer: UseOneshotRunnerHandle<FileWriter>,
+    writer: Writer,
     exporting: UseStateHandle<Exporting>,
     request: ExportRequest,
     name: String,
     mime: &'static str,
     what: &'static str,
 ) {
-    let written = match run_job(request, EXPORT_TIMEOUT, |job| writer.run(job)).await {
-        Outcome::Answered(written) => written,
-        Outcome::Stopped => Err("it stopped part way, on something in the report it could not handle.".to_owned()),
-        Outcome::TimedOut => {
-            Err("it stopped without an answer, perhaps for want of memory on this computer.".to_owned())
+    const TRY_AGAIN: &str = "Nothing in your draft has changed; try again, or use Save project to keep a copy.";
+    const RELOAD: &str = "Your draft is kept in this browser: reload the page to export again, or use Save \
+                          project to keep a copy.";
+    let written = if *writer.stopped.borrow() {
+        Err(("exporting stopped earlier on this page.".to_owned(), RELOAD))
+    } else {
+        match run_job(request, EXPORT_TIMEOUT, |job| writer.runner.run(job)).await {
+            Outcome::Answered(written) => written.map_err(|why| (why, TRY_AGAIN)),
+            Outcome::Stopped => {
+                *writer.stopped.borrow_mut() = true;
+                Err(("it stopped part way, on something in the report it could not handle.".to_owned(), RELOAD))
+            }
+            Outcome::TimedOut => Err((
+                "it stopped without an answer, perhaps for want of memory on this computer.".to_owned(),
+                TRY_AGAIN,
+            )),
         }
     };
     let offered = written.and_then(|bytes| {
-        download_bytes(&name, mime, &bytes).map_err(|_| "the browser would not start the download.".to_owned())
+        download_bytes(&name, mime, &bytes)
+            .map_err(|_| ("the browser would not start the download.".to_owned(), TRY_AGAIN))
     });
     exporting.set(match offered {
         Ok(()) => Exporting::Done(format!("{what} is downloaded: {name}.")),
-        Err(why) => Exporting::Failed(format!(
-            "{what} could not be made: {why} Nothing in your draft has changed; try again, or use Save project \
-             to keep a copy."
-        )),
+        Err((why, next)) => Exporting::Failed(format!("{what} could not be made: {why} {next}")),
     });
 }

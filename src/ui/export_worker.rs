@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
-use super::stop_signal::{tell_if_stopped, AfterStop, Job};
+use super::stop_signal::{self, Job};
 use crate::engine::export::word::{self, Picture};
 use crate::engine::export::xlsx;
 use crate::engine::report::{ReportDocument, Table};
@@ -26,8 +26,7 @@ pub enum ExportRequest {
 /// Writes one file, or says why it could not.
 #[oneshot]
 pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
-    // The page keeps this worker for every export (public reach), so it stays.
-    tell_if_stopped(&job.tell_on, AfterStop::Stay);
+    let _armed = stop_signal::arm(job.stop_channel.as_deref());
     match job.work {
         ExportRequest::Word { report, pictures } => {
             let charts: Vec<_> = report.charts().collect();
@@ -45,4 +44,11 @@ pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
         ExportRequest::Workbook { tables, title } => xlsx::workbook(&tables, &title),
         ExportRequest::Start => Ok(Vec::new()),
     }
+}
+
+/// Starts the export worker: a panic tells the page at once and ends the worker.
+pub fn serve() {
+    use yew_agent::Registrable;
+    stop_signal::install();
+    FileWriter::registrar().register();
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
-use super::stop_signal::{tell_if_stopped, AfterStop, Job};
+use super::stop_signal::{self, Job};
 use crate::engine::import::{load, Input, Loaded, Problem};
 
 /// Where a worker's script is: `/NAME.js` beside the page, or, in the single-file build (which
@@ -31,8 +31,14 @@ pub struct FileRequest {
 /// Reads one file into rows.
 #[oneshot]
 pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
-    // One worker a job (private reach), so one that stopped can end itself and free its memory.
-    tell_if_stopped(&job.tell_on, AfterStop::Close);
+    let _armed = stop_signal::arm(job.stop_channel.as_deref());
     let request = job.work;
     load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
+}
+
+/// Starts the import worker: a panic tells the page at once and ends the worker.
+pub fn serve() {
+    use yew_agent::Registrable;
+    stop_signal::install();
+    FileReader::registrar().register();
 }
