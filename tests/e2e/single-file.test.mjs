@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { workbookCalaminePanicsOn } from './compound-file.mjs';
 import { appStarted, totalRow } from './harness.mjs';
 
 const FILE = new URL('../../dist-single/workforce-report-builder.html', import.meta.url).pathname;
@@ -70,4 +71,17 @@ test('opened from file://, it builds a report from pasted text, a CSV and a work
   assert.equal((await totalRow(page))[1], '77.50');
   await context.close();
   assert.deepEqual(problems, []);
+});
+
+test('opened from file://, a file the reader stops on part way gets its message at once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(FILE).href);
+  await appStarted(page);
+  await page.getByLabel('Upload a file').setInputFiles({ name: 'establishment.xls', mimeType: 'application/vnd.ms-excel', buffer: workbookCalaminePanicsOn() });
+  const error = page.locator('#upload-error');
+  // Well within the 60 s the page otherwise waits for an answer.
+  await error.waitFor({ timeout: 20000 });
+  assert.match(await error.innerText(), /establishment\.xls: Reading it stopped part way/);
+  await context.close();
 });
