@@ -128,3 +128,32 @@ async fn an_unreadable_paste_explains_itself_and_keeps_the_report() {
     app.destroy();
     root.remove();
 }
+
+/// A job sent to a worker ends at the first of its answer, the worker's signal that it
+/// stopped (posted here by hand, as the worker's panic hook posts it), or its time limit; and
+/// a signal on one job's channel does not end another.
+#[wasm_bindgen_test]
+async fn a_job_ends_at_its_answer_its_stop_signal_or_its_time_limit() {
+    use std::time::Duration;
+    use wrb::ui::stop_signal::{run_job, Job, Outcome};
+
+    let limit = Duration::from_secs(5);
+    let answered = run_job(41, limit, |job: Job<i32>| async move { job.work + 1 }).await;
+    assert!(matches!(answered, Outcome::Answered(42)), "{answered:?}");
+
+    // The signal comes once both jobs are waiting, so the other job's channel exists by then.
+    let stopped = run_job((), limit, |job: Job<()>| async move {
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+        let name = job.stop_channel.expect("run_job names a channel");
+        web_sys::BroadcastChannel::new(&name).unwrap().post_message(&"stopped".into()).unwrap();
+        futures::future::pending::<()>().await
+    });
+    // Another job, running meanwhile, answers after the first has stopped.
+    let other = run_job((), limit, |_| yew::platform::time::sleep(Duration::from_millis(300)));
+    let (stopped, other) = futures::join!(stopped, other);
+    assert!(matches!(stopped, Outcome::Stopped), "{stopped:?}");
+    assert!(matches!(other, Outcome::Answered(())), "{other:?}");
+
+    let timed_out = run_job((), Duration::from_millis(50), |_| futures::future::pending::<()>()).await;
+    assert!(matches!(timed_out, Outcome::TimedOut), "{timed_out:?}");
+}

@@ -17,7 +17,7 @@ mod drawing;
 #[cfg(target_arch = "wasm32")]
 pub mod export_worker;
 #[cfg(target_arch = "wasm32")]
-mod stop_signal;
+pub mod stop_signal;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
