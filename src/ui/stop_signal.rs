@@ -2,7 +2,7 @@
 //! (there is no unwinding), so a job's answer never comes and the page would wait out its
 //! time limit with "Reading…" on screen, while the worker kept its memory. Each job names a
 //! broadcast channel; the worker's panic hook posts on it before the abort, so the page stops
-//! waiting at once, and then ends the worker, whose wasm cannot be trusted after the abort.
+//! waiting at once. The hook then ends the worker, whose wasm cannot be trusted after a panic.
 //!
 //! Both halves are here: `run_job` on the page; `install` and `arm` in the worker.
 
