@@ -80,24 +80,38 @@ fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
     assert!(!problem.message.contains("list of where its parts are"), "{problem}");
 }
 
-/// What loading an `.xls` whose workbook stream is `stream` (4,096 bytes at most, filled out
-/// with empty records to fill sectors 2 to 9) says is wrong.
-fn workbook_stream_problem(mut stream: Vec<u8>) -> String {
+/// An `.xls` whose workbook stream is `stream` (4,096 bytes at most, filled out with empty
+/// records to fill sectors 2 to 9).
+fn workbook_with_stream(mut stream: Vec<u8>) -> Vec<u8> {
     stream.resize(4096, 0);
     let fat = [FAT, END, 3, 4, 5, 6, 7, 8, 9, END];
-    let bytes = compound_file(&[0], &fat, Some(("Workbook", 2, 4096)), &stream);
+    compound_file(&[0], &fat, Some(("Workbook", 2, 4096)), &stream)
+}
+
+/// What loading an `.xls` whose workbook stream is `stream` says is wrong.
+fn workbook_stream_problem(stream: Vec<u8>) -> String {
+    let bytes = workbook_with_stream(stream);
     load(Input::File { name: "establishment.xls", bytes: &bytes, sheet: None }).unwrap_err().to_string()
 }
+
+/// The end-to-end tests upload this file: in the browser, where a panic aborts the import
+/// worker, it checks that the page is told at once.
+const RECORD_TOO_SHORT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/record-too-short.xls");
 
 /// fuzz target `file_xls`: a record shorter than its kind needs (a FilePass record of one byte,
 /// where calamine reads two) panicked calamine while it listed the sheets.
 #[test]
 fn a_workbook_record_too_short_for_its_kind_is_damaged_not_a_panic() {
     // A one-byte FilePass record.
+    let stream = vec![0x2F, 0x00, 0x01, 0x00, 0x00];
     assert_eq!(
-        workbook_stream_problem(vec![0x2F, 0x00, 0x01, 0x00, 0x00]),
+        workbook_stream_problem(stream.clone()),
         "establishment.xls: The workbook is damaged: part of it is not laid out as a workbook's should be, so it \
          cannot be read. Open it in Excel and save a copy."
+    );
+    assert!(
+        std::fs::read(RECORD_TOO_SHORT).is_ok_and(|fixture| fixture == workbook_with_stream(stream)),
+        "{RECORD_TOO_SHORT} is this workbook: write it again with these bytes"
     );
 }
 

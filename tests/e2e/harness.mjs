@@ -3,12 +3,20 @@
 // request outside its origin, so each test fails on any of them.
 import { after, afterEach, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/// A workbook calamine panics on (tests/hostile_input.rs builds it and checks this copy),
+/// uploaded under an officer's name for it: in the browser the panic aborts the import
+/// worker's wasm.
+export const RECORD_TOO_SHORT = {
+  name: 'establishment.xls', mimeType: 'application/vnd.ms-excel',
+  buffer: readFileSync(new URL('../fixtures/record-too-short.xls', import.meta.url)),
+};
 
 /// Registers the hooks; the returned object's fields are current inside each test.
 export function useBrowser() {

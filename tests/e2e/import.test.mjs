@@ -2,8 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { workbookCalaminePanicsOn } from './compound-file.mjs';
-import { appStarted, openSample, totalRow, useBrowser } from './harness.mjs';
+import { appStarted, openSample, RECORD_TOO_SHORT, totalRow, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
 const WORKBOOK = new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname;
@@ -146,7 +145,7 @@ test('a file the reader stops on part way gets a message at once, not at the tim
   // and before the next file is chosen the only one is the worker that stopped.
   const closed = new Promise((resolve) => page.on('worker', (worker) => worker.on('close', resolve)));
   const upload = page.getByLabel('Upload a file');
-  await upload.setInputFiles({ name: 'establishment.xls', mimeType: 'application/vnd.ms-excel', buffer: workbookCalaminePanicsOn() });
+  await upload.setInputFiles(RECORD_TOO_SHORT);
   const error = page.locator('#upload-error');
   // Well within the 60 s the page otherwise waits for an answer.
   await error.waitFor({ timeout: 20000 });

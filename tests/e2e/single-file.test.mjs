@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { workbookCalaminePanicsOn } from './compound-file.mjs';
-import { appStarted, totalRow } from './harness.mjs';
+import { appStarted, RECORD_TOO_SHORT, totalRow } from './harness.mjs';
 
 const FILE = new URL('../../dist-single/workforce-report-builder.html', import.meta.url).pathname;
 const WORKBOOK = new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname;
@@ -78,7 +77,7 @@ test('opened from file://, a file the reader stops on part way gets its message 
   const page = await context.newPage();
   await page.goto(pathToFileURL(FILE).href);
   await appStarted(page);
-  await page.getByLabel('Upload a file').setInputFiles({ name: 'establishment.xls', mimeType: 'application/vnd.ms-excel', buffer: workbookCalaminePanicsOn() });
+  await page.getByLabel('Upload a file').setInputFiles(RECORD_TOO_SHORT);
   const error = page.locator('#upload-error');
   // Well within the 60 s the page otherwise waits for an answer.
   await error.waitFor({ timeout: 20000 });
