@@ -5,7 +5,7 @@
 // Usage: node scripts/bench.mjs [--runs N] [--sizes 10000,50000,200000] [--only sizes,imports,load,edit]
 // Needs dist/ from `trunk build --release` (scripts/bench.sh does everything).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -200,6 +200,28 @@ if (ONLY.includes('imports')) {
       record(`${format} import: our cost per 1,000 rows at ${small.toLocaleString('en-GB')} / at ${large.toLocaleString('en-GB')}`,
         `${ms(a * 1000)} / ${ms(b * 1000)} (${(b / a).toFixed(2)}x: 1.00 is linear)`);
     }
+  }
+
+  // 3b. The same extract brought into the app itself, as an officer would: the page's own wasm
+  // memory (which never shrinks) when the staff list is in, besides the worker's above.
+  const largest = Math.max(...SIZES);
+  for (const format of ['csv', 'xlsx']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.wasmMemory = e.detail.wasm.memory; }));
+    await page.goto(app.url);
+    await page.waitForFunction(() => window.wasmMemory && !document.getElementById('first-view'), null, { timeout: 60000 });
+    const atStart = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
+    const file = join(PAGE, 'data', `staff-${largest}.${format}`);
+    await page.getByLabel('Upload a file').setInputFiles(file);
+    const count = largest.toLocaleString('en-GB');
+    await page.waitForFunction((count) => (document.querySelector('section.staff-panel')?.innerText ?? '').includes(count), count, { timeout: 300000 });
+    // The draft is kept a moment after the file is in; that takes memory too.
+    await page.waitForTimeout(3000);
+    const after = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
+    record(`The app's page, bringing in the ${count}-row extract as ${format} (${(statSync(file).size / 1e6).toFixed(1)} MB): its wasm memory at start / once the staff list is in`,
+      `${(atStart / 1e6).toFixed(1)} MB / ${(after / 1e6).toFixed(1)} MB`);
+    await context.close();
   }
 
   await bench.close();

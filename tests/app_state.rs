@@ -11,7 +11,7 @@ use wrb::ui::state::{reduce, Action, FieldError, InputField, State};
 /// What the import worker replies for a file, computed here as the worker would.
 fn file_read(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Action {
     let loaded = load(Input::File { name, bytes: &bytes, sheet });
-    Action::FileRead { name: name.to_owned(), bytes, loaded }
+    Action::FileRead { name: name.to_owned(), bytes: bytes.into(), loaded }
 }
 
 fn after(actions: Vec<Action>) -> State {
@@ -484,5 +484,24 @@ fn a_report_built_with_its_supporting_tables_kept_is_the_report_built_afresh() {
         edited.title_block.title = "Workforce update, June".into();
         assert_eq!(SupportingFacts::depends_on(&edited), SupportingFacts::depends_on(&state.project));
         assert_eq!(build_report_from(&edited, &load, kept), build_report_with(&edited, &load));
+    }
+}
+
+#[test]
+fn a_files_bytes_and_rows_are_kept_once_however_often_they_are_read() {
+    use std::sync::Arc;
+    let bytes: Arc<[u8]> = staff_csv(2_000).into();
+    let loaded = load(Input::File { name: "staff.csv", bytes: &bytes, sheet: None });
+    let rows = loaded.as_ref().expect("the staff list reads").rows.clone();
+    let state = after(vec![Action::FileRead { name: "staff.csv".into(), bytes: bytes.clone(), loaded }]);
+    let kept = state.project.supporting.last().expect("the staff list joins the project");
+    assert!(
+        matches!(&kept.raw, RawInput::File { bytes: b, .. } if Arc::ptr_eq(b, &bytes)),
+        "the project keeps the bytes the page read, not a copy"
+    );
+    // The report, each panel and each undo step read the file's rows through `loaded_for`.
+    for _ in 0..3 {
+        let again = state.loaded_for(kept).expect("the rows are kept");
+        assert!(Arc::ptr_eq(&again.rows, &rows), "the rows the worker sent, not a copy");
     }
 }

@@ -130,8 +130,9 @@ async fn an_unreadable_paste_explains_itself_and_keeps_the_report() {
 }
 
 /// A job sent to a worker ends at the first of its answer, the worker's signal that it
-/// stopped (posted here by hand, as the worker's panic hook posts it), or its time limit; and
-/// a signal on one job's channel does not end another.
+/// stopped (posted here by hand, as the worker's panic hook posts it) or ended (as its abort
+/// listeners post it), or its time limit; and a signal on one job's channel does not end
+/// another.
 #[wasm_bindgen_test]
 async fn a_job_ends_at_its_answer_its_stop_signal_or_its_time_limit() {
     use std::time::Duration;
@@ -154,6 +155,46 @@ async fn a_job_ends_at_its_answer_its_stop_signal_or_its_time_limit() {
     assert!(matches!(stopped, Outcome::Stopped), "{stopped:?}");
     assert!(matches!(other, Outcome::Answered(())), "{other:?}");
 
+    let ended = run_job((), limit, |job: Job<()>| async move {
+        let name = job.stop_channel.expect("run_job names a channel");
+        web_sys::BroadcastChannel::new(&name).unwrap().post_message(&"ended".into()).unwrap();
+        futures::future::pending::<()>().await
+    })
+    .await;
+    assert!(matches!(ended, Outcome::Ended), "{ended:?}");
+
     let timed_out = run_job((), Duration::from_millis(50), |_| futures::future::pending::<()>()).await;
     assert!(matches!(timed_out, Outcome::TimedOut), "{timed_out:?}");
+}
+
+/// Messages to and from the workers, written into a JavaScript array and read back a piece at
+/// a time: the same bytes as yew-agent's own bincode codec (so neither end can misread the
+/// other), and the same value back, for values that cross the pieces' edges and runs longer
+/// than a piece.
+#[wasm_bindgen_test]
+fn worker_messages_read_back_as_written_and_as_bincode_writes_them() {
+    use wrb::ui::codec::InPieces;
+    use wrb::ui::worker::FileRequest;
+    use yew_agent::Codec;
+
+    let cells = |n: usize| (0..n).map(|i| format!("cell {i} {}", "x".repeat(i % 97))).collect::<Vec<_>>();
+    for (bytes, texts) in [(0, 0), (1, 1), (65_535, 3), (65_536, 5_000), (200_001, 20_000)] {
+        let request = FileRequest {
+            name: format!("file-{bytes}.xlsx"),
+            bytes: (0..bytes).map(|i| (i % 251) as u8).collect::<Vec<u8>>().into(),
+            sheet: Some("Staff".into()),
+        };
+        let ours = js_sys::Uint8Array::from(InPieces::encode(&request)).to_vec();
+        let theirs = js_sys::Uint8Array::from(yew_agent::Bincode::encode(&request)).to_vec();
+        assert!(ours == theirs, "{bytes} bytes: encoded as bincode does");
+        let back: FileRequest = InPieces::decode(InPieces::encode(&request));
+        assert_eq!((back.name, back.sheet), (request.name, request.sheet));
+        assert!(back.bytes[..] == request.bytes[..], "{bytes} bytes back");
+
+        let rows = (cells(texts), bytes as u64);
+        let back: (Vec<String>, u64) = InPieces::decode(InPieces::encode(&rows));
+        assert_eq!(back, rows, "{texts} texts back");
+        let from_bincode: (Vec<String>, u64) = InPieces::decode(yew_agent::Bincode::encode(&rows));
+        assert_eq!(from_bincode, rows, "{texts} texts, written by bincode, read back");
+    }
 }

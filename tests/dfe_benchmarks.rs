@@ -21,7 +21,7 @@ fn shared(file: &str) -> Option<PathBuf> {
 
 fn rows(path: &Path) -> Vec<wrb::engine::import::grid::GridRow> {
     let bytes = std::fs::read(path).unwrap();
-    load(Input::File { name: "dfe.csv", bytes: &bytes, sheet: None }).unwrap().rows
+    load(Input::File { name: "dfe.csv", bytes: &bytes, sheet: None }).unwrap().rows.to_vec()
 }
 
 fn indicators() -> Option<DfeIndicators> {

@@ -2,6 +2,7 @@
 //! happen here, at the edge; everything else goes through the reducer.
 
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use wasm_bindgen::JsCast;
@@ -10,6 +11,7 @@ use yew::prelude::*;
 use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider, UseOneshotRunnerHandle};
 use yew_agent::Reach;
 
+use super::codec::InPieces;
 use super::components::{
     BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
     PipelinePanel, PrintOptions, ReportDetails, ReportPreview, ScenariosPanel, StaffPanel, TableChecks, TemplatePicker,
@@ -31,8 +33,8 @@ use crate::engine::report::facts::SupportingFacts;
 use crate::engine::report::{build_report_from, html};
 
 /// How long a file may take to read before the officer is told it failed. A worker that
-/// panics says so at once (`stop_signal`); one that runs out of memory aborts without a word,
-/// so this is how that failure is noticed.
+/// panics or runs out of memory says so at once (`stop_signal`), so this is for a file that
+/// is far too much work, or a worker that could not say.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// How long writing a Word file or workbook may take before the officer is told it failed.
@@ -59,17 +61,17 @@ pub fn app() -> Html {
         });
     }
     html! {
-        <OneshotProvider<FileReader> path={paths.0.clone()} reach={Reach::Private}>
+        <OneshotProvider<FileReader, InPieces> path={paths.0.clone()} reach={Reach::Private}>
             // One export worker for every export, started when first needed (or when the pointer
             // or focus comes to an export button), so a second export does not fetch it again.
-            <OneshotProvider<FileWriter> path={paths.1.clone()} reach={Reach::Public}>
+            <OneshotProvider<FileWriter, InPieces> path={paths.1.clone()} reach={Reach::Public}>
                 if let Some(opened) = &*opened {
                     <Page opened={opened.clone()} />
                 } else {
                     <p class="opening" role="status">{ "Opening your drafts…" }</p>
                 }
-            </OneshotProvider<FileWriter>>
-        </OneshotProvider<FileReader>>
+            </OneshotProvider<FileWriter, InPieces>>
+        </OneshotProvider<FileReader, InPieces>>
     }
 }
 
@@ -403,11 +405,7 @@ fn page(props: &PageProps) -> Html {
         let (state, reader) = (state.clone(), reader.clone());
         Callback::from(move |sheet: String| {
             if let Some(RawInput::File { name, bytes }) = state.import.as_ref().map(|i| i.input.raw.clone()) {
-                run_reader(
-                    state.clone(),
-                    reader.clone(),
-                    FileRequest { name, bytes: bytes.to_vec(), sheet: Some(sheet) },
-                );
+                run_reader(state.clone(), reader.clone(), FileRequest { name, bytes, sheet: Some(sheet) });
             }
         })
     };
@@ -707,7 +705,7 @@ fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<File
     yew::platform::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                let bytes = file_bytes(&js_sys::Uint8Array::new(&buffer));
                 // A saved project or a page for members, whatever it is called, opens as a draft.
                 if crate::engine::export::is_saved_draft(&bytes) {
                     open_project(state, reader, name, String::from_utf8_lossy(&bytes).into_owned());
@@ -723,6 +721,15 @@ fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<File
     });
 }
 
+/// A file's bytes in the page's memory, copied there once: the one copy the project, the
+/// import and the worker's request all share. (The page's memory never shrinks, so a copy
+/// made on the way would stay taken.)
+fn file_bytes(from: &js_sys::Uint8Array) -> Arc<[u8]> {
+    let mut bytes: Arc<[u8]> = std::iter::repeat_n(0, from.length() as usize).collect();
+    from.copy_to(Arc::get_mut(&mut bytes).expect("not shared yet"));
+    bytes
+}
+
 /// Has the import worker read a file (or one sheet of it), and hands the rows to the reducer.
 fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<FileReader>, request: FileRequest) {
     let (name, bytes) = (request.name.clone(), request.bytes.clone());
@@ -736,7 +743,8 @@ fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<Fil
 }
 
 /// The import worker's reading of a file, or why it gave none: it stopped part way (its code
-/// panicked, told at once), or it took longer than the time limit.
+/// panicked, or it ran out of memory, each told at once), or it took longer than the time
+/// limit.
 async fn read_in_worker(
     reader: &UseOneshotRunnerHandle<FileReader>,
     request: FileRequest,
@@ -746,6 +754,10 @@ async fn read_in_worker(
         Outcome::Stopped => Err("Reading it stopped part way: part of the file is not laid out as a file of its \
                                  kind should be, so it cannot be read. Open it in the program that made it and \
                                  save a copy, or save just the table you need as CSV."
+            .into()),
+        Outcome::Ended => Err("Reading it stopped part way, most likely because this computer ran out of memory \
+                               for it: the file may be too large to read here. Save just the table you need \
+                               as a new file, or close other tabs and try again."
             .into()),
         Outcome::TimedOut => Err("Reading it stopped without an answer: the file may be damaged, or too large for \
                                   this computer. Try saving just the table you need as a new file."
@@ -775,7 +787,7 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
     for input in project.tables.iter().chain(&project.supporting) {
         let crate::engine::model::RawInput::File { name, bytes } = &input.raw else { continue };
         let (state, reader) = (state.clone(), reader.clone());
-        let request = FileRequest { name: name.clone(), bytes: bytes.to_vec(), sheet: input.sheet.clone() };
+        let request = FileRequest { name: name.clone(), bytes: bytes.clone(), sheet: input.sheet.clone() };
         yew::platform::spawn_local(async move {
             let (name, bytes) = (request.name.clone(), request.bytes.clone());
             match read_in_worker(&reader, request).await {
@@ -816,10 +828,14 @@ async fn export_file(
                 *writer.stopped.borrow_mut() = true;
                 Err(("it stopped part way, on something in the report it could not handle.".to_owned(), RELOAD))
             }
-            Outcome::TimedOut => Err((
-                "it stopped without an answer, perhaps for want of memory on this computer.".to_owned(),
-                TRY_AGAIN,
-            )),
+            Outcome::Ended => {
+                *writer.stopped.borrow_mut() = true;
+                Err((
+                    "it stopped part way, most likely because this computer ran out of memory for it.".to_owned(),
+                    RELOAD,
+                ))
+            }
+            Outcome::TimedOut => Err(("it gave no answer within a minute.".to_owned(), TRY_AGAIN)),
         }
     };
     let offered = written.and_then(|bytes| {

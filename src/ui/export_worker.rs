@@ -26,7 +26,7 @@ pub enum ExportRequest {
 /// Writes one file, or says why it could not.
 #[oneshot]
 pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
-    let _armed = stop_signal::arm(job.stop_channel.as_deref());
+    stop_signal::arm(job.stop_channel.as_deref());
     match job.work {
         ExportRequest::Word { report, pictures } => {
             let charts: Vec<_> = report.charts().collect();
@@ -50,5 +50,5 @@ pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
 pub fn serve() {
     use yew_agent::Registrable;
     stop_signal::install();
-    FileWriter::registrar().register();
+    FileWriter::registrar().encoding::<super::codec::InPieces>().register();
 }

@@ -8,6 +8,8 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod codec;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 
 #[cfg(target_arch = "wasm32")]

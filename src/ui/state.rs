@@ -1,6 +1,7 @@
 //! The app's state and the one place it changes.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
@@ -277,7 +278,7 @@ pub enum Action {
     /// A file (or another sheet of it) as the import worker read it.
     FileRead {
         name: String,
-        bytes: Vec<u8>,
+        bytes: Arc<[u8]>,
         loaded: Result<Loaded, Problem>,
     },
     FileFailed {
@@ -359,7 +360,7 @@ pub enum Action {
     /// project); they change nothing in the project.
     FileRowsLoaded {
         name: String,
-        bytes: Vec<u8>,
+        bytes: Arc<[u8]>,
         loaded: Loaded,
     },
     /// How the last save to browser storage went, with the list after it.
@@ -717,7 +718,7 @@ fn apply(state: &State, action: Action) -> State {
 
 /// A file (or one sheet of it) as the import worker read it: a supporting table joins the
 /// project, an establishment table is brought in, one that cannot be read says why.
-fn file_read(mut next: State, name: String, bytes: Vec<u8>, loaded: Result<Loaded, Problem>) -> State {
+fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, loaded: Result<Loaded, Problem>) -> State {
     let key = file_key(&name, &bytes);
     let sheet = loaded.as_ref().ok().and_then(|l| l.sheet.clone());
     // A file that reads clears what was said about the last one that did not.
@@ -903,12 +904,12 @@ fn beside_the_report(state: &State, name: &str, loaded: &Loaded, input: TableInp
     Some(next)
 }
 
-fn file_input(name: String, bytes: Vec<u8>, sheet: Option<String>) -> TableInput {
+fn file_input(name: String, bytes: Arc<[u8]>, sheet: Option<String>) -> TableInput {
     TableInput {
         period: String::new(),
         source: name.clone(),
         origin: Origin::Uploaded,
-        raw: RawInput::File { name, bytes: bytes.into() },
+        raw: RawInput::File { name, bytes },
         sheet,
         mapping: None,
         skip_unreadable: false,
@@ -922,7 +923,7 @@ fn file_name(input: &TableInput) -> String {
     }
 }
 
-fn current_rows(state: &State) -> Option<(&Import, &Vec<crate::engine::import::grid::GridRow>)> {
+fn current_rows(state: &State) -> Option<(&Import, &[crate::engine::import::grid::GridRow])> {
     let import = state.import.as_ref()?;
     let rows = &import.reading.loaded.as_ref().ok()?.rows;
     Some((import, rows))

@@ -1,8 +1,14 @@
 //! How a worker tells the page it has stopped. On wasm32 a panic aborts the worker's wasm
-//! (there is no unwinding), so a job's answer never comes and the page would wait out its
-//! time limit with "Reading…" on screen, while the worker kept its memory. Each job names a
-//! broadcast channel; the worker's panic hook posts on it before the abort, so the page stops
-//! waiting at once. The hook then ends the worker, whose wasm cannot be trusted after a panic.
+//! (there is no unwinding), and so does running out of memory, so a job's answer never comes
+//! and the page would wait out its time limit with "Reading…" on screen, while the worker
+//! kept its memory. Each job names a broadcast channel, and the worker tells the page on it
+//! at once, in one of two ways:
+//! - a panic: the worker's panic hook posts `"stopped"` before the abort;
+//! - an abort with no panic (out of memory): the abort surfaces as an uncaught error, and
+//!   listeners set up when the job started post `"ended"`. They are bound browser functions,
+//!   not wasm, because wasm that has aborted cannot be trusted to run again.
+//!
+//! Either way the worker then ends itself, freeing its memory.
 //!
 //! Both halves are here: `run_job` on the page; `install` and `arm` in the worker.
 
@@ -30,30 +36,34 @@ pub enum Outcome<T> {
     Answered(T),
     /// The worker stopped part way (its code panicked on what it was given), and has ended.
     Stopped,
-    /// No answer within the time limit: out of memory (which aborts without the panic hook),
-    /// or far too much work.
+    /// The worker ended part way without a panic: most likely it ran out of memory.
+    Ended,
+    /// No answer within the time limit: far too much work, or a worker that could not say.
     TimedOut,
 }
 
 /// Sends `work` to a worker through `send` and waits for the first of: its answer, its
-/// signal that it stopped, or `limit`.
+/// signal that it stopped or ended, or `limit`.
 pub async fn run_job<W, T, F>(work: W, limit: Duration, send: impl FnOnce(Job<W>) -> F) -> Outcome<T>
 where
     F: Future<Output = T>,
 {
     // Random, so that two tabs of the app never share a channel.
     let name = format!("wrb-job-{:013x}", (js_sys::Math::random() * 4.5e15) as u64);
-    let (stop, stopped) = futures::channel::oneshot::channel::<()>();
+    let (stop, stopped) = futures::channel::oneshot::channel::<bool>();
     let channel = BroadcastChannel::new(&name).ok();
     let _listening = channel.as_ref().map(|channel| {
-        gloo::events::EventListener::once(channel, "message", move |_| {
-            let _ = stop.send(());
+        gloo::events::EventListener::once(channel, "message", move |event| {
+            // The first word decides: a panic's "stopped" comes before the abort's "ended".
+            let said = js_sys::Reflect::get(event, &"data".into()).ok().and_then(|data| data.as_string());
+            let _ = stop.send(said.as_deref() == Some(PANICKED));
         })
     });
     // Without a channel (a browser that refuses one) only the answer and the limit remain.
     let stopped = async move {
-        if stopped.await.is_err() {
-            futures::future::pending::<()>().await
+        match stopped.await {
+            Ok(panicked) => panicked,
+            Err(_) => futures::future::pending().await,
         }
     };
     let answer = send(Job { work, stop_channel: Some(name) });
@@ -61,7 +71,8 @@ where
     futures::pin_mut!(answer, stopped, timeout);
     let outcome = match select(answer, select(stopped, timeout)).await {
         Either::Left((answer, _)) => Outcome::Answered(answer),
-        Either::Right((Either::Left(_), _)) => Outcome::Stopped,
+        Either::Right((Either::Left((true, _)), _)) => Outcome::Stopped,
+        Either::Right((Either::Left((false, _)), _)) => Outcome::Ended,
         Either::Right((Either::Right(_), _)) => Outcome::TimedOut,
     };
     if let Some(channel) = channel {
@@ -70,9 +81,20 @@ where
     outcome
 }
 
+/// What the panic hook posts; anything else on a job's channel means the worker ended without
+/// a panic.
+const PANICKED: &str = "stopped";
+const ENDED: &str = "ended";
+
 thread_local! {
-    /// The channel of the job the worker is doing, if anyone waits on it.
-    static STOP_CHANNEL: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The job the worker is doing or last did, if anyone waits on it.
+    static ARMED: RefCell<Option<Armed>> = const { RefCell::new(None) };
+}
+
+/// A job's channel, and the listeners that tell on it if the worker aborts without a panic.
+struct Armed {
+    channel: String,
+    on_abort: Option<OnAbort>,
 }
 
 /// In a worker, before it serves: from then on a panic writes its message to the worker's
@@ -80,10 +102,10 @@ thread_local! {
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(info.to_string());
-        STOP_CHANNEL.with(|current| {
-            let Ok(current) = current.try_borrow() else { return };
-            if let Some(channel) = current.as_deref().and_then(|name| BroadcastChannel::new(name).ok()) {
-                let _ = channel.post_message(&JsValue::from_str("stopped"));
+        ARMED.with(|armed| {
+            let Ok(armed) = armed.try_borrow() else { return };
+            if let Some(channel) = armed.as_ref().and_then(|armed| BroadcastChannel::new(&armed.channel).ok()) {
+                let _ = channel.post_message(&JsValue::from_str(PANICKED));
             }
         });
         if let Ok(worker) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
@@ -92,20 +114,52 @@ pub fn install() {
     }));
 }
 
-/// In a worker, as a job starts: names the channel a panic is told on until the job ends (the
-/// returned guard is dropped). A job must not await while armed, or the worker could start
-/// another and a panic would be told on the wrong channel.
-#[must_use]
-pub fn arm(stop_channel: Option<&str>) -> Armed {
-    STOP_CHANNEL.with(|current| *current.borrow_mut() = stop_channel.map(str::to_owned));
-    Armed
+/// In a worker, as a job starts: a panic, or an abort without one, is told on the job's
+/// channel (`None`: on none) from now until the next job starts. Not only until the job's
+/// function returns: yew-agent encodes and posts the answer after that, and a large answer
+/// can run out of memory there. Jobs run one at a time, and a job must not await (another
+/// could start meanwhile and take its channel).
+pub fn arm(stop_channel: Option<&str>) {
+    let next = stop_channel.map(|name| Armed { channel: name.to_owned(), on_abort: OnAbort::listen(name) });
+    let previous = ARMED.with(|armed| armed.replace(next));
+    if let Some(on_abort) = previous.and_then(|previous| previous.on_abort) {
+        on_abort.stop_listening();
+    }
 }
 
-/// The current job's channel named; dropping it clears the name.
-pub struct Armed;
+/// The worker's own listeners for an uncaught error (how an abort surfaces, whether the job
+/// ran in a task or a microtask): post `"ended"` on the job's channel, then end the worker.
+/// Built from the browser's own functions, bound to their objects, so they run no wasm.
+struct OnAbort {
+    scope: web_sys::DedicatedWorkerGlobalScope,
+    channel: BroadcastChannel,
+    tell: js_sys::Function,
+    end: js_sys::Function,
+}
 
-impl Drop for Armed {
-    fn drop(&mut self) {
-        STOP_CHANNEL.with(|current| *current.borrow_mut() = None);
+const ABORT_EVENTS: [&str; 2] = ["error", "unhandledrejection"];
+
+impl OnAbort {
+    fn listen(name: &str) -> Option<OnAbort> {
+        let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok()?;
+        let channel = BroadcastChannel::new(name).ok()?;
+        let method =
+            |on: &JsValue, name: &str| js_sys::Reflect::get(on, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok();
+        // Called with the event as a further argument, which postMessage and close ignore.
+        let tell = method(&channel, "postMessage")?.bind1(&channel, &JsValue::from_str(ENDED)).unchecked_into();
+        let end = method(&scope, "close")?.bind0(&scope).unchecked_into();
+        for event in ABORT_EVENTS {
+            scope.add_event_listener_with_callback(event, &tell).ok()?;
+            scope.add_event_listener_with_callback(event, &end).ok()?;
+        }
+        Some(OnAbort { scope, channel, tell, end })
+    }
+
+    fn stop_listening(self) {
+        for event in ABORT_EVENTS {
+            let _ = self.scope.remove_event_listener_with_callback(event, &self.tell);
+            let _ = self.scope.remove_event_listener_with_callback(event, &self.end);
+        }
+        self.channel.close();
     }
 }

@@ -2,6 +2,8 @@
 //! encoding code live only in the worker's wasm, so the page loads without them, and a file
 //! that takes long to read, or would exhaust memory, cannot freeze or crash the page.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
@@ -24,14 +26,46 @@ pub fn script_path(name: &str) -> String {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FileRequest {
     pub name: String,
-    pub bytes: Vec<u8>,
+    /// Shared with the project, which keeps the file: a workbook can be tens of megabytes.
+    #[serde(with = "in_one_run")]
+    pub bytes: Arc<[u8]>,
     pub sheet: Option<String>,
+}
+
+/// A file's bytes sent as one run of bytes, copied in one go, rather than as a sequence of
+/// numbers that is encoded and decoded one byte at a time.
+mod in_one_run {
+    use std::sync::Arc;
+
+    use serde::de::{Deserializer, Error, Visitor};
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {
+        struct Run;
+        impl Visitor<'_> for Run {
+            type Value = Arc<[u8]>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a file's bytes")
+            }
+            fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Arc<[u8]>, E> {
+                Ok(bytes.into())
+            }
+            fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<Arc<[u8]>, E> {
+                Ok(bytes.into())
+            }
+        }
+        deserializer.deserialize_byte_buf(Run)
+    }
 }
 
 /// Reads one file into rows.
 #[oneshot]
 pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
-    let _armed = stop_signal::arm(job.stop_channel.as_deref());
+    stop_signal::arm(job.stop_channel.as_deref());
     let request = job.work;
     load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
 }
@@ -40,5 +74,5 @@ pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
 pub fn serve() {
     use yew_agent::Registrable;
     stop_signal::install();
-    FileReader::registrar().register();
+    FileReader::registrar().encoding::<super::codec::InPieces>().register();
 }

@@ -18,8 +18,9 @@ export const RECORD_TOO_SHORT = {
   buffer: readFileSync(new URL('../fixtures/record-too-short.xls', import.meta.url)),
 };
 
-/// Registers the hooks; the returned object's fields are current inside each test.
-export function useBrowser() {
+/// Registers the hooks; the returned object's fields are current inside each test. `args`
+/// are further Chromium switches for this file's tests.
+export function useBrowser({ args = [] } = {}) {
   const ctx = { server: null, browser: null, context: null, page: null, problems: [], expected: [] };
   before(async () => {
     assert.ok(existsSync(`${DIST}index.html`), 'dist/index.html is missing: run `trunk build --release` first');
@@ -27,7 +28,7 @@ export function useBrowser() {
     ctx.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run'],
+        '--disable-sync', '--no-first-run', ...args],
     });
   });
   after(async () => {
@@ -83,4 +84,20 @@ export async function appStarted(page) {
 export async function totalRow(page) {
   const text = await page.locator('article.report table.figures tfoot tr').first().innerText();
   return text.split('\t').map((s) => s.trim());
+}
+
+/// Waits for `happened`, failing with `why` if it has not within `ms`.
+export async function within(happened, ms, why) {
+  let timer;
+  await Promise.race([happened, new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(why)), ms);
+  })]).finally(() => clearTimeout(timer));
+}
+
+/// After a file that could not be read: the next file (the establishment workbook fixture)
+/// goes to a fresh worker and is read, and the message about the last one goes.
+export async function nextFileIsRead(page, upload, error) {
+  await upload.setInputFiles(new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname);
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
+  assert.equal(await error.count(), 0, 'the message goes once a file is read');
 }

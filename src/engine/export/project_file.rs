@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::import::{Loaded, Problem};
-use crate::engine::model::{Project, TableInput, SCHEMA_VERSION};
+use crate::engine::model::{Project, RawInput, TableInput, SCHEMA_VERSION};
 use crate::engine::report::draft::upgrade;
 
 /// Written at the top of every project file, so one is recognised whatever it is called.
@@ -40,7 +40,22 @@ impl std::fmt::Display for OpenError {
 pub fn save(project: &Project) -> String {
     let file =
         ProjectFile { format: FORMAT.to_owned(), schema_version: project.schema_version, project: project.clone() };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    // Sized for the files' bytes as base64 (a third larger) and the rest, so that the text is
+    // not copied each time it outgrows its buffer.
+    let files: usize = project
+        .tables
+        .iter()
+        .chain(&project.supporting)
+        .map(|input| match &input.raw {
+            RawInput::File { bytes, .. } => bytes.len().div_ceil(3) * 4,
+            RawInput::Text(text) => text.len(),
+        })
+        .sum();
+    let mut text = Vec::with_capacity(files + 256 * 1024);
+    match serde_json::to_writer_pretty(&mut text, &file) {
+        Ok(()) => String::from_utf8(text).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
 
 /// Reads a project file. `load` reads inputs for the upgrade of an older project's report.

@@ -21,6 +21,7 @@ pub mod text_table;
 pub use establishment::read_establishment;
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -132,7 +133,9 @@ pub enum Input<'a> {
 /// The rows of a paste or file, with what the officer should know about how they were read.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Loaded {
-    pub rows: Vec<GridRow>,
+    /// Shared, not copied: the page keeps a file's rows and hands them to every reading of
+    /// it (the report, each panel, each undo step), and a staff list can have 200,000.
+    pub rows: Arc<[GridRow]>,
     pub file: Option<String>,
     /// The sheet read, for workbooks, and every sheet the workbook has.
     pub sheet: Option<String>,
@@ -163,7 +166,7 @@ pub fn read_input(input: &TableInput, remembered: &RememberedMappings) -> Readin
 pub fn load_pasted(text: &str) -> Loaded {
     let mut rows = split_text(text);
     let notes = leave_out_far_columns(&mut rows).into_iter().collect();
-    Loaded { rows, notes, ..Loaded::default() }
+    Loaded { rows: rows.into(), notes, ..Loaded::default() }
 }
 
 /// Cuts rows to `MAX_COLUMNS` cells, and says where the first cell left out was.
@@ -191,7 +194,7 @@ fn leave_out_far_columns(rows: &mut [GridRow]) -> Option<String> {
 /// Refuses rows holding a cell longer than any spreadsheet cell can be: no table has one, and
 /// the report could not show it.
 fn check_cells(loaded: &Loaded) -> Result<(), Problem> {
-    for row in &loaded.rows {
+    for row in loaded.rows.iter() {
         // Bytes first: a cell cannot hold more characters than bytes, and counting is slower.
         let long = row.cells.iter().position(|c| c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS);
         if let Some(column) = long {
@@ -321,7 +324,7 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
             None => choose_sheet(bytes, format, &sheets)?,
         };
         return Ok(Loaded {
-            rows: grid.rows,
+            rows: grid.rows.into(),
             file: Some(name.to_owned()),
             sheet: Some(chosen),
             sheets,

@@ -204,8 +204,11 @@ mod base64_bytes {
     use base64::Engine;
     use serde::{Deserialize, Deserializer, Serializer};
 
+    /// Written as it is encoded, a piece at a time, rather than built whole first: a draft is
+    /// saved every few seconds, and in the browser every copy made on the way takes memory
+    /// the page never gives back.
     pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+        serializer.collect_str(&base64::display::Base64Display::new(bytes, &base64::engine::general_purpose::STANDARD))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {

@@ -130,7 +130,7 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ColumnMappingProps {
     import: Import,
-    rows: Vec<crate::engine::import::grid::GridRow>,
+    rows: std::sync::Arc<[crate::engine::import::grid::GridRow]>,
     on_header_row: Callback<usize>,
     on_column: Callback<(usize, ColumnUse)>,
     on_guess_again: Callback<()>,
