@@ -505,3 +505,20 @@ fn a_files_bytes_and_rows_are_kept_once_however_often_they_are_read() {
         assert!(Arc::ptr_eq(&again.rows, &rows), "the rows the worker sent, not a copy");
     }
 }
+
+#[test]
+fn a_files_key_follows_its_name_and_every_byte() {
+    use wrb::ui::state::file_key;
+    let bytes: Vec<u8> = (0..1_003u32).map(|i| (i * 7 % 256) as u8).collect();
+    let key = file_key("staff.xlsx", &bytes);
+    assert_eq!(key, file_key("staff.xlsx", &bytes.clone()), "the same name and content, the same key");
+    assert_ne!(key, file_key("staff (1).xlsx", &bytes), "another name");
+    assert_ne!(key, file_key("staff.xlsx", &bytes[..1_002]), "a byte shorter");
+    // A byte changed in the first word, a middle word, a word's top byte, and the tail past
+    // the last whole word.
+    for at in [0, 500, 7, 999, 1_002] {
+        let mut changed = bytes.clone();
+        changed[at] ^= 0x80;
+        assert_ne!(key, file_key("staff.xlsx", &changed), "byte {at} changed");
+    }
+}
