@@ -522,3 +522,19 @@ fn a_files_key_follows_its_name_and_every_byte() {
         assert_ne!(key, file_key("staff.xlsx", &changed), "byte {at} changed");
     }
 }
+
+#[test]
+fn a_staff_list_is_read_once_and_kept_while_its_rows_are_the_same() {
+    use std::rc::Rc;
+    let state = after(vec![file_read("staff.csv", staff_csv(500), None)]);
+    let list = state.staff.as_ref().expect("the staff list is in its panel").list.clone();
+    // A new date reads the panels again; the people are the same rows, so the same list.
+    let later = reduce(&state, Action::StaffDateChosen(wrb::engine::model::Date::new(2026, 9, 30).unwrap()));
+    let kept = later.staff.as_ref().expect("still in its panel");
+    assert!(Rc::ptr_eq(&kept.list, &list), "the list already read, not read again");
+    assert_eq!(kept.reference_date, wrb::engine::model::Date::new(2026, 9, 30), "with the new date");
+    // Another file with the same people is other rows: read afresh.
+    let again = reduce(&later, file_read("staff.csv", staff_csv(500), None));
+    assert!(!Rc::ptr_eq(&again.staff.as_ref().unwrap().list, &list), "a new upload is read");
+    assert_eq!(again.staff.as_ref().unwrap().list.people.len(), 500);
+}

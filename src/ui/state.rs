@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
+use crate::engine::import::grid::GridRow;
 use crate::engine::import::kind::{classify, TableKind};
 use crate::engine::import::pipeline_tables::{
     read_budget, read_campaigns, read_cohorts, BudgetRow, CampaignRow, CohortRow,
@@ -156,6 +157,9 @@ pub struct StaffPanel {
     pub source: String,
     pub list: Rc<StaffList>,
     pub reference_date: Option<Date>,
+    /// The rows the list was read from (shared): the panels are read again whenever the
+    /// project's supporting tables change, and the same rows need not be read twice.
+    pub rows: Arc<[GridRow]>,
 }
 
 /// The same list read once is the same list: compared by where it is, not person by person,
@@ -773,13 +777,14 @@ fn is_being_brought_in(state: &State, key: u64) -> bool {
 /// choices change, so undo and templates carry the panels with them.
 pub fn refresh_panels(state: &mut State) {
     let mut panels = Panels::default();
+    let known = state.staff.clone();
     for input in &state.project.supporting {
         if let Ok(loaded) = state.loaded_for(input) {
             let name = match &input.raw {
                 RawInput::File { name, .. } => name.as_str(),
                 RawInput::Text(_) => input.source.as_str(),
             };
-            read_into_panel(&mut panels, name, &loaded);
+            read_into_panel(&mut panels, name, &loaded, known.as_ref());
         }
     }
     state.benchmarks = panels.benchmarks;
@@ -854,7 +859,14 @@ struct Panels {
 
 /// Reads a supporting table into its panel. `None` when it is not a kind the panels show;
 /// otherwise what to tell the officer, or why it could not be read.
-fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<Result<String, Vec<Problem>>> {
+/// `known`: the staff list already in its panel, taken again rather than read again when it
+/// was read from these very rows (200,000 people take a good part of a second).
+fn read_into_panel(
+    panels: &mut Panels,
+    name: &str,
+    loaded: &Loaded,
+    known: Option<&StaffPanel>,
+) -> Option<Result<String, Vec<Problem>>> {
     Some(match classify(&loaded.rows) {
         TableKind::DfeIndicators => read_indicators(&loaded.rows).map(|data| {
             panels.benchmarks.indicators = Some(Rc::new(data));
@@ -864,12 +876,17 @@ fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<R
             panels.benchmarks.neighbours = Some(Rc::new(data));
             format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
         }),
-        TableKind::StaffList => read_staff_list(&loaded.rows).map(|list| {
+        TableKind::StaffList => match known.filter(|known| Arc::ptr_eq(&known.rows, &loaded.rows)) {
+            Some(known) => Ok(known.list.clone()),
+            None => read_staff_list(&loaded.rows).map(Rc::new),
+        }
+        .map(|list| {
             let people = count(list.people.len() as f64);
             panels.staff = Some(StaffPanel {
                 source: name.to_owned(),
                 reference_date: default_reference_date(&list),
-                list: Rc::new(list),
+                list,
+                rows: loaded.rows.clone(),
             });
             format!("Loaded {name}: {people} people. Their figures are under Staff list.")
         }),
@@ -894,11 +911,16 @@ fn read_into_panel(panels: &mut Panels, name: &str, loaded: &Loaded) -> Option<R
 /// that is not one of those kinds.
 fn beside_the_report(state: &State, name: &str, loaded: &Loaded, input: TableInput) -> Option<State> {
     let mut scratch = Panels::default();
-    let outcome = read_into_panel(&mut scratch, name, loaded)?;
+    let outcome = read_into_panel(&mut scratch, name, loaded, state.staff.as_ref())?;
     let mut next = state.clone();
     next.busy = None;
     match outcome {
         Ok(message) => {
+            // The panels are read again once the table joins the project; a staff list just
+            // read is then taken as it is.
+            if scratch.staff.is_some() {
+                next.staff = scratch.staff;
+            }
             let kind = classify(&loaded.rows);
             let same_kind = |existing: &TableInput| state.loaded_for(existing).is_ok_and(|l| classify(&l.rows) == kind);
             next.project.supporting.retain(|existing| !same_kind(existing));
