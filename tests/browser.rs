@@ -174,22 +174,28 @@ async fn a_job_ends_at_its_answer_its_stop_signal_or_its_time_limit() {
 #[wasm_bindgen_test]
 fn worker_messages_read_back_as_written_and_as_bincode_writes_them() {
     use wrb::ui::codec::InPieces;
-    use wrb::ui::worker::FileRequest;
+    use wrb::ui::stop_signal::Job;
+    use wrb::ui::worker::{FileBytes, FileRequest};
     use yew_agent::Codec;
 
     let cells = |n: usize| (0..n).map(|i| format!("cell {i} {}", "x".repeat(i % 97))).collect::<Vec<_>>();
     for (bytes, texts) in [(0, 0), (1, 1), (65_535, 3), (65_536, 5_000), (200_001, 20_000)] {
         let request = FileRequest {
             name: format!("file-{bytes}.xlsx"),
-            bytes: (0..bytes).map(|i| (i % 251) as u8).collect::<Vec<u8>>().into(),
+            bytes: FileBytes::Shared((0..bytes).map(|i| (i % 251) as u8).collect::<Vec<u8>>().into()),
             sheet: Some("Staff".into()),
         };
         let ours = js_sys::Uint8Array::from(InPieces::encode(&request)).to_vec();
         let theirs = js_sys::Uint8Array::from(yew_agent::Bincode::encode(&request)).to_vec();
         assert!(ours == theirs, "{bytes} bytes: encoded as bincode does");
         let back: FileRequest = InPieces::decode(InPieces::encode(&request));
-        assert_eq!((back.name, back.sheet), (request.name, request.sheet));
+        assert_eq!((&back.name, &back.sheet), (&request.name, &request.sheet));
         assert!(back.bytes[..] == request.bytes[..], "{bytes} bytes back");
+        // As the page sends it: the worker reads the job's channel, then its work.
+        let job = Job { stop_channel: Some("wrb-job-test".to_owned()), work: request };
+        let back: Job<FileRequest> = InPieces::decode(InPieces::encode(&job));
+        assert_eq!(back.stop_channel.as_deref(), Some("wrb-job-test"));
+        assert!(back.work.bytes[..] == job.work.bytes[..] && back.work.name == job.work.name, "{bytes} bytes in a job");
 
         let rows = (cells(texts), bytes as u64);
         let back: (Vec<String>, u64) = InPieces::decode(InPieces::encode(&rows));

@@ -22,7 +22,7 @@ use super::export_worker::{ExportRequest, FileWriter};
 use super::state::{reduce, Action, DraftEntry, FieldError, InputField, State};
 use super::stop_signal::{run_job, Job, Outcome};
 use super::storage::{self, Draft, Shelf};
-use super::worker::{FileReader, FileRequest};
+use super::worker::{FileBytes, FileReader, FileRequest};
 use crate::engine::export::word::Picture;
 use crate::engine::export::{project_file, static_page};
 use crate::engine::import::{load_text_only, read_loaded, Loaded, Problem, MAX_FILE_BYTES};
@@ -405,7 +405,11 @@ fn page(props: &PageProps) -> Html {
         let (state, reader) = (state.clone(), reader.clone());
         Callback::from(move |sheet: String| {
             if let Some(RawInput::File { name, bytes }) = state.import.as_ref().map(|i| i.input.raw.clone()) {
-                run_reader(state.clone(), reader.clone(), FileRequest { name, bytes, sheet: Some(sheet) });
+                run_reader(
+                    state.clone(),
+                    reader.clone(),
+                    FileRequest { name, bytes: FileBytes::Shared(bytes), sheet: Some(sheet) },
+                );
             }
         })
     };
@@ -711,7 +715,7 @@ fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<File
                     open_project(state, reader, name, String::from_utf8_lossy(&bytes).into_owned());
                     return;
                 }
-                run_reader(state, reader, FileRequest { name, bytes, sheet: None });
+                run_reader(state, reader, FileRequest { name, bytes: FileBytes::Shared(bytes), sheet: None });
             }
             Err(_) => state.dispatch(Action::FileFailed {
                 name,
@@ -732,7 +736,7 @@ fn file_bytes(from: &js_sys::Uint8Array) -> Arc<[u8]> {
 
 /// Has the import worker read a file (or one sheet of it), and hands the rows to the reducer.
 fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<FileReader>, request: FileRequest) {
-    let (name, bytes) = (request.name.clone(), request.bytes.clone());
+    let (name, bytes) = (request.name.clone(), request.bytes.shared());
     state.dispatch(Action::FileReading(name.clone()));
     yew::platform::spawn_local(async move {
         match read_in_worker(&reader, request).await {
@@ -787,9 +791,10 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
     for input in project.tables.iter().chain(&project.supporting) {
         let crate::engine::model::RawInput::File { name, bytes } = &input.raw else { continue };
         let (state, reader) = (state.clone(), reader.clone());
-        let request = FileRequest { name: name.clone(), bytes: bytes.clone(), sheet: input.sheet.clone() };
+        let request =
+            FileRequest { name: name.clone(), bytes: FileBytes::Shared(bytes.clone()), sheet: input.sheet.clone() };
         yew::platform::spawn_local(async move {
-            let (name, bytes) = (request.name.clone(), request.bytes.clone());
+            let (name, bytes) = (request.name.clone(), request.bytes.shared());
             match read_in_worker(&reader, request).await {
                 Ok(Ok(loaded)) => state.dispatch(Action::FileRowsLoaded { name, bytes, loaded }),
                 Ok(Err(problem)) => state.dispatch(Action::FileFailed { name, message: problem.to_string() }),

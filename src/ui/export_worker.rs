@@ -26,7 +26,6 @@ pub enum ExportRequest {
 /// Writes one file, or says why it could not.
 #[oneshot]
 pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
-    stop_signal::arm(job.stop_channel.as_deref());
     match job.work {
         ExportRequest::Word { report, pictures } => {
             let charts: Vec<_> = report.charts().collect();

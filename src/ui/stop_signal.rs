@@ -23,10 +23,34 @@ use web_sys::BroadcastChannel;
 
 /// A job for a worker, with the channel to tell if the worker stops while doing it (`None`
 /// for a job nobody waits on).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Job<T> {
-    pub work: T,
+    /// First, so that a worker reading the job is armed for it (`arm`) before it reads the
+    /// work: a file of tens of megabytes can run out of memory as it is read.
     pub stop_channel: Option<String>,
+    pub work: T,
+}
+
+/// Reading a job arms the worker for it, as soon as its channel is read. Only workers read
+/// jobs; the page writes them.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Job<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Job<T>, D::Error> {
+        struct Fields<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Fields<T> {
+            type Value = Job<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a job for a worker")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Job<T>, A::Error> {
+                let missing = |at| serde::de::Error::invalid_length(at, &"a channel and the work");
+                let stop_channel: Option<String> = seq.next_element()?.ok_or_else(|| missing(0))?;
+                arm(stop_channel.as_deref());
+                let work = seq.next_element()?.ok_or_else(|| missing(1))?;
+                Ok(Job { stop_channel, work })
+            }
+        }
+        deserializer.deserialize_struct("Job", &["stop_channel", "work"], Fields(std::marker::PhantomData))
+    }
 }
 
 /// How a job sent to a worker ended.
@@ -114,12 +138,12 @@ pub fn install() {
     }));
 }
 
-/// In a worker, as a job starts: a panic, or an abort without one, is told on the job's
-/// channel (`None`: on none) from now until the next job starts. Not only until the job's
-/// function returns: yew-agent encodes and posts the answer after that, and a large answer
-/// can run out of memory there. Jobs run one at a time, and a job must not await (another
-/// could start meanwhile and take its channel).
-pub fn arm(stop_channel: Option<&str>) {
+/// In a worker, as a job is read (`Job`'s `Deserialize` calls it): a panic, or an abort
+/// without one, is told on the job's channel (`None`: on none) from now until the next job
+/// is read. That covers reading the work, the job itself, and yew-agent encoding and posting
+/// the answer after the job's function returns. Jobs run one at a time, and a job must not
+/// await (the next could be read meanwhile and take its channel).
+fn arm(stop_channel: Option<&str>) {
     let next = stop_channel.map(|name| Armed { channel: name.to_owned(), on_abort: OnAbort::listen(name) });
     let previous = ARMED.with(|armed| armed.replace(next));
     if let Some(on_abort) = previous.and_then(|previous| previous.on_abort) {
@@ -148,11 +172,18 @@ impl OnAbort {
         // Called with the event as a further argument, which postMessage and close ignore.
         let tell = method(&channel, "postMessage")?.bind1(&channel, &JsValue::from_str(ENDED)).unchecked_into();
         let end = method(&scope, "close")?.bind0(&scope).unchecked_into();
-        for event in ABORT_EVENTS {
-            scope.add_event_listener_with_callback(event, &tell).ok()?;
-            scope.add_event_listener_with_callback(event, &end).ok()?;
+        let on_abort = OnAbort { scope, channel, tell, end };
+        let added = ABORT_EVENTS.iter().all(|event| {
+            on_abort.scope.add_event_listener_with_callback(event, &on_abort.tell).is_ok()
+                && on_abort.scope.add_event_listener_with_callback(event, &on_abort.end).is_ok()
+        });
+        if added {
+            Some(on_abort)
+        } else {
+            // Half a set would end a worker without telling the page.
+            on_abort.stop_listening();
+            None
         }
-        Some(OnAbort { scope, channel, tell, end })
     }
 
     fn stop_listening(self) {

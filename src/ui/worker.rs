@@ -26,36 +26,59 @@ pub fn script_path(name: &str) -> String {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FileRequest {
     pub name: String,
-    /// Shared with the project, which keeps the file: a workbook can be tens of megabytes.
-    #[serde(with = "in_one_run")]
-    pub bytes: Arc<[u8]>,
+    pub bytes: FileBytes,
     pub sheet: Option<String>,
 }
 
-/// A file's bytes sent as one run of bytes, copied in one go, rather than as a sequence of
-/// numbers that is encoded and decoded one byte at a time.
-mod in_one_run {
-    use std::sync::Arc;
+/// A file's bytes: on the page, shared with the project, which keeps the file; in the worker,
+/// its own, read at their length (into an `Arc` they would be copied once more, and a
+/// workbook can be tens of megabytes). Sent as one run of bytes, copied in one go, rather than
+/// as a sequence of numbers encoded and decoded one at a time.
+#[derive(Clone, Debug)]
+pub enum FileBytes {
+    Shared(Arc<[u8]>),
+    Owned(Box<[u8]>),
+}
 
-    use serde::de::{Deserializer, Error, Visitor};
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(bytes)
+impl FileBytes {
+    /// The bytes to keep in the project: the page's own, which it sent.
+    pub fn shared(&self) -> Arc<[u8]> {
+        match self {
+            FileBytes::Shared(bytes) => bytes.clone(),
+            FileBytes::Owned(bytes) => bytes[..].into(),
+        }
     }
+}
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FileBytes::Shared(bytes) => bytes,
+            FileBytes::Owned(bytes) => bytes,
+        }
+    }
+}
+
+impl Serialize for FileBytes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for FileBytes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FileBytes, D::Error> {
         struct Run;
-        impl Visitor<'_> for Run {
-            type Value = Arc<[u8]>;
+        impl serde::de::Visitor<'_> for Run {
+            type Value = FileBytes;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a file's bytes")
             }
-            fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Arc<[u8]>, E> {
-                Ok(bytes.into())
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<FileBytes, E> {
+                Ok(FileBytes::Owned(bytes.into()))
             }
-            fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<Arc<[u8]>, E> {
-                Ok(bytes.into())
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<FileBytes, E> {
+                Ok(FileBytes::Owned(bytes.into_boxed_slice()))
             }
         }
         deserializer.deserialize_byte_buf(Run)
@@ -65,7 +88,6 @@ mod in_one_run {
 /// Reads one file into rows.
 #[oneshot]
 pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
-    stop_signal::arm(job.stop_channel.as_deref());
     let request = job.work;
     load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
 }
