@@ -115,9 +115,10 @@ thread_local! {
     static ARMED: RefCell<Option<Armed>> = const { RefCell::new(None) };
 }
 
-/// A job's channel, and the listeners that tell on it if the worker aborts without a panic.
+/// A job's channel, open while the job is armed, and the listeners that tell on it if the
+/// worker aborts without a panic.
 struct Armed {
-    channel: String,
+    channel: BroadcastChannel,
     on_abort: Option<OnAbort>,
 }
 
@@ -128,8 +129,8 @@ pub fn install() {
         gloo::console::error!(info.to_string());
         ARMED.with(|armed| {
             let Ok(armed) = armed.try_borrow() else { return };
-            if let Some(channel) = armed.as_ref().and_then(|armed| BroadcastChannel::new(&armed.channel).ok()) {
-                let _ = channel.post_message(&JsValue::from_str(PANICKED));
+            if let Some(armed) = armed.as_ref() {
+                let _ = armed.channel.post_message(&JsValue::from_str(PANICKED));
             }
         });
         if let Ok(worker) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
@@ -144,10 +145,15 @@ pub fn install() {
 /// the answer after the job's function returns. Jobs run one at a time, and a job must not
 /// await (the next could be read meanwhile and take its channel).
 fn arm(stop_channel: Option<&str>) {
-    let next = stop_channel.map(|name| Armed { channel: name.to_owned(), on_abort: OnAbort::listen(name) });
+    let next = stop_channel
+        .and_then(|name| BroadcastChannel::new(name).ok())
+        .map(|channel| Armed { on_abort: OnAbort::listen(&channel), channel });
     let previous = ARMED.with(|armed| armed.replace(next));
-    if let Some(on_abort) = previous.and_then(|previous| previous.on_abort) {
-        on_abort.stop_listening();
+    if let Some(previous) = previous {
+        if let Some(on_abort) = previous.on_abort {
+            on_abort.stop_listening();
+        }
+        previous.channel.close();
     }
 }
 
@@ -156,7 +162,6 @@ fn arm(stop_channel: Option<&str>) {
 /// Built from the browser's own functions, bound to their objects, so they run no wasm.
 struct OnAbort {
     scope: web_sys::DedicatedWorkerGlobalScope,
-    channel: BroadcastChannel,
     tell: js_sys::Function,
     end: js_sys::Function,
 }
@@ -164,15 +169,14 @@ struct OnAbort {
 const ABORT_EVENTS: [&str; 2] = ["error", "unhandledrejection"];
 
 impl OnAbort {
-    fn listen(name: &str) -> Option<OnAbort> {
+    fn listen(channel: &BroadcastChannel) -> Option<OnAbort> {
         let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok()?;
-        let channel = BroadcastChannel::new(name).ok()?;
         let method =
             |on: &JsValue, name: &str| js_sys::Reflect::get(on, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok();
         // Called with the event as a further argument, which postMessage and close ignore.
-        let tell = method(&channel, "postMessage")?.bind1(&channel, &JsValue::from_str(ENDED)).unchecked_into();
+        let tell = method(channel, "postMessage")?.bind1(channel, &JsValue::from_str(ENDED)).unchecked_into();
         let end = method(&scope, "close")?.bind0(&scope).unchecked_into();
-        let on_abort = OnAbort { scope, channel, tell, end };
+        let on_abort = OnAbort { scope, tell, end };
         let added = ABORT_EVENTS.iter().all(|event| {
             on_abort.scope.add_event_listener_with_callback(event, &on_abort.tell).is_ok()
                 && on_abort.scope.add_event_listener_with_callback(event, &on_abort.end).is_ok()
@@ -191,6 +195,5 @@ impl OnAbort {
             let _ = self.scope.remove_event_listener_with_callback(event, &self.tell);
             let _ = self.scope.remove_event_listener_with_callback(event, &self.end);
         }
-        self.channel.close();
     }
 }
