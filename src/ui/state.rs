@@ -512,13 +512,13 @@ fn apply(state: &State, action: Action) -> State {
             next.status = format!("Reading {name}…");
         }
         Action::FileRead { name, bytes, loaded } => {
-            let key = file_key(&name, &bytes);
-            let new_file = !is_being_brought_in(&next, key);
+            let new_file = !is_being_brought_in(&next, &name, &bytes);
+            let (read_name, read_bytes) = (name.clone(), bytes.clone());
             let mut next = file_read(next, name, bytes, loaded);
             // A new file that cannot be read takes the focus to the error summary; another
             // sheet of the same file, chosen from the list, leaves the focus on the list.
             let this_failed = next.failed.as_ref().is_some_and(|f| f.field == InputField::Upload)
-                || (is_being_brought_in(&next, key)
+                || (is_being_brought_in(&next, &read_name, &read_bytes)
                     && next.import.as_ref().is_some_and(|i| i.reading.outcome.is_err()));
             if new_file && this_failed {
                 next.error_focus += 1;
@@ -761,16 +761,15 @@ fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, loaded: Result<Loa
         return next;
     }
     // Another sheet of the file being brought in keeps that import's place among the periods.
-    let fresh = if is_being_brought_in(&next, key) { Fresh::No } else { Fresh::Yes };
+    let fresh = if is_being_brought_in(&next, &name, &bytes) { Fresh::No } else { Fresh::Yes };
     read(next, file_input(name, bytes, sheet), fresh)
 }
 
-/// Whether the file with this key is the one being brought in.
-fn is_being_brought_in(state: &State, key: u64) -> bool {
-    state
-        .import
-        .as_ref()
-        .is_some_and(|i| matches!(&i.input.raw, RawInput::File { name, bytes } if file_key(name, bytes) == key))
+/// Whether this file is the one being brought in: compared as the project compares inputs,
+/// by the shared bytes first, so a file of tens of megabytes is not hashed again.
+fn is_being_brought_in(state: &State, name: &str, bytes: &Arc<[u8]>) -> bool {
+    let file = RawInput::File { name: name.to_owned(), bytes: bytes.clone() };
+    state.import.as_ref().is_some_and(|i| i.input.raw == file)
 }
 
 /// The side panels show what the project's supporting tables hold: rebuilt when they or the
