@@ -2,7 +2,8 @@
 //! cannot be read never replaces the report.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wrb::engine::import::{load, Input};
+use wrb::engine::import::kind::TableKind;
+use wrb::engine::import::{load, Input, ProblemKind};
 use wrb::engine::model::{ColumnUse, Field, Origin, RawInput};
 use wrb::engine::report::Block;
 use wrb::engine::sample::sample_project;
@@ -43,7 +44,8 @@ fn an_unreadable_paste_keeps_the_report_and_the_text() {
     assert_eq!(state.project, sample_project(), "the report is untouched");
     assert_eq!(state.paste, "Name\tAge\nSam\t40\n");
     let problems = state.import.as_ref().unwrap().reading.outcome.as_ref().unwrap_err();
-    assert!(problems[0].message.starts_with("No header row was found."));
+    assert_eq!(problems[0].kind, ProblemKind::NoHeader(TableKind::Establishment));
+    assert!(problems[0].message().starts_with("No header row was found."));
 
     // Clearing the box afterwards changes nothing in the report either.
     let cleared = reduce(&state, Action::PasteEdited(String::new()));
@@ -407,8 +409,10 @@ fn a_file_that_cannot_be_read_sends_the_focus_to_the_summary_but_choosing_anothe
 
 #[test]
 fn a_file_the_browser_cannot_open_is_listed_until_the_next_file_is_read() {
-    let message = "It is 80 MB, larger than the 50 MB this tool reads. Save just the table you need as a new file.";
-    let state = after(vec![Action::FileFailed { name: "big.xlsx".into(), message: message.into() }]);
+    let message =
+        "The file is 80 MB, larger than the 50 MB this tool reads. Save just the table you need as a new file.";
+    let problem = ProblemKind::FileTooLarge { megabytes: 80 };
+    let state = after(vec![Action::FileFailed { name: "big.xlsx".into(), problem }]);
     assert_eq!(state.status, format!("big.xlsx could not be read: {message} The report has not changed."));
     assert_eq!(
         state.field_errors(),

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use wrb::engine::import::number::{read_entry, NotANumber};
-use wrb::engine::import::{load, Input};
+use wrb::engine::import::{load, Damage, Input, ProblemKind};
 
 /// fuzz target `number`: 309 digits and more parse as infinity, which was taken as a figure and
 /// then summed into totals and rates.
@@ -77,7 +77,7 @@ fn a_workbook_whose_sectors_point_nowhere_is_damaged_not_a_panic() {
     // The same file, whole and sound, opens (and has no sheets).
     let sound = compound_file(&[0], &[FAT, END], None, b"");
     let problem = load(Input::File { name: "empty.xls", bytes: &sound, sheet: None }).unwrap_err();
-    assert!(!problem.message.contains("list of where its parts are"), "{problem}");
+    assert_ne!(problem.kind, ProblemKind::DamagedWorkbook(Damage::PartList), "{problem}");
 }
 
 /// An `.xls` whose workbook stream is `stream` (4,096 bytes at most, filled out with empty
@@ -141,7 +141,7 @@ fn a_cell_reference_of_many_letters_is_not_a_panic() {
     let bytes = out.finish().unwrap().into_inner();
     match load(Input::File { name: "wide.xlsx", bytes: &bytes, sheet: None }) {
         Ok(loaded) => assert_eq!(loaded.rows[0].cells[0], "Role"),
-        Err(problem) => assert!(problem.message.starts_with("The workbook is damaged"), "{problem}"),
+        Err(problem) => assert!(matches!(problem.kind, ProblemKind::DamagedWorkbook(_)), "{problem}"),
     }
 }
 

@@ -25,7 +25,7 @@ use super::storage::{self, Draft, Shelf};
 use super::worker::{FileBytes, FileReader, FileRequest};
 use crate::engine::export::word::Picture;
 use crate::engine::export::{project_file, static_page};
-use crate::engine::import::{load_text_only, read_loaded, Loaded, Problem, MAX_FILE_BYTES};
+use crate::engine::import::{load_text_only, read_loaded, Loaded, Problem, ProblemKind, Stop, MAX_FILE_BYTES};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::model::Project;
 use crate::engine::model::{Origin, RawInput};
@@ -697,12 +697,8 @@ fn current_totals(tables: &[TableChecks]) -> Option<(f64, f64, f64)> {
 fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<FileReader>, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        let message = format!(
-            "It is {} MB, larger than the {} MB this tool reads. Save just the table you need as a new file.",
-            (file.size() / (1024.0 * 1024.0)).round(),
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
-        state.dispatch(Action::FileFailed { name, message });
+        let megabytes = (file.size() / (1024.0 * 1024.0)).round() as usize;
+        state.dispatch(Action::FileFailed { name, problem: ProblemKind::FileTooLarge { megabytes } });
         return;
     }
     state.dispatch(Action::FileReading(name.clone()));
@@ -717,10 +713,7 @@ fn read_file(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<File
                 }
                 run_reader(state, reader, FileRequest { name, bytes: FileBytes::Shared(bytes), sheet: None });
             }
-            Err(_) => state.dispatch(Action::FileFailed {
-                name,
-                message: "The browser could not read it (it may have been moved or deleted).".into(),
-            }),
+            Err(_) => state.dispatch(Action::FileFailed { name, problem: ProblemKind::BrowserCouldNotRead }),
         }
     });
 }
@@ -741,7 +734,7 @@ fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<Fil
     yew::platform::spawn_local(async move {
         match read_in_worker(&reader, request).await {
             Ok(loaded) => state.dispatch(Action::FileRead { name, bytes, loaded }),
-            Err(message) => state.dispatch(Action::FileFailed { name, message }),
+            Err(problem) => state.dispatch(Action::FileFailed { name, problem }),
         }
     });
 }
@@ -752,20 +745,12 @@ fn run_reader(state: UseReducerHandle<State>, reader: UseOneshotRunnerHandle<Fil
 async fn read_in_worker(
     reader: &UseOneshotRunnerHandle<FileReader>,
     request: FileRequest,
-) -> Result<Result<Loaded, Problem>, String> {
+) -> Result<Result<Loaded, Problem>, ProblemKind> {
     match run_job(request, READ_TIMEOUT, |job| reader.run(job)).await {
         Outcome::Answered(loaded) => Ok(loaded),
-        Outcome::Stopped => Err("Reading it stopped part way: part of the file is not laid out as a file of its \
-                                 kind should be, so it cannot be read. Open it in the program that made it and \
-                                 save a copy, or save just the table you need as CSV."
-            .into()),
-        Outcome::Ended => Err("Reading it stopped part way, most likely because this computer ran out of memory \
-                               for it: the file may be too large to read here. Save just the table you need \
-                               as a new file, or close other tabs and try again."
-            .into()),
-        Outcome::TimedOut => Err("Reading it stopped without an answer: the file may be damaged, or too large for \
-                                  this computer. Try saving just the table you need as a new file."
-            .into()),
+        Outcome::Stopped => Err(ProblemKind::ReadingStopped(Stop::Broke)),
+        Outcome::Ended => Err(ProblemKind::ReadingStopped(Stop::OutOfMemory)),
+        Outcome::TimedOut => Err(ProblemKind::ReadingStopped(Stop::TimedOut)),
     }
 }
 
@@ -782,7 +767,7 @@ fn open_project(
             reread_files(&state, &reader, &project);
             state.dispatch(Action::ProjectOpened { project, from: name });
         }
-        Err(e) => state.dispatch(Action::FileFailed { name, message: format!("{e} Nothing has changed.") }),
+        Err(e) => state.dispatch(Action::FileFailed { name, problem: ProblemKind::NotAProject(e.to_string()) }),
     }
 }
 
@@ -797,8 +782,8 @@ fn reread_files(state: &UseReducerHandle<State>, reader: &UseOneshotRunnerHandle
             let (name, bytes) = (request.name.clone(), request.bytes.shared());
             match read_in_worker(&reader, request).await {
                 Ok(Ok(loaded)) => state.dispatch(Action::FileRowsLoaded { name, bytes, loaded }),
-                Ok(Err(problem)) => state.dispatch(Action::FileFailed { name, message: problem.to_string() }),
-                Err(message) => state.dispatch(Action::FileFailed { name, message }),
+                Ok(Err(problem)) => state.dispatch(Action::FileFailed { name, problem: problem.kind }),
+                Err(problem) => state.dispatch(Action::FileFailed { name, problem }),
             }
         });
     }

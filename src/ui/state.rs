@@ -12,7 +12,7 @@ use crate::engine::import::pipeline_tables::{
     read_budget, read_campaigns, read_cohorts, BudgetRow, CampaignRow, CohortRow,
 };
 use crate::engine::import::staff::read_staff_list;
-use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, Reading};
+use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, ProblemKind, Reading};
 use crate::engine::metrics::staff::default_reference_date;
 use crate::engine::model::{
     ColumnUse, Content, Date, DfeIndicators, Move, Origin, PrintSettings, Project, RawInput, RememberedMappings,
@@ -254,7 +254,9 @@ impl State {
                         files.find(|f| f.file == key)
                     }
                 };
-                found.map(|f| (*f.loaded).clone()).ok_or_else(|| Problem::whole(format!("{name} is still being read.")))
+                found
+                    .map(|f| (*f.loaded).clone())
+                    .ok_or_else(|| Problem::whole(ProblemKind::StillBeingRead { file: name.clone() }))
             }
         }
     }
@@ -300,7 +302,7 @@ pub enum Action {
     },
     FileFailed {
         name: String,
-        message: String,
+        problem: ProblemKind,
     },
     /// A draft kept in this browser could not be opened or copied, and why.
     DraftFailed(String),
@@ -525,9 +527,9 @@ fn apply(state: &State, action: Action) -> State {
             }
             return next;
         }
-        Action::FileFailed { name, message } => {
-            next.status = format!("{name} could not be read: {message} The report has not changed.");
-            let problem = Problem::whole(message).located(Some(&name), None);
+        Action::FileFailed { name, problem } => {
+            next.status = format!("{name} could not be read: {problem} The report has not changed.");
+            let problem = Problem::whole(problem).located(Some(&name), None);
             next.failed = Some(Failed { field: InputField::Upload, problems: vec![problem] });
             next.error_focus += 1;
         }

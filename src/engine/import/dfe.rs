@@ -2,14 +2,15 @@
 //! by their published column names.
 
 use super::grid::GridRow;
+use super::kind::TableKind;
 use super::number::read_entry;
-use super::{quoted, Problem};
+use super::{Problem, ProblemKind};
 use crate::engine::model::{DfeIndicators, DfeRow, Entry, Level, PublishedRates, StatisticalNeighbours};
 
 /// Reads the indicators file. Cells holding DfE codes (`c`, `k`, `x`, `z`...) are kept as
 /// "no value, with a reason"; a cell that is neither a number nor a code is a problem.
 pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> {
-    let header = rows.first().ok_or_else(|| vec![Problem::whole("The file is empty.".into())])?;
+    let header = rows.first().ok_or_else(|| vec![Problem::whole(ProblemKind::EmptyTable(TableKind::DfeIndicators))])?;
     let column = |name: &str| header.cells.iter().position(|c| c.trim() == name);
     let required = [
         "time_period",
@@ -31,9 +32,10 @@ pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> 
     ];
     let missing: Vec<&str> = required.iter().copied().filter(|name| column(name).is_none()).collect();
     if !missing.is_empty() {
+        let columns = missing.iter().map(|c| (*c).to_owned()).collect();
         return Err(vec![Problem::row(
             header.line,
-            format!("this is not the DfE workforce indicators file: it has no {} column.", missing.join(", ")),
+            ProblemKind::MissingColumns { kind: TableKind::DfeIndicators, columns },
         )]);
     }
     let at = |name: &str| column(name).unwrap_or_default();
@@ -48,7 +50,7 @@ pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> 
                     row.line,
                     at(name),
                     name,
-                    format!("{} is not a number or a DfE code.", quoted(text(name))),
+                    ProblemKind::NotANumberOrCode { cell: text(name).to_owned() },
                 ));
                 Entry::NoValue(crate::engine::model::NoValue::Unavailable)
             }
@@ -95,12 +97,13 @@ pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> 
 
 /// Reads the statistical neighbours file: `old_la_code` and `SN_1` to `SN_10`.
 pub fn read_neighbours(rows: &[GridRow]) -> Result<StatisticalNeighbours, Vec<Problem>> {
-    let header = rows.first().ok_or_else(|| vec![Problem::whole("The file is empty.".into())])?;
+    let header =
+        rows.first().ok_or_else(|| vec![Problem::whole(ProblemKind::EmptyTable(TableKind::StatisticalNeighbours))])?;
     let column = |name: &str| header.cells.iter().position(|c| c.trim().trim_start_matches('\u{feff}') == name);
     let code = column("old_la_code").ok_or_else(|| {
         vec![Problem::row(
             header.line,
-            "this is not a statistical neighbours file: it has no old_la_code column.".into(),
+            ProblemKind::MissingColumns { kind: TableKind::StatisticalNeighbours, columns: vec!["old_la_code".into()] },
         )]
     })?;
     let neighbour_columns: Vec<usize> = (1..=10).filter_map(|n| column(&format!("SN_{n}"))).collect();

@@ -3,17 +3,13 @@
 
 use super::grid::GridRow;
 use super::headings::{key, recognise, Heading};
+use super::kind::TableKind;
 use super::number::read_entry;
-use super::{load_pasted, quoted, Problem};
+use super::{load_pasted, Problem, ProblemKind};
 use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RememberedMappings, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.
 const HEADER_SEARCH_ROWS: usize = 30;
-
-/// What an officer is told when no header row is found.
-pub const EXPECTED_HEADER: &str = "Expected a row of column headings with Role and at least one of \
-Establishment, Permanent, Agency and Vacant (for example: Role, Establishment, Permanent, Agency, \
-Vacant, (Over)/under), with one row of figures for each role under it.";
 
 /// A table as read, with the rows left out because they could not be read (when asked to).
 #[derive(Clone, Debug, PartialEq)]
@@ -46,9 +42,9 @@ pub fn guess_mapping(rows: &[GridRow]) -> Result<ColumnMapping, Vec<Problem>> {
     match find_header(rows) {
         Some((_, result)) => result,
         None if rows.iter().all(GridRow::is_blank) => {
-            Err(vec![Problem::whole(format!("The table is empty. {EXPECTED_HEADER}"))])
+            Err(vec![Problem::whole(ProblemKind::EmptyTable(TableKind::Establishment))])
         }
-        None => Err(vec![Problem::whole(format!("No header row was found. {EXPECTED_HEADER}"))]),
+        None => Err(vec![Problem::whole(ProblemKind::NoHeader(TableKind::Establishment))]),
     }
 }
 
@@ -74,7 +70,7 @@ pub fn read_mapped(
     let header_index = rows
         .iter()
         .position(|r| r.line == mapping.header_line)
-        .ok_or_else(|| vec![Problem::row(mapping.header_line, "the heading row chosen is not in the table.".into())])?;
+        .ok_or_else(|| vec![Problem::row(mapping.header_line, ProblemKind::HeaderRowGone)])?;
     let header = &rows[header_index];
     let role_column = check(mapping, header.line)?;
     let figures: Vec<(usize, Field)> = mapping.figures().collect();
@@ -103,12 +99,7 @@ pub fn read_mapped(
         }
         let mut row_problems = Vec::new();
         if role.is_empty() {
-            row_problems.push(Problem::at(
-                row.line,
-                role_column,
-                &heading(role_column),
-                "there are figures but no role name.".into(),
-            ));
+            row_problems.push(Problem::at(row.line, role_column, &heading(role_column), ProblemKind::NoRoleName));
         }
         let mut role_row = RoleRow::new(role, row.line);
         for &(i, field) in &figures {
@@ -118,7 +109,7 @@ pub fn read_mapped(
                     row.line,
                     i,
                     &heading(i),
-                    format!("{} is not a number.", quoted(cell(i))),
+                    ProblemKind::NotANumber { cell: cell(i).to_owned() },
                 )),
             }
         }
@@ -137,10 +128,7 @@ pub fn read_mapped(
         }
     }
     if problems.is_empty() && table.rows.is_empty() {
-        problems.push(Problem::row(
-            header.line,
-            "the headings are here, but there are no rows of figures under them.".into(),
-        ));
+        problems.push(Problem::row(header.line, ProblemKind::NoRows));
     }
     if problems.is_empty() {
         Ok(ReadTable { table, skipped })
@@ -154,18 +142,15 @@ fn check(mapping: &ColumnMapping, line: usize) -> Result<usize, Vec<Problem>> {
     let mut problems = Vec::new();
     let roles = mapping.columns.iter().filter(|u| **u == ColumnUse::Role).count();
     if roles != 1 {
-        problems.push(Problem::row(line, format!("choose exactly one column as Role ({roles} are chosen).")));
+        problems.push(Problem::row(line, ProblemKind::RoleColumns { chosen: roles }));
     }
     if mapping.figures().next().is_none() {
-        problems.push(Problem::row(
-            line,
-            "choose at least one column of figures: Establishment, Permanent, Agency or Vacant.".into(),
-        ));
+        problems.push(Problem::row(line, ProblemKind::NoFigureColumns));
     }
     for field in Field::ALL {
         let uses = mapping.figures().filter(|&(_, f)| f == field).count();
         if uses > 1 {
-            problems.push(Problem::row(line, format!("{uses} columns are chosen as {}: choose one.", field.label())));
+            problems.push(Problem::row(line, ProblemKind::FieldChosenTwice { field, times: uses }));
         }
     }
     match mapping.role_column() {
@@ -207,14 +192,7 @@ fn find_header(rows: &[GridRow]) -> Option<(usize, Result<ColumnMapping, Vec<Pro
         }
         let problems = repeated
             .into_iter()
-            .map(|(column, field)| {
-                Problem::at(
-                    row.line,
-                    column,
-                    field.label(),
-                    format!("there is more than one {} column. Paste one period at a time.", field.label()),
-                )
-            })
+            .map(|(column, field)| Problem::at(row.line, column, field.label(), ProblemKind::FieldRepeated { field }))
             .collect();
         Some((index, Err(problems)))
     })

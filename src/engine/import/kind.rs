@@ -8,7 +8,7 @@ use super::headings::key;
 /// How far down to look for headings.
 const SEARCH_ROWS: usize = 30;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TableKind {
     /// Establishment by role or team: establishment, permanent, agency, vacant.
     Establishment,

@@ -14,13 +14,16 @@ pub mod headings;
 pub mod kind;
 pub mod number;
 pub mod pipeline_tables;
+mod problem;
 pub mod spreadsheet;
 pub mod staff;
 pub mod text_table;
 
 pub use establishment::read_establishment;
+pub use problem::{
+    quoted, Damage, NotATable, Problem, ProblemKind, Stop, TooLarge, EXPECTED_HEADER, MAX_CELL_CHARS, MAX_FILE_BYTES,
+};
 
-use std::fmt;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -31,92 +34,7 @@ use decode::TextEncoding;
 use establishment::{guess_mapping_remembering, read_mapped, ReadTable};
 use grid::GridRow;
 use kind::TableKind;
-use spreadsheet::{column_letters, Format, SheetGrid, SheetInfo, MAX_COLUMNS};
-
-/// Files larger than this are refused before reading: far more than any workforce table.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
-/// The most characters a cell may hold: Excel's own limit, so a longer one means a damaged
-/// file or one that is not a table.
-pub const MAX_CELL_CHARS: usize = 32_767;
-
-/// Something in the input that could not be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub file: Option<String>,
-    pub sheet: Option<String>,
-    /// The row of the source (1-based: a line of a paste or text file, a spreadsheet row).
-    pub line: Option<usize>,
-    /// The column (0-based) and its heading as the officer knows it.
-    pub column: Option<(usize, String)>,
-    /// What was wrong and what was expected, as a sentence.
-    pub message: String,
-}
-
-impl Problem {
-    pub fn whole(message: String) -> Self {
-        Problem { file: None, sheet: None, line: None, column: None, message }
-    }
-
-    pub fn row(line: usize, message: String) -> Self {
-        Problem { line: Some(line), ..Problem::whole(message) }
-    }
-
-    pub fn at(line: usize, column: usize, heading: &str, message: String) -> Self {
-        Problem { line: Some(line), column: Some((column, heading.to_owned())), ..Problem::whole(message) }
-    }
-
-    /// Adds the file and sheet, known only to the layer that opened them.
-    pub fn located(mut self, file: Option<&str>, sheet: Option<&str>) -> Self {
-        self.file = file.map(str::to_owned);
-        self.sheet = sheet.map(str::to_owned);
-        self
-    }
-}
-
-impl fmt::Display for Problem {
-    /// "Row 7, column Agency: 'two' is not a number.", or with a workbook
-    /// "staff.xlsx, sheet Establishment, row 7, column D (Agency): ..."
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut place: Vec<String> = Vec::new();
-        place.extend(self.file.clone());
-        place.extend(self.sheet.as_ref().map(|s| format!("sheet {s}")));
-        place.extend(self.line.map(|l| format!("row {l}")));
-        if let Some((index, heading)) = &self.column {
-            let heading = heading.trim();
-            place.push(match (self.sheet.is_some(), heading.is_empty()) {
-                (true, false) => format!("column {} ({heading})", column_letters(*index)),
-                (true, true) => format!("column {}", column_letters(*index)),
-                (false, false) => format!("column {heading}"),
-                (false, true) => format!("column {}", index + 1),
-            });
-        }
-        if place.is_empty() {
-            return f.write_str(&self.message);
-        }
-        let place = place.join(", ");
-        let mut chars = place.chars();
-        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-        // A file name keeps its own case; "row" and "sheet" start the sentence with a capital.
-        let place = if self.file.is_some() { place.clone() } else { first + chars.as_str() };
-        write!(f, "{place}: {}", self.message)
-    }
-}
-
-/// A cell as a message quotes it, cut short when long, so the message stays a sentence.
-///
-/// ```
-/// use wrb::engine::import::quoted;
-/// assert_eq!(quoted(" two "), "'two'");
-/// assert_eq!(quoted(&"9".repeat(1000)), format!("'{}…' (1,000 characters)", "9".repeat(40)));
-/// ```
-pub fn quoted(cell: &str) -> String {
-    const LONGEST: usize = 40;
-    let cell = cell.trim();
-    match cell.char_indices().nth(LONGEST) {
-        Some((cut, _)) => format!("'{}…' ({} characters)", &cell[..cut], format::count(cell.chars().count() as f64)),
-        None => format!("'{cell}'"),
-    }
-}
+use spreadsheet::{Format, SheetGrid, SheetInfo, MAX_COLUMNS};
 
 /// What the officer gave.
 #[derive(Clone, Copy, Debug)]
@@ -198,15 +116,9 @@ fn check_cells(loaded: &Loaded) -> Result<(), Problem> {
         // Bytes first: a cell cannot hold more characters than bytes, and counting is slower.
         let long = row.cells.iter().position(|c| c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS);
         if let Some(column) = long {
-            let count = |n: usize| format::count(n as f64);
-            let message = format!(
-                "this cell holds {} characters, more than a spreadsheet cell can ({}), so this is not a table \
-                 this tool can read.",
-                count(row.cells[column].chars().count()),
-                count(MAX_CELL_CHARS)
-            );
+            let kind = ProblemKind::CellTooLong { characters: row.cells[column].chars().count() };
             return Err(
-                Problem::at(row.line, column, "", message).located(loaded.file.as_deref(), loaded.sheet.as_deref())
+                Problem::at(row.line, column, "", kind).located(loaded.file.as_deref(), loaded.sheet.as_deref())
             );
         }
     }
@@ -219,7 +131,7 @@ fn check_cells(loaded: &Loaded) -> Result<(), Problem> {
 pub fn load_text_only(input: &TableInput) -> Result<Loaded, Problem> {
     match &input.raw {
         RawInput::Text(text) => Ok(load_pasted(text)),
-        RawInput::File { name, .. } => Err(Problem::whole(format!("{name} is still being read."))),
+        RawInput::File { name, .. } => Err(Problem::whole(ProblemKind::StillBeingRead { file: name.clone() })),
     }
 }
 
@@ -249,12 +161,7 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
     if input.mapping.is_none()
         && matches!(kind, TableKind::DfeIndicators | TableKind::StatisticalNeighbours | TableKind::StaffList)
     {
-        let problem = Problem::whole(format!(
-            "This looks like {}, not an establishment table. Add it beside the report, or give the report a \
-             table of posts by role: {}",
-            kind.describe(),
-            establishment::EXPECTED_HEADER
-        ));
+        let problem = Problem::whole(ProblemKind::NotAnEstablishmentTable { found: kind });
         return Reading { loaded, kind, mapping: None, outcome: Err(locate(vec![problem])) };
     }
     let mapping = match &input.mapping {
@@ -267,11 +174,7 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
             read
         }),
         Err(problems) if kind != TableKind::Establishment && kind != TableKind::Unknown => {
-            Err(locate(vec![Problem::whole(format!(
-                "This looks like {}. The report reads establishment tables for now: {}",
-                kind.describe(),
-                establishment::EXPECTED_HEADER
-            ))]))
+            Err(locate(vec![Problem::whole(ProblemKind::KindNotRead { found: kind })]))
         }
         Err(problems) => Err(locate(problems.clone())),
     };
@@ -294,17 +197,10 @@ pub fn load(input: Input<'_>) -> Result<Loaded, Problem> {
 
 fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Problem> {
     if bytes.is_empty() {
-        return Err(Problem::whole(
-            "The file is empty (0 bytes): it may not have finished saving or downloading. Save or download it again."
-                .into(),
-        ));
+        return Err(Problem::whole(ProblemKind::EmptyFile));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Problem::whole(format!(
-            "The file is {} MB, larger than the {} MB this tool reads. Save just the table you need as a new file.",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(Problem::whole(ProblemKind::FileTooLarge { megabytes: bytes.len() / (1024 * 1024) }));
     }
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if let Some(format) = spreadsheet::sniff(bytes) {
@@ -314,7 +210,7 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
                 let chosen = sheets
                     .iter()
                     .find(|s| s.name == wanted)
-                    .ok_or_else(|| Problem::whole(format!("The workbook has no sheet called '{wanted}'.")))?
+                    .ok_or_else(|| Problem::whole(ProblemKind::NoSuchSheet { sheet: wanted.to_owned() }))?
                     .name
                     .clone();
                 let grid = spreadsheet::read_sheet(bytes, format, &chosen)
@@ -336,10 +232,7 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
         return Err(Problem::whole(what));
     }
     if ["xlsx", "xlsm", "xls", "ods", "xlsb"].contains(&extension.as_str()) {
-        return Err(Problem::whole(format!(
-            "The file is named .{extension} but is not a workbook this tool can read: it may be damaged, \
-             incomplete, or another kind of file renamed. Open it in Excel and save a copy as .xlsx."
-        )));
+        return Err(Problem::whole(ProblemKind::NamedAsWorkbook { extension }));
     }
     let (text, encoding) = decode::decode(bytes);
     let mut loaded = load_pasted(&text);
@@ -367,7 +260,7 @@ fn choose_sheet(bytes: &[u8], format: Format, sheets: &[SheetInfo]) -> Result<(S
     if let Some(found) = first_with_rows {
         return Ok(found);
     }
-    let first = sheets.first().ok_or_else(|| Problem::whole("The workbook has no sheets.".into()))?;
+    let first = sheets.first().ok_or_else(|| Problem::whole(ProblemKind::NoSheets))?;
     let grid = spreadsheet::read_sheet(bytes, format, &first.name)
         .map_err(|m| Problem::whole(m).located(None, Some(&first.name)))?;
     Ok((first.name.clone(), grid))
@@ -383,22 +276,22 @@ pub fn split_text(text: &str) -> Vec<GridRow> {
 }
 
 /// Files that are plainly not tables, named for what they are.
-fn not_a_table(bytes: &[u8]) -> Option<String> {
-    let kinds: [(&[u8], &str); 6] = [
-        (b"%PDF", "a PDF, not a table. Open it, select the table, copy it and paste it into 'Paste a table'."),
-        (b"\x89PNG", "a PNG image, not a table."),
-        (b"\xFF\xD8\xFF", "a JPEG image, not a table."),
-        (b"GIF8", "a GIF image, not a table."),
-        (b"PK\x03\x04", "a zip file that is not a spreadsheet (a Word document, perhaps), or a damaged workbook."),
-        (b"\xD0\xCF\x11\xE0", "an Office file that is not a spreadsheet, or a damaged workbook."),
+fn not_a_table(bytes: &[u8]) -> Option<ProblemKind> {
+    let kinds: [(&[u8], NotATable); 6] = [
+        (b"%PDF", NotATable::Pdf),
+        (b"\x89PNG", NotATable::Png),
+        (b"\xFF\xD8\xFF", NotATable::Jpeg),
+        (b"GIF8", NotATable::Gif),
+        (b"PK\x03\x04", NotATable::OtherZip),
+        (b"\xD0\xCF\x11\xE0", NotATable::OtherOffice),
     ];
     // A zip that cannot even be opened is most often a workbook cut short.
     if bytes.starts_with(b"PK\x03\x04") && zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_err() {
-        return Some(spreadsheet::DAMAGED_ZIP.to_owned());
+        return Some(ProblemKind::DamagedZip);
     }
     for (magic, what) in kinds {
         if bytes.starts_with(magic) {
-            return Some(format!("The file is {what}"));
+            return Some(ProblemKind::NotATable(what));
         }
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -407,7 +300,7 @@ fn not_a_table(bytes: &[u8]) -> Option<String> {
     // UTF-16 text is full of zero bytes; decode knows it by its mark or its pattern.
     let utf16 = matches!(decode::decode(sample).1, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
     if !utf16 && controls * 20 > sample.len().max(1) {
-        return Some("The file is not text or a spreadsheet this tool can read.".into());
+        return Some(ProblemKind::NotATable(NotATable::Binary));
     }
     None
 }

@@ -3,8 +3,9 @@
 
 use super::grid::GridRow;
 use super::headings::key;
+use super::kind::TableKind;
 use super::number::read_entry;
-use super::{quoted, Problem};
+use super::{Problem, ProblemKind};
 use crate::engine::model::Entry;
 
 /// A programme cohort: newly qualified social workers through the ASYE year, students,
@@ -43,7 +44,7 @@ pub struct BudgetRow {
 fn read<T>(
     rows: &[GridRow],
     columns: &[(&[&str], bool)],
-    expected: &str,
+    kind: TableKind,
     make: impl Fn(usize, String, Vec<Option<f64>>) -> T,
 ) -> Result<Vec<T>, Vec<Problem>> {
     let find = |row: &GridRow, names: &[&str]| {
@@ -56,7 +57,7 @@ fn read<T>(
         let positions: Vec<Option<usize>> = columns.iter().map(|(names, _)| find(row, names)).collect();
         columns.iter().zip(&positions).all(|((_, required), p)| !required || p.is_some()).then_some((i, positions))
     }) else {
-        return Err(vec![Problem::whole(format!("The headings were not found. Expected {expected}."))]);
+        return Err(vec![Problem::whole(ProblemKind::NoHeader(kind))]);
     };
     let header = &rows[index];
     let label = positions[0].unwrap_or(0);
@@ -80,7 +81,7 @@ fn read<T>(
                             row.line,
                             i,
                             header.cells[i].trim(),
-                            format!("{} is not a number.", quoted(text)),
+                            ProblemKind::NotANumber { cell: text.to_owned() },
                         ));
                         None
                     }
@@ -106,7 +107,7 @@ pub fn read_cohorts(rows: &[GridRow]) -> Result<Vec<CohortRow>, Vec<Problem>> {
             (&["completed", "qualified", "passed", "completedasye"], true),
             (&["stillemployed", "retained", "stillinpost", "inpost", "remaining"], false),
         ],
-        "a Programme column, Completed, and Started or Still employed",
+        TableKind::Cohort,
         |line, programme, f| CohortRow { line, programme, started: f[0], completed: f[1], still_employed: f[2] },
     )
 }
@@ -121,7 +122,7 @@ pub fn read_campaigns(rows: &[GridRow]) -> Result<Vec<CampaignRow>, Vec<Problem>
             (&["applications", "applicants", "applicationsreceived"], true),
             (&["appointments", "appointed", "offers", "hires"], false),
         ],
-        "a Campaign column, Posts advertised and Applications",
+        TableKind::Recruitment,
         |line, campaign, f| CampaignRow { line, campaign, posts: f[0], applications: f[1], appointments: f[2] },
     )
 }
@@ -136,7 +137,7 @@ pub fn read_budget(rows: &[GridRow]) -> Result<Vec<BudgetRow>, Vec<Problem>> {
             (&["spent", "spend", "actual", "actualspend", "outturn"], true),
             (&["years", "yearscovered", "period"], false),
         ],
-        "an Item column, Budget and Spent",
+        TableKind::Budget,
         |line, item, f| BudgetRow { line, item, budget: f[0], spent: f[1], years: f[2] },
     )
 }

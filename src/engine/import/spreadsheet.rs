@@ -12,6 +12,7 @@ use std::io::Cursor;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, SheetVisible, Xls, Xlsx};
 
 use super::grid::GridRow;
+use super::problem::{Damage, ProblemKind, TooLarge};
 
 /// A sheet as listed for the officer to choose from.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -37,11 +38,6 @@ pub const MAX_CELLS: usize = 5_000_000;
 /// The most a workbook may unpack to, and the most any part may expand by.
 const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_EXPANSION: u64 = 200;
-
-/// Said of a zip whose structure cannot be read.
-pub const DAMAGED_ZIP: &str = "The file is damaged or incomplete: its zip structure cannot be read (it may not have \
-                               finished downloading or copying). Download or copy it again, or open it in Excel and \
-                               save a copy.";
 
 /// A sheet read into rows, with anything the officer should know about how.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,12 +70,12 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 }
 
 /// Lists the sheets of a workbook.
-pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
+pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, ProblemKind> {
     guarded(|| list_sheets(bytes, format))
 }
 
 /// Reads one sheet into rows (1-based row numbers, columns from A), merged cells filled in.
-pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, ProblemKind> {
     guarded(|| read_sheet_unguarded(bytes, format, sheet))
 }
 
@@ -89,15 +85,12 @@ pub fn read_sheet(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid
 /// of many letters overflows its arithmetic too. Native builds (wfr, tests) unwind to here; in
 /// the browser a panic aborts the import worker, whose panic hook tells the page at once
 /// (`ui::stop_signal`), so the officer gets a message there too.
-fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-        Err("The workbook is damaged: part of it is not laid out as a workbook's should be, so it cannot be \
-             read. Open it in Excel and save a copy."
-            .to_owned())
-    })
+fn guarded<T>(read: impl FnOnce() -> Result<T, ProblemKind>) -> Result<T, ProblemKind> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(ProblemKind::DamagedWorkbook(Damage::Layout)))
 }
 
-fn list_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
+fn list_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, ProblemKind> {
     let list = |sheets: &[calamine::Sheet]| {
         sheets.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect()
     };
@@ -114,11 +107,11 @@ fn list_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, String> {
             check_zip(bytes)?;
             Ok(list(Ods::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
-        Format::Encrypted => Err(password_message()),
+        Format::Encrypted => Err(ProblemKind::PasswordProtected),
     }
 }
 
-fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, String> {
+fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<SheetGrid, ProblemKind> {
     match format {
         Format::Xlsx => {
             check_zip(bytes)?;
@@ -149,11 +142,11 @@ fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<She
             let range = book.worksheet_range(sheet).map_err(explain)?;
             range_grid(&range, &[])
         }
-        Format::Encrypted => Err(password_message()),
+        Format::Encrypted => Err(ProblemKind::PasswordProtected),
     }
 }
 
-fn range_grid(range: &calamine::Range<Data>, merges: &[Dimensions]) -> Result<SheetGrid, String> {
+fn range_grid(range: &calamine::Range<Data>, merges: &[Dimensions]) -> Result<SheetGrid, ProblemKind> {
     let mut cells = Cells::default();
     let (start_row, start_column) = range.start().unwrap_or((0, 0));
     for (row, column, value) in range.used_cells() {
@@ -173,7 +166,7 @@ struct Cells {
 }
 
 impl Cells {
-    fn push(&mut self, row: u32, column: u32, text: String) -> Result<(), String> {
+    fn push(&mut self, row: u32, column: u32, text: String) -> Result<(), ProblemKind> {
         if text.is_empty() {
             return Ok(());
         }
@@ -183,11 +176,7 @@ impl Cells {
         }
         self.count += 1;
         if self.count > MAX_CELLS {
-            return Err(format!(
-                "The sheet has more than {} filled cells, more than this tool can hold in the \
-                 browser. Copy the table you need into a new sheet, or save it as CSV.",
-                crate::engine::format::decimal(MAX_CELLS as f64, 0)
-            ));
+            return Err(ProblemKind::TooLarge(TooLarge::Cells { most: MAX_CELLS }));
         }
         match &mut self.current {
             Some((at, cells)) if *at == row => cells.push((column, text)),
@@ -322,18 +311,15 @@ fn date_text(value: &calamine::ExcelDateTime) -> String {
 /// Refuses a zip whose declared contents would unpack to more than we can hold. The declared
 /// sizes can be trusted that far: zip itself stops a part that unpacks to more than it says
 /// (tests/bad_input.rs holds such a file).
-fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DAMAGED_ZIP.to_owned())?;
+fn check_zip(bytes: &[u8]) -> Result<(), ProblemKind> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ProblemKind::DamagedZip)?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
-        let entry =
-            archive.by_index_raw(i).map_err(|_| "The file is damaged: one of its parts cannot be read.".to_owned())?;
+        let entry = archive.by_index_raw(i).map_err(|_| ProblemKind::DamagedWorkbook(Damage::Part))?;
         let (packed, unpacked) = (entry.compressed_size().max(1), entry.size());
         total = total.saturating_add(unpacked);
         if total > MAX_UNPACKED_BYTES || (unpacked > 10 * 1024 * 1024 && unpacked / packed > MAX_EXPANSION) {
-            return Err("The file would unpack to far more data than a spreadsheet holds, so it was not \
-                        opened (it may be a damaged or malicious file)."
-                .to_owned());
+            return Err(ProblemKind::TooLarge(TooLarge::Unpacked));
         }
     }
     Ok(())
@@ -386,15 +372,11 @@ fn has_merged_cells(bytes: &[u8]) -> bool {
 /// partial sector, or round in a loop: calamine 0.38 panics on the first two and loops for
 /// ever on the third, where it should say the file is damaged (tests/hostile_input.rs). Every
 /// chain calamine may follow is followed here first, without reading any stream.
-fn check_cfb(bytes: &[u8]) -> Result<(), String> {
+fn check_cfb(bytes: &[u8]) -> Result<(), ProblemKind> {
     // Sector numbers from here up mark the end of a chain or a free sector.
     const MARKS: u32 = 0xFFFF_FFFA;
     const END: u32 = 0xFFFF_FFFE;
-    let damaged = || {
-        "The workbook is damaged: its list of where its parts are is broken (it points outside the file, or round \
-         in a loop), so it cannot be read. Open it in Excel and save a copy."
-            .to_owned()
-    };
+    let damaged = || ProblemKind::DamagedWorkbook(Damage::PartList);
     let words = |part: &[u8]| -> Vec<u32> {
         part.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
     };
@@ -408,7 +390,7 @@ fn check_cfb(bytes: &[u8]) -> Result<(), String> {
     };
     let head = words(header);
     let whole = bytes.len().saturating_sub(start) / size;
-    let sector = |id: u32| -> Result<&[u8], String> {
+    let sector = |id: u32| -> Result<&[u8], ProblemKind> {
         let at = start + id as usize * size;
         if (id as usize) < whole {
             Ok(&bytes[at..at + size])
@@ -435,7 +417,7 @@ fn check_cfb(bytes: &[u8]) -> Result<(), String> {
         table.extend(words(sector(id)?));
     }
     // A chain's sectors, each one inside the file and the table, and no loop.
-    let chain = |first: u32, table: &[u32], limit: usize| -> Result<Vec<u32>, String> {
+    let chain = |first: u32, table: &[u32], limit: usize| -> Result<Vec<u32>, ProblemKind> {
         let (mut id, mut ids) = (first, Vec::new());
         while id != END {
             if id as usize >= limit || ids.len() >= limit {
@@ -513,16 +495,8 @@ fn check_cfb(bytes: &[u8]) -> Result<(), String> {
         }
     }
     stream.truncate(len as usize);
-    check_dimensions(&stream).ok_or_else(|| {
-        "The workbook is damaged: one of its sheets says it is larger than any .xls sheet can be, so it cannot \
-         be read. Open it in Excel and save a copy."
-            .to_owned()
-    })?;
-    check_spans(&stream).ok_or_else(|| {
-        "The workbook's sheets span more cells than this tool can hold (a value far from a table makes a sheet \
-         span all the cells between). Delete stray values in Excel, or copy the table into a new workbook."
-            .to_owned()
-    })
+    check_dimensions(&stream).ok_or(ProblemKind::DamagedWorkbook(Damage::SheetTooLarge))?;
+    check_spans(&stream).ok_or(ProblemKind::TooLarge(TooLarge::Spans))
 }
 
 /// calamine holds each sheet of an .xls as a full grid from its first cell to its last, for
@@ -600,22 +574,14 @@ fn check_dimensions(stream: &[u8]) -> Option<()> {
     Some(())
 }
 
-fn password_message() -> String {
-    "The workbook is protected with a password, so it cannot be read. Open it in Excel, remove \
-     the password (File, Info, Protect Workbook), save a copy and load that."
-        .to_owned()
-}
-
 /// calamine's errors in words an officer can act on.
-fn explain(error: impl std::fmt::Display) -> String {
+fn explain(error: impl std::fmt::Display) -> ProblemKind {
     let text = error.to_string();
     let lower = text.to_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {
-        password_message()
-    } else if lower.contains("not found") && lower.contains("sheet") {
-        format!("That sheet is not in the workbook ({text}).")
+        ProblemKind::PasswordProtected
     } else {
-        format!("The workbook is damaged or in a form this tool cannot read ({text}). Try opening it in Excel and saving a copy.")
+        ProblemKind::DamagedWorkbook(Damage::Reader(text))
     }
 }
 

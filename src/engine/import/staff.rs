@@ -4,8 +4,9 @@
 use super::date::{read_date, DateSystem};
 use super::grid::GridRow;
 use super::headings::key;
+use super::kind::TableKind;
 use super::number::read_entry;
-use super::{quoted, Problem};
+use super::{Problem, ProblemKind};
 use crate::engine::model::{Contract, Entry, Person, StaffList};
 
 /// Standard full-time weekly hours, for turning contracted hours into FTE: Skills for Care
@@ -53,11 +54,7 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
         (has(Column::Role) && (has(Column::Fte) || has(Column::Hours)) && (has(Column::Contract) || has(Column::Start)))
             .then_some((i, columns))
     }) else {
-        return Err(vec![Problem::whole(
-            "No staff list headings were found. Expected a row of headings with Role, FTE (or contracted \
-             hours) and Contract type or Start date, then one row for each person."
-                .into(),
-        )]);
+        return Err(vec![Problem::whole(ProblemKind::NoHeader(TableKind::StaffList))]);
     };
     let header = &rows[header_index];
     let at = |c: Column| columns.iter().position(|x| *x == Some(c));
@@ -69,15 +66,15 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
         }
         let text = |c: Column| at(c).and_then(|i| row.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty());
         let heading = |c: Column| at(c).map(|i| (i, header.cells[i].trim().to_owned())).unwrap_or_default();
-        let mut problem = |c: Column, message: String| {
+        let mut problem = |c: Column, kind: ProblemKind| {
             let (i, h) = heading(c);
-            problems.push(Problem::at(row.line, i, &h, message));
+            problems.push(Problem::at(row.line, i, &h, kind));
         };
         let mut date = |c: Column| {
             let value = text(c)?;
             let parsed = read_date(value, DateSystem::Excel1900);
             if parsed.is_none() {
-                problem(c, format!("{} is not a date (expected a date such as 30/09/2025).", quoted(value)));
+                problem(c, ProblemKind::NotADate { cell: value.to_owned() });
             }
             parsed
         };
@@ -94,13 +91,13 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
                     match lower {
                         Some(Ok(Entry::Number(n))) if (0.0..150.0).contains(&n) => Some(n),
                         _ => {
-                            problem(c, format!("{} is not an age or an age band such as 55-59.", quoted(value)));
+                            problem(c, ProblemKind::NotAnAge { cell: value.to_owned() });
                             None
                         }
                     }
                 }
                 Err(_) => {
-                    problem(c, format!("{} is not a number.", quoted(value)));
+                    problem(c, ProblemKind::NotANumber { cell: value.to_owned() });
                     None
                 }
             }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::ProblemList;
 use crate::engine::import::spreadsheet::column_letters;
+use crate::engine::import::ProblemKind;
 use crate::engine::model::{ColumnUse, RawInput};
 use crate::ui::state::{Import, Slot};
 
@@ -33,7 +34,7 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
     let loaded = reading.loaded.as_ref().ok();
     let problems = reading.outcome.as_ref().err().cloned().unwrap_or_default();
     let skipped = reading.outcome.as_ref().map(|r| r.skipped.clone()).unwrap_or_default();
-    let unreadable_cells = problems.iter().any(|p| p.message.ends_with("is not a number."));
+    let unreadable_cells = problems.iter().any(|p| matches!(p.kind, ProblemKind::NotANumber { .. }));
 
     let sheet_choice = loaded.filter(|l| l.sheets.len() > 1).map(|l| {
         let on_sheet = props.on_sheet.clone();
