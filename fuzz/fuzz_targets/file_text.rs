@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let txt = load(Input::File { name: "upload.txt", bytes: data, sheet: None });
     match (csv, txt) {
         (Ok(csv), Ok(txt)) => assert_eq!(csv.rows, txt.rows),
-        (Err(csv), Err(txt)) => assert_eq!(csv.message, txt.message),
+        (Err(csv), Err(txt)) => assert_eq!(csv.kind, txt.kind),
         (csv, txt) => panic!("read differently as .csv ({csv:?}) and .txt ({txt:?})"),
     }
 });
