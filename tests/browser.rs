@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
-use wrb::engine::report::{build_report, html};
+use wrb::engine::report::{build_report_reading_files as build_report, html};
 use wrb::engine::sample::sample_project;
 use wrb::ui::components::{ReportPreview, ReportPreviewProps};
 use wrb::ui::App;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use wrb::engine::import::dfe::{read_indicators, read_neighbours};
 use wrb::engine::import::{load, Input};
 use wrb::engine::metrics::benchmark::{benchmark, published, recompute, Rate};
-use wrb::engine::model::{DfeIndicators, StatisticalNeighbours};
+use wrb::engine::model::{DfeIndicators, Percent, StatisticalNeighbours};
 
 fn shared(file: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/dfe").join(file);
@@ -42,7 +42,7 @@ fn recomputed_rates_reproduce_the_published_ones() {
         let mut differs = Vec::new();
         let mut any = false;
         for rate in Rate::ALL {
-            if let (Ok(a), Ok(b)) = (ours.get(rate), theirs.get(rate)) {
+            if let (Ok(a), Ok(b)) = (ours.published(rate), theirs.published(rate)) {
                 any = true;
                 if (a - b).abs() > 0.1 + 1e-9 {
                     differs.push(format!("{} {a:.2} vs published {b}", rate.label()));
@@ -77,15 +77,16 @@ fn a_council_is_benchmarked_against_england_its_region_and_neighbours() {
     assert!(years.len() >= 8, "every year the council appears: {}", years.len());
 
     let latest = &years[0];
-    assert_eq!(latest.council.vacancy, Ok(32.4));
-    assert_eq!(latest.england.as_ref().unwrap().vacancy, Ok(14.2), "England 2025, as in domain.md");
+    assert_eq!(latest.council.vacancy, Ok(Percent(32.4)));
+    assert_eq!(latest.england.as_ref().unwrap().vacancy, Ok(Percent(14.2)), "England 2025, as in domain.md");
+    assert!((latest.council.share(Rate::Vacancy).unwrap() - 0.324).abs() < 1e-12, "a share for the report");
     assert!(latest.region.is_some(), "West Midlands");
 
     // The neighbours' mean, worked out here straight from the two CSV files.
     let (expected, count) = independent_neighbour_mean(884, "2025");
     let (mean, counts) = latest.neighbours.as_ref().unwrap();
     assert_eq!(counts[0], count);
-    assert!((mean.vacancy.clone().unwrap() - expected).abs() < 1e-9, "{:?} vs {expected}", mean.vacancy);
+    assert!((mean.vacancy.clone().unwrap().0 - expected).abs() < 1e-9, "{:?} vs {expected}", mean.vacancy);
 
     let (rank, of) = latest.rank[0].unwrap();
     assert!(of > 140 && (1..=of).contains(&rank), "rank {rank} of {of}");
@@ -98,11 +99,11 @@ fn the_lowest_vacancy_rate_ranks_first() {
         .rows
         .iter()
         .filter(|r| r.year == "2025" && r.level == wrb::engine::model::Level::LocalAuthority)
-        .filter_map(|r| published(r).vacancy.ok().map(|v| (v, r.name.clone())))
+        .filter_map(|r| published(r).published(Rate::Vacancy).ok().map(|v| (v, r.name.clone())))
         .collect();
     let (lowest, name) = councils.iter().cloned().fold((f64::MAX, String::new()), |a, b| if b.0 < a.0 { b } else { a });
     let years = benchmark(&data, None, &name);
-    assert_eq!(years[0].council.vacancy, Ok(lowest));
+    assert_eq!(years[0].council.vacancy, Ok(Percent(lowest)));
     assert_eq!(years[0].rank[0].unwrap().0, 1);
     assert!(years[0].neighbours.is_none(), "no neighbours file given");
 }

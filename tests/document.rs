@@ -2,12 +2,12 @@
 //! draft, through the same build the app, print and the command line use.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wrb::engine::import::load_input;
 use wrb::engine::model::{Content, DataBlock, Document, Move, Period, Project, TableInput};
-use wrb::engine::report::facts::Facts;
+use wrb::engine::report::facts::{Facts, TableFacts};
 use wrb::engine::report::live::{fill, plain, Run};
-use wrb::engine::report::{build_report, html, Block, ReportDocument};
+use wrb::engine::report::{build_report_reading_files as build_report, html, Block, ReportDocument};
 use wrb::engine::sample::{sample_project, Template};
+use wrb::engine::tables::ProjectTables;
 
 fn numbers(report: &ReportDocument) -> Vec<(String, Vec<String>)> {
     report
@@ -129,7 +129,8 @@ fn live_figures_follow_the_data() {
 #[test]
 fn unknown_and_missing_figures_are_shown_not_blank() {
     let project = sample_project();
-    let facts = Facts::gather(&project, &load_input);
+    let tables = TableFacts::of(&ProjectTables::load(&project), None);
+    let facts = Facts::new(&project, &tables);
     let runs = fill("A {vacncy rate} and {{braces}} and a lone } and {turnover rate}.", &facts);
     assert!(
         matches!(&runs[1], Run::Figure { name, value: Err(why) } if name == "vacncy rate" && why.contains("Insert figure"))
@@ -142,7 +143,8 @@ fn unknown_and_missing_figures_are_shown_not_blank() {
 #[test]
 fn rate_changes_and_comparisons_read_as_plain_english() {
     let project = sample_project();
-    let facts = Facts::gather(&project, &load_input);
+    let tables = TableFacts::of(&ProjectTables::load(&project), None);
+    let facts = Facts::new(&project, &tables);
     let said = |t: &str| plain(&fill(t, &facts));
     assert_eq!(
         said("The vacancy rate {vacancy rate change}."),
@@ -163,7 +165,8 @@ fn the_first_draft_says_only_what_the_data_supports() {
     let mut project = sample_project();
     project.tables.truncate(1);
     project.supporting.clear();
-    let facts = Facts::gather(&project, &load_input);
+    let tables = TableFacts::of(&ProjectTables::load(&project), None);
+    let facts = Facts::new(&project, &tables);
     let draft = wrb::engine::report::draft::first_draft(&facts);
     assert_eq!(draft.len(), 1);
     let Content::Text(words) = &draft[0] else { panic!("text") };
@@ -176,7 +179,8 @@ fn the_first_draft_says_only_what_the_data_supports() {
 
     // The full sample adds the change since last year and the benchmark.
     let project = sample_project();
-    let facts = Facts::gather(&project, &load_input);
+    let tables = TableFacts::of(&ProjectTables::load(&project), None);
+    let facts = Facts::new(&project, &tables);
     let draft: Vec<String> = wrb::engine::report::draft::first_draft(&facts)
         .iter()
         .map(|c| match c {
@@ -240,7 +244,7 @@ fn a_saved_project_round_trips_and_a_version_1_project_still_opens() {
     object.insert("schema_version".into(), 1.into());
     let opened: Project = serde_json::from_value(old).unwrap();
     assert!(opened.document.sections.is_empty());
-    let upgraded = wrb::engine::report::draft::upgrade(opened, &load_input);
+    let upgraded = wrb::engine::saved::upgrade(opened);
     assert_eq!(upgraded.schema_version, wrb::engine::model::SCHEMA_VERSION);
     assert_eq!(upgraded.tables, sample_project().tables);
     let report = build_report(&upgraded);
@@ -306,7 +310,10 @@ fn a_supporting_file_not_read_yet_is_named_where_its_figures_would_be() {
         raw: wrb::engine::model::RawInput::File { name: "cohorts.xlsx".into(), bytes: vec![1, 2, 3].into() },
         ..TableInput::pasted("", "cohorts.xlsx")
     });
-    let report = wrb::engine::report::build_report_with(&project, &wrb::engine::import::load_text_only);
+    // The page's own way: pasted tables read, files waiting for the worker.
+    let tables = wrb::engine::tables::ProjectTables::pasted(&project);
+    let facts = wrb::engine::report::facts::TableFacts::of(&tables, None);
+    let report = wrb::engine::report::build_report(&project, &facts);
     let problems: Vec<String> =
         report.blocks().filter_map(|b| if let Block::Problem(p) = b { Some(p.clone()) } else { None }).collect();
     assert_eq!(

@@ -150,11 +150,12 @@ fn a_cell_reference_of_many_letters_is_not_a_panic() {
 /// open again.
 #[test]
 fn a_project_newer_inside_than_its_file_says_is_refused_as_newer() {
-    use wrb::engine::export::project_file::{open, save};
     use wrb::engine::model::SCHEMA_VERSION;
+    use wrb::engine::saved::{open, save, OpenError};
     let mut file: serde_json::Value = serde_json::from_str(&save(&wrb::engine::sample::sample_project())).unwrap();
     file["project"]["schema_version"] = (SCHEMA_VERSION + 1).into();
-    let error = open(&file.to_string(), &wrb::engine::import::load_input).unwrap_err();
+    let error = open(&file.to_string()).unwrap_err();
+    assert_eq!(error, OpenError::Newer { version: u64::from(SCHEMA_VERSION + 1) });
     assert!(
         error.to_string().starts_with(&format!(
             "This project was saved by a newer version of Workforce Report Builder (project format {})",

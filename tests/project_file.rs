@@ -2,10 +2,11 @@
 //! the same project while showing members the report with no script.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wrb::engine::export::{project_file, static_page};
-use wrb::engine::import::load_input;
+use wrb::engine::export::static_page;
 use wrb::engine::model::{ColumnMapping, ColumnUse, Content, Origin, RawInput, TableInput, SCHEMA_VERSION};
+use wrb::engine::report::build_report_reading_files;
 use wrb::engine::sample::{sample_project, Template};
+use wrb::engine::saved::{self as project_file, DATA_ID};
 
 fn with_uploaded_file() -> wrb::engine::model::Project {
     let mut project = Template::ScrutinyProgress.project();
@@ -30,7 +31,7 @@ fn every_kind_of_project_round_trips_exactly() {
     for project in projects {
         let saved = project_file::save(&project);
         assert!(saved.starts_with("{\n  \"format\": \"Workforce Report Builder project\""));
-        assert_eq!(project_file::open(&saved, &load_input).unwrap(), project);
+        assert_eq!(project_file::open(&saved).unwrap(), project);
     }
     // File bytes are base64 text, not an array of numbers.
     let saved = project_file::save(&with_uploaded_file());
@@ -39,7 +40,7 @@ fn every_kind_of_project_round_trips_exactly() {
 
 #[test]
 fn files_that_cannot_be_opened_say_why() {
-    let open = |text: &str| project_file::open(text, &load_input).unwrap_err().to_string();
+    let open = |text: &str| project_file::open(text).unwrap_err().to_string();
     assert_eq!(open("Role,FTE\n"), "This is not a project file this tool can open: it is not JSON (line 1, column 1).");
     assert_eq!(
         open("{\"hello\": 1}"),
@@ -67,7 +68,7 @@ fn a_version_1_file_opens_with_the_report_it_had() {
     }
     project.insert("schema_version".into(), 1.into());
     let file = serde_json::json!({ "format": project_file::FORMAT, "schema_version": 1, "project": value });
-    let opened = project_file::open(&file.to_string(), &load_input).unwrap();
+    let opened = project_file::open(&file.to_string()).unwrap();
     assert_eq!(opened.schema_version, SCHEMA_VERSION);
     assert_eq!(opened.document.sections[0].heading, "Current workforce");
 }
@@ -78,17 +79,17 @@ fn the_static_page_has_no_script_and_carries_the_project() {
     // Text that would end a script element or open a comment if it were not escaped.
     project.document.sections[0].paragraphs[0].content =
         Content::Text("</script><script>alert(1)</script> <!-- & \u{2028} {vacancy rate}".into());
-    let page = static_page::render(&project, &load_input);
+    let page = static_page::render(&project, &build_report_reading_files(&project));
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert_eq!(page.matches("<script").count(), 1, "only the data block");
-    assert!(page.contains(&format!("<script type=\"application/json\" id=\"{}\">", static_page::DATA_ID)));
-    let block = &page[page.find(static_page::DATA_ID).unwrap()..page.rfind("</script>").unwrap()];
+    assert!(page.contains(&format!("<script type=\"application/json\" id=\"{}\">", DATA_ID)));
+    let block = &page[page.find(DATA_ID).unwrap()..page.rfind("</script>").unwrap()];
     assert!(!block[2..].contains('<'), "nothing in the data block can close it");
     assert!(page.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- &amp;"), "shown as text");
     assert!(page.contains("31.4%"), "live figures filled in");
     assert!(page.contains("<svg class=\"chart\""), "charts inline");
     assert!(page.contains("@page"), "print styles inline");
     assert!(page.contains("default-src 'none'"), "and nothing may load from anywhere");
-    assert_eq!(static_page::project_in(&page, &load_input).unwrap().unwrap(), project);
-    assert!(static_page::project_in("<html></html>", &load_input).is_none());
+    assert_eq!(project_file::open(&page).unwrap(), project);
+    assert!(project_file::project_in_page("<html></html>").is_none());
 }

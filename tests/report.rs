@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use wrb::engine::model::TableInput;
-use wrb::engine::report::{build_report, html};
+use wrb::engine::report::{build_report_reading_files as build_report, html};
 use wrb::engine::sample::sample_project;
 
 fn pasted(text: &str) -> wrb::engine::model::Project {

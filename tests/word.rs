@@ -7,7 +7,7 @@ use wrb::engine::chart::{escape, Chart};
 use wrb::engine::export::png::chart_png;
 use wrb::engine::export::word::{document, Picture};
 use wrb::engine::report::live::Run;
-use wrb::engine::report::{build_report, Block, Paragraph, ReportDocument};
+use wrb::engine::report::{build_report_reading_files as build_report, Block, Paragraph, ReportDocument};
 use wrb::engine::sample::{sample_project, Template};
 
 /// The parts of a .docx by name.

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use wrb::engine::export::xlsx::{table_workbook, workbook};
-use wrb::engine::report::{build_report, Table};
+use wrb::engine::report::{build_report_reading_files as build_report, Table};
 use wrb::engine::sample::sample_project;
 
 fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {

@@ -8,7 +8,9 @@
 //! TABLE is a workbook (.xlsx, .xlsm, .xls, .ods) or a text table (.csv, .tsv, .txt).
 
 use std::process::ExitCode;
-use wrb::engine::{export, import, model, report, sample};
+use wrb::engine::report::facts::{Facts, TableFacts};
+use wrb::engine::tables::{OneTable, ProjectTables};
+use wrb::engine::{export, model, report, sample, saved};
 
 const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
                      [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json]";
@@ -54,7 +56,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         None => sample::sample_project(),
         Some(path) if is_project_file(&path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            export::open_saved_draft(&text, &import::load_input).map_err(|e| format!("{path}: {e}"))?
+            saved::open(&text).map_err(|e| format!("{path}: {e}"))?
         }
         Some(path) => {
             let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
@@ -70,25 +72,28 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
                 skip_unreadable: false,
             };
             // Read it now, so a bad file fails the run with its positions.
-            let reading = wrb::engine::import::read_input(&table, &model::RememberedMappings::new());
-            reading
-                .outcome
+            let OneTable::Period(read) = OneTable::load(&table) else {
+                return Err(format!("{path} is not an establishment table: use wfr analyse to see what it holds."));
+            };
+            read.read
+                .as_ref()
                 .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let mut project = sample::sample_project();
             // The workbook's sheet is fixed now, so the project reads the same sheet again.
-            let sheet = reading.loaded.ok().and_then(|l| l.sheet);
+            let sheet = OneTable::Period(read).place().1.map(str::to_owned);
             project.tables = vec![model::TableInput { sheet, ..table }];
             // The sample's benchmarks and draft are about the fictional council: not this table's.
             project.supporting.clear();
-            project.document = report::draft::current_workforce(&project, &import::load_input);
+            let facts = TableFacts::of(&ProjectTables::load(&project), None);
+            project.document = report::draft::current_workforce(&Facts::new(&project, &facts));
             project
         }
     };
     if let Some(path) = project_out {
-        std::fs::write(&path, export::project_file::save(&project)).map_err(|e| format!("{path}: {e}"))?;
+        std::fs::write(&path, saved::save(&project)).map_err(|e| format!("{path}: {e}"))?;
     }
+    let report = report::build_report_reading_files(&project);
     if docx.is_some() || xlsx.is_some() {
-        let report = report::build_report_with(&project, &import::load_input);
         if let Some(path) = &docx {
             let file = export::word::document(&report, &picture);
             std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
@@ -105,7 +110,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             return Ok(());
         }
     }
-    let page = export::static_page::render(&project, &import::load_input);
+    let page = export::static_page::render(&project, &report);
     match html {
         Some(path) => std::fs::write(&path, page).map_err(|e| format!("{path}: {e}")),
         None => {
@@ -119,7 +124,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
 fn is_project_file(path: &str) -> bool {
     let mut head = [0u8; 512];
     let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
-    export::is_saved_draft(&head[..n])
+    saved::is_saved_draft(&head[..n])
 }
 
 /// The DfE reference date most recently passed: 30 September this year, or last year before it.
@@ -172,8 +177,8 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let input = file_input(&path, sheet)?;
     let neighbours = match neighbours {
         Some(file) => Some(
-            wrb::engine::analysis::neighbours_from(&file_input(&file, None)?)
-                .map_err(|p| p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
+            wrb::engine::analysis::neighbours_in(&OneTable::load(&file_input(&file, None)?))
+                .map_err(|problems| problems.join("\n"))?,
         ),
         None => None,
     };
@@ -182,7 +187,7 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         neighbours: neighbours.as_ref(),
         reference_date: Some(date.unwrap_or_else(latest_30_september)),
     };
-    let analysis = wrb::engine::analysis::analyse(&input, &options);
+    let analysis = wrb::engine::analysis::analyse(&OneTable::load(&input), &options);
     if json {
         println!("{}", serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?);
     } else {

@@ -6,11 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::kind::TableKind;
-use crate::engine::import::pipeline_tables::{read_budget, read_campaigns, read_cohorts};
-use crate::engine::import::staff::read_staff_list;
-use crate::engine::import::{load_input, read_loaded, Loaded, Problem};
 use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::money::budget;
@@ -19,7 +15,8 @@ use crate::engine::metrics::staff::{staff_figures, BandWidth};
 use crate::engine::metrics::{
     agency_cover_of_vacancies, establishment_figures, share_vacant, Measure, OverUnderBasis, RoleFigures,
 };
-use crate::engine::model::{Date, Field, RememberedMappings, StaffList, StatisticalNeighbours, TableInput};
+use crate::engine::model::{BudgetRow, CampaignRow, CohortRow, Date, Field, StaffList, StatisticalNeighbours};
+use crate::engine::tables::{OneTable, Table};
 
 /// The analysis of one file or paste.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -199,15 +196,13 @@ pub struct BenchmarkOut {
     pub rank: [Option<(usize, usize)>; 4],
 }
 
-/// Analyses one input. `council` and `neighbours` are used for the DfE indicators file.
-pub fn analyse(input: &TableInput, options: &Options<'_>) -> Analysis {
-    let (council, neighbours) = (options.council, options.neighbours);
-    let loaded = load_input(input);
-    let (file, sheet) = loaded.as_ref().map(|l| (l.file.clone(), l.sheet.clone())).unwrap_or_default();
+/// Analyses one input, read as what it is.
+pub fn analyse(table: &OneTable, options: &Options<'_>) -> Analysis {
+    let (file, sheet) = table.place();
     let mut analysis = Analysis {
-        file,
-        sheet,
-        kind: "unknown",
+        file: file.map(str::to_owned),
+        sheet: sheet.map(str::to_owned),
+        kind: kind_id(table.kind()),
         problems: Vec::new(),
         establishment: None,
         dfe: None,
@@ -216,130 +211,103 @@ pub fn analyse(input: &TableInput, options: &Options<'_>) -> Analysis {
         campaigns: None,
         budget: None,
     };
-    let rows = match &loaded {
-        Ok(Loaded { rows, .. }) => rows.clone(),
-        Err(problem) => {
-            analysis.problems.push(problem.to_string());
-            return analysis;
-        }
-    };
-    let reading = read_loaded(input, loaded, &RememberedMappings::new());
-    analysis.kind = kind_id(reading.kind);
-    let ratio = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| a.zip(b).and_then(|(a, b)| f(a, b).ok());
-    match reading.kind {
-        TableKind::Cohort => {
-            match read_cohorts(&rows) {
-                Ok(rows) => {
-                    analysis.cohorts = Some(
-                        rows.into_iter()
-                            .map(|r| CohortOut {
-                                completion: ratio(r.completed, r.started, completion),
-                                retention: ratio(r.still_employed, r.completed, retention),
-                                programme: r.programme,
-                                started: r.started,
-                                completed: r.completed,
-                                still_employed: r.still_employed,
-                            })
-                            .collect(),
-                    )
-                }
-                Err(problems) => analysis.problems.extend(located(&analysis, problems)),
+    match table {
+        OneTable::Supporting(table) => match &table.read {
+            Ok(read) => supporting(&mut analysis, read, options),
+            Err(problems) => analysis.problems.extend(problems.iter().map(ToString::to_string)),
+        },
+        OneTable::Period(table) => match &table.read {
+            Ok(read) => {
+                analysis.problems.extend(read.skipped.iter().map(ToString::to_string));
+                analysis.establishment = Some(establishment(&read.table));
             }
-            return analysis;
-        }
-        TableKind::Recruitment => {
-            match read_campaigns(&rows) {
-                Ok(rows) => {
-                    analysis.campaigns = Some(
-                        rows.into_iter()
-                            .map(|r| CampaignOut {
-                                applications_per_post: ratio(r.applications, r.posts, per_post),
-                                appointments_per_post: ratio(r.appointments, r.posts, per_post),
-                                campaign: r.campaign,
-                                posts: r.posts,
-                            })
-                            .collect(),
-                    )
-                }
-                Err(problems) => analysis.problems.extend(located(&analysis, problems)),
-            }
-            return analysis;
-        }
-        TableKind::Budget => {
-            match read_budget(&rows) {
-                Ok(rows) => {
-                    analysis.budget = Some(
-                        rows.into_iter()
-                            .map(|r| {
-                                let figures = r.budget.zip(r.spent).map(|(b, s)| budget(b, s, r.years.unwrap_or(1.0)));
-                                BudgetOut {
-                                    remaining: figures.as_ref().map(|f| f.remaining),
-                                    share_spent: figures.as_ref().and_then(|f| f.share_spent.clone().ok()),
-                                    per_year: r.years.and(figures.as_ref().and_then(|f| f.per_year.clone().ok())),
-                                    item: r.item,
-                                    budget: r.budget,
-                                    spent: r.spent,
-                                }
-                            })
-                            .collect(),
-                    )
-                }
-                Err(problems) => analysis.problems.extend(located(&analysis, problems)),
-            }
-            return analysis;
-        }
-        _ => {}
-    }
-    if reading.kind == TableKind::StaffList {
-        match (read_staff_list(&rows), options.reference_date) {
-            (Ok(list), Some(date)) => analysis.staff = Some(staff(&list, date)),
-            (Ok(_), None) => analysis.problems.push("A staff list needs a reference date for its figures.".into()),
-            (Err(problems), _) => analysis.problems.extend(located(&analysis, problems)),
-        }
-        return analysis;
-    }
-    if reading.kind == TableKind::DfeIndicators {
-        match read_indicators(&rows) {
-            Ok(data) => analysis.dfe = Some(dfe(&data, council, neighbours)),
-            Err(problems) => analysis.problems.extend(located(&analysis, problems)),
-        }
-        return analysis;
-    }
-    match reading.outcome {
-        Ok(read) => {
-            let figures = establishment_figures(&read.table);
-            analysis.problems.extend(read.skipped.iter().map(ToString::to_string));
-            analysis.establishment = Some(EstablishmentAnalysis {
-                columns: read.table.columns.iter().map(|f| field_id(*f)).collect(),
-                over_under_basis: match figures.over_under_basis {
-                    OverUnderBasis::Stated => "stated",
-                    OverUnderBasis::Computed => "computed",
-                },
-                roles: figures
-                    .roles
-                    .iter()
-                    .zip(&read.table.rows)
-                    .map(|(f, row)| figures_out(f, Some(row.line)))
-                    .collect(),
-                total: figures_out(&figures.total, None),
-                checks: establishment_checks(&read.table)
-                    .into_iter()
-                    .map(|c| CheckOut { passed: c.passed, line: c.line, message: c.message })
-                    .collect(),
-            });
-        }
-        Err(problems) => analysis.problems.extend(problems.iter().map(ToString::to_string)),
+            Err(problems) => analysis.problems.extend(problems.iter().map(ToString::to_string)),
+        },
     }
     analysis
 }
 
-/// Reads a statistical neighbours file for `analyse`.
-pub fn neighbours_from(input: &TableInput) -> Result<StatisticalNeighbours, Vec<Problem>> {
-    read_neighbours(&load_input(input).map_err(|p| vec![p])?.rows)
+/// A table of a kind with its own reader.
+fn supporting(analysis: &mut Analysis, table: &Table, options: &Options<'_>) {
+    match table {
+        Table::Cohorts(rows) => analysis.cohorts = Some(rows.iter().map(cohort).collect()),
+        Table::Recruitment(rows) => analysis.campaigns = Some(rows.iter().map(campaign).collect()),
+        Table::Budget(rows) => analysis.budget = Some(rows.iter().map(budget_line).collect()),
+        Table::StaffList(list) => match options.reference_date {
+            Some(date) => analysis.staff = Some(staff(list, date)),
+            None => analysis.problems.push("A staff list needs a reference date for its figures.".into()),
+        },
+        Table::DfeIndicators(data) => analysis.dfe = Some(dfe(data, options.council, options.neighbours)),
+        Table::StatisticalNeighbours(_) => {}
+    }
 }
 
-fn located(analysis: &Analysis, problems: Vec<Problem>) -> Vec<String> {
-    problems.into_iter().map(|p| p.located(analysis.file.as_deref(), analysis.sheet.as_deref()).to_string()).collect()
+fn ratio(a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure) -> Option<f64> {
+    a.zip(b).and_then(|(a, b)| f(a, b).ok())
+}
+
+fn cohort(r: &CohortRow) -> CohortOut {
+    CohortOut {
+        completion: ratio(r.completed, r.started, completion),
+        retention: ratio(r.still_employed, r.completed, retention),
+        programme: r.programme.clone(),
+        started: r.started,
+        completed: r.completed,
+        still_employed: r.still_employed,
+    }
+}
+
+fn campaign(r: &CampaignRow) -> CampaignOut {
+    CampaignOut {
+        applications_per_post: ratio(r.applications, r.posts, per_post),
+        appointments_per_post: ratio(r.appointments, r.posts, per_post),
+        campaign: r.campaign.clone(),
+        posts: r.posts,
+    }
+}
+
+fn budget_line(r: &BudgetRow) -> BudgetOut {
+    let figures = r.budget.zip(r.spent).map(|(b, s)| budget(b, s, r.years.unwrap_or(1.0)));
+    BudgetOut {
+        remaining: figures.as_ref().map(|f| f.remaining),
+        share_spent: figures.as_ref().and_then(|f| f.share_spent.clone().ok()),
+        per_year: r.years.and(figures.as_ref().and_then(|f| f.per_year.clone().ok())),
+        item: r.item.clone(),
+        budget: r.budget,
+        spent: r.spent,
+    }
+}
+
+fn establishment(table: &crate::engine::model::EstablishmentTable) -> EstablishmentAnalysis {
+    let figures = establishment_figures(table);
+    EstablishmentAnalysis {
+        columns: table.columns.iter().map(|f| field_id(*f)).collect(),
+        over_under_basis: match figures.over_under_basis {
+            OverUnderBasis::Stated => "stated",
+            OverUnderBasis::Computed => "computed",
+        },
+        roles: figures.roles.iter().zip(&table.rows).map(|(f, row)| figures_out(f, Some(row.line))).collect(),
+        total: figures_out(&figures.total, None),
+        checks: establishment_checks(table)
+            .into_iter()
+            .map(|c| CheckOut { passed: c.passed, line: c.line, message: c.message })
+            .collect(),
+    }
+}
+
+/// The statistical neighbours a file holds, for `analyse`; or why it holds none.
+pub fn neighbours_in(table: &OneTable) -> Result<StatisticalNeighbours, Vec<String>> {
+    match table {
+        OneTable::Supporting(t) => match &t.read {
+            Ok(Table::StatisticalNeighbours(n)) => Ok((**n).clone()),
+            Ok(_) => Err(vec![format!("{} is not a statistical neighbours file.", t.name())]),
+            Err(problems) => Err(problems.iter().map(ToString::to_string).collect()),
+        },
+        OneTable::Period(t) => Err(t.read.as_ref().err().map_or_else(
+            || vec!["This is not a statistical neighbours file.".to_owned()],
+            |problems| problems.iter().map(ToString::to_string).collect(),
+        )),
+    }
 }
 
 fn dfe(
@@ -356,7 +324,7 @@ fn dfe(
         let (ours, theirs) = (recompute(row), published(row));
         let pairs: Vec<(Rate, f64, f64)> = Rate::ALL
             .into_iter()
-            .filter_map(|rate| Some((rate, ours.get(rate).clone().ok()?, theirs.get(rate).clone().ok()?)))
+            .filter_map(|rate| Some((rate, ours.published(rate).ok()?, theirs.published(rate).ok()?)))
             .collect();
         rows_compared += usize::from(!pairs.is_empty());
         let differs: Vec<String> = pairs
@@ -414,10 +382,10 @@ fn staff(list: &StaffList, date: Date) -> StaffAnalysis {
 
 fn rates_out(rates: &Rates) -> RatesOut {
     RatesOut {
-        vacancy_rate: rates.vacancy.clone().ok(),
-        agency_rate: rates.agency.clone().ok(),
-        turnover_rate: rates.turnover.clone().ok(),
-        caseload: rates.caseload.clone().ok(),
+        vacancy_rate: rates.published(Rate::Vacancy).ok(),
+        agency_rate: rates.published(Rate::Agency).ok(),
+        turnover_rate: rates.published(Rate::Turnover).ok(),
+        caseload: rates.published(Rate::Caseload).ok(),
     }
 }
 

@@ -10,3 +10,5 @@ pub mod metrics;
 pub mod model;
 pub mod report;
 pub mod sample;
+pub mod saved;
+pub mod tables;

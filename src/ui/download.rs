@@ -33,21 +33,6 @@ fn offer(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A file name from the report's title: "childrens-social-care-workforce-update".
-pub fn file_stem(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .filter(|c| *c != '\'' && *c != '’')
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect();
-    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
-    if stem.is_empty() {
-        "workforce-report".to_owned()
-    } else {
-        stem
-    }
-}
-
 /// Draws an SVG chart onto a canvas at `scale` times its size and gives the PNG's bytes, width
 /// and height: the browser's own fonts and renderer, so no rasteriser is shipped to the page.
 pub async fn chart_png(svg: &str, scale: f64) -> Result<(Vec<u8>, u32, u32), JsValue> {

@@ -3,7 +3,7 @@
 //! the report as soon as the HTML and styles arrive, before the app's code has loaded and
 //! compiled; the app replaces it with its own, identical, report when it starts.
 
-use crate::engine::report::{build_report_with, html};
+use crate::engine::report::html;
 
 use super::state::State;
 
@@ -15,8 +15,6 @@ use super::state::State;
 /// assert!(html.contains("<svg"));
 /// ```
 pub fn sample_report_html() -> String {
-    // The page's own way in: the default state, and rows read as the preview reads them.
-    let state = State::default();
-    let report = build_report_with(&state.project, &|input| state.loaded_for(input));
-    html::render_parts(&report).to_html()
+    // The page's own way in: the default state, its report built as the page builds it.
+    html::render_parts(&State::default().report).to_html()
 }

@@ -17,11 +17,15 @@ mod download;
 #[cfg(target_arch = "wasm32")]
 mod drawing;
 #[cfg(target_arch = "wasm32")]
+mod edge;
+#[cfg(target_arch = "wasm32")]
 pub mod export_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod stop_signal;
 #[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 

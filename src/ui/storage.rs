@@ -16,9 +16,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use crate::engine::export::project_file;
-use crate::engine::import::load_text_only;
 use crate::engine::model::{Project, RememberedMappings};
+use crate::engine::saved;
 use crate::ui::state::DraftEntry;
 
 const REMEMBERED_KEY: &str = "wrb.remembered-columns.v1";
@@ -98,7 +97,7 @@ impl Shelf {
     /// One draft: `None` when it is not there.
     pub async fn load(&self, id: &str) -> Option<Draft> {
         let text = self.text(id).await?;
-        Some(project_file::open(&text, &load_text_only).map_err(|e| (e.to_string(), text)))
+        Some(saved::open(&text).map_err(|e| (e.to_string(), text)))
     }
 
     /// The newer of the two copies of a draft's text.
@@ -241,7 +240,7 @@ fn entry_for(id: &str, project: &Project) -> (DraftEntry, String) {
         saved,
         saved_at: now.get_time(),
     };
-    (entry, project_file::save(project))
+    (entry, saved::save(project))
 }
 
 // localStorage: the fallback, and the copy written as the page closes.

@@ -1,6 +1,8 @@
-//! The import worker: turns a file's bytes into rows in a Web Worker. Spreadsheet and
-//! encoding code live only in the worker's wasm, so the page loads without them, and a file
-//! that takes long to read, or would exhaust memory, cannot freeze or crash the page.
+//! The import worker: turns a file's bytes into rows in a Web Worker, and a table of a kind
+//! with its own reader (a staff list, the DfE file...) into that typed table, so the page
+//! receives 200,000 people rather than three million cells. Spreadsheet and encoding code
+//! live only in the worker's wasm, so the page loads without them, and a file that takes long
+//! to read, or would exhaust memory, cannot freeze or crash the page.
 
 use std::sync::Arc;
 
@@ -8,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use yew_agent::prelude::*;
 
 use super::stop_signal::{self, Job};
-use crate::engine::import::{load, Input, Loaded, Problem};
+use crate::engine::import::{load, Input, Problem};
+use crate::engine::tables::Arrived;
 
 /// Where a worker's script is: `/NAME.js` beside the page, or, in the single-file build (which
 /// has no files beside it), the `blob:` address its start-up script put in
@@ -85,11 +88,12 @@ impl<'de> Deserialize<'de> for FileBytes {
     }
 }
 
-/// Reads one file into rows.
+/// Reads one file into rows, and into its table where its kind has a reader of its own.
 #[oneshot]
-pub async fn FileReader(job: Job<FileRequest>) -> Result<Loaded, Problem> {
+pub async fn FileReader(job: Job<FileRequest>) -> Result<Arrived, Problem> {
     let request = job.work;
     load(Input::File { name: &request.name, bytes: &request.bytes, sheet: request.sheet.as_deref() })
+        .map(Arrived::from_rows)
 }
 
 /// Starts the import worker: a panic tells the page at once and ends the worker.

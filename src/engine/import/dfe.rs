@@ -5,7 +5,9 @@ use super::grid::GridRow;
 use super::kind::TableKind;
 use super::number::read_entry;
 use super::{Problem, ProblemKind};
-use crate::engine::model::{DfeIndicators, DfeRow, Entry, Level, PublishedRates, StatisticalNeighbours};
+use crate::engine::model::{
+    DfeIndicators, DfeRow, Entry, Level, NoValue, Percent, PublishedRates, StatisticalNeighbours,
+};
 
 /// Reads the indicators file. Cells holding DfE codes (`c`, `k`, `x`, `z`...) are kept as
 /// "no value, with a reason"; a cell that is neither a number nor a code is a problem.
@@ -81,9 +83,9 @@ pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> 
             case_holders_fte: figure("case_holders_fte"),
             cases: figure("cases"),
             published: PublishedRates {
-                vacancy: figure("vacancy_rate_fte"),
-                agency: figure("agency_rate_fte"),
-                turnover: figure("turnover_rate_fte"),
+                vacancy: percent(figure("vacancy_rate_fte")),
+                agency: percent(figure("agency_rate_fte")),
+                turnover: percent(figure("turnover_rate_fte")),
                 caseload: figure("caseload_fte"),
             },
         });
@@ -92,6 +94,14 @@ pub fn read_indicators(rows: &[GridRow]) -> Result<DfeIndicators, Vec<Problem>> 
         Ok(out)
     } else {
         Err(problems)
+    }
+}
+
+/// A rate column's cell: the DfE publishes percentages.
+fn percent(entry: Entry) -> Result<Percent, NoValue> {
+    match entry {
+        Entry::Number(value) => Ok(Percent(value)),
+        Entry::NoValue(reason) => Err(reason),
     }
 }
 

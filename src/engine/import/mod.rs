@@ -125,16 +125,6 @@ fn check_cells(loaded: &Loaded) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Loads pasted text only; a file is reported as not read yet. For the page, where files are
-/// read by the import worker, so that the spreadsheet and encoding code stay out of the first
-/// load (calling `load_input` from page code would link them in).
-pub fn load_text_only(input: &TableInput) -> Result<Loaded, Problem> {
-    match &input.raw {
-        RawInput::Text(text) => Ok(load_pasted(text)),
-        RawInput::File { name, .. } => Err(Problem::whole(ProblemKind::StillBeingRead { file: name.clone() })),
-    }
-}
-
 /// Loads a project's table input into rows: its text, or its file at its sheet.
 pub fn load_input(input: &TableInput) -> Result<Loaded, Problem> {
     match &input.raw {

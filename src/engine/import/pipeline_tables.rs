@@ -6,39 +6,7 @@ use super::headings::key;
 use super::kind::TableKind;
 use super::number::read_entry;
 use super::{Problem, ProblemKind};
-use crate::engine::model::Entry;
-
-/// A programme cohort: newly qualified social workers through the ASYE year, students,
-/// apprentices.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CohortRow {
-    pub line: usize,
-    pub programme: String,
-    pub started: Option<f64>,
-    pub completed: Option<f64>,
-    pub still_employed: Option<f64>,
-}
-
-/// A recruitment campaign.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CampaignRow {
-    pub line: usize,
-    pub campaign: String,
-    pub posts: Option<f64>,
-    pub applications: Option<f64>,
-    pub appointments: Option<f64>,
-}
-
-/// A budget line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BudgetRow {
-    pub line: usize,
-    pub item: String,
-    pub budget: Option<f64>,
-    pub spent: Option<f64>,
-    /// Years the budget covers, where the table says.
-    pub years: Option<f64>,
-}
+use crate::engine::model::{BudgetRow, CampaignRow, CohortRow, Entry};
 
 /// Finds the heading row holding every required column, then reads a label and figures per row.
 fn read<T>(

@@ -10,6 +10,7 @@ use super::kind::TableKind;
 use super::spreadsheet::column_letters;
 use crate::engine::format;
 use crate::engine::model::Field;
+use crate::engine::saved::OpenError;
 
 /// Files larger than this are refused before reading: far more than any workforce table.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -76,7 +77,7 @@ pub enum ProblemKind {
     /// The page's own reading of a file failed before the reader saw it.
     BrowserCouldNotRead,
     /// A saved project or page for members that cannot be opened, and why.
-    NotAProject(String),
+    NotAProject(OpenError),
 
     // Finding the table.
     /// Nothing in it.
@@ -90,6 +91,10 @@ pub enum ProblemKind {
     },
     /// A table of another kind, given where an establishment table was wanted.
     NotAnEstablishmentTable {
+        found: TableKind,
+    },
+    /// A table beside the report of a kind that has no reader of its own.
+    NotReadBesideTheReport {
         found: TableKind,
     },
     /// A table of a kind the report cannot read as an establishment table (yet).
@@ -305,6 +310,9 @@ impl fmt::Display for ProblemKind {
                 "This looks like {}. The report reads establishment tables for now: {EXPECTED_HEADER}",
                 found.describe()
             ),
+            ProblemKind::NotReadBesideTheReport { found } => {
+                write!(f, "This looks like {}, which the report cannot take beside it yet.", found.describe())
+            }
             ProblemKind::HeaderRowGone => f.write_str("the heading row chosen is not in the table."),
             ProblemKind::RoleColumns { chosen } => {
                 write!(f, "choose exactly one column as Role ({chosen} are chosen).")

@@ -3,14 +3,17 @@
 
 pub use super::Measure;
 use super::{agency_rate, vacancy_rate, NotAvailable};
-use crate::engine::model::{DfeIndicators, DfeRow, Entry, Level, StatisticalNeighbours};
+use crate::engine::model::{DfeIndicators, DfeRow, Entry, Level, NoValue, Percent, StatisticalNeighbours};
+
+/// A rate the DfE publishes as a percentage, or why there is none.
+pub type Rated = Result<Percent, NotAvailable>;
 
 /// The four headline rates: vacancy, agency and turnover as percentages, caseload as cases per FTE.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rates {
-    pub vacancy: Measure,
-    pub agency: Measure,
-    pub turnover: Measure,
+    pub vacancy: Rated,
+    pub agency: Rated,
+    pub turnover: Rated,
     pub caseload: Measure,
 }
 
@@ -37,30 +40,60 @@ impl Rate {
 }
 
 impl Rates {
-    pub fn get(&self, rate: Rate) -> &Measure {
+    /// One rate as the report takes it: the three percentages as fractions (32.4% is 0.324),
+    /// caseload in cases per FTE.
+    pub fn share(&self, rate: Rate) -> Measure {
         match rate {
-            Rate::Vacancy => &self.vacancy,
-            Rate::Agency => &self.agency,
-            Rate::Turnover => &self.turnover,
-            Rate::Caseload => &self.caseload,
+            Rate::Caseload => self.caseload.clone(),
+            _ => self.percent(rate).map(Percent::share),
         }
+    }
+
+    /// One rate as the DfE prints it: percentages as percentages, caseload in cases per FTE.
+    pub fn published(&self, rate: Rate) -> Measure {
+        match rate {
+            Rate::Caseload => self.caseload.clone(),
+            _ => self.percent(rate).map(|p| p.0),
+        }
+    }
+
+    fn percent(&self, rate: Rate) -> Rated {
+        match rate {
+            Rate::Vacancy => self.vacancy.clone(),
+            Rate::Agency => self.agency.clone(),
+            Rate::Turnover => self.turnover.clone(),
+            Rate::Caseload => Err(NotAvailable::NoDenominator),
+        }
+    }
+
+    /// Rates from figures as the DfE prints them, in `Rate::ALL`'s order.
+    fn from_published([vacancy, agency, turnover, caseload]: [Measure; 4]) -> Rates {
+        Rates { vacancy: vacancy.map(Percent), agency: agency.map(Percent), turnover: turnover.map(Percent), caseload }
     }
 }
 
 fn number(entry: &Entry, what: &'static str, row: &DfeRow) -> Measure {
     match entry {
         Entry::Number(value) => Ok(*value),
-        Entry::NoValue(reason) => Err(NotAvailable::NotPublished { what, area: row.name.clone(), reason: *reason }),
+        Entry::NoValue(reason) => Err(not_published(*reason, what, row)),
     }
+}
+
+fn rated(rate: &Result<Percent, NoValue>, what: &'static str, row: &DfeRow) -> Rated {
+    rate.map_err(|reason| not_published(reason, what, row))
+}
+
+fn not_published(reason: NoValue, what: &'static str, row: &DfeRow) -> NotAvailable {
+    NotAvailable::NotPublished { what, area: row.name.clone(), reason }
 }
 
 /// The rates recomputed from a row's counts with the DfE definitions (`../shared/domain.md`,
 /// "Metric definitions"): vacancy = vacancies / (vacancies + in post); agency = agency /
 /// (agency + in post); turnover = leavers / in post at 30 September; caseload = cases / FTE
-/// case holders. Rates as percentages.
+/// case holders.
 pub fn recompute(row: &DfeRow) -> Rates {
     let in_post = number(&row.inpost_fte, "social workers in post", row);
-    let percent = |m: Measure| m.map(|r| r * 100.0);
+    let percent = |m: Measure| m.map(Percent::of_share);
     let ratio = |numerator: Measure, denominator: Measure| -> Measure {
         let (n, d) = (numerator?, denominator?);
         if d > 0.0 {
@@ -80,9 +113,9 @@ pub fn recompute(row: &DfeRow) -> Rates {
 /// The rates as the DfE published them.
 pub fn published(row: &DfeRow) -> Rates {
     Rates {
-        vacancy: number(&row.published.vacancy, "vacancy rate", row),
-        agency: number(&row.published.agency, "agency worker rate", row),
-        turnover: number(&row.published.turnover, "turnover rate", row),
+        vacancy: rated(&row.published.vacancy, "vacancy rate", row),
+        agency: rated(&row.published.agency, "agency worker rate", row),
+        turnover: rated(&row.published.turnover, "turnover rate", row),
         caseload: number(&row.published.caseload, "average caseload", row),
     }
 }
@@ -131,7 +164,7 @@ pub fn benchmark(
                     .map(|r| published(r))
                     .collect();
                 let mean = |rate: Rate| -> (Measure, usize) {
-                    let values: Vec<f64> = rows.iter().filter_map(|r| r.get(rate).clone().ok()).collect();
+                    let values: Vec<f64> = rows.iter().filter_map(|r| r.published(rate).ok()).collect();
                     let n = values.len();
                     (
                         if n == 0 {
@@ -143,12 +176,12 @@ pub fn benchmark(
                     )
                 };
                 let [v, a, t, c] = Rate::ALL.map(mean);
-                (Rates { vacancy: v.0, agency: a.0, turnover: t.0, caseload: c.0 }, [v.1, a.1, t.1, c.1])
+                (Rates::from_published([v.0, a.0, t.0, c.0]), [v.1, a.1, t.1, c.1])
             });
             let council_rates = published(ours);
             let rank = Rate::ALL.map(|rate| {
-                let ours = council_rates.get(rate).clone().ok()?;
-                let all: Vec<f64> = councils.iter().filter_map(|r| published(r).get(rate).clone().ok()).collect();
+                let ours = council_rates.published(rate).ok()?;
+                let all: Vec<f64> = councils.iter().filter_map(|r| published(r).published(rate).ok()).collect();
                 Some((1 + all.iter().filter(|&&v| v < ours).count(), all.len()))
             });
             Some(BenchmarkYear {

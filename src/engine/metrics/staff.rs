@@ -26,6 +26,8 @@ pub struct InPost {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaffFigures {
+    /// Everyone the list names, whenever they worked.
+    pub people: usize,
     pub reference_date: Date,
     /// The year counted for starters and leavers: after this date, up to the reference date.
     pub year_from: Date,
@@ -158,6 +160,7 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
     let by_team = group(&|p| p.team.clone().unwrap_or_else(|| "No team recorded".into()));
 
     StaffFigures {
+        people: list.people.len(),
         reference_date: reference,
         year_from,
         in_post_fte,

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::Entry;
+use serde::{Deserialize, Serialize};
+
+use super::{Entry, NoValue};
 
 /// Which kind of area a row describes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
     National,
     Regional,
@@ -14,7 +16,7 @@ pub enum Level {
 }
 
 /// The counts the published rates are made from, and the rates as published.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DfeRow {
     /// The source line, for messages.
     pub line: usize,
@@ -36,22 +38,39 @@ pub struct DfeRow {
     pub published: PublishedRates,
 }
 
-/// Rates as the DfE published them (percentages, caseload in cases per FTE).
-#[derive(Clone, Debug, PartialEq)]
+/// Rates as the DfE published them: three percentages, and caseload in cases per FTE.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PublishedRates {
-    pub vacancy: Entry,
-    pub agency: Entry,
-    pub turnover: Entry,
+    pub vacancy: Result<Percent, NoValue>,
+    pub agency: Result<Percent, NoValue>,
+    pub turnover: Result<Percent, NoValue>,
     pub caseload: Entry,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A rate as published, in percent (the DfE's `32.4`), kept exactly as printed in the file so
+/// it reads back the same; `share` is the fraction (0.324) every figure in the report takes.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize)]
+pub struct Percent(pub f64);
+
+impl Percent {
+    /// A fraction (0.324) as a percentage (32.4).
+    pub fn of_share(share: f64) -> Percent {
+        Percent(share * 100.0)
+    }
+
+    /// The rate as a fraction: 32.4% is 0.324.
+    pub fn share(self) -> f64 {
+        self.0 / 100.0
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DfeIndicators {
     pub rows: Vec<DfeRow>,
 }
 
 /// Each council's statistical neighbours by old council code, closest first.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StatisticalNeighbours {
     pub by_council: BTreeMap<u32, Vec<u32>>,
 }

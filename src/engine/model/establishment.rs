@@ -38,14 +38,14 @@ impl Field {
 }
 
 /// One cell of figures as read: a number, or no number with the reason the source gave.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Entry {
     Number(f64),
     NoValue(NoValue),
 }
 
 /// Why a cell holds no number. Never treated as 0.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NoValue {
     Blank,
     Dash,
@@ -77,7 +77,7 @@ impl NoValue {
 }
 
 /// One role (or team) in an establishment table.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoleRow {
     pub role: String,
     /// The line of the source this row came from (1-based), for messages.
@@ -108,7 +108,7 @@ impl RoleRow {
 }
 
 /// Establishment by role, as one source table states it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EstablishmentTable {
     /// The figure columns the source has, in the source's order.
     pub columns: Vec<Field>,

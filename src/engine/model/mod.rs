@@ -5,15 +5,17 @@ mod dfe;
 mod document;
 mod establishment;
 mod mapping;
+mod pipeline;
 mod project;
 mod staff;
 
 pub use date::Date;
-pub use dfe::{DfeIndicators, DfeRow, Level, PublishedRates, StatisticalNeighbours};
+pub use dfe::{DfeIndicators, DfeRow, Level, Percent, PublishedRates, StatisticalNeighbours};
 pub use document::{
     Content, DataBlock, Document, Move, Paragraph, Period, PrintSettings, Recommendation, Section, Status,
 };
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
+pub use pipeline::{BudgetRow, CampaignRow, CohortRow};
 pub use project::{Origin, Project, RawInput, ReportSettings, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};
 pub use staff::{Contract, Person, StaffList};

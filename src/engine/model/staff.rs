@@ -1,10 +1,12 @@
 //! A staff list: one row a person, as HR systems extract them.
 
+use serde::{Deserialize, Serialize};
+
 use super::Date;
 
 /// How a person is engaged. Agency workers are not directly employed (DfE definitions,
 /// `../shared/domain.md`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Contract {
     Permanent,
     FixedTerm,
@@ -32,7 +34,7 @@ impl Contract {
 }
 
 /// One person.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     /// The source row, for messages.
     pub line: usize,
@@ -50,7 +52,7 @@ pub struct Person {
     pub cases: Option<f64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StaffList {
     pub people: Vec<Person>,
 }

@@ -201,7 +201,7 @@ fn key_figures(facts: &Facts, title: &str, counters: &mut Counters) -> Vec<Block
             }
             if let Some(b) = &benchmark {
                 row.push(match (england, &b.year.england) {
-                    (Some(r), Some(rates)) => cell(rates.get(*r), |v| rate(v / 100.0)),
+                    (Some(r), Some(rates)) => cell(&rates.share(*r), rate),
                     _ => "—".to_owned(),
                 });
             }
@@ -232,18 +232,22 @@ fn key_figures(facts: &Facts, title: &str, counters: &mut Counters) -> Vec<Block
 
 fn benchmark_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
     let b = facts.benchmark()?;
-    let percent = |m: &Measure| cell(m, |v| rate(v / 100.0));
-    let caseload = |m: &Measure| cell(m, |v| crate::engine::format::decimal(v, 1));
-    let show = |r: Rate, m: &Measure| if r == Rate::Caseload { caseload(m) } else { percent(m) };
+    let show = |r: Rate, m: Measure| {
+        if r == Rate::Caseload {
+            cell(&m, |v| crate::engine::format::decimal(v, 1))
+        } else {
+            cell(&m, rate)
+        }
+    };
     let rows = Rate::ALL
         .iter()
         .map(|&r| {
             vec![
                 r.label().to_owned(),
-                show(r, b.year.council.get(r)),
-                b.year.england.as_ref().map_or(NOT_AVAILABLE.to_owned(), |e| show(r, e.get(r))),
-                b.year.region.as_ref().map_or(NOT_AVAILABLE.to_owned(), |e| show(r, e.get(r))),
-                b.year.neighbours.as_ref().map_or(NOT_AVAILABLE.to_owned(), |(e, _)| show(r, e.get(r))),
+                show(r, b.year.council.share(r)),
+                b.year.england.as_ref().map_or(NOT_AVAILABLE.to_owned(), |e| show(r, e.share(r))),
+                b.year.region.as_ref().map_or(NOT_AVAILABLE.to_owned(), |e| show(r, e.share(r))),
+                b.year.neighbours.as_ref().map_or(NOT_AVAILABLE.to_owned(), |(e, _)| show(r, e.share(r))),
                 b.year.rank[Rate::ALL.iter().position(|x| *x == r).unwrap_or(0)]
                     .map_or(NOT_AVAILABLE.to_owned(), |(rank, of)| format!("{rank} of {of}")),
             ]
@@ -302,7 +306,7 @@ fn staff_flows(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Ve
 }
 
 fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.supporting.cohorts, &facts.missing("no cohort table has been added"))?;
+    let (source, rows) = supporting(&facts.tables.cohorts, &facts.missing("no cohort table has been added"))?;
     let num = |v: Option<f64>| v.map_or(NOT_AVAILABLE.to_owned(), count);
     let both = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| match (a, b) {
         (Some(a), Some(b)) => cell(&f(a, b), rate),
@@ -330,7 +334,7 @@ fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<V
 }
 
 fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.supporting.budget, &facts.missing("no budget table has been added"))?;
+    let (source, rows) = supporting(&facts.tables.budget, &facts.missing("no budget table has been added"))?;
     let body = rows
         .iter()
         .map(|r| {
@@ -434,8 +438,7 @@ fn two_period_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, Strin
 
 /// Vacancy and agency rates over every period the project holds, oldest first.
 fn trend_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
-    let periods: Vec<_> =
-        facts.periods.iter().rev().filter_map(|p| p.read.as_ref().ok().map(|r| (p.input, r))).collect();
+    let periods = facts.periods_oldest_first();
     if periods.len() < 2 {
         return Err("a trend needs establishment tables for two or more periods".into());
     }
@@ -478,23 +481,23 @@ fn benchmark_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String
     let b = facts.benchmark()?;
     let in_year: Vec<_> = b.indicators.rows.iter().filter(|r| r.year == b.year.year).collect();
     let ours = in_year.iter().find(|r| r.level == Level::LocalAuthority && r.name == b.council);
-    let codes: Vec<u32> = match (&facts.supporting.neighbours, ours.and_then(|r| r.old_la_code)) {
+    let codes: Vec<u32> = match (&facts.tables.neighbours, ours.and_then(|r| r.old_la_code)) {
         (Some(Ok((_, n))), Some(code)) => n.by_council.get(&code).cloned().unwrap_or_default(),
         _ => Vec::new(),
     };
-    let mut bars: Vec<(String, Option<f64>)> = vec![(b.council.clone(), b.year.council.vacancy.clone().ok())];
+    let mut bars: Vec<(String, Option<f64>)> = vec![(b.council.clone(), b.year.council.share(Rate::Vacancy).ok())];
     for row in
         in_year.iter().filter(|r| r.level == Level::LocalAuthority && r.old_la_code.is_some_and(|c| codes.contains(&c)))
     {
-        bars.push((row.name.clone(), published(row).vacancy.ok()));
+        bars.push((row.name.clone(), published(row).share(Rate::Vacancy).ok()));
     }
     let neighbours_drawn = bars.len() - 1;
     if let Some(e) = &b.year.england {
-        bars.push(("England".into(), e.vacancy.clone().ok()));
+        bars.push(("England".into(), e.share(Rate::Vacancy).ok()));
     }
     // Highest first, so the council's place among them shows at a glance; gaps last.
     bars.sort_by(|a, b| b.1.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY)));
-    let ours_value = b.year.council.vacancy.clone().ok();
+    let ours_value = b.year.council.share(Rate::Vacancy).ok();
     let generated = match ours_value {
         Some(v) if neighbours_drawn > 0 => {
             let theirs = |keep: fn(f64, f64) -> bool| {
@@ -526,11 +529,7 @@ fn benchmark_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String
             source: b.source.to_owned(),
             category_label: "Council".into(),
             categories: bars.iter().map(|(name, _)| name.clone()).collect(),
-            // DfE rates are percentages; charts take fractions.
-            series: vec![Series {
-                name: "Vacancy rate".into(),
-                values: bars.iter().map(|(_, v)| v.map(|v| v / 100.0)).collect(),
-            }],
+            series: vec![Series { name: "Vacancy rate".into(), values: bars.iter().map(|(_, v)| *v).collect() }],
             unit: Unit::Rate,
             highlight,
         },

@@ -1,34 +1,17 @@
-//! Project to report document: gather the facts once, then lay out the officer's sections,
-//! numbering paragraphs (8.15, 8.16...) from their order so they renumber when anything moves.
+//! Project to report document: the officer's sections laid out over the facts the tables give,
+//! paragraphs numbered (8.15, 8.16...) from their order so they renumber when anything moves.
 
 use super::blocks::{data_block, Counters};
-use std::rc::Rc;
-
-use super::facts::{Facts, SupportingFacts};
+use super::facts::{Facts, TableFacts};
 use super::live::fill;
 use super::{Block, Paragraph, ReportDocument, Section};
-use crate::engine::import::{load_input, Loaded, Problem};
-use crate::engine::model::{Content, Project, TableInput};
+use crate::engine::model::{Content, Project};
+use crate::engine::tables::ProjectTables;
 
-/// Builds the report a project describes. Tables that cannot be read are reported in place.
-pub fn build_report(project: &Project) -> ReportDocument {
-    build_report_with(project, &load_input)
-}
-
-/// Builds the report with the table inputs' rows supplied by `load`: in the browser, rows the
-/// import worker already read, so the page needs no file-reading code.
-pub fn build_report_with(project: &Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> ReportDocument {
-    build_report_from(project, load, Rc::new(SupportingFacts::gather(project, load)))
-}
-
-/// As `build_report_with`, with the supporting tables already read: the app keeps them while
-/// only the words change, so typing is not slowed by a large staff list.
-pub fn build_report_from(
-    project: &Project,
-    load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>,
-    supporting: Rc<SupportingFacts>,
-) -> ReportDocument {
-    let facts = Facts::gather_with(project, load, supporting);
+/// Builds the report a project describes from its tables' facts. Nothing is read here: an
+/// edit to the words builds the report again over the same facts.
+pub fn build_report(project: &Project, tables: &TableFacts) -> ReportDocument {
+    let facts = Facts::new(project, tables);
     let mut counters = Counters::default();
     let sections = project
         .document
@@ -51,6 +34,13 @@ pub fn build_report_from(
         })
         .collect();
     ReportDocument { title_block: project.title_block.clone(), sections, print: project.settings.print.clone() }
+}
+
+/// Builds the report a project describes, reading its tables (files included) here: for the
+/// command-line tool and tests. The page reads files in its import worker instead.
+pub fn build_report_reading_files(project: &Project) -> ReportDocument {
+    let tables = ProjectTables::load(project);
+    build_report(project, &TableFacts::of(&tables, TableFacts::depends_on(project)))
 }
 
 fn content_blocks(content: &Content, facts: &Facts, counters: &mut Counters) -> Vec<Block> {

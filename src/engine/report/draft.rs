@@ -3,16 +3,17 @@
 //! stays right when a table changes; the officer edits the words.
 
 use super::facts::Facts;
-use crate::engine::import::{Loaded, Problem};
-use crate::engine::model::{Content, DataBlock, Document, Period, Project, TableInput, SCHEMA_VERSION};
+use crate::engine::model::{Content, DataBlock, Document, Period};
 
 /// The draft's paragraphs, each saying only what the data can support.
 ///
 /// ```
 /// use wrb::engine::report::{draft::first_draft, facts::Facts};
+/// use wrb::engine::report::facts::TableFacts;
+/// use wrb::engine::tables::ProjectTables;
 /// let project = wrb::engine::sample::sample_project();
-/// let facts = Facts::gather(&project, &wrb::engine::import::load_input);
-/// let draft = first_draft(&facts);
+/// let tables = TableFacts::of(&ProjectTables::load(&project), None);
+/// let draft = first_draft(&Facts::new(&project, &tables));
 /// assert!(matches!(&draft[0], wrb::engine::model::Content::Text(t) if t.contains("{vacancy rate}")));
 /// ```
 pub fn first_draft(facts: &Facts) -> Vec<Content> {
@@ -22,8 +23,11 @@ pub fn first_draft(facts: &Facts) -> Vec<Content> {
             "[Add an establishment table: this paragraph will then describe the current position.]".into(),
         )];
     }
-    let when =
-        if facts.periods.first().is_some_and(|p| !p.input.period.is_empty()) { "In {period}, the" } else { "The" };
+    let when = if facts.tables.periods.first().is_some_and(|p| !p.table.input.period.is_empty()) {
+        "In {period}, the"
+    } else {
+        "The"
+    };
     paragraphs.push(Content::Text(format!(
         "{when} establishment is {{establishment}} FTE posts. Permanent staff fill {{permanent}} FTE and agency \
          workers {{agency}} FTE. There are {{vacant}} FTE vacant posts, a vacancy rate of {{vacancy rate}}, and agency \
@@ -56,26 +60,15 @@ pub fn first_draft(facts: &Facts) -> Vec<Content> {
     paragraphs
 }
 
-/// Brings a project saved by an older version up to date. Version 1 had no document: it gets
-/// the report version 1 showed (a "Current workforce" section: the draft, each period's table,
-/// the chart and the change), written as a document the officer can now edit.
-pub fn upgrade(mut project: Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> Project {
-    if project.schema_version < 2 && project.document.sections.is_empty() {
-        project.document = current_workforce(&project, load);
-    }
-    project.schema_version = project.schema_version.max(SCHEMA_VERSION);
-    project
-}
-
-/// A one-section report on the project's establishment tables: the draft, the latest table
-/// and chart, and the earlier period with the change when there is one.
-pub fn current_workforce(project: &Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> Document {
-    let facts = Facts::gather(project, load);
-    let mut paragraphs = first_draft(&facts);
+/// A one-section report on the project's establishment tables, for a table given on its own
+/// (`wfr render TABLE`): the draft, the latest table and chart, and the earlier period with
+/// the change when there is one.
+pub fn current_workforce(facts: &Facts) -> Document {
+    let mut paragraphs = first_draft(facts);
     let data = |block| Content::Data { block, title: String::new() };
     paragraphs.push(data(DataBlock::EstablishmentTable(Period::Latest)));
     paragraphs.push(data(DataBlock::EstablishmentChart(Period::Latest)));
-    if project.tables.len() > 1 {
+    if facts.tables.periods.len() > 1 {
         paragraphs.push(data(DataBlock::EstablishmentTable(Period::Earlier)));
         paragraphs.push(data(DataBlock::TwoPeriodTable));
     }

@@ -1,56 +1,60 @@
-//! Everything the report's figures are drawn from, read once from the project: each period's
-//! establishment figures and the supporting tables (DfE indicators, neighbours, a staff list,
-//! cohorts, recruitment, budgets). Live figures and data blocks look things up here.
+//! Everything the report's figures are drawn from, worked out once from the project's tables:
+//! each period's establishment figures and the supporting tables' (DfE indicators,
+//! neighbours, a staff list, cohorts, recruitment, budgets). Live figures and data blocks look
+//! things up here.
+//!
+//! `TableFacts` depends only on the tables and the date staff figures are taken at, so the
+//! page keeps it while the officer writes; `Facts` adds the title block and settings for one
+//! build of the report.
 
 use std::rc::Rc;
 
-use crate::engine::import::dfe::{read_indicators, read_neighbours};
-use crate::engine::import::kind::{classify, TableKind};
-use crate::engine::import::pipeline_tables::{
-    read_budget, read_campaigns, read_cohorts, BudgetRow, CampaignRow, CohortRow,
-};
-use crate::engine::import::staff::read_staff_list;
-use crate::engine::import::{read_loaded, Loaded, Problem};
+use crate::engine::import::establishment::ReadTable;
+use crate::engine::import::kind::TableKind;
+use crate::engine::import::Problem;
 use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
 use crate::engine::model::{
-    Date, DfeIndicators, Level, Period, Project, RawInput, RememberedMappings, ReportSettings, StatisticalNeighbours,
-    TableInput, TitleBlock,
+    BudgetRow, CampaignRow, CohortRow, Date, DfeIndicators, Level, Period, Project, ReportSettings,
+    StatisticalNeighbours, TableInput, TitleBlock,
 };
+use crate::engine::tables::{PeriodTable, ProjectTables, SupportingTable, Table};
 
 /// A supporting table as read, with its source line; or why it could not be read.
 pub type Supporting<T> = Option<Result<(String, T), String>>;
 
+/// One build's view of the facts: the tables' figures with the title block and settings.
 pub struct Facts<'a> {
     pub title_block: &'a TitleBlock,
     pub settings: &'a ReportSettings,
-    /// The establishment tables in the project's order, newest first.
-    pub periods: Vec<PeriodFacts<'a>>,
-    /// Shared, so that an edit to the words need not read a 50,000-row staff list again.
-    pub supporting: Rc<SupportingFacts>,
+    pub tables: &'a TableFacts,
 }
 
-/// The supporting tables as read: these depend only on the project's supporting tables and
-/// the date staff figures are taken at (`SupportingFacts::depends_on`), not on its words.
-#[derive(Default)]
-pub struct SupportingFacts {
-    pub indicators: Supporting<DfeIndicators>,
-    pub neighbours: Supporting<StatisticalNeighbours>,
+/// The figures the project's tables give: these depend only on the tables and the date staff
+/// figures are taken at (`TableFacts::depends_on`), not on the report's words.
+#[derive(Debug, Default)]
+pub struct TableFacts {
+    /// The establishment tables in the project's order, newest first.
+    pub periods: Vec<PeriodFacts>,
+    pub indicators: Supporting<Rc<DfeIndicators>>,
+    pub neighbours: Supporting<Rc<StatisticalNeighbours>>,
     pub staff: Supporting<StaffFigures>,
-    pub cohorts: Supporting<Vec<CohortRow>>,
-    pub campaigns: Supporting<Vec<CampaignRow>>,
-    pub budget: Supporting<Vec<BudgetRow>>,
-    /// Supporting tables not loaded (yet): in the browser, files the worker is still reading.
+    pub cohorts: Supporting<Rc<Vec<CohortRow>>>,
+    pub campaigns: Supporting<Rc<Vec<CampaignRow>>>,
+    pub budget: Supporting<Rc<Vec<BudgetRow>>>,
+    /// Supporting tables not read (yet): in the browser, files the worker is still reading.
     pub unread: Vec<String>,
 }
 
-pub struct PeriodFacts<'a> {
-    pub input: &'a TableInput,
+#[derive(Debug)]
+pub struct PeriodFacts {
+    pub table: Rc<PeriodTable>,
     pub read: Result<Establishment, String>,
 }
 
 /// One period's figures, and the source rows left out because they could not be read.
+#[derive(Debug)]
 pub struct Establishment {
     pub figures: EstablishmentFigures,
     pub skipped: Vec<Problem>,
@@ -64,33 +68,82 @@ pub struct Benchmark<'f> {
     pub indicators: &'f DfeIndicators,
 }
 
-impl<'a> Facts<'a> {
-    /// Reads everything the report's figures come from.
-    pub fn gather(project: &'a Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> Self {
-        Facts::gather_with(project, load, Rc::new(SupportingFacts::gather(project, load)))
+impl TableFacts {
+    /// Works out the figures of every table: each period's establishment figures, and each
+    /// supporting kind's from its newest table.
+    pub fn of(tables: &ProjectTables, staff_date: Option<Date>) -> TableFacts {
+        let mut facts = TableFacts { periods: tables.periods.iter().map(period).collect(), ..TableFacts::default() };
+        for table in &tables.supporting {
+            if table.is_unread() {
+                facts.unread.extend(table.read.as_ref().err().and_then(|p| p.first()).map(ToString::to_string));
+                continue;
+            }
+            let source = table.input.source.clone();
+            let read = table.read.as_ref().map_err(|problems| first_problem(problems));
+            match (table.kind, read) {
+                (_, Ok(Table::StaffList(list))) => {
+                    facts.staff = Some(staff(table, list, staff_date).map(|figures| (source, figures)))
+                }
+                (_, Ok(Table::DfeIndicators(t))) => facts.indicators = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::StatisticalNeighbours(t))) => facts.neighbours = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::Cohorts(t))) => facts.cohorts = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::Recruitment(t))) => facts.campaigns = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::Budget(t))) => facts.budget = Some(Ok((source, t.clone()))),
+                // A table of a kind that could not be read: every block that wants it says why.
+                (kind, Err(why)) => match kind {
+                    TableKind::StaffList => facts.staff = Some(Err(why)),
+                    TableKind::DfeIndicators => facts.indicators = Some(Err(why)),
+                    TableKind::StatisticalNeighbours => facts.neighbours = Some(Err(why)),
+                    TableKind::Cohort => facts.cohorts = Some(Err(why)),
+                    TableKind::Recruitment => facts.campaigns = Some(Err(why)),
+                    TableKind::Budget => facts.budget = Some(Err(why)),
+                    _ => {}
+                },
+            }
+        }
+        facts
     }
 
-    /// As `gather`, with the supporting tables already read (for the same `depends_on`).
-    pub fn gather_with(
-        project: &'a Project,
-        load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>,
-        supporting: Rc<SupportingFacts>,
-    ) -> Self {
-        let periods = project
-            .tables
-            .iter()
-            .map(|input| {
-                // The report depends on the project alone: a remembered mapping is saved into the
-                // input when the officer accepts it, so none is consulted here.
-                let read = read_loaded(input, load(input), &RememberedMappings::new()).outcome.map_err(|problems| {
-                    let first = problems.first().map(ToString::to_string).unwrap_or_default();
-                    format!("The {} table could not be read: {first}", period_name(&input.period))
-                });
-                let read = read.map(|r| Establishment { figures: establishment_figures(&r.table), skipped: r.skipped });
-                PeriodFacts { input, read }
-            })
-            .collect();
-        Facts { title_block: &project.title_block, settings: &project.settings, periods, supporting }
+    /// What `of` depends on beyond the tables: two projects with the same tables and the same
+    /// `depends_on` have the same table facts.
+    pub fn depends_on(project: &Project) -> Option<Date> {
+        project.settings.staff_date
+    }
+}
+
+fn period(table: &Rc<PeriodTable>) -> PeriodFacts {
+    let read = match &table.read {
+        Ok(ReadTable { table: read, skipped }) => {
+            Ok(Establishment { figures: establishment_figures(read), skipped: skipped.clone() })
+        }
+        Err(problems) => Err(format!(
+            "The {} table could not be read: {}",
+            period_name(&table.input.period),
+            first_problem(problems)
+        )),
+    };
+    PeriodFacts { table: table.clone(), read }
+}
+
+fn staff(
+    table: &SupportingTable,
+    list: &crate::engine::model::StaffList,
+    date: Option<Date>,
+) -> Result<StaffFigures, String> {
+    let date = date
+        .or_else(|| default_reference_date(list))
+        .ok_or_else(|| format!("{} has no dates to take its figures at: add start or leaving dates.", table.name()))?;
+    Ok(staff_figures(list, date, BandWidth::Ten))
+}
+
+fn first_problem(problems: &[Problem]) -> String {
+    problems.first().map(ToString::to_string).unwrap_or_default()
+}
+
+impl<'a> Facts<'a> {
+    /// The facts for one build of a project's report.
+    pub fn new(project: &'a Project, tables: &'a TableFacts) -> Self {
+        Facts { title_block: &project.title_block, settings: &project.settings, tables }
     }
 
     /// The period a block or figure asks for.
@@ -99,25 +152,30 @@ impl<'a> Facts<'a> {
             Period::Latest => 0,
             Period::Earlier => 1,
         };
-        let Some(period) = self.periods.get(index) else {
+        let Some(period) = self.tables.periods.get(index) else {
             return Err(match which {
                 Period::Latest => "no establishment table has been added yet".to_owned(),
                 Period::Earlier => "the report has only one period's establishment table".to_owned(),
             });
         };
         match &period.read {
-            Ok(read) => Ok((period.input, read)),
+            Ok(read) => Ok((&period.table.input, read)),
             Err(message) => Err(message.clone()),
         }
+    }
+
+    /// Every period whose table reads, oldest first.
+    pub fn periods_oldest_first(&self) -> Vec<(&TableInput, &Establishment)> {
+        self.tables.periods.iter().rev().filter_map(|p| p.read.as_ref().ok().map(|r| (&p.table.input, r))).collect()
     }
 
     /// The council benchmarked: the one chosen, or the one the title block names when the DfE
     /// file has it ("Northshire County Council" finds "Northshire").
     pub fn benchmark(&self) -> Result<Benchmark<'_>, String> {
-        let (source, indicators) = match &self.supporting.indicators {
+        let (source, indicators) = match &self.tables.indicators {
             None => return Err(self.missing("no DfE workforce indicators file has been added")),
             Some(Err(message)) => return Err(message.clone()),
-            Some(Ok((source, data))) => (source.as_str(), data),
+            Some(Ok((source, data))) => (source.as_str(), &**data),
         };
         let council = match &self.settings.benchmark_council {
             Some(chosen) => chosen.clone(),
@@ -126,8 +184,8 @@ impl<'a> Facts<'a> {
                     .to_owned()
             })?,
         };
-        let neighbours = match &self.supporting.neighbours {
-            Some(Ok((_, n))) => Some(n),
+        let neighbours = match &self.tables.neighbours {
+            Some(Ok((_, n))) => Some(&**n),
             _ => None,
         };
         let years = benchmark(indicators, neighbours, &council);
@@ -140,76 +198,15 @@ impl<'a> Facts<'a> {
     }
 
     pub fn staff(&self) -> Result<(&str, &StaffFigures), String> {
-        supporting(&self.supporting.staff, &self.missing("no staff list has been added"))
+        supporting(&self.tables.staff, &self.missing("no staff list has been added"))
     }
 
     /// Why a supporting table is not there: not added, or one added is not read yet.
     pub fn missing(&self, not_added: &str) -> String {
-        match self.supporting.unread.first() {
+        match self.tables.unread.first() {
             Some(unread) => format!("{not_added}, unless it is one not read yet ({})", unread.trim_end_matches('.')),
             None => not_added.to_owned(),
         }
-    }
-}
-
-impl SupportingFacts {
-    /// Reads the project's supporting tables.
-    pub fn gather(project: &Project, load: &dyn Fn(&TableInput) -> Result<Loaded, Problem>) -> Self {
-        let mut facts = SupportingFacts::default();
-        // Later inputs replace earlier ones of the same kind.
-        for input in &project.supporting {
-            let name = match &input.raw {
-                RawInput::File { name, .. } => name.clone(),
-                RawInput::Text(_) => input.source.clone(),
-            };
-            let loaded = match load(input) {
-                Ok(loaded) => loaded,
-                Err(problem) => {
-                    // Its kind is unknown until it loads, so every block that finds nothing says so.
-                    facts.unread.push(problem.to_string());
-                    continue;
-                }
-            };
-            let source = input.source.clone();
-            let fail = |problems: Vec<Problem>| {
-                problems
-                    .first()
-                    .map(|p| p.clone().located(Some(&name), loaded.sheet.as_deref()).to_string())
-                    .unwrap_or_default()
-            };
-            match classify(&loaded.rows) {
-                TableKind::DfeIndicators => {
-                    facts.indicators = Some(read_indicators(&loaded.rows).map(|d| (source, d)).map_err(fail))
-                }
-                TableKind::StatisticalNeighbours => {
-                    facts.neighbours = Some(read_neighbours(&loaded.rows).map(|d| (source, d)).map_err(fail))
-                }
-                TableKind::StaffList => {
-                    facts.staff = Some(read_staff_list(&loaded.rows).map_err(fail).and_then(|list| {
-                        let date =
-                            project.settings.staff_date.or_else(|| default_reference_date(&list)).ok_or_else(|| {
-                                format!("{name} has no dates to take its figures at: add start or leaving dates.")
-                            })?;
-                        Ok((source, staff_figures(&list, date, BandWidth::Ten)))
-                    }))
-                }
-                TableKind::Cohort => {
-                    facts.cohorts = Some(read_cohorts(&loaded.rows).map(|d| (source, d)).map_err(fail))
-                }
-                TableKind::Recruitment => {
-                    facts.campaigns = Some(read_campaigns(&loaded.rows).map(|d| (source, d)).map_err(fail))
-                }
-                TableKind::Budget => facts.budget = Some(read_budget(&loaded.rows).map(|d| (source, d)).map_err(fail)),
-                _ => {}
-            }
-        }
-        facts
-    }
-
-    /// What `gather` reads: two projects with the same `depends_on` have the same supporting
-    /// facts (given the same rows for their files).
-    pub fn depends_on(project: &Project) -> (&[TableInput], Option<Date>) {
-        (&project.supporting, project.settings.staff_date)
     }
 }
 

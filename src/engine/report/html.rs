@@ -10,7 +10,8 @@ use std::fmt::Write;
 /// Renders the report as an `<article>` element.
 ///
 /// ```
-/// let html = wrb::engine::report::html::render(&wrb::engine::report::build_report(&wrb::engine::sample::sample_project()));
+/// let project = wrb::engine::sample::sample_project();
+/// let html = wrb::engine::report::html::render(&wrb::engine::report::build_report_reading_files(&project));
 /// assert!(html.starts_with("<article class=\"report\""));
 /// ```
 pub fn render(report: &ReportDocument) -> String {

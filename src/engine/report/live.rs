@@ -123,17 +123,17 @@ pub fn figure(name: &str, facts: &Facts) -> Result<String, String> {
     let england = |rate_of: Rate| -> Result<f64, String> {
         let benchmark = facts.benchmark()?;
         let england = benchmark.year.england.ok_or("the DfE file has no England row for that year")?;
-        england.get(rate_of).clone().map_err(|why| why.to_string())
+        england.share(rate_of).map_err(|why| why.to_string())
     };
     let against_england = |pick: fn(&RoleFigures) -> &Measure, rate_of: Rate| -> Result<String, String> {
         let ours = pick(total(which)?).clone().map_err(|why| why.to_string())?;
         let theirs = england(rate_of)?;
         let year = facts.benchmark()?.year.year;
         // Compared as printed, so the words agree with the figures beside them.
-        let (ours_text, theirs_text) = (rate(ours), rate(theirs / 100.0));
+        let (ours_text, theirs_text) = (rate(ours), rate(theirs));
         let side = if ours_text == theirs_text {
             "level with"
-        } else if ours * 100.0 > theirs {
+        } else if ours > theirs {
             "above"
         } else {
             "below"
@@ -162,13 +162,12 @@ pub fn figure(name: &str, facts: &Facts) -> Result<String, String> {
         "agency rate change" => movement(|t| &t.agency_rate),
         "vacancy rate against england" => against_england(|t| &t.vacancy_rate, Rate::Vacancy),
         "agency rate against england" => against_england(|t| &t.agency_rate, Rate::Agency),
-        // DfE publishes percentages; the number style takes fractions.
-        "england vacancy rate" => england(Rate::Vacancy).map(|v| rate(v / 100.0)),
-        "england agency rate" => england(Rate::Agency).map(|v| rate(v / 100.0)),
+        "england vacancy rate" => england(Rate::Vacancy).map(rate),
+        "england agency rate" => england(Rate::Agency).map(rate),
         "neighbours vacancy rate" => {
             let benchmark = facts.benchmark()?;
             let (rates, _) = benchmark.year.neighbours.ok_or("no statistical neighbours file has been added")?;
-            rates.vacancy.map(|v| rate(v / 100.0)).map_err(|why| why.to_string())
+            rates.share(Rate::Vacancy).map(rate).map_err(|why| why.to_string())
         }
         "benchmark year" => facts.benchmark().map(|b| b.year.year),
         "turnover rate" => staff()?.turnover_fte.clone().map(rate).map_err(|why| why.to_string()),

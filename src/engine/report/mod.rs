@@ -10,7 +10,7 @@ pub mod live;
 pub mod narrative;
 
 pub use blocks::NOT_AVAILABLE;
-pub use build::{build_report, build_report_from, build_report_with};
+pub use build::{build_report, build_report_reading_files};
 
 use serde::{Deserialize, Serialize};
 

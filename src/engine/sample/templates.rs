@@ -3,12 +3,12 @@
 //! laid out"), so an officer sees the finished shape before bringing in their own tables.
 
 use super::{table, COUNCIL};
-use crate::engine::import::load_text_only;
 use crate::engine::model::{
     Content, DataBlock, Document, Period, Project, Recommendation, ReportSettings, Status, TitleBlock, SCHEMA_VERSION,
 };
 use crate::engine::report::draft::first_draft;
-use crate::engine::report::facts::Facts;
+use crate::engine::report::facts::{Facts, TableFacts};
+use crate::engine::tables::ProjectTables;
 
 const CHILDRENS_SOURCE: &str = "Northshire County Council children's social care establishment (fictional sample data)";
 const ADULTS_SOURCE: &str = "Northshire County Council adult social care establishment (fictional sample data)";
@@ -93,7 +93,8 @@ impl Template {
                 include_str!("adult_staff_list.csv"),
             )];
         }
-        let draft = first_draft(&Facts::gather(&project, &load_text_only));
+        let tables = TableFacts::of(&ProjectTables::pasted(&project), None);
+        let draft = first_draft(&Facts::new(&project, &tables));
         project.document = self.document(draft);
         project
     }

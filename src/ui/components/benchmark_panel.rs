@@ -101,7 +101,7 @@ fn row(name: &str, rates: Option<&Rates>) -> Html {
         <tr>
             <th scope="row">{ name }</th>
             { for Rate::ALL.iter().map(|&rate| html! {
-                <td>{ rates.map_or("n/a".to_owned(), |r| shown(rate, r.get(rate))) }</td>
+                <td>{ rates.map_or("n/a".to_owned(), |r| shown(rate, &r.published(rate))) }</td>
             }) }
         </tr>
     }

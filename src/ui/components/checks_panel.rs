@@ -5,20 +5,11 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::engine::metrics::checks::Finding;
-use crate::engine::model::EstablishmentTable;
-
-/// One table's findings, under the period it covers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TableChecks {
-    pub title: String,
-    pub findings: Vec<Finding>,
-    /// The table checked, for the panels that work from its totals.
-    pub table: Rc<EstablishmentTable>,
-}
+use crate::ui::state::TableChecks;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecksPanelProps {
-    pub tables: Vec<TableChecks>,
+    pub tables: Rc<Vec<TableChecks>>,
 }
 
 #[function_component(ChecksPanel)]

@@ -5,34 +5,22 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::state::FieldError;
+use crate::ui::state::{FieldError, ERROR_SUMMARY};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
     pub errors: Vec<FieldError>,
-    /// Goes up each time the focus should move to the summary.
-    pub focus: u32,
 }
 
+/// The focus is moved here by the edge (`Effect::Focus`), found by its id.
 #[function_component(ErrorSummary)]
 pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let summary = use_node_ref();
-    {
-        let summary = summary.clone();
-        use_effect_with(props.focus, move |focus| {
-            if *focus > 0 {
-                if let Some(summary) = summary.cast::<web_sys::HtmlElement>() {
-                    let _ = summary.focus();
-                }
-            }
-        });
-    }
     html! {
         // Always on the page, empty when all is well: a live region that is already there is
         // announced reliably when it fills.
         <div role="alert" class="error-summary-live">
             if !props.errors.is_empty() {
-                <div class="error-summary" ref={summary} tabindex="-1" aria-labelledby="error-summary-title">
+                <div class="error-summary" id={ERROR_SUMMARY} tabindex="-1" aria-labelledby="error-summary-title">
                     <h2 class="error-summary-title" id="error-summary-title">{ "There is a problem" }</h2>
                     <ul class="error-summary-list">
                         { for props.errors.iter().map(|error| html! {

@@ -1,18 +1,21 @@
 //! Staff list: who is in post at a date, who started and left in the year to it, turnover,
-//! age profile and caseload, from a staff list the officer loaded.
+//! age profile and caseload, from a staff list the officer loaded. The figures are the
+//! report's own (`TableFacts`), worked out once when the list or the date changes.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::format::{count, decimal, fte, rate, sentence_start};
-use crate::engine::metrics::staff::{staff_figures, BandWidth, InPost};
+use crate::engine::metrics::staff::InPost;
 use crate::engine::metrics::Measure;
 use crate::engine::model::Date;
-use crate::ui::state::{FieldError, StaffPanel as Panel};
+use crate::engine::report::facts::TableFacts;
+use crate::ui::state::FieldError;
+use crate::ui::store::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct StaffPanelProps {
-    pub staff: Panel,
+    pub facts: Shared<TableFacts>,
     pub on_date: Callback<Date>,
     /// A date that cannot be used, for the error summary.
     pub on_problems: Callback<Vec<FieldError>>,
@@ -23,7 +26,6 @@ const NOT_A_DATE: &str = "Enter the date to take the figures at, with a day, mon
 
 #[function_component(StaffPanel)]
 pub fn staff_panel(props: &StaffPanelProps) -> Html {
-    let staff = &props.staff;
     let unusable = use_state(|| false);
     let onchange = {
         let (cb, unusable) = (props.on_date.clone(), unusable.clone());
@@ -56,16 +58,20 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
             move || on_problems.emit(Vec::new())
         });
     }
-    let iso = staff.reference_date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
-    // Worked out when the list or its date changes, not each time the page redraws.
-    let figures = use_memo(staff.clone(), |staff| {
-        staff.reference_date.map(|date| staff_figures(&staff.list, date, BandWidth::Ten))
-    });
+    let (source, figures, why) = match &props.facts.staff {
+        Some(Ok((source, figures))) => (source.as_str(), Some(figures), None),
+        Some(Err(why)) => ("The staff list", None, Some(why.as_str())),
+        None => return Html::default(),
+    };
+    let d = figures.map(|f| f.reference_date);
+    let iso = d.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
     let percent = |m: &Measure| m.as_ref().map_or("n/a".to_owned(), |v| rate(*v));
     html! {
         <section class="staff-panel" aria-labelledby="staff-heading">
             <h2 id="staff-heading">{ "Staff list" }</h2>
-            <p class="hint">{ format!("{}: {} people.", sentence_start(&staff.source), count(staff.list.people.len() as f64)) }</p>
+            if let Some(f) = figures {
+                <p class="hint">{ format!("{}: {} people.", sentence_start(source), count(f.people as f64)) }</p>
+            }
             <div class={classes!("field", unusable.then_some("has-error"))}>
                 <label for="staff-date">{ "Figures at" }</label>
                 if *unusable {
@@ -76,7 +82,7 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                 <input type="date" id="staff-date" value={iso} {onchange} aria-invalid={unusable.to_string()}
                     aria-describedby={unusable.then_some("staff-date-error")} />
             </div>
-            if let Some(f) = figures.as_ref() {
+            if let Some(f) = figures {
                 <table class="panel-table staff-figures">
                     <caption>{ format!("At {}, and the year from {}", f.reference_date, f.year_from) }</caption>
                     <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "FTE" }</th><th scope="col">{ "People" }</th></tr></thead>
@@ -102,7 +108,7 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                     <ul class="table-notes">{ for f.gaps.iter().map(|g| html! { <li>{ g.clone() }</li> }) }</ul>
                 }
             } else {
-                <p>{ "Choose the date to take the figures at." }</p>
+                <p>{ format!("{}. Choose the date to take the figures at.", sentence_start(why.unwrap_or_default()).trim_end_matches('.')) }</p>
             }
         </section>
     }

@@ -1,0 +1,167 @@
+//! Saved drafts: the project file (the one saved value, as versioned JSON) and the project a
+//! page for members carries. Saving, recognising, opening and migrating them lives here, and
+//! needs nothing of the report: an older project is brought up to date from its own contents,
+//! and a file from a newer version is refused with a clear message.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::model::{Content, DataBlock, Document, Period, Project, RawInput, SCHEMA_VERSION};
+
+/// Written at the top of every project file, so one is recognised whatever it is called.
+pub const FORMAT: &str = "Workforce Report Builder project";
+/// The id of the data block holding the project in a page for members.
+pub const DATA_ID: &str = "workforce-report-builder-project";
+
+#[derive(Serialize, Deserialize)]
+struct ProjectFile {
+    format: String,
+    /// Repeated from the project, so a newer file is recognised before its shape is read.
+    schema_version: u32,
+    project: Project,
+}
+
+/// Why a saved draft could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenError {
+    /// Not JSON at all, with where the reading stopped.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not one of ours.
+    NotOurs,
+    /// Saved by a newer version of the tool.
+    Newer { version: u64 },
+    /// Ours, but its shape is wrong, in serde's words.
+    Shape(String),
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NOT_OURS: &str = "This is not a project file this tool can open:";
+        match self {
+            OpenError::NotJson { line, column } => {
+                write!(f, "{NOT_OURS} it is not JSON (line {line}, column {column}).")
+            }
+            OpenError::NotOurs => write!(f, "{NOT_OURS} it does not start with \"format\": \"{FORMAT}\"."),
+            OpenError::Newer { version } => write!(
+                f,
+                "This project was saved by a newer version of Workforce Report Builder (project format {version}); \
+                 this version opens formats up to {SCHEMA_VERSION}. Open it in the newer version."
+            ),
+            OpenError::Shape(detail) => write!(f, "{NOT_OURS} {detail}."),
+        }
+    }
+}
+
+/// Whether a file is a saved project or a page for members, by how it starts, whatever it is
+/// called.
+pub fn is_saved_draft(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.contains(FORMAT) || head.starts_with("<!DOCTYPE html>") || head.starts_with("<html")
+}
+
+/// The project as a project file.
+///
+/// ```
+/// use wrb::engine::saved::{open, save};
+/// let project = wrb::engine::sample::sample_project();
+/// assert_eq!(open(&save(&project)).unwrap(), project);
+/// ```
+pub fn save(project: &Project) -> String {
+    let file =
+        ProjectFile { format: FORMAT.to_owned(), schema_version: project.schema_version, project: project.clone() };
+    // Sized for the files' bytes as base64 (a third larger) and the rest, so that the text is
+    // not copied each time it outgrows its buffer.
+    let files: usize = project
+        .tables
+        .iter()
+        .chain(&project.supporting)
+        .map(|input| match &input.raw {
+            RawInput::File { bytes, .. } => bytes.len().div_ceil(3) * 4,
+            RawInput::Text(text) => text.len(),
+        })
+        .sum();
+    let mut text = Vec::with_capacity(files + 256 * 1024);
+    match serde_json::to_writer_pretty(&mut text, &file) {
+        Ok(()) => String::from_utf8(text).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Opens a project file, or the project a page for members carries.
+pub fn open(text: &str) -> Result<Project, OpenError> {
+    let file = project_in_page(text).unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(file.trim_start_matches('\u{feff}'))
+        .map_err(|e| OpenError::NotJson { line: e.line(), column: e.column() })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(OpenError::NotOurs);
+    }
+    // The project repeats the version inside; a newer one there would be saved back at the top
+    // and the draft could not be opened again, so the newer of the two decides.
+    let version = [value.get("schema_version"), value.pointer("/project/schema_version")]
+        .into_iter()
+        .filter_map(|v| v.and_then(serde_json::Value::as_u64))
+        .max()
+        .unwrap_or(0);
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(OpenError::Newer { version });
+    }
+    let file: ProjectFile = serde_json::from_value(value).map_err(|e| OpenError::Shape(e.to_string()))?;
+    Ok(upgrade(file.project))
+}
+
+/// The project file a page for members carries in its data block, or `None` when the text is
+/// not such a page.
+pub fn project_in_page(page: &str) -> Option<&str> {
+    let start = page.find(&format!("id=\"{DATA_ID}\">"))? + DATA_ID.len() + 6;
+    let end = start + page[start..].find("</script>")?;
+    Some(&page[start..end])
+}
+
+/// Brings a project saved by an older version up to date. Version 1 had no document: it gets
+/// the report version 1 showed, written as a document the officer can now edit.
+pub fn upgrade(mut project: Project) -> Project {
+    if project.schema_version < 2 && project.document.sections.is_empty() {
+        project.document = version_1_report(&project);
+    }
+    project.schema_version = project.schema_version.max(SCHEMA_VERSION);
+    project
+}
+
+/// What version 1 showed, from the project alone: a "Current workforce" section with the
+/// narrative of the current position (its figures live), the latest table and its chart, and,
+/// with two periods, the earlier table and the change. Version 1 had no supporting tables, so
+/// its narrative never spoke of benchmarks or a staff list. The words are version 1's, kept
+/// here as they were: a migration writes what that version wrote, whatever the first draft
+/// says today.
+fn version_1_report(project: &Project) -> Document {
+    let data = |block| Content::Data { block, title: String::new() };
+    let mut paragraphs = Vec::new();
+    match project.tables.first() {
+        None => paragraphs.push(Content::Text(
+            "[Add an establishment table: this paragraph will then describe the current position.]".into(),
+        )),
+        Some(latest) => {
+            let when = if latest.period.is_empty() { "The" } else { "In {period}, the" };
+            paragraphs.push(Content::Text(format!(
+                "{when} establishment is {{establishment}} FTE posts. Permanent staff fill {{permanent}} FTE and \
+                 agency workers {{agency}} FTE. There are {{vacant}} FTE vacant posts, a vacancy rate of {{vacancy \
+                 rate}}, and agency workers make up {{agency rate}} of staff in post (permanent and agency)."
+            )));
+        }
+    }
+    let two_periods = project.tables.len() > 1;
+    if two_periods {
+        paragraphs.push(Content::Text(
+            "The vacancy rate {vacancy rate change}. The agency worker rate {agency rate change}.".into(),
+        ));
+    }
+    paragraphs.push(data(DataBlock::EstablishmentTable(Period::Latest)));
+    paragraphs.push(data(DataBlock::EstablishmentChart(Period::Latest)));
+    if two_periods {
+        paragraphs.push(data(DataBlock::EstablishmentTable(Period::Earlier)));
+        paragraphs.push(data(DataBlock::TwoPeriodTable));
+    }
+    Document::new(vec![("Current workforce".to_owned(), paragraphs)])
+}

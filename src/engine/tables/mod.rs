@@ -1,0 +1,373 @@
+//! Every table the project holds, each read once.
+//!
+//! The project keeps its inputs exactly as the officer gave them (text, or a file's bytes with
+//! the sheet and columns chosen). This layer reads each of them into a typed table, in one
+//! place: each period's establishment table through its column mapping, and each supporting
+//! table through the one reader for its kind (`read_table`, an enum of kinds as calamine's
+//! `Sheets` is an enum of formats). Everything downstream (the report's figures, the checks,
+//! the panels beside the report, `wfr analyse`) takes this value and never calls a reader.
+//!
+//! A table is read again only when its input or its rows change: `refreshed` takes every
+//! other table as it was, so typing in a paragraph reads nothing (`readings` counts).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::import::dfe::{read_indicators, read_neighbours};
+use crate::engine::import::establishment::ReadTable;
+use crate::engine::import::grid::GridRow;
+use crate::engine::import::kind::{classify, TableKind};
+use crate::engine::import::pipeline_tables::{read_budget, read_campaigns, read_cohorts};
+use crate::engine::import::staff::read_staff_list;
+use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem};
+use crate::engine::model::{
+    BudgetRow, CampaignRow, CohortRow, DfeIndicators, Project, RawInput, RememberedMappings, StaffList,
+    StatisticalNeighbours, TableInput,
+};
+
+/// A supporting table as its reader typed it: one variant for each kind with a reader.
+/// Shared, so the panels beside the report take it without copying.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Table {
+    StaffList(Rc<StaffList>),
+    DfeIndicators(Rc<DfeIndicators>),
+    StatisticalNeighbours(Rc<StatisticalNeighbours>),
+    Cohorts(Rc<Vec<CohortRow>>),
+    Recruitment(Rc<Vec<CampaignRow>>),
+    Budget(Rc<Vec<BudgetRow>>),
+}
+
+/// A supporting table's reading: the table, or what in it could not be read.
+pub type Read = Result<Table, Vec<Problem>>;
+
+/// Reads rows of a kind that has a reader of its own; `None` for kinds without one (an
+/// establishment table is read through its column mapping instead). The one place a
+/// supporting table's reader is chosen.
+pub fn read_table(kind: TableKind, rows: &[GridRow]) -> Option<Read> {
+    if !read_table_exists(kind) {
+        return None;
+    }
+    count_reading();
+    Some(match kind {
+        TableKind::StaffList => read_staff_list(rows).map(|t| Table::StaffList(Rc::new(t))),
+        TableKind::DfeIndicators => read_indicators(rows).map(|t| Table::DfeIndicators(Rc::new(t))),
+        TableKind::StatisticalNeighbours => read_neighbours(rows).map(|t| Table::StatisticalNeighbours(Rc::new(t))),
+        TableKind::Cohort => read_cohorts(rows).map(|t| Table::Cohorts(Rc::new(t))),
+        TableKind::Recruitment => read_campaigns(rows).map(|t| Table::Recruitment(Rc::new(t))),
+        TableKind::Budget => read_budget(rows).map(|t| Table::Budget(Rc::new(t))),
+        TableKind::Establishment | TableKind::TimeSeries | TableKind::RecommendationsTracker | TableKind::Unknown => {
+            return None
+        }
+    })
+}
+
+/// A paste or file as it came in: its rows, and its kind and table where the reader already
+/// read it (the import worker reads a supporting table where it reads the file, and sends
+/// the typed table rather than its rows: a 200,000-row staff list is far smaller typed).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Arrived {
+    /// Empty when the table was read already: no one needs its rows after that.
+    pub loaded: Loaded,
+    pub read: Option<(TableKind, Read)>,
+}
+
+impl Arrived {
+    /// Rows as they came, with any table of a kind that has its own reader read from them.
+    pub fn from_rows(mut loaded: Loaded) -> Arrived {
+        let kind = classify(&loaded.rows);
+        match read_table(kind, &loaded.rows) {
+            Some(read) => {
+                loaded.rows = Default::default();
+                let read = read.map_err(|p| located(p, &loaded));
+                Arrived { loaded, read: Some((kind, read)) }
+            }
+            None => Arrived { loaded, read: None },
+        }
+    }
+}
+
+/// How an input's file is found: its rows as they arrived, or why they are not there (in the
+/// browser, a file the import worker is still reading).
+pub type Files<'a> = &'a dyn Fn(&TableInput) -> Result<Rc<Arrived>, Problem>;
+
+/// Every table of a project, read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectTables {
+    /// Each period's establishment table, in the project's order (newest first).
+    pub periods: Vec<Rc<PeriodTable>>,
+    /// Each supporting table, in the project's order (a later one of a kind replaces an earlier).
+    pub supporting: Vec<Rc<SupportingTable>>,
+}
+
+/// One period's establishment table as read.
+#[derive(Debug, PartialEq)]
+pub struct PeriodTable {
+    pub input: TableInput,
+    /// The rows it was read from, for a file: read again only when they change.
+    from: Option<Rc<Arrived>>,
+    /// What the rows were taken to hold (an establishment table, when it reads).
+    pub kind: TableKind,
+    /// The table and the rows left out, or every problem, each naming its file and sheet.
+    pub read: Result<ReadTable, Vec<Problem>>,
+}
+
+/// One supporting table as read.
+#[derive(Debug, PartialEq)]
+pub struct SupportingTable {
+    pub input: TableInput,
+    from: Option<Rc<Arrived>>,
+    /// `Unknown` until its rows are there.
+    pub kind: TableKind,
+    pub read: Read,
+}
+
+/// Any one input, read as what it is: a table of a kind with a reader of its own, or else an
+/// establishment table through its columns (`wfr analyse`).
+#[derive(Debug, PartialEq)]
+pub enum OneTable {
+    Period(PeriodTable),
+    Supporting(SupportingTable),
+}
+
+impl OneTable {
+    /// Reads one input as what it is.
+    pub fn read(input: &TableInput, files: Files<'_>) -> OneTable {
+        let (from, loaded) = rows_of(input, files);
+        let has_reader = match (&from, &loaded) {
+            (Some(arrived), _) if arrived.read.is_some() => true,
+            (_, Ok(loaded)) => read_table_exists(classify(&loaded.rows)),
+            (_, Err(_)) => false,
+        };
+        if has_reader {
+            OneTable::Supporting(SupportingTable::read(input, files))
+        } else {
+            OneTable::Period(PeriodTable::read(input, files))
+        }
+    }
+
+    /// Reads one input here, its file included (the command-line tool).
+    pub fn load(input: &TableInput) -> OneTable {
+        OneTable::read(input, &load_here)
+    }
+
+    /// The file and sheet it was read from, when it is a file.
+    pub fn place(&self) -> (Option<&str>, Option<&str>) {
+        let from = match self {
+            OneTable::Period(t) => &t.from,
+            OneTable::Supporting(t) => &t.from,
+        };
+        from.as_ref().map_or((None, None), |a| (a.loaded.file.as_deref(), a.loaded.sheet.as_deref()))
+    }
+
+    pub fn kind(&self) -> TableKind {
+        match self {
+            OneTable::Period(t) => t.kind,
+            OneTable::Supporting(t) => t.kind,
+        }
+    }
+}
+
+/// Whether a kind has a reader of its own (`read_table` reads it).
+fn read_table_exists(kind: TableKind) -> bool {
+    !matches!(
+        kind,
+        TableKind::Establishment | TableKind::TimeSeries | TableKind::RecommendationsTracker | TableKind::Unknown
+    )
+}
+
+/// A file's rows read here, natively.
+fn load_here(input: &TableInput) -> Result<Rc<Arrived>, Problem> {
+    crate::engine::import::load_input(input).map(|loaded| Rc::new(Arrived::from_rows(loaded)))
+}
+
+impl PeriodTable {
+    /// Reads one period's table. A remembered mapping is never consulted: the report depends on
+    /// the project alone, and an accepted mapping is saved into the input.
+    fn read(input: &TableInput, files: Files<'_>) -> PeriodTable {
+        let (from, loaded) = rows_of(input, files);
+        count_reading();
+        let reading = read_loaded(input, loaded, &RememberedMappings::new());
+        PeriodTable { input: input.clone(), from, kind: reading.kind, read: reading.outcome }
+    }
+
+    /// A table brought in by the officer, as the Columns step read it, so it is not read again.
+    pub fn from_reading(input: TableInput, from: Option<Rc<Arrived>>, read: ReadTable) -> PeriodTable {
+        PeriodTable { input, from, kind: TableKind::Establishment, read: Ok(read) }
+    }
+
+    fn still_fits(&self, input: &TableInput, files: Files<'_>) -> bool {
+        self.input == *input && same_rows(&self.from, input, files)
+    }
+}
+
+impl SupportingTable {
+    fn read(input: &TableInput, files: Files<'_>) -> SupportingTable {
+        let (from, loaded) = rows_of(input, files);
+        let (kind, read) = match (&from, loaded) {
+            (Some(arrived), _) if arrived.read.is_some() => arrived.read.clone().expect("read"),
+            (_, Ok(loaded)) => {
+                let kind = classify(&loaded.rows);
+                let read = read_table(kind, &loaded.rows)
+                    .unwrap_or_else(|| Err(vec![Problem::whole(unread_kind(kind))]))
+                    .map_err(|p| located(p, &loaded));
+                (kind, read)
+            }
+            (_, Err(problem)) => (TableKind::Unknown, Err(vec![problem])),
+        };
+        SupportingTable { input: input.clone(), from, kind, read }
+    }
+
+    /// A supporting table the officer just brought in, read where it came in.
+    pub fn arrived(input: TableInput, from: Rc<Arrived>, kind: TableKind, read: Read) -> SupportingTable {
+        SupportingTable { input, from: Some(from), kind, read }
+    }
+
+    fn still_fits(&self, input: &TableInput, files: Files<'_>) -> bool {
+        self.input == *input && same_rows(&self.from, input, files)
+    }
+
+    /// What the officer calls it: the file's name, or a paste's source line.
+    pub fn name(&self) -> &str {
+        match &self.input.raw {
+            RawInput::File { name, .. } => name,
+            RawInput::Text(_) => &self.input.source,
+        }
+    }
+
+    /// Whether its rows have not come yet (in the browser, a file the worker is still reading),
+    /// so its kind is not known.
+    pub fn is_unread(&self) -> bool {
+        self.kind == TableKind::Unknown && self.from.is_none() && matches!(self.input.raw, RawInput::File { .. })
+    }
+}
+
+impl ProjectTables {
+    /// Reads every table of a project, each file's rows found by `files`.
+    pub fn read(project: &Project, files: Files<'_>) -> ProjectTables {
+        ProjectTables::default().refreshed(project, files)
+    }
+
+    /// Reads every table of a project here, files included: for the command-line tool and
+    /// tests (in the browser, files are read by the import worker, and this is never linked).
+    pub fn load(project: &Project) -> ProjectTables {
+        ProjectTables::read(project, &load_here)
+    }
+
+    /// Reads a project's pasted tables; its files are not read (the built-in samples and
+    /// templates, which are all pasted text).
+    pub fn pasted(project: &Project) -> ProjectTables {
+        let no_files = |input: &TableInput| {
+            let file = match &input.raw {
+                RawInput::File { name, .. } => name.clone(),
+                RawInput::Text(_) => String::new(),
+            };
+            Err(Problem::whole(crate::engine::import::ProblemKind::StillBeingRead { file }))
+        };
+        ProjectTables::read(project, &no_files)
+    }
+
+    /// The project's tables now: each one whose input and rows are those it was read from is
+    /// taken as it is, and only the others are read.
+    pub fn refreshed(&self, project: &Project, files: Files<'_>) -> ProjectTables {
+        let periods = project
+            .tables
+            .iter()
+            .map(|input| match self.periods.iter().find(|t| t.still_fits(input, files)) {
+                Some(kept) => kept.clone(),
+                None => Rc::new(PeriodTable::read(input, files)),
+            })
+            .collect();
+        let supporting = project
+            .supporting
+            .iter()
+            .map(|input| match self.supporting.iter().find(|t| t.still_fits(input, files)) {
+                Some(kept) => kept.clone(),
+                None => Rc::new(SupportingTable::read(input, files)),
+            })
+            .collect();
+        ProjectTables { periods, supporting }
+    }
+
+    /// True when every table is the very one `other` holds: nothing was read between them.
+    pub fn same_as(&self, other: &ProjectTables) -> bool {
+        same(&self.periods, &other.periods) && same(&self.supporting, &other.supporting)
+    }
+
+    /// These tables with one more period's, read where it came in: `refreshed` then takes it
+    /// rather than reading it again.
+    pub fn with_period(&self, table: PeriodTable) -> ProjectTables {
+        let mut tables = self.clone();
+        tables.periods.push(Rc::new(table));
+        tables
+    }
+
+    /// These tables with one more supporting table, read where it came in.
+    pub fn with_supporting(&self, table: SupportingTable) -> ProjectTables {
+        let mut tables = self.clone();
+        tables.supporting.push(Rc::new(table));
+        tables
+    }
+
+    /// The newest supporting table of a kind: the last one added.
+    pub fn latest(&self, kind: TableKind) -> Option<&SupportingTable> {
+        self.supporting.iter().rev().find(|t| t.kind == kind).map(|t| &**t)
+    }
+
+    /// Supporting tables whose rows have not come yet.
+    pub fn unread(&self) -> impl Iterator<Item = &SupportingTable> {
+        self.supporting.iter().filter(|t| t.is_unread()).map(|t| &**t)
+    }
+}
+
+/// The rows of an input: a paste is split here (it needs no file-reading code); a file's rows
+/// are found by `files`.
+fn rows_of(input: &TableInput, files: Files<'_>) -> (Option<Rc<Arrived>>, Result<Loaded, Problem>) {
+    match &input.raw {
+        RawInput::Text(text) => (None, Ok(load_pasted(text))),
+        RawInput::File { .. } => match files(input) {
+            Ok(arrived) => {
+                let loaded = arrived.loaded.clone();
+                (Some(arrived), Ok(loaded))
+            }
+            Err(problem) => (None, Err(problem)),
+        },
+    }
+}
+
+/// Whether a table's rows are still the input's: the same paste, or the very rows of the file.
+fn same_rows(from: &Option<Rc<Arrived>>, input: &TableInput, files: Files<'_>) -> bool {
+    match (&input.raw, from) {
+        (RawInput::Text(_), _) => true,
+        (RawInput::File { .. }, Some(from)) => files(input).is_ok_and(|now| Rc::ptr_eq(from, &now)),
+        // Not there when it was read: it is read again once it is.
+        (RawInput::File { .. }, None) => files(input).is_err(),
+    }
+}
+
+/// The very same tables, one for one.
+fn same<T>(a: &[Rc<T>], b: &[Rc<T>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Rc::ptr_eq(a, b))
+}
+
+fn located(problems: Vec<Problem>, loaded: &Loaded) -> Vec<Problem> {
+    problems.into_iter().map(|p| p.located(loaded.file.as_deref(), loaded.sheet.as_deref())).collect()
+}
+
+fn unread_kind(kind: TableKind) -> crate::engine::import::ProblemKind {
+    crate::engine::import::ProblemKind::NotReadBesideTheReport { found: kind }
+}
+
+thread_local! {
+    static READINGS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count_reading() {
+    READINGS.with(|n| n.set(n.get() + 1));
+}
+
+/// How many tables this thread has read so far: tests count the readings an action makes.
+pub fn readings() -> usize {
+    READINGS.with(Cell::get)
+}

@@ -1,0 +1,89 @@
+//! Save and share: the project file, the page for members, the Word file, and any table or
+//! chart on its own. Each button is an action; the edge writes and offers the file.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::ui::state::{Action, Exporting, Piece, State};
+use crate::ui::store::{Dispatch, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct SaveShareProps {
+    pub state: Shared<State>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(SaveShare)]
+pub fn save_share(props: &SaveShareProps) -> Html {
+    let (state, dispatch) = (&props.state, &props.dispatch);
+    let busy = matches!(state.exporting, Exporting::Working(_));
+    // The export worker is started when the officer comes to an export button: by the click it
+    // has usually been fetched and compiled.
+    let near_pointer = dispatch.on::<PointerEvent>(|| Action::ExportNear);
+    let near_focus = dispatch.on::<FocusEvent>(|| Action::ExportNear);
+    let piece = use_node_ref();
+    let download_piece = {
+        let (piece, dispatch) = (piece.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let chosen = piece.cast::<HtmlSelectElement>().and_then(|s| Piece::from_value(&s.value()));
+            if let Some(chosen) = chosen {
+                dispatch.send(Action::DownloadPiece(chosen));
+            }
+        })
+    };
+    let report = &state.report;
+    html! {
+        <fieldset class="save-share">
+            <legend>{ "Save and share" }</legend>
+            <p class="hint" id="autosave-status">{ match &state.autosave {
+                Some(Ok(())) => "Your draft is kept in this browser as you work.".to_owned(),
+                Some(Err(why)) => format!("Your draft is not being kept in this browser: {why}. Use Save project to keep a copy."),
+                None => String::new(),
+            } }</p>
+            if state.unreadable_draft.is_some() {
+                <button type="button" class="secondary" onclick={dispatch.on(|| Action::DownloadUnreadable)}>
+                    { "Download the draft that could not be opened" }
+                </button>
+            }
+            <div class="button-row">
+                <button type="button" onclick={dispatch.on(|| Action::SaveProject)}>{ "Save project" }</button>
+                <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportPage)}>{ "Export page for members" }</button>
+                <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportWord)} disabled={busy}
+                    onpointerenter={near_pointer.clone()} onfocus={near_focus.clone()}>{ "Export to Word" }</button>
+            </div>
+            <p class={classes!("status", matches!(state.exporting, Exporting::Failed(_)).then_some("error-message"))}
+                id="export-status" role="status" aria-live="polite" aria-busy={busy.to_string()}>
+                { match &state.exporting {
+                    Exporting::Idle => String::new(),
+                    Exporting::Working(m) | Exporting::Done(m) | Exporting::Failed(m) => m.clone(),
+                } }
+            </p>
+            <div class="field download-piece">
+                <label for="download-piece">{ "A table or chart on its own" }</label>
+                <select id="download-piece" ref={piece}>
+                    { for report.tables().enumerate().map(|(i, t)| html! {
+                        <>
+                            <option value={Piece::Csv(i).value()} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>
+                            <option value={Piece::Xlsx(i).value()}>{ format!("{} (Excel)", t.caption) }</option>
+                        </>
+                    }) }
+                    if report.tables().next().is_some() {
+                        <option value={Piece::Workbook.value()}>{ "All tables, one sheet each (Excel)" }</option>
+                    }
+                    { for report.charts().enumerate().map(|(i, c)| html! {
+                        <>
+                            <option value={Piece::Svg(i).value()}>{ format!("Chart: {} (SVG)", c.title) }</option>
+                            <option value={Piece::Png(i).value()}>{ format!("Chart: {} (PNG)", c.title) }</option>
+                        </>
+                    }) }
+                </select>
+                <button type="button" class="secondary" onclick={download_piece} disabled={busy}
+                    onpointerenter={near_pointer} onfocus={near_focus}>{ "Download" }</button>
+            </div>
+            <p class="hint">{ "Save project downloads a file that opens this draft again, here or on another computer: \
+                                use Upload a file, or drop it on the page. The page for members is one file \
+                                that opens in any browser, with no script. Export to Word gives a .docx for \
+                                committee services, with the charts as pictures." }</p>
+        </fieldset>
+    }
+}

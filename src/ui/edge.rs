@@ -1,0 +1,219 @@
+//! The edge: the one place the page's effects run. The reducer says what it needs (read a
+//! file in the worker, keep the draft, download, export, print, move the focus); this runs it
+//! with the browser and sends back the action its outcome brings.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo::timers::callback::Timeout;
+use yew_agent::oneshot::UseOneshotRunnerHandle;
+
+use super::download::{chart_png, download, download_bytes, download_png};
+use super::export_worker::{ExportRequest, FileWriter};
+use super::state::{Action, Effect, Export, DOCX, XLSX};
+use super::stop_signal::{run_job, Job, Outcome};
+use super::storage::{self, Shelf};
+use super::store::Dispatch;
+use super::worker::{FileBytes, FileReader, FileRequest};
+use crate::engine::export::word::Picture;
+use crate::engine::import::{ProblemKind, Stop};
+use crate::engine::model::Project;
+
+/// How long a file may take to read before the officer is told it failed. A worker that
+/// panics or runs out of memory says so at once (`stop_signal`), so this is for a file that
+/// is far too much work, or a worker that could not say.
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long writing a Word file or workbook may take before the officer is told it failed.
+const EXPORT_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long after the last change the draft is kept: a run of typing is saved once.
+const KEEP_AFTER_MS: u32 = 500;
+
+/// What runs the effects: the workers, the drafts' shelf, and the draft waiting to be kept.
+pub struct Edge {
+    dispatch: Dispatch,
+    reader: UseOneshotRunnerHandle<FileReader>,
+    writer: UseOneshotRunnerHandle<FileWriter>,
+    shelf: Rc<Shelf>,
+    /// The draft waiting for the typing to stop; written at once if the page is closed or
+    /// another draft is opened first, so the last words typed are never lost.
+    unsaved: Rc<RefCell<Option<(String, Project)>>>,
+    save_timer: RefCell<Option<Timeout>>,
+}
+
+impl Edge {
+    pub fn new(
+        dispatch: Dispatch,
+        reader: UseOneshotRunnerHandle<FileReader>,
+        writer: UseOneshotRunnerHandle<FileWriter>,
+        shelf: Rc<Shelf>,
+    ) -> Edge {
+        Edge { dispatch, reader, writer, shelf, unsaved: Rc::new(RefCell::new(None)), save_timer: RefCell::new(None) }
+    }
+
+    pub fn run(&self, effect: Effect) {
+        let dispatch = self.dispatch.clone();
+        match effect {
+            Effect::ReadFile { name, bytes, sheet, again } => {
+                let request = FileRequest { name: name.clone(), bytes: FileBytes::Shared(bytes.clone()), sheet };
+                let reader = self.reader.clone();
+                yew::platform::spawn_local(async move {
+                    let action = match (read_in_worker(&reader, request).await, again) {
+                        (Ok(Ok(arrived)), true) => Action::FileRowsLoaded { name, bytes, arrived },
+                        (Ok(Err(problem)), true) => Action::FileFailed { name, problem: problem.kind },
+                        (Ok(arrived), false) => Action::FileRead { name, bytes, arrived },
+                        (Err(problem), _) => Action::FileFailed { name, problem },
+                    };
+                    dispatch.send(action);
+                });
+            }
+            Effect::KeepDraft { id, project } => self.keep(id, project),
+            Effect::KeepRemembered(remembered) => storage::save_remembered(&remembered),
+            Effect::OpenDraft(id) => {
+                let shelf = self.shelf.clone();
+                yew::platform::spawn_local(async move {
+                    dispatch.send(match shelf.load(&id).await {
+                        Some(Ok(project)) => Action::DraftRestored { id, project },
+                        Some(Err((why, _))) => Action::DraftFailed(why),
+                        None => Action::DraftsListed(shelf.list().await),
+                    });
+                });
+            }
+            Effect::DuplicateDraft(id) => {
+                let shelf = self.shelf.clone();
+                yew::platform::spawn_local(async move {
+                    dispatch.send(match shelf.duplicate(&id).await {
+                        Ok(list) => Action::DraftsListed(list),
+                        Err(why) => Action::DraftFailed(why),
+                    });
+                });
+            }
+            Effect::DeleteDraft(id) => {
+                let shelf = self.shelf.clone();
+                yew::platform::spawn_local(async move { dispatch.send(Action::DraftsListed(shelf.delete(&id).await)) });
+            }
+            Effect::Download { name, mime, text } => {
+                let _ = download(&name, mime, &text);
+            }
+            Effect::DownloadPng { name, svg } => download_png(name, svg, 2.0),
+            Effect::StartWriter => {
+                let writer = self.writer.clone();
+                yew::platform::spawn_local(async move {
+                    let _ = writer.run(Job { work: ExportRequest::Start, stop_channel: None }).await;
+                });
+            }
+            Effect::ExportWord { report, name } => {
+                let writer = self.writer.clone();
+                yew::platform::spawn_local(async move {
+                    // All the charts at once: the browser decodes and encodes them side by side.
+                    let drawn = futures::future::join_all(report.charts().map(|c| chart_png(&c.svg, 2.0))).await;
+                    let pictures = drawn
+                        .into_iter()
+                        .map(|png| png.ok().map(|(png, width, height)| Picture { png, width, height }))
+                        .collect();
+                    let request = ExportRequest::Word { report: Box::new((*report).clone()), pictures };
+                    dispatch
+                        .send(Action::ExportFinished(export_file(&writer, request, name, DOCX, "The Word file").await));
+                });
+            }
+            Effect::ExportWorkbook { tables, title, name } => {
+                let writer = self.writer.clone();
+                yew::platform::spawn_local(async move {
+                    let request = ExportRequest::Workbook { tables, title };
+                    let what = "The Excel workbook";
+                    dispatch.send(Action::ExportFinished(export_file(&writer, request, name, XLSX, what).await));
+                });
+            }
+            Effect::Print => {
+                let _ = gloo::utils::window().print();
+            }
+            Effect::Focus(id) => after_drawing(move || {
+                if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+                    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                        let _ = element.focus();
+                    }
+                }
+            }),
+        }
+    }
+
+    /// Keeps a draft a moment after the typing stops. A draft of another id waiting to be kept
+    /// (the officer opened another) is written at once.
+    fn keep(&self, id: String, project: Project) {
+        if let Some((earlier_id, earlier)) = self.unsaved.borrow_mut().replace((id.clone(), project)) {
+            if earlier_id != id {
+                let shelf = self.shelf.clone();
+                yew::platform::spawn_local(async move {
+                    let _ = shelf.save(&earlier_id, &earlier).await;
+                });
+            }
+        }
+        let (slot, shelf, dispatch) = (self.unsaved.clone(), self.shelf.clone(), self.dispatch.clone());
+        // Replacing the timer cancels the one before.
+        *self.save_timer.borrow_mut() = Some(Timeout::new(KEEP_AFTER_MS, move || {
+            if let Some((id, project)) = slot.borrow_mut().take() {
+                yew::platform::spawn_local(async move {
+                    dispatch.send(Action::Autosaved(shelf.save(&id, &project).await));
+                });
+            }
+        }));
+    }
+
+    /// Writes the draft waiting to be kept, as the page closes.
+    pub fn page_closing(&self) {
+        if let Some((id, project)) = self.unsaved.borrow_mut().take() {
+            self.shelf.save_on_close(&id, &project);
+        }
+    }
+}
+
+/// Runs `then` once the page has been drawn for the state just reduced.
+fn after_drawing(then: impl FnOnce() + 'static) {
+    let frame = gloo::render::request_animation_frame(move |_| {
+        Timeout::new(0, then).forget();
+    });
+    std::mem::forget(frame);
+}
+
+/// The import worker's reading of a file, or why it gave none: it stopped part way (its code
+/// panicked, or it ran out of memory, each told at once), or it took longer than the time
+/// limit.
+async fn read_in_worker(
+    reader: &UseOneshotRunnerHandle<FileReader>,
+    request: FileRequest,
+) -> Result<Result<crate::engine::tables::Arrived, crate::engine::import::Problem>, ProblemKind> {
+    match run_job(request, READ_TIMEOUT, |job| reader.run(job)).await {
+        Outcome::Answered(arrived) => Ok(arrived),
+        Outcome::Stopped => Err(ProblemKind::ReadingStopped(Stop::Broke)),
+        Outcome::Ended => Err(ProblemKind::ReadingStopped(Stop::OutOfMemory)),
+        Outcome::TimedOut => Err(ProblemKind::ReadingStopped(Stop::TimedOut)),
+    }
+}
+
+/// Has the export worker write a file and offers it for download.
+async fn export_file(
+    writer: &UseOneshotRunnerHandle<FileWriter>,
+    request: ExportRequest,
+    name: String,
+    mime: &'static str,
+    what: &'static str,
+) -> Export {
+    let failed = |why: &str, stopped| Export::Failed { what, why: why.to_owned(), stopped };
+    let written = match run_job(request, EXPORT_TIMEOUT, |job| writer.run(job)).await {
+        Outcome::Answered(written) => written,
+        Outcome::Stopped => {
+            return failed("it stopped part way, on something in the report it could not handle.", true)
+        }
+        Outcome::Ended => {
+            return failed("it stopped part way, most likely because this computer ran out of memory for it.", true)
+        }
+        Outcome::TimedOut => return failed("it gave no answer within a minute.", false),
+    };
+    match written {
+        Ok(bytes) => match download_bytes(&name, mime, &bytes) {
+            Ok(()) => Export::Done { what, name },
+            Err(_) => failed("the browser would not start the download.", false),
+        },
+        Err(why) => Export::Failed { what, why, stopped: false },
+    }
+}

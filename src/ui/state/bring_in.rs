@@ -1,0 +1,398 @@
+//! Bringing a table in: a paste or a file becomes the report's establishment table (through
+//! the Columns step) or joins its supporting tables, and one that cannot be read says why
+//! without changing the report.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::{Effect, Failed, Import, Slot, State};
+use crate::engine::format::{count, sentence_start as capitalise};
+use crate::engine::import::establishment::{headings_key, mapping_for_row};
+use crate::engine::import::grid::GridRow;
+use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, ProblemKind};
+use crate::engine::model::{ColumnUse, Origin, Project, RawInput, TableInput};
+use crate::engine::saved;
+use crate::engine::tables::{Arrived, PeriodTable, SupportingTable, Table};
+
+/// What a pasted table is credited to in source lines.
+pub const PASTED_SOURCE: &str = "table pasted by the report author";
+
+/// The field where a paste or a file is put right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputField {
+    Paste,
+    Upload,
+}
+
+impl InputField {
+    /// The field's id on the page, which the error summary links to.
+    pub fn id(self) -> &'static str {
+        match self {
+            InputField::Paste => "paste-table",
+            InputField::Upload => "upload-file",
+        }
+    }
+
+    pub(super) fn of(input: &TableInput) -> InputField {
+        match input.raw {
+            RawInput::Text(_) => InputField::Paste,
+            RawInput::File { .. } => InputField::Upload,
+        }
+    }
+}
+
+/// Identifies a file by its name and content, so a changed file with the same name is read again.
+pub fn file_key(name: &str, bytes: &[u8]) -> u64 {
+    // FNV-1a, over eight bytes at a time where it can (a workbook can be tens of megabytes):
+    // each step is a bijection of the hash, so any one changed word changes the key, and
+    // collisions would need the same name as well. Kept in memory only, never saved.
+    let step = |hash: u64, word: u64| (hash ^ word).wrapping_mul(0x0100_0000_01b3);
+    let hash = name.bytes().chain([0]).fold(0xcbf2_9ce4_8422_2325, |hash, byte| step(hash, u64::from(byte)));
+    let mut words = bytes.chunks_exact(8);
+    let hash = (&mut words).fold(step(hash, bytes.len() as u64), |hash, word| {
+        step(hash, u64::from_le_bytes(word.try_into().expect("eight bytes")))
+    });
+    words.remainder().iter().fold(hash, |hash, &byte| step(hash, u64::from(byte)))
+}
+
+type Reduced = (State, Vec<Effect>);
+
+/// The paste box changed: a table that reads joins the report, one that does not says why.
+pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
+    next.failed = next.failed.filter(|f| f.field != InputField::Paste);
+    next.paste = text.clone();
+    if text.trim().is_empty() {
+        // Clearing the box leaves the report as it is.
+        next.import = next.import.filter(|i| !i.is_paste());
+        return (next, Vec::new());
+    }
+    let input = TableInput::pasted(text.clone(), PASTED_SOURCE);
+    let arrived = Rc::new(Arrived::from_rows(load_pasted(&text)));
+    if arrived.read.is_some() {
+        return (beside_the_report(next, "the pasted table", input, arrived), Vec::new());
+    }
+    // Typing or pasting again into the box edits the same table; "Add another period's
+    // table" starts a new one.
+    let fresh = if next.import.as_ref().is_some_and(Import::is_paste) { Fresh::No } else { Fresh::Yes };
+    (read(next, input, fresh), Vec::new())
+}
+
+/// A file's bytes, as the browser read them: a saved draft opens, anything else is read in
+/// the import worker.
+pub(super) fn file_opened(mut next: State, name: String, bytes: Arc<[u8]>) -> Reduced {
+    if saved::is_saved_draft(&bytes) {
+        return project_opened(next, &String::from_utf8_lossy(&bytes), name);
+    }
+    reading(&mut next, &name);
+    (next, vec![Effect::ReadFile { name, bytes, sheet: None, again: false }])
+}
+
+/// Another sheet of the workbook being brought in, read in the worker.
+pub(super) fn sheet_chosen(mut next: State, sheet: String) -> Reduced {
+    let Some(RawInput::File { name, bytes }) = next.import.as_ref().map(|i| i.input.raw.clone()) else {
+        return (next, Vec::new());
+    };
+    reading(&mut next, &name);
+    (next, vec![Effect::ReadFile { name, bytes, sheet: Some(sheet), again: false }])
+}
+
+pub(super) fn reading(next: &mut State, name: &str) {
+    next.failed = next.failed.take().filter(|f| f.field != InputField::Upload);
+    next.busy = Some(format!("Reading {name}…"));
+    next.status = format!("Reading {name}…");
+}
+
+/// A project file or page for members: it replaces the draft, and its files are read again.
+pub(super) fn project_opened(mut next: State, text: &str, from: String) -> Reduced {
+    match saved::open(text) {
+        Ok(project) => {
+            let effects = read_files_of(&project);
+            next.project = project;
+            next.import = None;
+            next.failed = None;
+            next.busy = None;
+            next.status = format!("Opened {from}. Undo goes back to the report you had.");
+            (next, effects)
+        }
+        Err(why) => file_failed(next, from, ProblemKind::NotAProject(why)),
+    }
+}
+
+/// Every file a project holds, read again by the worker for its rows.
+pub(super) fn read_files_of(project: &Project) -> Vec<Effect> {
+    project
+        .tables
+        .iter()
+        .chain(&project.supporting)
+        .filter_map(|input| match &input.raw {
+            RawInput::File { name, bytes } => Some(Effect::ReadFile {
+                name: name.clone(),
+                bytes: bytes.clone(),
+                sheet: input.sheet.clone(),
+                again: true,
+            }),
+            RawInput::Text(_) => None,
+        })
+        .collect()
+}
+
+pub(super) fn file_failed(mut next: State, name: String, problem: ProblemKind) -> Reduced {
+    next.busy = None;
+    next.status = format!("{name} could not be read: {problem} The report has not changed.");
+    let problem = Problem::whole(problem).located(Some(&name), None);
+    next.failed = Some(Failed { field: InputField::Upload, problems: vec![problem] });
+    (next, vec![Effect::Focus(ERROR_SUMMARY)])
+}
+
+/// The error summary's id: the focus goes there when a file could not be read.
+pub const ERROR_SUMMARY: &str = "error-summary";
+
+/// A file (or one sheet of it) as the import worker read it: a supporting table joins the
+/// project, an establishment table is brought in, one that cannot be read says why. A new
+/// file that cannot be read takes the focus to the error summary; another sheet of the same
+/// file, chosen from the list, leaves the focus on the list.
+pub(super) fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, arrived: Result<Arrived, Problem>) -> Reduced {
+    let new_file = !is_being_brought_in(&next, &name, &bytes);
+    next.busy = None;
+    // A file that reads clears what was said about the last one that did not.
+    next.failed = next.failed.take().filter(|f| f.field != InputField::Upload);
+    let mut next = match arrived {
+        Ok(arrived) => {
+            let arrived = next.keep_rows(&name, &bytes, arrived);
+            let sheet = arrived.loaded.sheet.clone();
+            let input = file_input(name.clone(), bytes.clone(), sheet);
+            if arrived.read.is_some() {
+                beside_the_report(next, &name, input, arrived)
+            } else {
+                // Another sheet of the file being brought in keeps that import's place among the periods.
+                let fresh = if new_file { Fresh::Yes } else { Fresh::No };
+                read(next, input, fresh)
+            }
+        }
+        Err(problem) => {
+            let input = file_input(name, bytes, None);
+            let reading = read_loaded(&input, Err(problem), &next.remembered);
+            next.status = format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
+            let before = next.project.tables.clone();
+            next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest });
+            next
+        }
+    };
+    let this_failed = next.failed.as_ref().is_some_and(|f| f.field == InputField::Upload)
+        || next.import.as_ref().is_some_and(|i| !i.is_paste() && i.reading.outcome.is_err());
+    let effects = if new_file && this_failed { vec![Effect::Focus(ERROR_SUMMARY)] } else { Vec::new() };
+    next.busy = None;
+    (next, effects)
+}
+
+/// Whether this file is the one being brought in: compared as the project compares inputs,
+/// by the shared bytes first, so a file of tens of megabytes is not hashed again.
+fn is_being_brought_in(state: &State, name: &str, bytes: &Arc<[u8]>) -> bool {
+    let file = RawInput::File { name: name.to_owned(), bytes: bytes.clone() };
+    state.import.as_ref().is_some_and(|i| i.input.raw == file)
+}
+
+/// A table of a kind with its own reader, read where it came in (the worker, for a file):
+/// it joins the project's supporting tables, replacing one of the same kind, or says why it
+/// could not be read. Its reading is handed to the tables as it is, not read again.
+fn beside_the_report(mut next: State, name: &str, input: TableInput, arrived: Rc<Arrived>) -> State {
+    let Some((kind, read)) = arrived.read.clone() else { return next };
+    match read {
+        Ok(table) => {
+            let message = loaded_message(name, &table);
+            let same_kind: Vec<TableInput> =
+                next.tables.supporting.iter().filter(|t| t.kind == kind).map(|t| t.input.clone()).collect();
+            next.project.supporting.retain(|existing| !same_kind.contains(existing));
+            next.failed = next.failed.take().filter(|f| f.field != InputField::of(&input));
+            next.project.supporting.push(input.clone());
+            let entry = SupportingTable::arrived(input, arrived, kind, Ok(table));
+            next.tables = Rc::new(next.tables.with_supporting(entry));
+            next.status = capitalise(&message);
+        }
+        Err(problems) => {
+            let first = problems.first().map(|p| placed(p, name).to_string());
+            next.status = capitalise(&format!("{name} could not be read: {}", first.unwrap_or_default()));
+            next.failed = Some(Failed { field: InputField::of(&input), problems });
+        }
+    }
+    next
+}
+
+/// A problem placed in the file it came from; a paste's rows are named as they are.
+fn placed(problem: &Problem, name: &str) -> Problem {
+    match &problem.file {
+        Some(_) => problem.clone(),
+        None => problem.clone().located(Some(name), problem.sheet.as_deref()),
+    }
+}
+
+/// What the officer is told when a supporting table comes in.
+fn loaded_message(name: &str, table: &Table) -> String {
+    match table {
+        Table::DfeIndicators(_) => {
+            format!("Loaded {name}: choose a council under Benchmarks, or insert a benchmark table into the report.")
+        }
+        Table::StatisticalNeighbours(_) => {
+            format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
+        }
+        Table::StaffList(list) => {
+            let people = count(list.people.len() as f64);
+            format!("Loaded {name}: {people} people. Their figures are under Staff list.")
+        }
+        Table::Cohorts(_) => format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets."),
+        Table::Recruitment(_) => format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets."),
+        Table::Budget(_) => format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets."),
+    }
+}
+
+/// Whether a reading starts a new import, or reads the current one again with a new choice.
+#[derive(PartialEq)]
+enum Fresh {
+    Yes,
+    No,
+}
+
+/// Reads an input; when it reads, it becomes the project's table, with the sheet and columns
+/// it was read with fixed, so the saved project reads the same way again.
+fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
+    let (before, slot) = match (&next.import, fresh) {
+        (Some(import), Fresh::No) => (import.before.clone(), import.slot),
+        _ => (next.project.tables.clone(), Slot::Latest),
+    };
+    let (from, loaded) = rows_for(&next, &input);
+    let reading = read_loaded(&input, loaded, &next.remembered);
+    let name = file_name(&input);
+    match &reading.outcome {
+        Ok(read) => {
+            let sheet = reading.loaded.as_ref().ok().and_then(|l| l.sheet.clone());
+            let source = match (&input.raw, &sheet) {
+                (RawInput::File { name, .. }, Some(sheet)) => format!("{name}, sheet {sheet}"),
+                _ => input.source.clone(),
+            };
+            let accepted = TableInput { sheet, source, mapping: reading.mapping.clone(), ..input.clone() };
+            // The sample's other tables describe the fictional council: they go with its figures.
+            if before.iter().all(|t| t.origin == Origin::Sample) {
+                next.project.supporting.retain(|t| t.origin != Origin::Sample);
+            }
+            next.project.tables = match (slot, before.first()) {
+                (Slot::Earlier, Some(latest)) => vec![latest.clone(), accepted.clone()],
+                _ => vec![accepted.clone()],
+            };
+            // Read once, here: the tables take this reading rather than reading it again.
+            next.tables = Rc::new(next.tables.with_period(PeriodTable::from_reading(accepted, from, read.clone())));
+            let roles = read.table.rows.len();
+            let left_out = match read.skipped.len() {
+                0 => String::new(),
+                n => format!(" {n} unreadable {} left out.", if n == 1 { "cell was" } else { "cells were" }),
+            };
+            next.status =
+                format!("Report updated from {name}: {roles} {}.{left_out}", if roles == 1 { "role" } else { "roles" });
+        }
+        Err(_) => {
+            next.status = format!("{} could not be read; the report has not changed.", capitalise(&name));
+        }
+    }
+    next.import = Some(Import { input, reading: Rc::new(reading), before, slot });
+    next
+}
+
+/// The rows for an input being brought in: a paste is split here; a file's come from the worker.
+fn rows_for(state: &State, input: &TableInput) -> (Option<Rc<Arrived>>, Result<Loaded, Problem>) {
+    match &input.raw {
+        RawInput::Text(text) => (None, Ok(load_pasted(text))),
+        RawInput::File { .. } => match state.arrived_for(input) {
+            Ok(arrived) => {
+                let loaded = arrived.loaded.clone();
+                (Some(arrived), Ok(loaded))
+            }
+            Err(problem) => (None, Err(problem)),
+        },
+    }
+}
+
+/// The import read again with one choice changed.
+fn again(next: State, change: impl FnOnce(&mut TableInput)) -> Reduced {
+    let Some(import) = &next.import else { return (next, Vec::new()) };
+    let mut input = import.input.clone();
+    change(&mut input);
+    (read(next, input, Fresh::No), Vec::new())
+}
+
+pub(super) fn header_row_chosen(next: State, line: usize) -> Reduced {
+    let Some(row) = current_rows(&next).and_then(|rows| rows.iter().find(|r| r.line == line)).cloned() else {
+        return (next, Vec::new());
+    };
+    again(next, |input| input.mapping = Some(mapping_for_row(&row)))
+}
+
+pub(super) fn column_set(mut next: State, column: usize, holds: ColumnUse) -> Reduced {
+    let Some(mut mapping) = next.import.as_ref().and_then(|i| i.reading.mapping.clone()) else {
+        return (next, Vec::new());
+    };
+    if column >= mapping.columns.len() {
+        mapping.columns.resize(column + 1, ColumnUse::NotUsed);
+    }
+    mapping.columns[column] = holds;
+    // Remember the choice for the next table with the same headings.
+    if let Some(header) = current_rows(&next).and_then(|rows| rows.iter().find(|r| r.line == mapping.header_line)) {
+        let key = headings_key(header);
+        next.remembered.insert(key, mapping.columns.clone());
+    }
+    again(next, |input| input.mapping = Some(mapping))
+}
+
+pub(super) fn guess_again(mut next: State) -> Reduced {
+    let header_line = next.import.as_ref().and_then(|i| i.reading.mapping.as_ref()).map(|m| m.header_line);
+    if let Some(header) = current_rows(&next).and_then(|rows| rows.iter().find(|r| Some(r.line) == header_line)) {
+        let key = headings_key(header);
+        next.remembered.remove(&key);
+    }
+    again(next, |input| input.mapping = None)
+}
+
+pub(super) fn skip_unreadable(next: State, skip: bool) -> Reduced {
+    again(next, |input| input.skip_unreadable = skip)
+}
+
+pub(super) fn period_set(next: State, period: String) -> Reduced {
+    again(next, |input| input.period = period.trim().to_owned())
+}
+
+pub(super) fn slot_chosen(mut next: State, slot: Slot) -> Reduced {
+    if let Some(import) = &mut next.import {
+        import.slot = slot;
+    }
+    again(next, |_| ())
+}
+
+pub(super) fn finished(next: &mut State) {
+    next.import = None;
+    next.failed = None;
+    // The text is in the project now; the box is cleared for the next table.
+    next.paste = String::new();
+    next.status = "Paste or upload the next table.".into();
+}
+
+fn current_rows(state: &State) -> Option<&[GridRow]> {
+    let import = state.import.as_ref()?;
+    Some(&import.reading.loaded.as_ref().ok()?.rows)
+}
+
+fn file_input(name: String, bytes: Arc<[u8]>, sheet: Option<String>) -> TableInput {
+    TableInput {
+        period: String::new(),
+        source: name.clone(),
+        origin: Origin::Uploaded,
+        raw: RawInput::File { name, bytes },
+        sheet,
+        mapping: None,
+        skip_unreadable: false,
+    }
+}
+
+fn file_name(input: &TableInput) -> String {
+    match &input.raw {
+        RawInput::Text(_) => "the pasted table".to_owned(),
+        RawInput::File { name, .. } => name.clone(),
+    }
+}
