@@ -54,6 +54,9 @@ fn a_readable_paste_replaces_the_sample() {
     assert_eq!(state.status, "Report updated from the pasted table: 2 roles.");
     let saved = state.project.tables[0].mapping.as_ref().expect("the columns it was read with are saved");
     assert_eq!(saved.columns[0], ColumnUse::Role);
+    // The same table pasted again (a paste box fires as it fills) is still one table.
+    let again = reduce_(&state, Action::PasteEdited(GOOD.into()));
+    assert_eq!((again.tables.periods.len(), again.facts.periods.len(), again.checks.len()), (1, 1, 1));
 }
 
 #[test]

@@ -27,3 +27,160 @@ fn engine_uses_no_browser_or_ui_crate() {
         }
     }
 }
+
+/// The engine's layers, lowest first. A layer may use the layers below it and never one
+/// above: the flow goes one way, from the officer's input to what leaves the builder.
+/// `model` (the typed values every layer speaks) and `format` (the number style) are the
+/// ground; `saved` opens and migrates saved drafts from the model alone; `import` reads input
+/// into the model; `tables` reads each of the project's inputs once; `metrics` works figures
+/// out of typed tables; `chart` draws them; `report` lays out the document over the facts;
+/// `analysis` and `export` take the report and the tables out; `sample` uses them all.
+const LAYERS: &[(&str, usize)] = &[
+    ("format", 0),
+    ("model", 0),
+    ("saved", 1),
+    ("import", 2),
+    ("tables", 3),
+    ("metrics", 4),
+    ("chart", 5),
+    ("report", 6),
+    ("analysis", 7),
+    ("export", 7),
+    ("sample", 8),
+];
+
+fn layer(module: &str) -> usize {
+    LAYERS.iter().find(|(name, _)| *name == module).unwrap_or_else(|| panic!("{module} has no layer in LAYERS")).1
+}
+
+/// The engine modules a file names: `crate::engine::x`, and `super::x` (or `super::super::x`)
+/// where that reaches the engine itself.
+fn engine_modules_used(text: &str, depth: usize) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut take = |rest: &str| {
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if !name.is_empty() {
+            found.push(name);
+        }
+    };
+    for (i, _) in text.match_indices("crate::engine::") {
+        take(&text[i + "crate::engine::".len()..]);
+    }
+    let to_engine = "super::".repeat(depth);
+    if depth > 0 {
+        for (i, _) in text.match_indices(&to_engine) {
+            let before = &text[..i];
+            if !before.ends_with("super::") {
+                let rest = &text[i + to_engine.len()..];
+                if !rest.starts_with("super::") {
+                    take(rest);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_engines_layers_point_one_way() {
+    let engine = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
+    let mut files = Vec::new();
+    rust_files(&engine, &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(&engine).unwrap();
+        let parts: Vec<String> =
+            relative.iter().map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned()).collect();
+        if parts[0] == "mod" {
+            continue;
+        }
+        let module = parts[0].clone();
+        // How many `super::` reach the engine from this file: one from engine/x.rs and
+        // engine/x/mod.rs, two from engine/x/y.rs.
+        let depth = match parts.len() {
+            1 => 1,
+            2 if parts[1] == "mod" => 1,
+            n => n,
+        };
+        let text = std::fs::read_to_string(file).unwrap();
+        for used in engine_modules_used(&text, depth) {
+            if used != module && LAYERS.iter().any(|(name, _)| *name == used) && layer(&used) > layer(&module) {
+                wrong.push(format!("{} uses {used}, a layer above {module}", relative.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_engine_module_has_a_layer() {
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().trim_end_matches(".rs").to_owned();
+        if name != "mod" {
+            layer(&name);
+        }
+    }
+}
+
+/// Files of one module that use each other (chart's frame and general once did) are one
+/// file cut in two: what they share belongs to the module above them.
+#[test]
+fn no_two_files_of_a_module_use_each_other() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let (Some(dir), Some(stem)) = (file.parent(), file.file_stem()) else { continue };
+        let stem = stem.to_string_lossy();
+        if stem == "mod" {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        for other in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            let Some(other_stem) = other.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+            if other == *file || other_stem == "mod" || other.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let uses = |text: &str, name: &str| {
+                text.contains(&format!("super::{name}::")) || text.contains(&format!("super::{name}::{{"))
+            };
+            if uses(&text, &other_stem)
+                && uses(&std::fs::read_to_string(&other).unwrap(), &stem)
+                && stem.as_ref() < other_stem.as_str()
+            {
+                wrong.push(format!("{} and {} use each other", file.display(), other.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A function in the UI fits on a screen or two: one that grows past that is doing the work of
+/// several (the page's effects once lived in one of 560 lines).
+#[test]
+fn no_function_in_the_ui_is_longer_than_200_lines() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut files);
+    let mut long = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (start, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn ", "async fn ", "pub async fn "]
+                .iter()
+                .any(|p| trimmed.starts_with(p));
+            if !is_fn || !line.trim_end().ends_with('{') {
+                continue;
+            }
+            // rustfmt closes a function with a brace at the indentation it opened at.
+            let indent = &line[..line.len() - trimmed.len()];
+            let close = format!("{indent}}}");
+            let end = lines[start + 1..].iter().position(|l| *l == close).map_or(lines.len(), |n| start + 1 + n);
+            if end - start > 200 {
+                long.push(format!("{}:{}: {} lines", file.display(), start + 1, end - start));
+            }
+        }
+    }
+    assert!(long.is_empty(), "{}", long.join("\n"));
+}

@@ -14,7 +14,7 @@ use super::export_worker::{ExportRequest, FileWriter};
 use super::state::{Action, Effect, Export, DOCX, XLSX};
 use super::stop_signal::{run_job, Job, Outcome};
 use super::storage::{self, Shelf};
-use super::store::Dispatch;
+use super::store::{Dispatch, RunsEffects};
 use super::worker::{FileBytes, FileReader, FileRequest};
 use crate::engine::export::word::Picture;
 use crate::engine::import::{ProblemKind, Stop};
@@ -50,8 +50,10 @@ impl Edge {
     ) -> Edge {
         Edge { dispatch, reader, writer, shelf, unsaved: Rc::new(RefCell::new(None)), save_timer: RefCell::new(None) }
     }
+}
 
-    pub fn run(&self, effect: Effect) {
+impl RunsEffects for Edge {
+    fn run(&self, effect: Effect) {
         let dispatch = self.dispatch.clone();
         match effect {
             Effect::ReadFile { name, bytes, sheet, again } => {
@@ -137,6 +139,15 @@ impl Edge {
         }
     }
 
+    /// Writes the draft waiting to be kept, as the page closes.
+    fn page_closing(&self) {
+        if let Some((id, project)) = self.unsaved.borrow_mut().take() {
+            self.shelf.save_on_close(&id, &project);
+        }
+    }
+}
+
+impl Edge {
     /// Keeps a draft a moment after the typing stops. A draft of another id waiting to be kept
     /// (the officer opened another) is written at once.
     fn keep(&self, id: String, project: Project) {
@@ -157,13 +168,6 @@ impl Edge {
                 });
             }
         }));
-    }
-
-    /// Writes the draft waiting to be kept, as the page closes.
-    pub fn page_closing(&self) {
-        if let Some((id, project)) = self.unsaved.borrow_mut().take() {
-            self.shelf.save_on_close(&id, &project);
-        }
     }
 }
 

@@ -7,8 +7,14 @@ use std::rc::Rc;
 
 use yew::Callback;
 
-use super::edge::Edge;
 use super::state::{reduce, Action, Effect, State};
+
+/// What runs the effects the reducer asks for (`ui::edge::Edge` in the page).
+pub trait RunsEffects {
+    fn run(&self, effect: Effect);
+    /// The page is closing: whatever is waiting to be kept is written now.
+    fn page_closing(&self);
+}
 
 /// Sends actions to the page's state. Cheap to clone; all clones are the one store.
 #[derive(Clone)]
@@ -18,7 +24,7 @@ struct Store {
     state: RefCell<Rc<State>>,
     /// Draws the page again: set by the page each time it is drawn.
     redraw: RefCell<Option<Callback<()>>>,
-    edge: RefCell<Option<Rc<Edge>>>,
+    edge: RefCell<Option<Rc<dyn RunsEffects>>>,
 }
 
 impl PartialEq for Dispatch {
@@ -29,7 +35,7 @@ impl PartialEq for Dispatch {
 
 impl Dispatch {
     /// A store holding `state`, whose effects `edge` runs.
-    pub fn new(state: State, edge: impl FnOnce(Dispatch) -> Edge) -> Dispatch {
+    pub fn new<E: RunsEffects + 'static>(state: State, edge: impl FnOnce(Dispatch) -> E) -> Dispatch {
         let dispatch = Dispatch(Rc::new(Store {
             state: RefCell::new(Rc::new(state)),
             redraw: RefCell::new(None),

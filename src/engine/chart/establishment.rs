@@ -13,8 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::frame::{
     draw_value_axis, nice_ceiling, shorten, text, Area, DrawResult, Frame, ValueAxis, FONT, LEFT, WIDTH,
 };
-use super::general::Unit;
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
+use super::Unit;
 use super::{Chart, ChartData};
 use crate::engine::format::fte;
 use crate::engine::metrics::EstablishmentFigures;

@@ -8,8 +8,8 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::general::Unit;
 use super::palette::{DARK_GREY, GRID, SECONDARY_TEXT, TEXT};
+use super::Unit;
 
 pub(super) const WIDTH: u32 = 640;
 pub(super) const FONT: &str = "sans-serif";

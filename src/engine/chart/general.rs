@@ -14,8 +14,7 @@ use super::frame::{
     bold_text, draw_value_axis, nice_ceiling, shorten, text, Area, DrawResult, Frame, Plot, ValueAxis, LEFT, WIDTH,
 };
 use super::palette::{CATEGORICAL, DARK_BLUE, HIGHLIGHT_BAND, ORANGE, SECONDARY_TEXT, TEXT};
-use super::{Chart, ChartData};
-use crate::engine::format::{decimal, fte, money, rate};
+use super::{Chart, ChartData, Unit};
 
 /// The most series one chart draws: the guidance asks for no more than four colours, and lines
 /// have four marker shapes.
@@ -37,61 +36,6 @@ const LEGEND_CHARS: usize = 18;
 const SERIES_LABEL_CHARS: usize = 12;
 const LINE_PLOT_HEIGHT: u32 = 300;
 const PERIOD_CHARS: usize = 14;
-
-/// What the figures count, which sets how they are printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// Full-time equivalent, to 2 decimal places.
-    Fte,
-    /// A fraction 0..1, printed as a percentage to 1 decimal place.
-    Rate,
-    /// Whole numbers, such as headcounts or leavers.
-    Count,
-    /// Money.
-    Pounds,
-}
-
-impl Unit {
-    /// A figure in the papers' number style: `12.50` (FTE), `31.4%`, `1,204`, `£4,137.80` with
-    /// pence or `£120,000` without.
-    pub fn format(self, value: f64) -> String {
-        match self {
-            Unit::Fte => fte(value),
-            Unit::Rate => rate(value),
-            Unit::Count => decimal(value, 0),
-            Unit::Pounds => money(value),
-        }
-    }
-
-    /// An axis tick, with only the places a round tick needs: `20%`, `2.5`, `£50,000`.
-    pub(super) fn tick(self, value: f64) -> String {
-        let number = if self == Unit::Rate { value * 100.0 } else { value };
-        let text = decimal(number, 2);
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        match self {
-            Unit::Rate => format!("{text}%"),
-            Unit::Pounds => pounds(text),
-            Unit::Fte | Unit::Count => text.to_owned(),
-        }
-    }
-
-    pub(super) fn axis_name(self) -> &'static str {
-        match self {
-            Unit::Fte => "FTE",
-            Unit::Rate => "Per cent",
-            Unit::Count => "Number",
-            Unit::Pounds => "Pounds (£)",
-        }
-    }
-}
-
-/// Puts the pound sign after any minus sign: `-£300`.
-fn pounds(number: &str) -> String {
-    match number.strip_prefix('-') {
-        Some(magnitude) => format!("-£{magnitude}"),
-        None => format!("£{number}"),
-    }
-}
 
 /// One set of figures, one a category; `None` where there is no figure.
 #[derive(Clone, Debug, PartialEq)]

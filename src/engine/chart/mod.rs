@@ -8,7 +8,9 @@ mod general;
 pub mod palette;
 
 pub use establishment::establishment_chart;
-pub use general::{bar_chart, line_chart, ChartSpec, Series, Unit, MAX_SERIES};
+pub use general::{bar_chart, line_chart, ChartSpec, Series, MAX_SERIES};
+
+use crate::engine::format::{decimal, fte, money, rate};
 
 /// A finished chart: accessible SVG markup and the text that describes it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -90,4 +92,59 @@ fn make_accessible(svg: &str, id: &str, title: &str, description: &str) -> Strin
         escape(description),
         &svg[open_end + 1..],
     )
+}
+
+/// What the figures count, which sets how they are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Full-time equivalent, to 2 decimal places.
+    Fte,
+    /// A fraction 0..1, printed as a percentage to 1 decimal place.
+    Rate,
+    /// Whole numbers, such as headcounts or leavers.
+    Count,
+    /// Money.
+    Pounds,
+}
+
+impl Unit {
+    /// A figure in the papers' number style: `12.50` (FTE), `31.4%`, `1,204`, `£4,137.80` with
+    /// pence or `£120,000` without.
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Unit::Fte => fte(value),
+            Unit::Rate => rate(value),
+            Unit::Count => decimal(value, 0),
+            Unit::Pounds => money(value),
+        }
+    }
+
+    /// An axis tick, with only the places a round tick needs: `20%`, `2.5`, `£50,000`.
+    pub(crate) fn tick(self, value: f64) -> String {
+        let number = if self == Unit::Rate { value * 100.0 } else { value };
+        let text = decimal(number, 2);
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        match self {
+            Unit::Rate => format!("{text}%"),
+            Unit::Pounds => pounds(text),
+            Unit::Fte | Unit::Count => text.to_owned(),
+        }
+    }
+
+    pub(crate) fn axis_name(self) -> &'static str {
+        match self {
+            Unit::Fte => "FTE",
+            Unit::Rate => "Per cent",
+            Unit::Count => "Number",
+            Unit::Pounds => "Pounds (£)",
+        }
+    }
+}
+
+/// Puts the pound sign after any minus sign: `-£300`.
+fn pounds(number: &str) -> String {
+    match number.strip_prefix('-') {
+        Some(magnitude) => format!("-£{magnitude}"),
+        None => format!("£{number}"),
+    }
 }

@@ -2,9 +2,9 @@
 //! by their published column names.
 
 use super::grid::GridRow;
-use super::kind::TableKind;
 use super::number::read_entry;
 use super::{Problem, ProblemKind};
+use crate::engine::model::TableKind;
 use crate::engine::model::{
     DfeIndicators, DfeRow, Entry, Level, NoValue, Percent, PublishedRates, StatisticalNeighbours,
 };

@@ -3,9 +3,9 @@
 
 use super::grid::GridRow;
 use super::headings::{key, recognise, Heading};
-use super::kind::TableKind;
 use super::number::read_entry;
 use super::{load_pasted, Problem, ProblemKind};
+use crate::engine::model::TableKind;
 use crate::engine::model::{ColumnMapping, ColumnUse, EstablishmentTable, Field, RememberedMappings, RoleRow};
 
 /// How far down to look for the header row, past titles and notes.

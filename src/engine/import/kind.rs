@@ -1,53 +1,14 @@
 //! What kind of workforce table a grid holds, judged from its headings, so the officer is
 //! told what was recognised and the right reader is used.
 
+pub use crate::engine::model::TableKind;
+
 use super::establishment::finds_header;
 use super::grid::GridRow;
 use super::headings::key;
 
 /// How far down to look for headings.
 const SEARCH_ROWS: usize = 30;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum TableKind {
-    /// Establishment by role or team: establishment, permanent, agency, vacant.
-    Establishment,
-    /// One row a person: role, team, FTE, contract type, start and leaving dates, age.
-    StaffList,
-    /// The DfE children's social work workforce indicators file (`../shared/domain.md`).
-    DfeIndicators,
-    /// Each council's ten statistical neighbours, by old council code.
-    StatisticalNeighbours,
-    /// Periods down the side and measures across.
-    TimeSeries,
-    /// A programme cohort: started, completed, still employed.
-    Cohort,
-    /// Recruitment campaigns: posts advertised, applications, appointments.
-    Recruitment,
-    /// Numbered recommendations with a status and an update.
-    RecommendationsTracker,
-    /// Budget, spent and remaining.
-    Budget,
-    Unknown,
-}
-
-impl TableKind {
-    /// How the officer is told what was recognised.
-    pub fn describe(self) -> &'static str {
-        match self {
-            TableKind::Establishment => "an establishment table (posts by role or team)",
-            TableKind::StaffList => "a staff list (one row for each person)",
-            TableKind::DfeIndicators => "the DfE children's social work workforce indicators file",
-            TableKind::StatisticalNeighbours => "a statistical neighbours file (each council's ten closest councils)",
-            TableKind::TimeSeries => "a time series (periods down the side, measures across)",
-            TableKind::Cohort => "a cohort table (started, completed, still employed)",
-            TableKind::Recruitment => "a recruitment table (posts advertised, applications, appointments)",
-            TableKind::RecommendationsTracker => "a recommendations tracker (recommendation, status, update)",
-            TableKind::Budget => "a budget table (budget, spent, remaining)",
-            TableKind::Unknown => "a table of a kind this tool does not recognise",
-        }
-    }
-}
 
 /// Classifies the grid by the headings in its first rows; the most specific kind wins.
 ///

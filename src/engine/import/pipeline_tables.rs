@@ -3,9 +3,9 @@
 
 use super::grid::GridRow;
 use super::headings::key;
-use super::kind::TableKind;
 use super::number::read_entry;
 use super::{Problem, ProblemKind};
+use crate::engine::model::TableKind;
 use crate::engine::model::{BudgetRow, CampaignRow, CohortRow, Entry};
 
 /// Finds the heading row holding every required column, then reads a label and figures per row.

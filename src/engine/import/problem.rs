@@ -6,10 +6,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::kind::TableKind;
-use super::spreadsheet::column_letters;
+use super::grid::column_letters;
 use crate::engine::format;
 use crate::engine::model::Field;
+use crate::engine::model::TableKind;
 use crate::engine::saved::OpenError;
 
 /// Files larger than this are refused before reading: far more than any workforce table.

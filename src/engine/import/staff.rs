@@ -4,9 +4,9 @@
 use super::date::{read_date, DateSystem};
 use super::grid::GridRow;
 use super::headings::key;
-use super::kind::TableKind;
 use super::number::read_entry;
 use super::{Problem, ProblemKind};
+use crate::engine::model::TableKind;
 use crate::engine::model::{Contract, Entry, Person, StaffList};
 
 /// Standard full-time weekly hours, for turning contracted hours into FTE: Skills for Care

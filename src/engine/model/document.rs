@@ -45,7 +45,8 @@ pub enum Period {
     Earlier,
 }
 
-/// The tables and charts an officer can insert.
+/// The tables and charts an officer can insert, as saved. What each is called and how it is
+/// made is declared once, in `report::blocks::kinds`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum DataBlock {
     EstablishmentTable(Period),
@@ -68,63 +69,6 @@ pub enum DataBlock {
     CohortTable,
     BudgetTable,
     Recommendations(Vec<Recommendation>),
-}
-
-impl DataBlock {
-    /// Every kind of block, in the order the Insert menu lists them.
-    pub fn menu() -> Vec<DataBlock> {
-        vec![
-            DataBlock::EstablishmentTable(Period::Latest),
-            DataBlock::EstablishmentTable(Period::Earlier),
-            DataBlock::EstablishmentChart(Period::Latest),
-            DataBlock::TwoPeriodTable,
-            DataBlock::TwoPeriodChart,
-            DataBlock::KeyFigures,
-            DataBlock::TrendChart,
-            DataBlock::BenchmarkTable,
-            DataBlock::BenchmarkChart,
-            DataBlock::StaffFlows,
-            DataBlock::AgeProfile,
-            DataBlock::LeaversByReason,
-            DataBlock::CohortTable,
-            DataBlock::BudgetTable,
-            DataBlock::Recommendations(Vec::new()),
-        ]
-    }
-
-    /// What the officer calls it.
-    pub fn label(&self) -> &'static str {
-        match self {
-            DataBlock::EstablishmentTable(Period::Latest) => "Establishment table, latest period",
-            DataBlock::EstablishmentTable(Period::Earlier) => "Establishment table, earlier period",
-            DataBlock::EstablishmentChart(Period::Latest) => "Establishment chart, latest period",
-            DataBlock::EstablishmentChart(Period::Earlier) => "Establishment chart, earlier period",
-            DataBlock::TwoPeriodTable => "Two-period comparison table",
-            DataBlock::TwoPeriodChart => "Two-period comparison chart",
-            DataBlock::KeyFigures => "Key figures",
-            DataBlock::TrendChart => "Trend chart of vacancy and agency rates",
-            DataBlock::BenchmarkTable => "Benchmark table (England, region, neighbours)",
-            DataBlock::BenchmarkChart => "Benchmark chart against neighbours",
-            DataBlock::StaffFlows => "Starters, leavers and turnover",
-            DataBlock::AgeProfile => "Age profile chart",
-            DataBlock::LeaversByReason => "Leavers by reason chart",
-            DataBlock::CohortTable => "Newly qualified and training cohorts table",
-            DataBlock::BudgetTable => "Budget table",
-            DataBlock::Recommendations(_) => "Recommendations tracker",
-        }
-    }
-
-    pub fn is_chart(&self) -> bool {
-        matches!(
-            self,
-            DataBlock::EstablishmentChart(_)
-                | DataBlock::TwoPeriodChart
-                | DataBlock::TrendChart
-                | DataBlock::BenchmarkChart
-                | DataBlock::AgeProfile
-                | DataBlock::LeaversByReason
-        )
-    }
 }
 
 /// A row of a recommendations tracker.

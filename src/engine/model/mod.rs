@@ -4,6 +4,7 @@ mod date;
 mod dfe;
 mod document;
 mod establishment;
+mod kind;
 mod mapping;
 mod pipeline;
 mod project;
@@ -15,6 +16,7 @@ pub use document::{
     Content, DataBlock, Document, Move, Paragraph, Period, PrintSettings, Recommendation, Section, Status,
 };
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
+pub use kind::TableKind;
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use pipeline::{BudgetRow, CampaignRow, CohortRow};
 pub use project::{Origin, Project, RawInput, ReportSettings, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};

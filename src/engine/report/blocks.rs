@@ -11,7 +11,7 @@ use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::money::budget;
 use crate::engine::metrics::pipeline::{completion, retention};
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
-use crate::engine::model::{DataBlock, Field, Level, Period, Recommendation};
+use crate::engine::model::{DataBlock, Field, Level, Period};
 
 /// What a cell shows when its figure is not available; the reason goes in the notes.
 pub const NOT_AVAILABLE: &str = "n/a";
@@ -23,40 +23,132 @@ pub struct Counters {
     pub figures: usize,
 }
 
+/// Whether a block prints as a table or a chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Table,
+    Chart,
+}
+
+/// How a block is made: a table (numbered as it is made), or a chart (numbered as a figure).
+#[derive(Clone, Copy)]
+enum Make {
+    Table(fn(&DataBlock, &Facts, &str, &mut Counters) -> Result<Vec<Block>, String>),
+    Chart(fn(&DataBlock, &Facts, &str, &str) -> Result<Chart, String>),
+}
+
+/// One kind of data block: the block the menu inserts, what it is called, its shape, and how
+/// it is made.
+#[derive(Clone)]
+pub struct BlockKind {
+    pub block: DataBlock,
+    pub label: &'static str,
+    /// Offered under "Add to section"; the rest come only from the first draft or templates.
+    pub offered: bool,
+    make: Make,
+}
+
+impl BlockKind {
+    pub fn shape(&self) -> Shape {
+        match self.make {
+            Make::Table(_) => Shape::Table,
+            Make::Chart(_) => Shape::Chart,
+        }
+    }
+}
+
+/// Every kind of data block, each declared once, in the order the menu lists them.
+pub fn kinds() -> Vec<BlockKind> {
+    use DataBlock as B;
+    let kind = |block, label, offered, make| BlockKind { block, label, offered, make };
+    let (table, chart) = (Make::Table, Make::Chart);
+    vec![
+        kind(B::EstablishmentTable(Period::Latest), "Establishment table, latest period", true, table(establishment)),
+        kind(B::EstablishmentTable(Period::Earlier), "Establishment table, earlier period", true, table(establishment)),
+        kind(
+            B::EstablishmentChart(Period::Latest),
+            "Establishment chart, latest period",
+            true,
+            chart(establishment_figure),
+        ),
+        kind(
+            B::EstablishmentChart(Period::Earlier),
+            "Establishment chart, earlier period",
+            false,
+            chart(establishment_figure),
+        ),
+        kind(B::TwoPeriodTable, "Two-period comparison table", true, table(|_, f, t, c| two_period_table(f, t, c))),
+        kind(B::TwoPeriodChart, "Two-period comparison chart", true, chart(|_, f, id, t| two_period_chart(f, id, t))),
+        kind(B::KeyFigures, "Key figures", true, table(|_, f, t, c| Ok(key_figures(f, t, c)))),
+        kind(
+            B::TrendChart,
+            "Trend chart of vacancy and agency rates",
+            true,
+            chart(|_, f, id, t| trend_chart(f, id, t)),
+        ),
+        kind(
+            B::BenchmarkTable,
+            "Benchmark table (England, region, neighbours)",
+            true,
+            table(|_, f, t, c| benchmark_table(f, t, c)),
+        ),
+        kind(
+            B::BenchmarkChart,
+            "Benchmark chart against neighbours",
+            true,
+            chart(|_, f, id, t| benchmark_chart(f, id, t)),
+        ),
+        kind(B::StaffFlows, "Starters, leavers and turnover", true, table(|_, f, t, c| staff_flows(f, t, c))),
+        kind(B::AgeProfile, "Age profile chart", true, chart(|_, f, id, t| age_profile(f, id, t))),
+        kind(B::LeaversByReason, "Leavers by reason chart", true, chart(|_, f, id, t| leavers_by_reason(f, id, t))),
+        kind(
+            B::CohortTable,
+            "Newly qualified and training cohorts table",
+            true,
+            table(|_, f, t, c| cohort_table(f, t, c)),
+        ),
+        kind(B::BudgetTable, "Budget table", true, table(|_, f, t, c| budget_table(f, t, c))),
+        kind(B::Recommendations(Vec::new()), "Recommendations tracker", true, table(recommendations)),
+    ]
+}
+
+/// The kind a block is: the same variant, and the same period where it has one.
+pub fn kind_of(block: &DataBlock) -> BlockKind {
+    let period = |b: &DataBlock| match b {
+        DataBlock::EstablishmentTable(p) | DataBlock::EstablishmentChart(p) => Some(*p),
+        _ => None,
+    };
+    kinds()
+        .into_iter()
+        .find(|k| {
+            std::mem::discriminant(&k.block) == std::mem::discriminant(block) && period(&k.block) == period(block)
+        })
+        .expect("every data block has its kind in `kinds`")
+}
+
 /// The blocks for one data block. `title`, when not empty, replaces the generated caption or
 /// chart title.
 pub fn data_block(block: &DataBlock, title: &str, facts: &Facts, counters: &mut Counters) -> Vec<Block> {
-    let made = match block {
-        DataBlock::EstablishmentTable(which) => establishment(facts, *which, title, counters),
-        DataBlock::TwoPeriodTable => two_period_table(facts, title, counters),
-        DataBlock::KeyFigures => Ok(key_figures(facts, title, counters)),
-        DataBlock::BenchmarkTable => benchmark_table(facts, title, counters),
-        DataBlock::StaffFlows => staff_flows(facts, title, counters),
-        DataBlock::CohortTable => cohort_table(facts, title, counters),
-        DataBlock::BudgetTable => budget_table(facts, title, counters),
-        DataBlock::Recommendations(rows) => recommendations(rows, title, counters),
-        chart => {
-            counters.figures += 1;
-            let id = format!("figure-{}", counters.figures);
-            let drawn = match chart {
-                DataBlock::EstablishmentChart(which) => facts.period(*which).and_then(|(input, read)| {
-                    establishment_chart(&read.figures, &input.period, &input.source, &id, Some(title))
-                        .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
-                }),
-                DataBlock::TwoPeriodChart => two_period_chart(facts, &id, title),
-                DataBlock::TrendChart => trend_chart(facts, &id, title),
-                DataBlock::BenchmarkChart => benchmark_chart(facts, &id, title),
-                DataBlock::AgeProfile => age_profile(facts, &id, title),
-                DataBlock::LeaversByReason => leavers_by_reason(facts, &id, title),
-                _ => unreachable!("every table is matched above"),
-            };
-            if drawn.is_err() {
-                counters.figures -= 1;
+    let kind = kind_of(block);
+    let made = match kind.make {
+        Make::Table(make) => make(block, facts, title, counters),
+        Make::Chart(draw) => {
+            let id = format!("figure-{}", counters.figures + 1);
+            let drawn = draw(block, facts, &id, title);
+            if drawn.is_ok() {
+                counters.figures += 1;
             }
             drawn.map(|chart| vec![Block::Chart(chart)])
         }
     };
-    made.unwrap_or_else(|why| vec![Block::Problem(format!("{}: {why}.", block.label()))])
+    made.unwrap_or_else(|why| vec![Block::Problem(format!("{}: {why}.", kind.label))])
+}
+
+fn establishment_figure(block: &DataBlock, facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
+    let DataBlock::EstablishmentChart(which) = block else { unreachable!("the establishment chart's kind") };
+    let (input, read) = facts.period(*which)?;
+    establishment_chart(&read.figures, &input.period, &input.source, id, Some(title))
+        .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
 }
 
 fn caption(counters: &mut Counters, generated: String, title: &str) -> String {
@@ -84,8 +176,9 @@ fn source_note(source: &str) -> String {
     format!("Source: {}.", source.trim_end_matches('.'))
 }
 
-fn establishment(facts: &Facts, which: Period, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (input, read) = facts.period(which)?;
+fn establishment(block: &DataBlock, facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let DataBlock::EstablishmentTable(which) = block else { unreachable!("the establishment table's kind") };
+    let (input, read) = facts.period(*which)?;
     let figures = &read.figures;
     let period = if input.period.is_empty() { String::new() } else { format!(", {}", input.period) };
     let row = |r: &RoleFigures| -> Vec<String> {
@@ -359,7 +452,8 @@ fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<V
     ))])
 }
 
-fn recommendations(rows: &[Recommendation], title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+fn recommendations(block: &DataBlock, _: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let DataBlock::Recommendations(rows) = block else { unreachable!("the tracker's kind") };
     if rows.is_empty() {
         return Err("add the recommendations in the editor".to_owned());
     }

@@ -16,35 +16,6 @@ pub enum Run {
     Figure { name: String, value: Result<String, String> },
 }
 
-/// The figures an officer can insert, with what each gives, for the Insert figure menu.
-pub const FIGURES: &[(&str, &str)] = &[
-    ("period", "The latest period, e.g. 2025/26"),
-    ("earlier period", "The period before it"),
-    ("establishment", "Establishment, FTE"),
-    ("permanent", "Permanent staff, FTE"),
-    ("agency", "Agency workers, FTE"),
-    ("in post", "Permanent and agency, FTE"),
-    ("vacant", "Vacant posts, FTE"),
-    ("vacancy rate", "Vacant ÷ (vacant + permanent)"),
-    ("agency rate", "Agency ÷ (agency + permanent)"),
-    ("vacancy rate change", "How the vacancy rate moved since the earlier period, in words"),
-    ("agency rate change", "How the agency rate moved since the earlier period, in words"),
-    ("vacancy rate against England", "Above, below or level with England, with England's rate"),
-    ("agency rate against England", "Above, below or level with England, with England's rate"),
-    ("England vacancy rate", "From the DfE indicators file"),
-    ("England agency rate", "From the DfE indicators file"),
-    ("neighbours vacancy rate", "Average of the statistical neighbours"),
-    ("benchmark year", "The DfE year compared"),
-    ("turnover rate", "Leavers in the year ÷ in post, FTE (staff list)"),
-    ("starters", "Starters in the year, headcount (staff list)"),
-    ("leavers", "Leavers in the year, headcount (staff list)"),
-    ("aged 55 and over", "Share of staff in post aged 55 or over (staff list)"),
-    ("staff date", "The date staff list figures are taken at"),
-    ("council", "From the title block"),
-    ("committee", "From the title block"),
-    ("meeting date", "From the title block"),
-];
-
 /// Splits a paragraph into words and live figures with their values. `{{` and `}}` stand for
 /// braces themselves.
 pub fn fill(text: &str, facts: &Facts) -> Vec<Run> {
@@ -95,91 +66,188 @@ pub fn plain(runs: &[Run]) -> String {
         .collect()
 }
 
-/// The value of one named figure now.
+/// A live figure: the name the officer writes between braces, what it gives (for the Insert
+/// figure menu), and how its value is worked out, for the period asked (`, earlier`).
+pub struct Figure {
+    pub name: &'static str,
+    pub help: &'static str,
+    value: fn(&Facts, Period) -> Result<String, String>,
+}
+
+/// Every live figure, each declared once: the menu lists them in this order, and a name
+/// written in a paragraph is looked up here.
+pub const FIGURES: &[Figure] = &[
+    Figure { name: "period", help: "The latest period, e.g. 2025/26", value: period },
+    Figure { name: "earlier period", help: "The period before it", value: |f, _| period(f, Period::Earlier) },
+    Figure {
+        name: "establishment",
+        help: "Establishment, FTE",
+        value: |f, p| measure(f, p, |t| &t.establishment, fte),
+    },
+    Figure { name: "permanent", help: "Permanent staff, FTE", value: |f, p| measure(f, p, |t| &t.permanent, fte) },
+    Figure { name: "agency", help: "Agency workers, FTE", value: |f, p| measure(f, p, |t| &t.agency, fte) },
+    Figure { name: "in post", help: "Permanent and agency, FTE", value: in_post },
+    Figure { name: "vacant", help: "Vacant posts, FTE", value: |f, p| measure(f, p, |t| &t.vacant, fte) },
+    Figure {
+        name: "vacancy rate",
+        help: "Vacant ÷ (vacant + permanent)",
+        value: |f, p| measure(f, p, |t| &t.vacancy_rate, rate),
+    },
+    Figure {
+        name: "agency rate",
+        help: "Agency ÷ (agency + permanent)",
+        value: |f, p| measure(f, p, |t| &t.agency_rate, rate),
+    },
+    Figure {
+        name: "vacancy rate change",
+        help: "How the vacancy rate moved since the earlier period, in words",
+        value: |f, _| movement(f, |t| &t.vacancy_rate),
+    },
+    Figure {
+        name: "agency rate change",
+        help: "How the agency rate moved since the earlier period, in words",
+        value: |f, _| movement(f, |t| &t.agency_rate),
+    },
+    Figure {
+        name: "vacancy rate against England",
+        help: "Above, below or level with England, with England's rate",
+        value: |f, p| against_england(f, p, |t| &t.vacancy_rate, Rate::Vacancy),
+    },
+    Figure {
+        name: "agency rate against England",
+        help: "Above, below or level with England, with England's rate",
+        value: |f, p| against_england(f, p, |t| &t.agency_rate, Rate::Agency),
+    },
+    Figure {
+        name: "England vacancy rate",
+        help: "From the DfE indicators file",
+        value: |f, _| england(f, Rate::Vacancy).map(rate),
+    },
+    Figure {
+        name: "England agency rate",
+        help: "From the DfE indicators file",
+        value: |f, _| england(f, Rate::Agency).map(rate),
+    },
+    Figure {
+        name: "neighbours vacancy rate",
+        help: "Average of the statistical neighbours",
+        value: neighbours_vacancy,
+    },
+    Figure { name: "benchmark year", help: "The DfE year compared", value: |f, _| f.benchmark().map(|b| b.year.year) },
+    Figure {
+        name: "turnover rate",
+        help: "Leavers in the year ÷ in post, FTE (staff list)",
+        value: |f, _| f.staff()?.1.turnover_fte.clone().map(rate).map_err(|why| why.to_string()),
+    },
+    Figure {
+        name: "starters",
+        help: "Starters in the year, headcount (staff list)",
+        value: |f, _| f.staff().map(|(_, s)| s.starters_headcount.to_string()),
+    },
+    Figure {
+        name: "leavers",
+        help: "Leavers in the year, headcount (staff list)",
+        value: |f, _| f.staff().map(|(_, s)| s.leavers_headcount.to_string()),
+    },
+    Figure {
+        name: "aged 55 and over",
+        help: "Share of staff in post aged 55 or over (staff list)",
+        value: |f, _| f.staff()?.1.aged_55_and_over.clone().map(rate).map_err(|why| why.to_string()),
+    },
+    Figure {
+        name: "staff date",
+        help: "The date staff list figures are taken at",
+        value: |f, _| f.staff().map(|(_, s)| s.reference_date.long()),
+    },
+    Figure { name: "council", help: "From the title block", value: |f, _| non_empty(&f.title_block.council) },
+    Figure { name: "committee", help: "From the title block", value: |f, _| non_empty(&f.title_block.committee) },
+    Figure { name: "meeting date", help: "From the title block", value: |f, _| non_empty(&f.title_block.meeting_date) },
+];
+
+/// The value of one named figure now: "vacancy rate", or "vacancy rate, earlier" for the
+/// earlier period's. Names are matched whatever their case.
 pub fn figure(name: &str, facts: &Facts) -> Result<String, String> {
-    let lower = name.to_lowercase();
-    let (base, which) = match lower.split_once(',') {
-        Some((base, "earlier")) | Some((base, " earlier")) => (base.trim(), Period::Earlier),
-        Some((base, "latest")) | Some((base, " latest")) => (base.trim(), Period::Latest),
-        _ => (lower.trim(), Period::Latest),
+    let (base, which) = match name.split_once(',') {
+        Some((base, which)) if which.trim().eq_ignore_ascii_case("earlier") => (base.trim(), Period::Earlier),
+        Some((base, which)) if which.trim().eq_ignore_ascii_case("latest") => (base.trim(), Period::Latest),
+        _ => (name.trim(), Period::Latest),
     };
-    let total = |which: Period| facts.period(which).map(|(_, read)| &read.figures.total);
-    let measure = |pick: fn(&RoleFigures) -> &Measure, style: fn(f64) -> String| -> Result<String, String> {
-        let value = pick(total(which)?).clone().map_err(|why| why.to_string())?;
-        Ok(style(value))
-    };
-    let in_post = |t: &RoleFigures| -> Result<f64, String> {
-        match (&t.permanent, &t.agency) {
-            (Ok(p), Ok(a)) => Ok(p + a),
-            (Err(why), _) | (_, Err(why)) => Err(why.to_string()),
-        }
-    };
-    let movement = |pick: fn(&RoleFigures) -> &Measure| -> Result<String, String> {
-        let (earlier_input, earlier) = facts.period(Period::Earlier)?;
-        let (_, later) = facts.period(Period::Latest)?;
-        rate_movement(&period_name(&earlier_input.period), pick(&earlier.figures.total), pick(&later.figures.total))
-            .ok_or_else(|| "a rate is missing in one of the two periods".to_owned())
-    };
-    let england = |rate_of: Rate| -> Result<f64, String> {
-        let benchmark = facts.benchmark()?;
-        let england = benchmark.year.england.ok_or("the DfE file has no England row for that year")?;
-        england.share(rate_of).map_err(|why| why.to_string())
-    };
-    let against_england = |pick: fn(&RoleFigures) -> &Measure, rate_of: Rate| -> Result<String, String> {
-        let ours = pick(total(which)?).clone().map_err(|why| why.to_string())?;
-        let theirs = england(rate_of)?;
-        let year = facts.benchmark()?.year.year;
-        // Compared as printed, so the words agree with the figures beside them.
-        let (ours_text, theirs_text) = (rate(ours), rate(theirs));
-        let side = if ours_text == theirs_text {
-            "level with"
-        } else if ours > theirs {
-            "above"
-        } else {
-            "below"
-        };
-        Ok(format!("{side} the England rate of {theirs_text} ({year})"))
-    };
-    let staff = || facts.staff().map(|(_, figures)| figures);
-    match base {
-        "period" | "earlier period" => {
-            let which = if base == "earlier period" { Period::Earlier } else { which };
-            let (input, _) = facts.period(which)?;
-            if input.period.is_empty() {
-                Err("the table was not given a period".to_owned())
-            } else {
-                Ok(input.period.clone())
-            }
-        }
-        "establishment" => measure(|t| &t.establishment, fte),
-        "permanent" => measure(|t| &t.permanent, fte),
-        "agency" => measure(|t| &t.agency, fte),
-        "vacant" => measure(|t| &t.vacant, fte),
-        "in post" => in_post(total(which)?).map(fte),
-        "vacancy rate" => measure(|t| &t.vacancy_rate, rate),
-        "agency rate" => measure(|t| &t.agency_rate, rate),
-        "vacancy rate change" => movement(|t| &t.vacancy_rate),
-        "agency rate change" => movement(|t| &t.agency_rate),
-        "vacancy rate against england" => against_england(|t| &t.vacancy_rate, Rate::Vacancy),
-        "agency rate against england" => against_england(|t| &t.agency_rate, Rate::Agency),
-        "england vacancy rate" => england(Rate::Vacancy).map(rate),
-        "england agency rate" => england(Rate::Agency).map(rate),
-        "neighbours vacancy rate" => {
-            let benchmark = facts.benchmark()?;
-            let (rates, _) = benchmark.year.neighbours.ok_or("no statistical neighbours file has been added")?;
-            rates.share(Rate::Vacancy).map(rate).map_err(|why| why.to_string())
-        }
-        "benchmark year" => facts.benchmark().map(|b| b.year.year),
-        "turnover rate" => staff()?.turnover_fte.clone().map(rate).map_err(|why| why.to_string()),
-        "starters" => staff().map(|s| s.starters_headcount.to_string()),
-        "leavers" => staff().map(|s| s.leavers_headcount.to_string()),
-        "aged 55 and over" => staff()?.aged_55_and_over.clone().map(rate).map_err(|why| why.to_string()),
-        "staff date" => staff().map(|s| s.reference_date.long()),
-        "council" => non_empty(&facts.title_block.council),
-        "committee" => non_empty(&facts.title_block.committee),
-        "meeting date" => non_empty(&facts.title_block.meeting_date),
-        _ => Err(format!("there is no figure called “{name}”: choose one from Insert figure")),
+    match FIGURES.iter().find(|f| f.name.eq_ignore_ascii_case(base)) {
+        Some(figure) => (figure.value)(facts, which),
+        None => Err(format!("there is no figure called “{name}”: choose one from Insert figure")),
     }
+}
+
+fn total<'f>(facts: &'f Facts, which: Period) -> Result<&'f RoleFigures, String> {
+    facts.period(which).map(|(_, read)| &read.figures.total)
+}
+
+fn measure(
+    facts: &Facts,
+    which: Period,
+    pick: fn(&RoleFigures) -> &Measure,
+    style: fn(f64) -> String,
+) -> Result<String, String> {
+    let value = pick(total(facts, which)?).clone().map_err(|why| why.to_string())?;
+    Ok(style(value))
+}
+
+fn period(facts: &Facts, which: Period) -> Result<String, String> {
+    let (input, _) = facts.period(which)?;
+    if input.period.is_empty() {
+        Err("the table was not given a period".to_owned())
+    } else {
+        Ok(input.period.clone())
+    }
+}
+
+fn in_post(facts: &Facts, which: Period) -> Result<String, String> {
+    let t = total(facts, which)?;
+    match (&t.permanent, &t.agency) {
+        (Ok(p), Ok(a)) => Ok(fte(p + a)),
+        (Err(why), _) | (_, Err(why)) => Err(why.to_string()),
+    }
+}
+
+fn movement(facts: &Facts, pick: fn(&RoleFigures) -> &Measure) -> Result<String, String> {
+    let (earlier_input, earlier) = facts.period(Period::Earlier)?;
+    let (_, later) = facts.period(Period::Latest)?;
+    rate_movement(&period_name(&earlier_input.period), pick(&earlier.figures.total), pick(&later.figures.total))
+        .ok_or_else(|| "a rate is missing in one of the two periods".to_owned())
+}
+
+/// England's rate, as a share, for the benchmark year.
+fn england(facts: &Facts, rate_of: Rate) -> Result<f64, String> {
+    let benchmark = facts.benchmark()?;
+    let england = benchmark.year.england.ok_or("the DfE file has no England row for that year")?;
+    england.share(rate_of).map_err(|why| why.to_string())
+}
+
+fn against_england(
+    facts: &Facts,
+    which: Period,
+    pick: fn(&RoleFigures) -> &Measure,
+    rate_of: Rate,
+) -> Result<String, String> {
+    let ours = pick(total(facts, which)?).clone().map_err(|why| why.to_string())?;
+    let theirs = england(facts, rate_of)?;
+    let year = facts.benchmark()?.year.year;
+    // Compared as printed, so the words agree with the figures beside them.
+    let (ours_text, theirs_text) = (rate(ours), rate(theirs));
+    let side = if ours_text == theirs_text {
+        "level with"
+    } else if ours > theirs {
+        "above"
+    } else {
+        "below"
+    };
+    Ok(format!("{side} the England rate of {theirs_text} ({year})"))
+}
+
+fn neighbours_vacancy(facts: &Facts, _: Period) -> Result<String, String> {
+    let benchmark = facts.benchmark()?;
+    let (rates, _) = benchmark.year.neighbours.ok_or("no statistical neighbours file has been added")?;
+    rates.share(Rate::Vacancy).map(rate).map_err(|why| why.to_string())
 }
 
 fn non_empty(text: &str) -> Result<String, String> {

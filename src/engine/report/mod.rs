@@ -1,7 +1,7 @@
 //! The committee report as a document: title block, numbered sections and paragraphs, and the
 //! prose, tables and charts inside them. `build` derives it from the project; `html` renders it.
 
-mod blocks;
+pub mod blocks;
 mod build;
 pub mod draft;
 pub mod facts;

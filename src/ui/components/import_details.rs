@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::ProblemList;
-use crate::engine::import::spreadsheet::column_letters;
+use crate::engine::import::grid::column_letters;
 use crate::engine::import::ProblemKind;
 use crate::engine::model::{ColumnUse, RawInput};
 use crate::ui::state::{Import, Slot};

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::recommendations_editor::RecommendationsEditor;
 use super::unseen;
 use crate::engine::model::{Content, DataBlock};
+use crate::engine::report::blocks::{kind_of, Shape};
 use crate::engine::report::html::marked;
 use crate::engine::report::live::FIGURES;
 use crate::engine::report::{Block, Paragraph};
@@ -112,10 +113,14 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                     on_edit.emit(Content::Data { block: block.clone(), title })
                 })
             };
-            let what = if block.is_chart() { "Chart title (states the message)" } else { "Table caption" };
+            let kind = kind_of(block);
+            let what = match kind.shape() {
+                Shape::Chart => "Chart title (states the message)",
+                Shape::Table => "Table caption",
+            };
             html! {
                 <div class="paragraph-fields">
-                    <p class="block-name">{ format!("Paragraph {number}: {}", block.label()) }</p>
+                    <p class="block-name">{ format!("Paragraph {number}: {}", kind.label) }</p>
                     if let Some(problem) = problem {
                         <p class="report-problem">{ problem }</p>
                     }
@@ -145,8 +150,8 @@ fn figure_menu(field_id: &str, number: &str, figure_ref: NodeRef, onclick: Callb
             <label for={id.clone()}>{ "Insert figure" }</label>
             <select {id} ref={figure_ref}>
                 <option value="" selected=true>{ "Choose a figure…" }</option>
-                { for FIGURES.iter().map(|(name, help)| html! {
-                    <option value={*name}>{ format!("{name}: {help}") }</option>
+                { for FIGURES.iter().map(|figure| html! {
+                    <option value={figure.name}>{ format!("{}: {}", figure.name, figure.help) }</option>
                 }) }
             </select>
             <button type="button" class="secondary" {onclick}>

@@ -413,7 +413,8 @@ pub fn reduce(state: &State, action: Action) -> (State, Vec<Effect>) {
     if history {
         next.typing_in = typing;
     }
-    if next.project != state.project && !restored {
+    // A draft opened or started is kept too, so it is the latest in the list.
+    if next.project != state.project || next.draft_id != state.draft_id {
         effects.push(Effect::KeepDraft { id: next.draft_id.clone(), project: next.project.clone() });
     }
     if next.remembered != state.remembered && !next.remembered.is_empty() {
@@ -426,10 +427,12 @@ pub fn reduce(state: &State, action: Action) -> (State, Vec<Effect>) {
 /// on changed: the tables when the inputs or files' rows did, the facts when the tables or the
 /// staff date did, the report when the project or the facts did.
 fn derive(before: &State, next: &mut State) {
+    // A table read where it came in is handed over with the tables (`with_period`), to be
+    // taken rather than read again: that too is a change the tables are brought up to.
     let inputs_changed = before.project.tables != next.project.tables
         || before.project.supporting != next.project.supporting
-        || next.files.len() != before.files.len()
-        || next.arrivals != before.arrivals;
+        || next.arrivals != before.arrivals
+        || !Rc::ptr_eq(&before.tables, &next.tables);
     if inputs_changed {
         let tables = next.tables.refreshed(&next.project, &|input| next.arrived_for(input));
         if !tables.same_as(&next.tables) {
@@ -581,7 +584,7 @@ fn edit_document(next: &mut State, action: Action) {
         }
         Action::ParagraphAdded { section, content } => {
             let what = match &content {
-                Content::Data { block, .. } => block.label().to_owned(),
+                Content::Data { block, .. } => crate::engine::report::blocks::kind_of(block).label.to_owned(),
                 Content::Bullets { .. } => "Bullet list".to_owned(),
                 Content::Text(_) => "Paragraph".to_owned(),
             };
