@@ -93,3 +93,35 @@ fn the_static_page_has_no_script_and_carries_the_project() {
     assert_eq!(project_file::open(&page).unwrap(), project);
     assert!(project_file::project_in_page("<html></html>").is_none());
 }
+
+#[test]
+fn a_draft_kept_apart_from_its_files_opens_whole_and_says_which_files_are_gone() {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+    let project = with_uploaded_file();
+    let (words, files) = project_file::save_apart(&project, &|bytes| project_file::content_key(bytes));
+    assert_eq!(files.len(), 1, "the one uploaded file");
+    assert!(words.len() < 40_000 && !words.contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g"), "the words only");
+    assert_eq!(project_file::keys_in(&words), [files[0].key.clone()]);
+    assert_eq!(files[0].key, project_file::content_key(&files[0].bytes), "keyed by content");
+
+    let kept: HashMap<String, Arc<[u8]>> = files.iter().map(|f| (f.key.clone(), f.bytes.clone())).collect();
+    let (opened, missing) = project_file::open_apart(&words, &|key| kept.get(key).cloned()).unwrap();
+    assert_eq!(opened, project, "the same draft, file and all");
+    assert!(missing.is_empty());
+
+    // A file no longer kept: its table is left out and named; everything else opens.
+    let (opened, missing) = project_file::open_apart(&words, &|_| None).unwrap();
+    assert_eq!(missing, ["staff.xlsx"]);
+    assert_eq!(opened.supporting.len(), project.supporting.len() - 1);
+    assert_eq!(opened.document, project.document);
+
+    // A whole project file (as older versions kept drafts) opens as it is.
+    let (opened, missing) = project_file::open_apart(&project_file::save(&project), &|_| None).unwrap();
+    assert_eq!((opened, missing.len()), (project.clone(), 0));
+    assert!(project_file::keys_in(&project_file::save(&project)).is_empty());
+
+    // Other bytes, another key; the same bytes, the same key, whatever they are called.
+    assert_ne!(project_file::content_key(b"Role,FTE\n"), project_file::content_key(b"Role,FTE\r\n"));
+    assert_ne!(project_file::content_key(b"abcdefgh1"), project_file::content_key(b"abcdefgh2"));
+}

@@ -4,10 +4,11 @@
 //! and a file from a newer version is refused with a clear message.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::model::{Content, DataBlock, Document, Period, Project, RawInput, SCHEMA_VERSION};
+use crate::engine::model::{Content, DataBlock, Document, Period, Project, RawInput, TableInput, SCHEMA_VERSION};
 
 /// Written at the top of every project file, so one is recognised whatever it is called.
 pub const FORMAT: &str = "Workforce Report Builder project";
@@ -87,6 +88,107 @@ pub fn save(project: &Project) -> String {
         Ok(()) => String::from_utf8(text).unwrap_or_default(),
         Err(_) => String::new(),
     }
+}
+
+/// A file a draft holds, kept apart from the draft's words: the words are small and change
+/// with every keystroke, the files are large and rarely change, so a browser writes the words
+/// at once (even as the tab closes) and each file only once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptFile {
+    pub key: String,
+    pub bytes: Arc<[u8]>,
+}
+
+/// Where a draft kept apart finds its files: by key, in the order of its inputs.
+#[derive(Serialize, Deserialize)]
+struct FileRef {
+    key: String,
+    name: String,
+}
+
+/// A project file whose files' bytes are kept apart: the project with each file's bytes left
+/// out, and the list of the files by key. It opens as a project file too (its files empty).
+#[derive(Serialize)]
+struct ApartFile<'a> {
+    format: &'static str,
+    schema_version: u32,
+    project: &'a Project,
+    files: Vec<FileRef>,
+}
+
+#[derive(Deserialize)]
+struct FileList {
+    #[serde(default)]
+    files: Vec<FileRef>,
+}
+
+/// A key for a file's content: the same bytes, the same key, whatever the file is called.
+/// FNV-1a over eight bytes at a time, with the length: enough to tell one officer's files
+/// apart, kept only in this browser.
+pub fn content_key(bytes: &[u8]) -> String {
+    let step = |hash: u64, word: u64| (hash ^ word).wrapping_mul(0x0100_0000_01b3);
+    let mut words = bytes.chunks_exact(8);
+    let hash = (&mut words).fold(0xcbf2_9ce4_8422_2325, |hash, word| {
+        step(hash, u64::from_le_bytes(word.try_into().expect("eight bytes")))
+    });
+    let hash = words.remainder().iter().fold(hash, |hash, &byte| step(hash, u64::from(byte)));
+    format!("{hash:016x}-{}", bytes.len())
+}
+
+/// The project as a project file without its files' bytes, and the files to keep apart.
+/// `key` gives a file's key (the browser keeps the keys it has worked out, rather than reading
+/// tens of megabytes again at each save).
+pub fn save_apart(project: &Project, key: &dyn Fn(&Arc<[u8]>) -> String) -> (String, Vec<KeptFile>) {
+    let mut words = project.clone();
+    let mut files = Vec::new();
+    let mut refs = Vec::new();
+    for input in words.tables.iter_mut().chain(words.supporting.iter_mut()) {
+        if let RawInput::File { name, bytes } = &mut input.raw {
+            let kept = KeptFile { key: key(bytes), bytes: std::mem::replace(bytes, Arc::from(&[][..])) };
+            refs.push(FileRef { key: kept.key.clone(), name: name.clone() });
+            files.push(kept);
+        }
+    }
+    let file = ApartFile { format: FORMAT, schema_version: project.schema_version, project: &words, files: refs };
+    (serde_json::to_string(&file).unwrap_or_default(), files)
+}
+
+/// The keys of the files a draft kept apart refers to (none for a whole project file).
+pub fn keys_in(text: &str) -> Vec<String> {
+    serde_json::from_str::<FileList>(text)
+        .map(|list| list.files.into_iter().map(|f| f.key).collect())
+        .unwrap_or_default()
+}
+
+/// Opens a draft kept apart, its files' bytes found by `file`; or a whole project file. A file
+/// that is not there any more leaves its table out, and is named in the list returned, so the
+/// officer can upload it again.
+pub fn open_apart(text: &str, file: &dyn Fn(&str) -> Option<Arc<[u8]>>) -> Result<(Project, Vec<String>), OpenError> {
+    let mut project = open(text)?;
+    let refs = serde_json::from_str::<FileList>(text).map(|list| list.files).unwrap_or_default();
+    if refs.is_empty() {
+        return Ok((project, Vec::new()));
+    }
+    let mut refs = refs.into_iter();
+    let mut missing = Vec::new();
+    let mut restore = |inputs: &mut Vec<TableInput>| {
+        inputs.retain_mut(|input| {
+            let RawInput::File { name, bytes } = &mut input.raw else { return true };
+            match refs.next().and_then(|r| file(&r.key)) {
+                Some(kept) => {
+                    *bytes = kept;
+                    true
+                }
+                None => {
+                    missing.push(name.clone());
+                    false
+                }
+            }
+        })
+    };
+    restore(&mut project.tables);
+    restore(&mut project.supporting);
+    Ok((project, missing))
 }
 
 /// Opens a project file, or the project a page for members carries.

@@ -81,9 +81,9 @@ impl Opened {
     /// opens.
     fn state(&self) -> (State, Vec<super::state::Effect>) {
         let (state, effects) = match &self.latest {
-            Some((id, Ok(project))) => reduce(
+            Some((id, Ok((project, missing)))) => reduce(
                 &State::showing(project.clone()),
-                Action::DraftRestored { id: id.clone(), project: project.clone() },
+                Action::DraftRestored { id: id.clone(), project: project.clone(), missing: missing.clone() },
             ),
             Some((_, Err((why, raw)))) => {
                 let state = State { draft_id: storage::new_id(), ..State::default() };

@@ -75,7 +75,7 @@ impl RunsEffects for Edge {
                 let shelf = self.shelf.clone();
                 yew::platform::spawn_local(async move {
                     dispatch.send(match shelf.load(&id).await {
-                        Some(Ok(project)) => Action::DraftRestored { id, project },
+                        Some(Ok((project, missing))) => Action::DraftRestored { id, project, missing },
                         Some(Err((why, _))) => Action::DraftFailed(why),
                         None => Action::DraftsListed(shelf.list().await),
                     });

@@ -1,14 +1,20 @@
 //! Browser storage at the edge: drafts, saved as they change, and the officer's remembered
 //! column choices.
 //!
-//! Drafts live in IndexedDB, which holds hundreds of megabytes, so a draft with a large
-//! uploaded workbook is kept too. localStorage (about 5 MB) is the fallback where IndexedDB is
-//! refused, and also gets a copy of every draft that fits: it is the only storage a page can
-//! write synchronously, so it is what still lands when the tab is closed mid-save. On reading,
-//! the newer of the two copies wins.
+//! A draft is kept in two parts: its words (the document, the title block, the officer's
+//! choices: small, changing with every keystroke) and its files (uploaded workbooks: large,
+//! rarely changing), each file once by its content's key (`saved::save_apart`). Files live in
+//! IndexedDB, which holds hundreds of megabytes. The words go to IndexedDB and to
+//! localStorage, the only storage a page can write synchronously: so the last words typed
+//! land even when the tab is closed mid-save, however large the draft's files. On reading,
+//! the newer of the two copies of the words wins. Where IndexedDB is refused, the whole draft
+//! goes to localStorage, if it fits.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::future::Future;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::closure::Closure;
@@ -17,7 +23,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::engine::model::{Project, RememberedMappings};
-use crate::engine::saved;
+use crate::engine::saved::{self, KeptFile};
 use crate::ui::state::DraftEntry;
 
 const REMEMBERED_KEY: &str = "wrb.remembered-columns.v1";
@@ -33,9 +39,13 @@ pub fn save_remembered(remembered: &RememberedMappings) {
 }
 
 const DATABASE: &str = "workforce-report-builder";
-const DATABASE_VERSION: u32 = 1;
-/// Draft id → the project file's text.
+/// 2: files kept apart from the drafts' words.
+const DATABASE_VERSION: u32 = 2;
+/// Draft id → the draft's words: the project file's text without its files' bytes (or, for a
+/// draft kept by an earlier version, with them).
 const DRAFTS: &str = "drafts";
+/// A file's content key → its bytes.
+const FILES: &str = "files";
 /// Draft id → its list entry as JSON (title and time), so listing reads no project.
 const ENTRIES: &str = "entries";
 /// Drafts that could not be opened, kept aside for download.
@@ -48,8 +58,9 @@ const OLD_DRAFT_KEY: &str = "wrb.draft";
 const KEPT_KEY: &str = "wrb.kept";
 const UNREADABLE_KEY: &str = "wrb.draft.unreadable";
 
-/// A draft as read: the project, or why it cannot be opened with its raw text.
-pub type Draft = Result<Project, (String, String)>;
+/// A draft as read: the project and the files it named that were not kept, or why it cannot
+/// be opened with its raw text.
+pub type Draft = Result<(Project, Vec<String>), (String, String)>;
 
 /// A fresh id for a new draft.
 pub fn new_id() -> String {
@@ -59,6 +70,11 @@ pub fn new_id() -> String {
 /// Where drafts are kept: IndexedDB when the browser allows it, and localStorage.
 pub struct Shelf {
     db: Option<IdbDatabase>,
+    /// The files in the database, by key: each is written once.
+    files: RefCell<HashSet<String>>,
+    /// The keys of files lately kept, by their bytes, so a save does not read tens of
+    /// megabytes again to find a file's key.
+    keys: RefCell<Vec<(Arc<[u8]>, String)>>,
 }
 
 impl PartialEq for Shelf {
@@ -72,7 +88,11 @@ impl Shelf {
     /// (some private windows, or a policy) gets a shelf on localStorage alone.
     pub async fn open() -> Rc<Shelf> {
         let db = open_database().await.ok();
-        let shelf = Shelf { db };
+        let files = match &db {
+            Some(db) => stored_keys(db).await,
+            None => HashSet::new(),
+        };
+        let shelf = Shelf { db, files: RefCell::new(files), keys: RefCell::new(Vec::new()) };
         shelf.move_old_draft().await;
         Rc::new(shelf)
     }
@@ -94,10 +114,19 @@ impl Shelf {
         list
     }
 
-    /// One draft: `None` when it is not there.
+    /// One draft, its files found again: `None` when it is not there.
     pub async fn load(&self, id: &str) -> Option<Draft> {
         let text = self.text(id).await?;
-        Some(saved::open(&text).map_err(|e| (e.to_string(), text)))
+        let mut found = Vec::new();
+        if let Some(db) = &self.db {
+            for key in saved::keys_in(&text) {
+                if let Some(bytes) = get(db, FILES, &key).await.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+                    found.push((key, Arc::<[u8]>::from(bytes.to_vec())));
+                }
+            }
+        }
+        let file = |key: &str| found.iter().find(|(k, _)| k == key).map(|(_, bytes)| bytes.clone());
+        Some(saved::open_apart(&text, &file).map_err(|e| (e.to_string(), text)))
     }
 
     /// The newer of the two copies of a draft's text.
@@ -129,37 +158,104 @@ impl Shelf {
     }
 
     /// Saves a draft and its title and time in the list, in both stores; says why when
-    /// neither would take it.
+    /// neither would take it, or when its files could not be kept.
     pub async fn save(&self, id: &str, project: &Project) -> Result<Vec<DraftEntry>, String> {
-        let (entry, text) = entry_for(id, project);
-        let local = save_local(&entry, &text);
-        let database = match &self.db {
-            Some(db) => put_draft(db, &entry, &text).await,
-            None => Err(NO_DATABASE.to_owned()),
+        let entry = entry_for(id, project);
+        let Some(db) = &self.db else {
+            // No database: the whole draft in localStorage, if it fits.
+            save_local(&entry, &saved::save(project))?;
+            return Ok(self.list().await);
         };
-        match (database, local) {
-            // The database's reason is the one that matters where there is one.
-            (Err(database), Err(_)) if self.db.is_some() => Err(database),
-            (Err(_), Err(local)) => Err(local),
+        let (words, files) = self.apart(project);
+        let local = save_local(&entry, &words);
+        // Without its files, its words would name files that are not there.
+        self.keep_files(db, &files).await?;
+        match (put_draft(db, &entry, &words).await, local) {
+            (Err(database), Err(_)) => Err(database),
             _ => Ok(self.list().await),
         }
     }
 
-    /// Saves as the page closes: localStorage at once, which lands before the page goes, and
-    /// IndexedDB started, which usually does too.
+    /// Saves as the page closes: the words to localStorage at once, which lands before the
+    /// page goes whatever the files weigh, and to IndexedDB started, which usually does too.
+    /// The files were kept when they came in.
     pub fn save_on_close(&self, id: &str, project: &Project) {
-        let (entry, text) = entry_for(id, project);
-        let _ = save_local(&entry, &text);
+        let entry = entry_for(id, project);
+        match &self.db {
+            Some(db) => {
+                let (words, files) = self.apart(project);
+                let _ = save_local(&entry, &words);
+                let new: Vec<&KeptFile> = files.iter().filter(|f| !self.files.borrow().contains(&f.key)).collect();
+                if !new.is_empty() {
+                    let _ = start_put_files(db, new.into_iter());
+                }
+                let _ = start_put(db, &entry, &words);
+            }
+            None => {
+                let _ = save_local(&entry, &saved::save(project));
+            }
+        }
         mark_kept(true);
-        if let Some(db) = &self.db {
-            let _ = start_put(db, &entry, &text);
+    }
+
+    /// A draft's words, and its files to keep apart.
+    fn apart(&self, project: &Project) -> (String, Vec<KeptFile>) {
+        let key = |bytes: &Arc<[u8]>| {
+            let mut keys = self.keys.borrow_mut();
+            if let Some((_, key)) = keys.iter().find(|(b, _)| Arc::ptr_eq(b, bytes)) {
+                return key.clone();
+            }
+            let key = saved::content_key(bytes);
+            keys.push((bytes.clone(), key.clone()));
+            // The files of this draft and a few before it; older ones are worked out again.
+            if keys.len() > 16 {
+                keys.remove(0);
+            }
+            key
+        };
+        saved::save_apart(project, &key)
+    }
+
+    /// Writes the files the database does not hold yet.
+    async fn keep_files(&self, db: &IdbDatabase, files: &[KeptFile]) -> Result<(), String> {
+        let new: Vec<&KeptFile> = files.iter().filter(|f| !self.files.borrow().contains(&f.key)).collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        let tx =
+            start_put_files(db, new.iter().copied()).map_err(|_| "this browser would not keep the draft".to_owned())?;
+        finished(&tx).await?;
+        self.files.borrow_mut().extend(new.iter().map(|f| f.key.clone()));
+        Ok(())
+    }
+
+    /// Removes the files no draft refers to any more.
+    async fn tidy_files(&self) {
+        let Some(db) = &self.db else { return };
+        let mut used: HashSet<String> = HashSet::new();
+        for text in database_texts(db).await.into_iter().chain(local_texts()) {
+            used.extend(saved::keys_in(&text));
+        }
+        let unused: Vec<String> = self.files.borrow().iter().filter(|k| !used.contains(*k)).cloned().collect();
+        if unused.is_empty() {
+            return;
+        }
+        if let Ok(tx) = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite) {
+            if let Ok(store) = tx.object_store(FILES) {
+                for key in &unused {
+                    let _ = store.delete(&JsValue::from_str(key));
+                }
+            }
+            if finished(&tx).await.is_ok() {
+                self.files.borrow_mut().retain(|k| !unused.contains(k));
+            }
         }
     }
 
     /// A copy of a draft under a new id, titled as a copy.
     pub async fn duplicate(&self, id: &str) -> Result<Vec<DraftEntry>, String> {
         match self.load(id).await {
-            Some(Ok(mut project)) => {
+            Some(Ok((mut project, _))) => {
                 project.title_block.title = format!("{} (copy)", project.title_block.title.trim());
                 self.save(&new_id(), &project).await
             }
@@ -183,6 +279,7 @@ impl Shelf {
                 let _ = finished(&tx).await;
             }
         }
+        self.tidy_files().await;
         self.list().await
     }
 
@@ -218,10 +315,8 @@ impl Shelf {
     }
 }
 
-const NO_DATABASE: &str = "this browser does not allow this page a database";
-
-/// A draft's list entry, stamped now, and its project file text.
-fn entry_for(id: &str, project: &Project) -> (DraftEntry, String) {
+/// A draft's list entry, stamped now.
+fn entry_for(id: &str, project: &Project) -> DraftEntry {
     let now = js_sys::Date::new_0();
     let title = project.title_block.title.trim();
     // By hand rather than toLocaleString, whose first call loads the browser's locale data.
@@ -234,13 +329,12 @@ fn entry_for(id: &str, project: &Project) -> (DraftEntry, String) {
         now.get_minutes(),
         now.get_seconds()
     );
-    let entry = DraftEntry {
+    DraftEntry {
         id: id.to_owned(),
         title: if title.is_empty() { "Untitled report".to_owned() } else { title.to_owned() },
         saved,
         saved_at: now.get_time(),
-    };
-    (entry, saved::save(project))
+    }
 }
 
 // localStorage: the fallback, and the copy written as the page closes.
@@ -301,7 +395,7 @@ async fn open_database() -> Result<IdbDatabase, JsValue> {
             let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
                 return;
             };
-            for store in [DRAFTS, ENTRIES, ASIDE] {
+            for store in [DRAFTS, ENTRIES, ASIDE, FILES] {
                 if !db.object_store_names().contains(store) {
                     let _ = db.create_object_store(store);
                 }
@@ -366,6 +460,40 @@ fn start_put(db: &IdbDatabase, entry: &DraftEntry, text: &str) -> Result<IdbTran
     let json = serde_json::to_string(entry).map_err(|e| JsValue::from_str(&e.to_string()))?;
     tx.object_store(ENTRIES)?.put_with_key(&JsValue::from_str(&json), &key)?;
     Ok(tx)
+}
+
+/// Starts writing files, each under its key.
+fn start_put_files<'f>(db: &IdbDatabase, files: impl Iterator<Item = &'f KeptFile>) -> Result<IdbTransaction, JsValue> {
+    let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(FILES)?;
+    for file in files {
+        store.put_with_key(&js_sys::Uint8Array::from(&file.bytes[..]), &JsValue::from_str(&file.key))?;
+    }
+    Ok(tx)
+}
+
+/// The keys of the files the database holds.
+async fn stored_keys(db: &IdbDatabase) -> HashSet<String> {
+    let Ok(tx) = db.transaction_with_str(FILES) else { return HashSet::new() };
+    let Some(request) = tx.object_store(FILES).ok().and_then(|s| s.get_all_keys().ok()) else {
+        return HashSet::new();
+    };
+    let Ok(all) = done(&request).await else { return HashSet::new() };
+    js_sys::Array::from(&all).iter().filter_map(|v| v.as_string()).collect()
+}
+
+/// Every draft's words in the database.
+async fn database_texts(db: &IdbDatabase) -> Vec<String> {
+    let Ok(tx) = db.transaction_with_str(DRAFTS) else { return Vec::new() };
+    let Some(request) = tx.object_store(DRAFTS).ok().and_then(|s| s.get_all().ok()) else { return Vec::new() };
+    let Ok(all) = done(&request).await else { return Vec::new() };
+    js_sys::Array::from(&all).iter().filter_map(|v| v.as_string()).collect()
+}
+
+/// Every draft's words in localStorage.
+fn local_texts() -> Vec<String> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    local_entries().iter().filter_map(|e| storage.get_item(&draft_key(&e.id)).ok().flatten()).collect()
 }
 
 async fn put_draft(db: &IdbDatabase, entry: &DraftEntry, text: &str) -> Result<(), String> {

@@ -193,6 +193,25 @@ const databaseDrafts = (page) => page.evaluate(async () => {
   return all.map((text) => text.length);
 });
 
+/// The size of each file kept apart in the app's IndexedDB database.
+const databaseFiles = (page) => page.evaluate(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('workforce-report-builder');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  if (!db.objectStoreNames.contains('files')) {
+    db.close();
+    return [];
+  }
+  const all = await new Promise((resolve) => {
+    const get = db.transaction('files').objectStore('files').getAll();
+    get.onsuccess = () => resolve(get.result);
+  });
+  db.close();
+  return all.map((bytes) => bytes.length);
+});
+
 /// Waits until `check` (run in Node, so it may await the page) is true.
 async function until(check, timeout) {
   const end = Date.now() + timeout;
@@ -212,7 +231,7 @@ function staffList(people) {
   return Buffer.from(`${rows.join('\n')}\n`);
 }
 
-test('a draft holding a file too large for localStorage is kept in IndexedDB and survives a reload', async () => {
+test('a draft holding a file too large for localStorage keeps the file in IndexedDB once, and its words in both', async () => {
   const { page } = ctx;
   await openSample(page, ctx.server.url);
   const file = staffList(80_000);
@@ -220,17 +239,55 @@ test('a draft holding a file too large for localStorage is kept in IndexedDB and
   await page.getByLabel('Upload a file').setInputFiles({ name: 'staff-extract.csv', mimeType: 'text/csv', buffer: file });
   const panel = () => document.querySelector('.staff-panel')?.innerText.includes('staff-extract.csv: 80,000 people.');
   await page.waitForFunction(panel, null, { timeout: 60_000 });
-  // The draft, file and all, lands in the database...
-  await until(async () => (await databaseDrafts(page)).some((length) => length > 8_000_000), 30_000);
-  // ...and not in localStorage, which cannot hold it (its older, smaller copy is dropped).
+  // The file lands in the database once, as its bytes...
+  await until(async () => (await databaseFiles(page)).includes(file.length), 30_000);
+  // ...and the draft's words, small, in the database and in localStorage.
+  await until(async () => (await databaseDrafts(page)).length === 1, 30_000);
+  assert.ok((await databaseDrafts(page))[0] < 200_000, 'the words without the file');
   const local = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wrb.draft.')).map((k) => localStorage.getItem(k).length));
-  assert.deepEqual(local, [], 'too large for localStorage, so not there');
+  assert.equal(local.length, 1, 'the words fit in localStorage');
+  assert.ok(local[0] < 200_000, `${local[0]} characters`);
   assert.match(await page.locator('#autosave-status').innerText(), /kept in this browser as you work/);
+  // More words: the file is not written again.
+  await page.getByLabel('Section 1 heading').fill('Why this paper');
+  await page.waitForFunction(() => document.querySelector('article.report h2')?.innerText === '1. Why this paper');
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await databaseFiles(page), [file.length], 'one file, kept once');
 
   await page.reload();
   await appStarted(page);
   assert.match(await page.getByRole('status').first().innerText(), /Opened your draft/);
   await page.waitForFunction(panel, null, { timeout: 60_000 });
+  assert.equal((await headings(page))[0], '1. Why this paper');
+});
+
+test('with a large file in the draft, words typed just before the tab is closed or reloaded are kept', async () => {
+  const { page, context } = ctx;
+  await openSample(page, ctx.server.url);
+  const file = staffList(90_000);
+  await page.getByLabel('Upload a file').setInputFiles({ name: 'staff-extract.csv', mimeType: 'text/csv', buffer: file });
+  await page.waitForFunction(() => document.querySelector('.staff-panel')?.innerText.includes('90,000 people.'), null, { timeout: 60_000 });
+  await until(async () => (await databaseFiles(page)).includes(file.length), 30_000);
+  await page.waitForFunction(() => /kept in this browser as you work/.test(document.querySelector('#autosave-status')?.innerText));
+
+  // Typed, then reloaded at once: well inside the pause after typing that saves.
+  await page.getByLabel('Section 1 heading').fill('Reloaded at once');
+  await page.waitForFunction(() => document.querySelector('article.report h2')?.innerText === '1. Reloaded at once');
+  await page.reload();
+  await appStarted(page);
+  assert.equal((await headings(page))[0], '1. Reloaded at once');
+  await page.waitForFunction(() => document.querySelector('.staff-panel')?.innerText.includes('90,000 people.'), null, { timeout: 60_000 });
+
+  // Typed, then the tab closed at once; a new tab opens on the draft with those words.
+  await page.getByLabel('Section 2 heading').fill('Closed at once');
+  await page.waitForFunction(() => document.querySelectorAll('article.report h2')[1]?.innerText === '2. Closed at once');
+  await page.close({ runBeforeUnload: true });
+  const tab = await context.newPage();
+  await tab.goto(ctx.server.url);
+  await appStarted(tab);
+  assert.deepEqual((await headings(tab)).slice(0, 2), ['1. Reloaded at once', '2. Closed at once']);
+  await tab.waitForFunction(() => document.querySelector('.staff-panel')?.innerText.includes('90,000 people.'), null, { timeout: 60_000 });
+  ctx.page = tab;
 });
 
 test('where IndexedDB is refused, drafts are kept in localStorage', async () => {

@@ -208,9 +208,11 @@ pub enum Action {
         from: String,
     },
     /// A draft kept in this browser, opened at start or from the list: not an edit to undo.
+    /// `missing`: files it named that this browser no longer keeps.
     DraftRestored {
         id: String,
         project: Project,
+        missing: Vec<String>,
     },
     /// Open, copy or delete a draft kept in this browser.
     OpenDraft(String),
@@ -502,12 +504,20 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::Undo => step_back(&mut next, true),
         Action::Redo => step_back(&mut next, false),
         Action::ProjectOpened { text, from } => return bring_in::project_opened(next, &text, from),
-        Action::DraftRestored { id, project } => {
+        Action::DraftRestored { id, project, missing } => {
             next.project = project;
             next.draft_id = id;
             next.import = None;
             next.failed = None;
             next.status = format!("Opened your draft “{}” kept in this browser.", next.project.title_block.title);
+            if !missing.is_empty() {
+                next.status.push_str(&format!(
+                    " This browser no longer holds {}, so {} left out: upload {} again.",
+                    missing.join(", "),
+                    if missing.len() == 1 { "its table is" } else { "their tables are" },
+                    if missing.len() == 1 { "it" } else { "them" }
+                ));
+            }
             return (next.clone(), bring_in::read_files_of(&next.project));
         }
         Action::NewDraft { id } => {
