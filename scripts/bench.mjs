@@ -95,7 +95,7 @@ if (ONLY.includes('sizes')) {
   const shown = size(firstLoad.filter((f) => !isCode(f)));
   const code = size(firstLoad.filter(isCode));
   record('First load: what the sample report needs to show (index.html with the report, .css, first script, icon), gzip -9', kb(shown.gzip), '≤ 300 KB', within(shown.gzip <= 300_000));
-  record("First load: the app's code, fetched at once to make the report editable (.wasm + .js), gzip -9", kb(code.gzip));
+  record("First load: the app's code, fetched at once to make the report editable (.wasm + .js), gzip -9", kb(code.gzip), '≤ 444 KB', within(code.gzip / 1000 <= 444));
   record('First load: all of it, gzip -9', kb(first.gzip), '≤ 300 KB', within(first.gzip <= 300_000));
   for (const w of workers) {
     const s = size([`${w}.js`, `${w}_bg.wasm`]);
@@ -222,9 +222,17 @@ if (ONLY.includes('imports')) {
     await page.waitForTimeout(3000);
     const after = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
     const size = `${(statSync(file).size / 1e6).toFixed(1)} MB`;
-    record(`The app, bringing in the ${count}-row extract as ${format} (${size}): file chosen to its staff list shown (one run)`, ms(took));
+    const alone = importFigures[`${format}-${largest}`]?.ourMs;
+    if (alone) {
+      record(`The app, bringing in the ${count}-row extract as ${format} (${size}): file chosen to its staff list shown (one run) / the worker's import alone`,
+        `${ms(took)} / ${ms(alone)} = ${(took / alone).toFixed(2)}x`, '≤ 1.5x', within(took / alone <= 1.5));
+    } else {
+      record(`The app, bringing in the ${count}-row extract as ${format} (${size}): file chosen to its staff list shown (one run)`, ms(took));
+    }
+    // Issue 17: no higher than before the tables were read once (about 250 MB csv, 265 MB xlsx).
+    const before = format === 'csv' ? 250 : 265;
     record(`The app's page, bringing in the ${count}-row extract as ${format} (${size}): its wasm memory at start / once the staff list is in`,
-      `${(atStart / 1e6).toFixed(1)} MB / ${(after / 1e6).toFixed(1)} MB`);
+      `${(atStart / 1e6).toFixed(1)} MB / ${(after / 1e6).toFixed(1)} MB`, `≤ ${before} MB`, within(after / 1e6 <= before));
     await context.close();
   }
 
@@ -363,14 +371,17 @@ if (ONLY.includes('edit')) {
   const pageExport = await exportTime('Export page for members');
   record('Static page export of the sample report, click to file', pageExport === null ? 'button not found' : ms(pageExport));
 
-  // 7. The same edits with a 50,000-row staff list uploaded: typing must not read it again.
-  const staff = extract(50_000);
-  await page.getByLabel('Upload a file').setInputFiles({ name: 'staff-50000.csv', mimeType: 'text/csv',
+  // 7. The same edits with the largest staff list uploaded: typing must read no table again
+  // (issue 17: within one frame).
+  const largestStaff = Math.max(...SIZES);
+  const staff = extract(largestStaff);
+  await page.getByLabel('Upload a file').setInputFiles({ name: `staff-${largestStaff}.csv`, mimeType: 'text/csv',
     buffer: Buffer.from(staff.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n') });
-  await page.waitForFunction(() => /50,000/.test(document.querySelector('section.staff-panel')?.innerText ?? ''), null, { timeout: 120000 });
+  const people = largestStaff.toLocaleString('en-GB');
+  await page.waitForFunction((people) => (document.querySelector('section.staff-panel')?.innerText ?? '').includes(people), people, { timeout: 300000 });
   const big = await edits();
-  record('Edit to re-rendered report, a 50,000-row staff list uploaded: p50 / p95', `${ms(median(big.dom))} / ${ms(percentile(big.dom, 95))}`,
-    'p95 ≤ 30 ms', within(percentile(big.dom, 95) <= 30));
+  record(`Edit to re-rendered report, a ${people}-row staff list uploaded: p50 / p95`, `${ms(median(big.dom))} / ${ms(percentile(big.dom, 95))}`,
+    'p95 ≤ 16 ms', within(percentile(big.dom, 95) <= 16));
   await context.close();
 }
 

@@ -531,7 +531,7 @@ fn a_files_bytes_and_its_table_are_kept_once_however_often_they_are_used() {
     use std::sync::Arc;
     let bytes: Arc<[u8]> = staff_csv(2_000).into();
     let arrived = load(Input::File { name: "staff.csv", bytes: &bytes, sheet: None }).map(Arrived::from_rows);
-    let Some((TableKind::StaffList, Ok(Table::StaffList(list)))) = arrived.as_ref().unwrap().read.clone() else {
+    let Some(Ok(list)) = arrived.as_ref().unwrap().staff.clone() else {
         panic!("the worker reads the staff list where it reads the file")
     };
     assert!(arrived.as_ref().unwrap().loaded.rows.is_empty(), "and sends the list, not its 16,000 cells");

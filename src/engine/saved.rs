@@ -21,6 +21,9 @@ struct ProjectFile {
     /// Repeated from the project, so a newer file is recognised before its shape is read.
     schema_version: u32,
     project: Project,
+    /// For a draft kept apart from its files: where each file's bytes are (`save_apart`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    files: Vec<FileRef>,
 }
 
 /// Why a saved draft could not be opened.
@@ -70,11 +73,15 @@ pub fn is_saved_draft(bytes: &[u8]) -> bool {
 /// assert_eq!(open(&save(&project)).unwrap(), project);
 /// ```
 pub fn save(project: &Project) -> String {
-    let file =
-        ProjectFile { format: FORMAT.to_owned(), schema_version: project.schema_version, project: project.clone() };
+    write(project.clone(), Vec::new())
+}
+
+/// Writes a project file. One way of writing for whole files and drafts kept apart, so the
+/// page carries one serializer of the project, not two.
+fn write(project: Project, files: Vec<FileRef>) -> String {
     // Sized for the files' bytes as base64 (a third larger) and the rest, so that the text is
     // not copied each time it outgrows its buffer.
-    let files: usize = project
+    let bytes: usize = project
         .tables
         .iter()
         .chain(&project.supporting)
@@ -83,7 +90,8 @@ pub fn save(project: &Project) -> String {
             RawInput::Text(text) => text.len(),
         })
         .sum();
-    let mut text = Vec::with_capacity(files + 256 * 1024);
+    let file = ProjectFile { format: FORMAT.to_owned(), schema_version: project.schema_version, project, files };
+    let mut text = Vec::with_capacity(bytes + 256 * 1024);
     match serde_json::to_writer_pretty(&mut text, &file) {
         Ok(()) => String::from_utf8(text).unwrap_or_default(),
         Err(_) => String::new(),
@@ -106,22 +114,6 @@ struct FileRef {
     name: String,
 }
 
-/// A project file whose files' bytes are kept apart: the project with each file's bytes left
-/// out, and the list of the files by key. It opens as a project file too (its files empty).
-#[derive(Serialize)]
-struct ApartFile<'a> {
-    format: &'static str,
-    schema_version: u32,
-    project: &'a Project,
-    files: Vec<FileRef>,
-}
-
-#[derive(Deserialize)]
-struct FileList {
-    #[serde(default)]
-    files: Vec<FileRef>,
-}
-
 /// A key for a file's content: the same bytes, the same key, whatever the file is called.
 /// FNV-1a over eight bytes at a time, with the length: enough to tell one officer's files
 /// apart, kept only in this browser.
@@ -137,7 +129,7 @@ pub fn content_key(bytes: &[u8]) -> String {
 
 /// The project as a project file without its files' bytes, and the files to keep apart.
 /// `key` gives a file's key (the browser keeps the keys it has worked out, rather than reading
-/// tens of megabytes again at each save).
+/// tens of megabytes again at each save). The text opens as a project file too, files empty.
 pub fn save_apart(project: &Project, key: &dyn Fn(&Arc<[u8]>) -> String) -> (String, Vec<KeptFile>) {
     let mut words = project.clone();
     let mut files = Vec::new();
@@ -149,50 +141,51 @@ pub fn save_apart(project: &Project, key: &dyn Fn(&Arc<[u8]>) -> String) -> (Str
             files.push(kept);
         }
     }
-    let file = ApartFile { format: FORMAT, schema_version: project.schema_version, project: &words, files: refs };
-    (serde_json::to_string(&file).unwrap_or_default(), files)
+    (write(words, refs), files)
 }
 
 /// The keys of the files a draft kept apart refers to (none for a whole project file).
 pub fn keys_in(text: &str) -> Vec<String> {
-    serde_json::from_str::<FileList>(text)
-        .map(|list| list.files.into_iter().map(|f| f.key).collect())
-        .unwrap_or_default()
+    read(text).map(|(_, files)| files.into_iter().map(|f| f.key).collect()).unwrap_or_default()
 }
 
 /// Opens a draft kept apart, its files' bytes found by `file`; or a whole project file. A file
 /// that is not there any more leaves its table out, and is named in the list returned, so the
 /// officer can upload it again.
 pub fn open_apart(text: &str, file: &dyn Fn(&str) -> Option<Arc<[u8]>>) -> Result<(Project, Vec<String>), OpenError> {
-    let mut project = open(text)?;
-    let refs = serde_json::from_str::<FileList>(text).map(|list| list.files).unwrap_or_default();
-    if refs.is_empty() {
-        return Ok((project, Vec::new()));
-    }
-    let mut refs = refs.into_iter();
+    let (mut project, refs) = read(text)?;
     let mut missing = Vec::new();
-    let mut restore = |inputs: &mut Vec<TableInput>| {
-        inputs.retain_mut(|input| {
-            let RawInput::File { name, bytes } = &mut input.raw else { return true };
-            match refs.next().and_then(|r| file(&r.key)) {
-                Some(kept) => {
-                    *bytes = kept;
-                    true
+    if !refs.is_empty() {
+        let mut refs = refs.into_iter();
+        let mut restore = |inputs: &mut Vec<TableInput>| {
+            inputs.retain_mut(|input| {
+                let RawInput::File { name, bytes } = &mut input.raw else { return true };
+                match refs.next().and_then(|r| file(&r.key)) {
+                    Some(kept) => {
+                        *bytes = kept;
+                        true
+                    }
+                    None => {
+                        missing.push(name.clone());
+                        false
+                    }
                 }
-                None => {
-                    missing.push(name.clone());
-                    false
-                }
-            }
-        })
-    };
-    restore(&mut project.tables);
-    restore(&mut project.supporting);
+            })
+        };
+        restore(&mut project.tables);
+        restore(&mut project.supporting);
+    }
     Ok((project, missing))
 }
 
 /// Opens a project file, or the project a page for members carries.
 pub fn open(text: &str) -> Result<Project, OpenError> {
+    read(text).map(|(project, _)| project)
+}
+
+/// Reads a project file (or a page's): the project brought up to date, and where its files
+/// are when they were kept apart.
+fn read(text: &str) -> Result<(Project, Vec<FileRef>), OpenError> {
     let file = project_in_page(text).unwrap_or(text);
     let value: serde_json::Value = serde_json::from_str(file.trim_start_matches('\u{feff}'))
         .map_err(|e| OpenError::NotJson { line: e.line(), column: e.column() })?;
@@ -210,7 +203,7 @@ pub fn open(text: &str) -> Result<Project, OpenError> {
         return Err(OpenError::Newer { version });
     }
     let file: ProjectFile = serde_json::from_value(value).map_err(|e| OpenError::Shape(e.to_string()))?;
-    Ok(upgrade(file.project))
+    Ok((upgrade(file.project), file.files))
 }
 
 /// The project file a page for members carries in its data block, or `None` when the text is

@@ -11,7 +11,6 @@
 //! goes to localStorage, if it fits.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -71,7 +70,7 @@ pub fn new_id() -> String {
 pub struct Shelf {
     db: Option<IdbDatabase>,
     /// The files in the database, by key: each is written once.
-    files: RefCell<HashSet<String>>,
+    files: RefCell<Vec<String>>,
     /// The keys of files lately kept, by their bytes, so a save does not read tens of
     /// megabytes again to find a file's key.
     keys: RefCell<Vec<(Arc<[u8]>, String)>>,
@@ -90,7 +89,7 @@ impl Shelf {
         let db = open_database().await.ok();
         let files = match &db {
             Some(db) => stored_keys(db).await,
-            None => HashSet::new(),
+            None => Vec::new(),
         };
         let shelf = Shelf { db, files: RefCell::new(files), keys: RefCell::new(Vec::new()) };
         shelf.move_old_draft().await;
@@ -232,7 +231,7 @@ impl Shelf {
     /// Removes the files no draft refers to any more.
     async fn tidy_files(&self) {
         let Some(db) = &self.db else { return };
-        let mut used: HashSet<String> = HashSet::new();
+        let mut used: Vec<String> = Vec::new();
         for text in database_texts(db).await.into_iter().chain(local_texts()) {
             used.extend(saved::keys_in(&text));
         }
@@ -473,12 +472,12 @@ fn start_put_files<'f>(db: &IdbDatabase, files: impl Iterator<Item = &'f KeptFil
 }
 
 /// The keys of the files the database holds.
-async fn stored_keys(db: &IdbDatabase) -> HashSet<String> {
-    let Ok(tx) = db.transaction_with_str(FILES) else { return HashSet::new() };
+async fn stored_keys(db: &IdbDatabase) -> Vec<String> {
+    let Ok(tx) = db.transaction_with_str(FILES) else { return Vec::new() };
     let Some(request) = tx.object_store(FILES).ok().and_then(|s| s.get_all_keys().ok()) else {
-        return HashSet::new();
+        return Vec::new();
     };
-    let Ok(all) = done(&request).await else { return HashSet::new() };
+    let Ok(all) = done(&request).await else { return Vec::new() };
     js_sys::Array::from(&all).iter().filter_map(|v| v.as_string()).collect()
 }
 

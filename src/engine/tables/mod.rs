@@ -29,7 +29,7 @@ use crate::engine::model::{
 
 /// A supporting table as its reader typed it: one variant for each kind with a reader.
 /// Shared, so the panels beside the report take it without copying.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Table {
     StaffList(Rc<StaffList>),
     DfeIndicators(Rc<DfeIndicators>),
@@ -63,28 +63,43 @@ pub fn read_table(kind: TableKind, rows: &[GridRow]) -> Option<Read> {
     })
 }
 
-/// A paste or file as it came in: its rows, and its kind and table where the reader already
-/// read it (the import worker reads a supporting table where it reads the file, and sends
-/// the typed table rather than its rows: a 200,000-row staff list is far smaller typed).
+/// A paste or file as it came in: its rows, or, for a staff list, the list already read. The
+/// import worker reads a staff list where it reads the file and sends the people rather than
+/// the rows: a 200,000-row extract is far smaller typed, and no one needs its cells after.
+/// Every other kind is a table of tens or hundreds of rows, sent as rows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Arrived {
-    /// Empty when the table was read already: no one needs its rows after that.
+    /// Empty when the staff list was read already.
     pub loaded: Loaded,
-    pub read: Option<(TableKind, Read)>,
+    pub staff: Option<Result<Rc<StaffList>, Vec<Problem>>>,
 }
 
 impl Arrived {
-    /// Rows as they came, with any table of a kind that has its own reader read from them.
+    /// Rows as they came, a staff list read from them at once.
     pub fn from_rows(mut loaded: Loaded) -> Arrived {
-        let kind = classify(&loaded.rows);
-        match read_table(kind, &loaded.rows) {
-            Some(read) => {
-                loaded.rows = Default::default();
-                let read = read.map_err(|p| located(p, &loaded));
-                Arrived { loaded, read: Some((kind, read)) }
-            }
-            None => Arrived { loaded, read: None },
+        if classify(&loaded.rows) != TableKind::StaffList {
+            return Arrived { loaded, staff: None };
         }
+        count_reading();
+        let staff = read_staff_list(&loaded.rows).map(Rc::new);
+        loaded.rows = Default::default();
+        let staff = Some(staff.map_err(|p| located(p, &loaded)));
+        Arrived { loaded, staff }
+    }
+
+    /// Its kind and reading, when it is a table of a kind with its own reader: the staff list
+    /// read already, or the table read here from the rows.
+    pub fn read_supporting(&self) -> Option<(TableKind, Read)> {
+        if let Some(staff) = &self.staff {
+            return Some((TableKind::StaffList, staff.clone().map(Table::StaffList)));
+        }
+        let kind = classify(&self.loaded.rows);
+        read_table(kind, &self.loaded.rows).map(|read| (kind, read.map_err(|p| located(p, &self.loaded))))
+    }
+
+    /// Whether it is a table of a kind with its own reader.
+    fn has_reader(&self) -> bool {
+        self.staff.is_some() || read_table_exists(classify(&self.loaded.rows))
     }
 }
 
@@ -136,9 +151,9 @@ impl OneTable {
     pub fn read(input: &TableInput, files: Files<'_>) -> OneTable {
         let (from, loaded) = rows_of(input, files);
         let has_reader = match (&from, &loaded) {
-            (Some(arrived), _) if arrived.read.is_some() => true,
-            (_, Ok(loaded)) => read_table_exists(classify(&loaded.rows)),
-            (_, Err(_)) => false,
+            (Some(arrived), _) => arrived.has_reader(),
+            (None, Ok(loaded)) => read_table_exists(classify(&loaded.rows)),
+            (None, Err(_)) => false,
         };
         if has_reader {
             OneTable::Supporting(SupportingTable::read(input, files))
@@ -206,7 +221,7 @@ impl SupportingTable {
     fn read(input: &TableInput, files: Files<'_>) -> SupportingTable {
         let (from, loaded) = rows_of(input, files);
         let (kind, read) = match (&from, loaded) {
-            (Some(arrived), _) if arrived.read.is_some() => arrived.read.clone().expect("read"),
+            (Some(arrived), _) if arrived.staff.is_some() => arrived.read_supporting().expect("a staff list"),
             (_, Ok(loaded)) => {
                 let kind = classify(&loaded.rows);
                 let read = read_table(kind, &loaded.rows)

@@ -10,9 +10,10 @@ use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::grid::GridRow;
 use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, ProblemKind};
+use crate::engine::model::TableKind;
 use crate::engine::model::{ColumnUse, Origin, Project, RawInput, TableInput};
 use crate::engine::saved;
-use crate::engine::tables::{Arrived, PeriodTable, SupportingTable, Table};
+use crate::engine::tables::{Arrived, PeriodTable, Read, SupportingTable, Table};
 
 /// What a pasted table is credited to in source lines.
 pub const PASTED_SOURCE: &str = "table pasted by the report author";
@@ -68,8 +69,8 @@ pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
     }
     let input = TableInput::pasted(text.clone(), PASTED_SOURCE);
     let arrived = Rc::new(Arrived::from_rows(load_pasted(&text)));
-    if arrived.read.is_some() {
-        return (beside_the_report(next, "the pasted table", input, arrived), Vec::new());
+    if let Some(read) = arrived.read_supporting() {
+        return (beside_the_report(next, "the pasted table", input, arrived, read), Vec::new());
     }
     // Typing or pasting again into the box edits the same table; "Add another period's
     // table" starts a new one.
@@ -161,8 +162,8 @@ pub(super) fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, arrived
             let arrived = next.keep_rows(&name, &bytes, arrived);
             let sheet = arrived.loaded.sheet.clone();
             let input = file_input(name.clone(), bytes.clone(), sheet);
-            if arrived.read.is_some() {
-                beside_the_report(next, &name, input, arrived)
+            if let Some(read) = arrived.read_supporting() {
+                beside_the_report(next, &name, input, arrived, read)
             } else {
                 // Another sheet of the file being brought in keeps that import's place among the periods.
                 let fresh = if new_file { Fresh::Yes } else { Fresh::No };
@@ -195,8 +196,13 @@ fn is_being_brought_in(state: &State, name: &str, bytes: &Arc<[u8]>) -> bool {
 /// A table of a kind with its own reader, read where it came in (the worker, for a file):
 /// it joins the project's supporting tables, replacing one of the same kind, or says why it
 /// could not be read. Its reading is handed to the tables as it is, not read again.
-fn beside_the_report(mut next: State, name: &str, input: TableInput, arrived: Rc<Arrived>) -> State {
-    let Some((kind, read)) = arrived.read.clone() else { return next };
+fn beside_the_report(
+    mut next: State,
+    name: &str,
+    input: TableInput,
+    arrived: Rc<Arrived>,
+    (kind, read): (TableKind, Read),
+) -> State {
     match read {
         Ok(table) => {
             let message = loaded_message(name, &table);
