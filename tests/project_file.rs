@@ -57,6 +57,15 @@ fn files_that_cannot_be_opened_say_why() {
     )));
     let broken = project_file::save(&sample_project()).replace("\"tables\"", "\"tablez\"");
     assert!(open(&broken).contains("missing field `tables`"), "{}", open(&broken));
+    // JSON, but not an object: not ours, whatever it holds.
+    assert_eq!(open("[1, 2]"), open("{\"hello\": 1}"));
+    // Ours, with a field of the wrong kind: its shape is named, not its owner.
+    let odd = project_file::save(&sample_project()).replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        "\"schema_version\": \"two\"",
+        1,
+    );
+    assert!(open(&odd).contains("invalid type"), "{}", open(&odd));
 }
 
 #[test]

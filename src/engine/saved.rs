@@ -7,6 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::engine::model::{Content, DataBlock, Document, Period, Project, RawInput, TableInput, SCHEMA_VERSION};
 
@@ -186,24 +187,50 @@ pub fn open(text: &str) -> Result<Project, OpenError> {
 /// Reads a project file (or a page's): the project brought up to date, and where its files
 /// are when they were kept apart.
 fn read(text: &str) -> Result<(Project, Vec<FileRef>), OpenError> {
-    let file = project_in_page(text).unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(file.trim_start_matches('\u{feff}'))
-        .map_err(|e| OpenError::NotJson { line: e.line(), column: e.column() })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    let text = project_in_page(text).unwrap_or(text).trim_start_matches('\u{feff}');
+    // First only what says whose file it is and which version wrote it, so a file of another
+    // kind or a newer version is named for what it is before its shape is judged.
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            OpenError::NotJson { line: e.line(), column: e.column() }
+        }
+        _ => OpenError::NotOurs,
+    })?;
+    if loose::<String>(header.format).as_deref() != Some(FORMAT) {
         return Err(OpenError::NotOurs);
     }
     // The project repeats the version inside; a newer one there would be saved back at the top
     // and the draft could not be opened again, so the newer of the two decides.
-    let version = [value.get("schema_version"), value.pointer("/project/schema_version")]
-        .into_iter()
-        .filter_map(|v| v.and_then(serde_json::Value::as_u64))
-        .max()
-        .unwrap_or(0);
+    let inside = loose::<VersionOnly>(header.project).and_then(|p| loose::<u64>(p.schema_version));
+    let version = loose::<u64>(header.schema_version).max(inside).unwrap_or(0);
     if version > u64::from(SCHEMA_VERSION) {
         return Err(OpenError::Newer { version });
     }
-    let file: ProjectFile = serde_json::from_value(value).map_err(|e| OpenError::Shape(e.to_string()))?;
+    let file: ProjectFile = serde_json::from_str(text).map_err(|e| OpenError::Shape(e.to_string()))?;
     Ok((upgrade(file.project), file.files))
+}
+
+/// The start of a project file, each field kept as its JSON text and everything else skipped:
+/// a field of the wrong kind says only that the file is not ours, never how it is shaped.
+#[derive(Deserialize)]
+struct Header<'a> {
+    #[serde(borrow, default)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    schema_version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    project: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly<'a> {
+    #[serde(borrow, default)]
+    schema_version: Option<&'a RawValue>,
+}
+
+/// A field read as `T`, or nothing when it is something else.
+fn loose<'a, T: Deserialize<'a>>(raw: Option<&'a RawValue>) -> Option<T> {
+    serde_json::from_str(raw?.get()).ok()
 }
 
 /// The project file a page for members carries in its data block, or `None` when the text is
