@@ -203,4 +203,20 @@ fn worker_messages_read_back_as_written_and_as_bincode_writes_them() {
         let from_bincode: (Vec<String>, u64) = InPieces::decode(yew_agent::Bincode::encode(&rows));
         assert_eq!(from_bincode, rows, "{texts} texts, written by bincode, read back");
     }
+    // Numbers of every width, read through bincode's quick path (a peek at the piece) across
+    // the pieces' edges, and the last ones, short of a full peek, one byte at a time.
+    let numbers: Vec<u64> = (0..70_000u64).map(|i| (i * i).wrapping_mul(7_919) >> (i % 60)).collect();
+    let back: Vec<u64> = InPieces::decode(InPieces::encode(&numbers));
+    assert_eq!(back, numbers, "numbers back");
+    let back: Vec<u64> = InPieces::decode(yew_agent::Bincode::encode(&numbers));
+    assert_eq!(back, numbers, "numbers written by bincode, read back");
+    // A staff list as the import worker sends it.
+    let csv = (0..20_000).fold("Job title,Team,FTE,Contract type,Start date\n".to_owned(), |mut csv, i| {
+        csv.push_str(&format!("Social Worker,Team {},1,Permanent,01/0{}/2019\n", i % 7, 1 + i % 9));
+        csv
+    });
+    let arrived = wrb::engine::tables::Arrived::from_rows(wrb::engine::import::load_pasted(&csv));
+    let back: wrb::engine::tables::Arrived = InPieces::decode(InPieces::encode(&arrived));
+    assert_eq!(back, arrived, "the staff list back");
+    assert!(matches!(&back.staff, Some(Ok(list)) if list.people.len() == 20_000));
 }

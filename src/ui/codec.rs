@@ -127,4 +127,33 @@ impl Reader for FromArray {
         }
         Ok(())
     }
+
+    /// The next `n` bytes without taking them, from the piece (topped up from the array when
+    /// fewer are left in it): bincode reads numbers and tags through this at once, where a
+    /// `read` a byte at a time made decoding 200,000 people take a tenth of a second.
+    fn peek_read(&mut self, n: usize) -> Option<&[u8]> {
+        if self.piece.len() - self.read < n {
+            let left = (self.array.length() - self.next) as usize;
+            if left == 0 {
+                // The last bytes: the caller reads them one by one.
+                return None;
+            }
+            self.piece.drain(..self.read);
+            self.read = 0;
+            let have = self.piece.len();
+            let more = left.min(PIECE);
+            self.piece.resize(have + more, 0);
+            let end = self.next + more as u32;
+            self.array.subarray(self.next, end).copy_to(&mut self.piece[have..]);
+            self.next = end;
+            if self.piece.len() < n {
+                return None;
+            }
+        }
+        Some(&self.piece[self.read..self.read + n])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.read += n;
+    }
 }

@@ -7,7 +7,7 @@ use super::headings::key;
 use super::number::read_entry;
 use super::{Problem, ProblemKind};
 use crate::engine::model::TableKind;
-use crate::engine::model::{Contract, Entry, Person, StaffList};
+use crate::engine::model::{Contract, Entry, Person, StaffList, Words};
 
 /// Standard full-time weekly hours, for turning contracted hours into FTE: Skills for Care
 /// counts contracted hours / 37, capped at 1 (`../shared/domain.md`).
@@ -60,6 +60,7 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
     let at = |c: Column| columns.iter().position(|x| *x == Some(c));
     let mut problems = Vec::new();
     let mut list = StaffList::default();
+    let mut words = Words::default();
     for row in &rows[header_index + 1..] {
         if row.is_blank() {
             continue;
@@ -107,13 +108,13 @@ pub fn read_staff_list(rows: &[GridRow]) -> Result<StaffList, Vec<Problem>> {
         let Some(role) = text(Column::Role) else { continue };
         list.people.push(Person {
             line: row.line,
-            role: role.split_whitespace().collect::<Vec<_>>().join(" "),
-            team: text(Column::Team).map(str::to_owned),
+            role: words.word(&role.split_whitespace().collect::<Vec<_>>().join(" ")),
+            team: text(Column::Team).map(|t| words.word(t)),
             fte,
             contract: contract(text(Column::Contract).unwrap_or("")),
             start,
             leaving,
-            leaving_reason: text(Column::Reason).map(str::to_owned),
+            leaving_reason: text(Column::Reason).map(|r| words.word(r)),
             date_of_birth,
             age,
             cases,

@@ -101,7 +101,7 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
 
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     for p in &leavers {
-        *reasons.entry(p.leaving_reason.clone().unwrap_or_else(|| "Not recorded".into())).or_default() += 1;
+        *reasons.entry(p.leaving_reason.as_deref().unwrap_or("Not recorded").to_owned()).or_default() += 1;
     }
     let mut leavers_by_reason: Vec<(String, usize)> = reasons.into_iter().collect();
     leavers_by_reason.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -141,12 +141,17 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
         ratio(holders.iter().filter_map(|p| p.cases).sum(), sum(&holders))
     };
 
-    let group = |name_of: &dyn Fn(&Person) -> String| {
-        let mut groups: BTreeMap<String, InPost> = BTreeMap::new();
+    // By name, each name written out once, not once a person.
+    let group = |name_of: &dyn for<'p> Fn(&'p Person) -> &'p str| {
+        let mut groups: BTreeMap<&str, InPost> = BTreeMap::new();
         for p in &everyone_in_post {
             let name = name_of(p);
-            let entry =
-                groups.entry(name.clone()).or_insert(InPost { name, employed_fte: 0.0, agency_fte: 0.0, headcount: 0 });
+            let entry = groups.entry(name).or_insert_with(|| InPost {
+                name: name.to_owned(),
+                employed_fte: 0.0,
+                agency_fte: 0.0,
+                headcount: 0,
+            });
             entry.headcount += 1;
             if p.contract.directly_employed() {
                 entry.employed_fte += fte(p)
@@ -156,8 +161,8 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
         }
         groups.into_values().collect::<Vec<_>>()
     };
-    let by_role = group(&|p| p.role.clone());
-    let by_team = group(&|p| p.team.clone().unwrap_or_else(|| "No team recorded".into()));
+    let by_role = group(&|p| &p.role);
+    let by_team = group(&|p| p.team.as_deref().unwrap_or("No team recorded"));
 
     StaffFigures {
         people: list.people.len(),

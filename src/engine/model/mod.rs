@@ -20,4 +20,4 @@ pub use kind::TableKind;
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use pipeline::{BudgetRow, CampaignRow, CohortRow};
 pub use project::{Origin, Project, RawInput, ReportSettings, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};
-pub use staff::{Contract, Person, StaffList};
+pub use staff::{Contract, Person, StaffList, Words};
