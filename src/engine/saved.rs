@@ -28,7 +28,7 @@ struct ProjectFile {
 }
 
 /// Why a saved draft could not be opened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OpenError {
     /// Not JSON at all, with where the reading stopped.
     NotJson { line: usize, column: usize },
@@ -93,7 +93,7 @@ fn write(project: Project, files: Vec<FileRef>) -> String {
         .sum();
     let file = ProjectFile { format: FORMAT.to_owned(), schema_version: project.schema_version, project, files };
     let mut text = Vec::with_capacity(bytes + 256 * 1024);
-    match serde_json::to_writer_pretty(&mut text, &file) {
+    match serde_json::to_writer(&mut text, &file) {
         Ok(()) => String::from_utf8(text).unwrap_or_default(),
         Err(_) => String::new(),
     }

@@ -12,7 +12,7 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider};
 use yew_agent::Reach;
 
 use super::codec::InPieces;
-use super::components::{Controls, ReportPreview};
+use super::components::{controls, ReportPreview};
 use super::drawing::use_painted_once;
 use super::edge::Edge;
 use super::export_worker::FileWriter;
@@ -140,6 +140,8 @@ fn page(props: &PageProps) -> Html {
     let controls_ready = use_painted_once();
     let state = dispatch.state();
     let parts = use_memo(Shared(state.report.clone()), |report| html::render_parts(&report.0));
+    // The list of tables and charts to download on their own, in the controls.
+    let piece = use_node_ref();
 
     let on_file = {
         let dispatch = dispatch.clone();
@@ -186,7 +188,7 @@ fn page(props: &PageProps) -> Html {
                 <div class="drop-overlay" aria-hidden="true"><p>{ "Drop the file to read it" }</p></div>
             }
             <main class="app-layout">
-                <Controls state={Shared(state.clone())} dispatch={dispatch.clone()} ready={controls_ready} {on_file} />
+                { controls(&state, &dispatch, controls_ready, &on_file, &piece) }
                 <section aria-label="Report preview">
                     <ReportPreview parts={parts.clone()} page_breaks={state.page_breaks}
                         landscape={state.project.settings.print.landscape} />

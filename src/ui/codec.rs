@@ -9,7 +9,7 @@
 //! workers' registrars name it.
 
 use bincode::de::read::Reader;
-use bincode::enc::write::{SizeWriter, Writer};
+use bincode::enc::write::Writer;
 use bincode::error::{DecodeError, EncodeError};
 use js_sys::Uint8Array;
 use serde::{Deserialize, Serialize};
@@ -23,10 +23,12 @@ pub struct InPieces;
 
 impl yew_agent::Codec for InPieces {
     fn encode<I: Serialize>(input: I) -> JsValue {
+        // Measured, then written, by the one writer: each pass through a writer of its own
+        // type would put a second copy of every message's encoder into the page.
         let config = bincode::config::standard();
-        let mut size = SizeWriter::default();
-        bincode::serde::encode_into_writer(&input, &mut size, config).expect("a worker message can be encoded");
-        let mut out = IntoArray::new(size.bytes_written);
+        let mut out = IntoArray::measuring();
+        bincode::serde::encode_into_writer(&input, &mut out, config).expect("a worker message can be encoded");
+        let mut out = IntoArray::new(out.at as usize);
         bincode::serde::encode_into_writer(&input, &mut out, config).expect("a worker message can be encoded");
         out.finish().into()
     }
@@ -37,40 +39,52 @@ impl yew_agent::Codec for InPieces {
     }
 }
 
-/// Writes into a JavaScript array, through a buffer of one piece.
+/// Writes into a JavaScript array, through a buffer of one piece; or, with no array, only
+/// counts the bytes, to size the array.
 struct IntoArray {
-    array: Uint8Array,
+    array: Option<Uint8Array>,
     at: u32,
     piece: Vec<u8>,
 }
 
 impl IntoArray {
     fn new(size: usize) -> IntoArray {
-        IntoArray { array: Uint8Array::new_with_length(size as u32), at: 0, piece: Vec::with_capacity(PIECE) }
+        IntoArray { array: Some(Uint8Array::new_with_length(size as u32)), at: 0, piece: Vec::with_capacity(PIECE) }
+    }
+
+    fn measuring() -> IntoArray {
+        IntoArray { array: None, at: 0, piece: Vec::new() }
     }
 
     fn flush(&mut self) {
-        self.array.set(&Uint8Array::from(&self.piece[..]), self.at);
+        if let Some(array) = &self.array {
+            array.set(&Uint8Array::from(&self.piece[..]), self.at);
+        }
         self.at += self.piece.len() as u32;
         self.piece.clear();
     }
 
     fn finish(mut self) -> Uint8Array {
         self.flush();
-        self.array
+        self.array.unwrap_or_default()
     }
 }
 
 impl Writer for IntoArray {
     fn write(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
+        if self.array.is_none() {
+            self.at += bytes.len() as u32;
+            return Ok(());
+        }
         if self.piece.len() + bytes.len() > PIECE {
             self.flush();
         }
-        if bytes.len() > PIECE {
-            self.array.set(&Uint8Array::from(bytes), self.at);
-            self.at += bytes.len() as u32;
-        } else {
-            self.piece.extend_from_slice(bytes);
+        match &self.array {
+            Some(array) if bytes.len() > PIECE => {
+                array.set(&Uint8Array::from(bytes), self.at);
+                self.at += bytes.len() as u32;
+            }
+            _ => self.piece.extend_from_slice(bytes),
         }
         Ok(())
     }

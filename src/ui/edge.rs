@@ -71,28 +71,9 @@ impl RunsEffects for Edge {
             }
             Effect::KeepDraft { id, project } => self.keep(id, project),
             Effect::KeepRemembered(remembered) => storage::save_remembered(&remembered),
-            Effect::OpenDraft(id) => {
+            effect @ (Effect::OpenDraft(_) | Effect::DuplicateDraft(_) | Effect::DeleteDraft(_)) => {
                 let shelf = self.shelf.clone();
-                yew::platform::spawn_local(async move {
-                    dispatch.send(match shelf.load(&id).await {
-                        Some(Ok((project, missing))) => Action::DraftRestored { id, project, missing },
-                        Some(Err((why, _))) => Action::DraftFailed(why),
-                        None => Action::DraftsListed(shelf.list().await),
-                    });
-                });
-            }
-            Effect::DuplicateDraft(id) => {
-                let shelf = self.shelf.clone();
-                yew::platform::spawn_local(async move {
-                    dispatch.send(match shelf.duplicate(&id).await {
-                        Ok(list) => Action::DraftsListed(list),
-                        Err(why) => Action::DraftFailed(why),
-                    });
-                });
-            }
-            Effect::DeleteDraft(id) => {
-                let shelf = self.shelf.clone();
-                yew::platform::spawn_local(async move { dispatch.send(Action::DraftsListed(shelf.delete(&id).await)) });
+                yew::platform::spawn_local(async move { dispatch.send(drafts(&shelf, effect).await) });
             }
             Effect::Download { name, mime, text } => {
                 let _ = download(&name, mime, &text);
@@ -104,26 +85,10 @@ impl RunsEffects for Edge {
                     let _ = writer.run(Job { work: ExportRequest::Start, stop_channel: None }).await;
                 });
             }
-            Effect::ExportWord { report, name } => {
+            effect @ (Effect::ExportWord { .. } | Effect::ExportPage { .. } | Effect::ExportWorkbook { .. }) => {
                 let writer = self.writer.clone();
                 yew::platform::spawn_local(async move {
-                    // All the charts at once: the browser decodes and encodes them side by side.
-                    let drawn = futures::future::join_all(report.charts().map(|c| chart_png(&c.svg, 2.0))).await;
-                    let pictures = drawn
-                        .into_iter()
-                        .map(|png| png.ok().map(|(png, width, height)| Picture { png, width, height }))
-                        .collect();
-                    let request = ExportRequest::Word { report: Box::new((*report).clone()), pictures };
-                    dispatch
-                        .send(Action::ExportFinished(export_file(&writer, request, name, DOCX, "The Word file").await));
-                });
-            }
-            Effect::ExportWorkbook { tables, title, name } => {
-                let writer = self.writer.clone();
-                yew::platform::spawn_local(async move {
-                    let request = ExportRequest::Workbook { tables, title };
-                    let what = "The Excel workbook";
-                    dispatch.send(Action::ExportFinished(export_file(&writer, request, name, XLSX, what).await));
+                    dispatch.send(Action::ExportFinished(export(&writer, effect).await))
                 });
             }
             Effect::Print => {
@@ -192,6 +157,48 @@ async fn read_in_worker(
         Outcome::Ended => Err(ProblemKind::ReadingStopped(Stop::OutOfMemory)),
         Outcome::TimedOut => Err(ProblemKind::ReadingStopped(Stop::TimedOut)),
     }
+}
+
+/// What a draft asked of the shelf brings.
+async fn drafts(shelf: &Shelf, effect: Effect) -> Action {
+    match effect {
+        Effect::OpenDraft(id) => match shelf.load(&id).await {
+            Some(Ok((project, missing))) => Action::DraftRestored { id, project, missing },
+            Some(Err((why, _))) => Action::DraftFailed(why),
+            None => Action::DraftsListed(shelf.list().await),
+        },
+        Effect::DuplicateDraft(id) => match shelf.duplicate(&id).await {
+            Ok(list) => Action::DraftsListed(list),
+            Err(why) => Action::DraftFailed(why),
+        },
+        Effect::DeleteDraft(id) => Action::DraftsListed(shelf.delete(&id).await),
+        _ => Action::DraftsListed(shelf.list().await),
+    }
+}
+
+/// An export the worker writes, offered for download: the Word file (its charts drawn here as
+/// pictures first), a workbook, or the page for members.
+async fn export(writer: &UseOneshotRunnerHandle<FileWriter>, effect: Effect) -> Export {
+    let (request, name, mime, what) = match effect {
+        Effect::ExportWord { report, name } => {
+            // All the charts at once: the browser decodes and encodes them side by side.
+            let drawn = futures::future::join_all(report.charts().map(|c| chart_png(&c.svg, 2.0))).await;
+            let pictures = drawn
+                .into_iter()
+                .map(|png| png.ok().map(|(png, width, height)| Picture { png, width, height }))
+                .collect();
+            (ExportRequest::Word { report: Box::new((*report).clone()), pictures }, name, DOCX, "The Word file")
+        }
+        Effect::ExportPage { report, project_file, name } => {
+            let request = ExportRequest::Page { report: Box::new((*report).clone()), project_file };
+            (request, name, "text/html", "The page for members")
+        }
+        Effect::ExportWorkbook { tables, title, name } => {
+            (ExportRequest::Workbook { tables, title }, name, XLSX, "The Excel workbook")
+        }
+        _ => return Export::Failed { what: "The export", why: "nothing was asked for.".into(), stopped: false },
+    };
+    export_file(writer, request, name, mime, what).await
 }
 
 /// Has the export worker write a file and offers it for download.

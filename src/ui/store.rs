@@ -75,14 +75,15 @@ impl Dispatch {
         }
     }
 
-    /// A callback sending the action `make` builds from its value.
-    pub fn to<T: 'static>(&self, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    /// A callback sending the action `make` builds from its value. A function rather than any
+    /// closure: the page has dozens of these, and each kind of closure would be code of its own.
+    pub fn to<T: 'static>(&self, make: fn(T) -> Action) -> Callback<T> {
         let dispatch = self.clone();
         Callback::from(move |value| dispatch.send(make(value)))
     }
 
     /// A callback sending one action, whatever its event.
-    pub fn on<E: 'static>(&self, make: impl Fn() -> Action + 'static) -> Callback<E> {
+    pub fn on<E: 'static>(&self, make: fn() -> Action) -> Callback<E> {
         let dispatch = self.clone();
         Callback::from(move |_| dispatch.send(make()))
     }

@@ -12,10 +12,16 @@ const PRINT_CSS: &str = include_str!("../../../styles/print.css");
 
 /// The page for a project, showing its report as built.
 pub fn render(project: &Project, report: &ReportDocument) -> String {
-    let title = escape(&project.title_block.title);
+    page(&save(project), report)
+}
+
+/// The page for a project saved as `project_file`, showing its report as built (the export
+/// worker writes it from the two, so the page carries neither the styles nor this).
+pub fn page(project_file: &str, report: &ReportDocument) -> String {
+    let title = escape(&report.title_block.title);
     // No "<" inside the data block, so nothing in it can end the block or open a comment;
     // \u003c is the same character to a JSON reader.
-    let data = save(project).replace('<', "\\u003c");
+    let data = project_file.replace('<', "\\u003c");
     format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

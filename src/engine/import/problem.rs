@@ -37,7 +37,7 @@ pub struct Problem {
 
 /// What went wrong. Each kind knows its own sentence (`Display`), which says what was
 /// expected and what to do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     // The file as a whole.
     /// 0 bytes.
@@ -136,7 +136,7 @@ pub enum ProblemKind {
 }
 
 /// Files that are plainly not tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotATable {
     Pdf,
     Png,
@@ -151,7 +151,7 @@ pub enum NotATable {
 }
 
 /// How a workbook is damaged.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Damage {
     /// The reader found part of it laid out as no workbook's is (it stopped with a panic).
     Layout,
@@ -166,7 +166,7 @@ pub enum Damage {
 }
 
 /// Too much for this tool.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TooLarge {
     /// A zip that would unpack to far more than a spreadsheet holds.
     Unpacked,
@@ -177,7 +177,7 @@ pub enum TooLarge {
 }
 
 /// Why reading a file stopped part way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stop {
     /// The reader met a part it could not handle.
     Broke,
@@ -185,6 +185,155 @@ pub enum Stop {
     OutOfMemory,
     /// No answer within the time limit.
     TimedOut,
+}
+
+/// A kind as it crosses from the import worker to the page: a number for the kind (and any
+/// kind within it), its words and its figures. Written by hand, where serde's derive would put
+/// a reader of every variant's field names into the page, which never reads problems as JSON.
+#[derive(Serialize, Deserialize)]
+struct Wire(u16, Vec<String>, Vec<u64>);
+
+impl Serialize for ProblemKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.wire().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ProblemKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Wire(tag, texts, numbers) = Wire::deserialize(deserializer)?;
+        ProblemKind::unwire(tag, texts, &numbers).ok_or_else(|| serde::de::Error::custom("an unknown problem"))
+    }
+}
+
+impl ProblemKind {
+    fn wire(&self) -> Wire {
+        use ProblemKind as K;
+        let kind = |k: &TableKind| TableKind::ALL.iter().position(|x| x == k).unwrap_or(0) as u64;
+        let field = |f: &Field| Field::ALL.iter().position(|x| x == f).unwrap_or(0) as u64;
+        let text = |t: &String| vec![t.clone()];
+        let none = Vec::new;
+        let (tag, texts, numbers): (u16, Vec<String>, Vec<u64>) = match self {
+            K::EmptyFile => (0, none(), vec![]),
+            K::FileTooLarge { megabytes } => (1, none(), vec![*megabytes as u64]),
+            K::NotATable(what) => (2, none(), vec![*what as u64]),
+            K::NamedAsWorkbook { extension } => (3, text(extension), vec![]),
+            K::DamagedZip => (4, none(), vec![]),
+            K::DamagedWorkbook(Damage::Reader(words)) => (5, text(words), vec![]),
+            K::DamagedWorkbook(damage) => (6, none(), vec![damage.index()]),
+            K::PasswordProtected => (7, none(), vec![]),
+            K::TooLarge(TooLarge::Cells { most }) => (8, none(), vec![*most as u64]),
+            K::TooLarge(TooLarge::Unpacked) => (9, none(), vec![]),
+            K::TooLarge(TooLarge::Spans) => (10, none(), vec![]),
+            K::NoSheets => (11, none(), vec![]),
+            K::NoSuchSheet { sheet } => (12, text(sheet), vec![]),
+            K::CellTooLong { characters } => (13, none(), vec![*characters as u64]),
+            K::StillBeingRead { file } => (14, text(file), vec![]),
+            K::ReadingStopped(stop) => (15, none(), vec![*stop as u64]),
+            K::BrowserCouldNotRead => (16, none(), vec![]),
+            K::NotAProject(OpenError::NotJson { line, column }) => (17, none(), vec![*line as u64, *column as u64]),
+            K::NotAProject(OpenError::NotOurs) => (18, none(), vec![]),
+            K::NotAProject(OpenError::Newer { version }) => (19, none(), vec![*version]),
+            K::NotAProject(OpenError::Shape(words)) => (20, text(words), vec![]),
+            K::EmptyTable(k) => (21, none(), vec![kind(k)]),
+            K::NoHeader(k) => (22, none(), vec![kind(k)]),
+            K::MissingColumns { kind: k, columns } => (23, columns.clone(), vec![kind(k)]),
+            K::NotAnEstablishmentTable { found } => (24, none(), vec![kind(found)]),
+            K::NotReadBesideTheReport { found } => (25, none(), vec![kind(found)]),
+            K::KindNotRead { found } => (26, none(), vec![kind(found)]),
+            K::HeaderRowGone => (27, none(), vec![]),
+            K::RoleColumns { chosen } => (28, none(), vec![*chosen as u64]),
+            K::NoFigureColumns => (29, none(), vec![]),
+            K::FieldChosenTwice { field: f, times } => (30, none(), vec![field(f), *times as u64]),
+            K::FieldRepeated { field: f } => (31, none(), vec![field(f)]),
+            K::NoRows => (32, none(), vec![]),
+            K::NotANumber { cell } => (33, text(cell), vec![]),
+            K::NotANumberOrCode { cell } => (34, text(cell), vec![]),
+            K::NotADate { cell } => (35, text(cell), vec![]),
+            K::NotAnAge { cell } => (36, text(cell), vec![]),
+            K::NoRoleName => (37, none(), vec![]),
+        };
+        Wire(tag, texts, numbers)
+    }
+
+    fn unwire(tag: u16, mut texts: Vec<String>, n: &[u64]) -> Option<ProblemKind> {
+        use ProblemKind as K;
+        let number = |i: usize| n.get(i).copied();
+        let size = |i: usize| number(i).map(|v| v as usize);
+        let kind = |i: usize| TableKind::ALL.get(size(i)?).copied();
+        let field = |i: usize| Field::ALL.get(size(i)?).copied();
+        let text = |texts: &mut Vec<String>| if texts.is_empty() { None } else { Some(texts.swap_remove(0)) };
+        let damages = [Damage::Layout, Damage::PartList, Damage::Part, Damage::SheetTooLarge];
+        Some(match tag {
+            0 => K::EmptyFile,
+            1 => K::FileTooLarge { megabytes: size(0)? },
+            2 => K::NotATable(*NotATable::ALL.get(size(0)?)?),
+            3 => K::NamedAsWorkbook { extension: text(&mut texts)? },
+            4 => K::DamagedZip,
+            5 => K::DamagedWorkbook(Damage::Reader(text(&mut texts)?)),
+            6 => K::DamagedWorkbook(damages.get(size(0)?)?.clone()),
+            7 => K::PasswordProtected,
+            8 => K::TooLarge(TooLarge::Cells { most: size(0)? }),
+            9 => K::TooLarge(TooLarge::Unpacked),
+            10 => K::TooLarge(TooLarge::Spans),
+            11 => K::NoSheets,
+            12 => K::NoSuchSheet { sheet: text(&mut texts)? },
+            13 => K::CellTooLong { characters: size(0)? },
+            14 => K::StillBeingRead { file: text(&mut texts)? },
+            15 => K::ReadingStopped(*Stop::ALL.get(size(0)?)?),
+            16 => K::BrowserCouldNotRead,
+            17 => K::NotAProject(OpenError::NotJson { line: size(0)?, column: size(1)? }),
+            18 => K::NotAProject(OpenError::NotOurs),
+            19 => K::NotAProject(OpenError::Newer { version: number(0)? }),
+            20 => K::NotAProject(OpenError::Shape(text(&mut texts)?)),
+            21 => K::EmptyTable(kind(0)?),
+            22 => K::NoHeader(kind(0)?),
+            23 => K::MissingColumns { kind: kind(0)?, columns: texts },
+            24 => K::NotAnEstablishmentTable { found: kind(0)? },
+            25 => K::NotReadBesideTheReport { found: kind(0)? },
+            26 => K::KindNotRead { found: kind(0)? },
+            27 => K::HeaderRowGone,
+            28 => K::RoleColumns { chosen: size(0)? },
+            29 => K::NoFigureColumns,
+            30 => K::FieldChosenTwice { field: field(0)?, times: size(1)? },
+            31 => K::FieldRepeated { field: field(0)? },
+            32 => K::NoRows,
+            33 => K::NotANumber { cell: text(&mut texts)? },
+            34 => K::NotANumberOrCode { cell: text(&mut texts)? },
+            35 => K::NotADate { cell: text(&mut texts)? },
+            36 => K::NotAnAge { cell: text(&mut texts)? },
+            37 => K::NoRoleName,
+            _ => return None,
+        })
+    }
+}
+
+impl NotATable {
+    const ALL: [NotATable; 7] = [
+        NotATable::Pdf,
+        NotATable::Png,
+        NotATable::Jpeg,
+        NotATable::Gif,
+        NotATable::OtherZip,
+        NotATable::OtherOffice,
+        NotATable::Binary,
+    ];
+}
+
+impl Stop {
+    const ALL: [Stop; 3] = [Stop::Broke, Stop::OutOfMemory, Stop::TimedOut];
+}
+
+impl Damage {
+    fn index(&self) -> u64 {
+        match self {
+            Damage::Layout => 0,
+            Damage::PartList => 1,
+            Damage::Part => 2,
+            Damage::SheetTooLarge => 3,
+            Damage::Reader(_) => 4,
+        }
+    }
 }
 
 impl Problem {
@@ -455,5 +604,68 @@ pub fn quoted(cell: &str) -> String {
     match cell.char_indices().nth(LONGEST) {
         Some((cut, _)) => format!("'{}…' ({} characters)", &cell[..cut], format::count(cell.chars().count() as f64)),
         None => format!("'{cell}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind, crossing from the worker and back, is the same kind (the wire is written by
+    /// hand, so nothing else checks it).
+    #[test]
+    fn every_kind_crosses_the_wire_whole() {
+        use ProblemKind as K;
+        let text = || "words, with 'quotes'".to_owned();
+        let mut kinds = vec![
+            K::EmptyFile,
+            K::FileTooLarge { megabytes: 80 },
+            K::NamedAsWorkbook { extension: "xlsx".into() },
+            K::DamagedZip,
+            K::DamagedWorkbook(Damage::Reader(text())),
+            K::PasswordProtected,
+            K::TooLarge(TooLarge::Cells { most: 5_000_000 }),
+            K::TooLarge(TooLarge::Unpacked),
+            K::TooLarge(TooLarge::Spans),
+            K::NoSheets,
+            K::NoSuchSheet { sheet: text() },
+            K::CellTooLong { characters: 40_000 },
+            K::StillBeingRead { file: text() },
+            K::BrowserCouldNotRead,
+            K::NotAProject(OpenError::NotJson { line: 3, column: 14 }),
+            K::NotAProject(OpenError::NotOurs),
+            K::NotAProject(OpenError::Newer { version: 9 }),
+            K::NotAProject(OpenError::Shape(text())),
+            K::MissingColumns { kind: TableKind::DfeIndicators, columns: vec!["cases".into(), "la_name".into()] },
+            K::HeaderRowGone,
+            K::RoleColumns { chosen: 2 },
+            K::NoFigureColumns,
+            K::FieldChosenTwice { field: Field::Vacant, times: 3 },
+            K::FieldRepeated { field: Field::OverUnder },
+            K::NoRows,
+            K::NotANumber { cell: text() },
+            K::NotANumberOrCode { cell: text() },
+            K::NotADate { cell: text() },
+            K::NotAnAge { cell: text() },
+            K::NoRoleName,
+        ];
+        kinds.extend(NotATable::ALL.map(K::NotATable));
+        kinds.extend(Stop::ALL.map(K::ReadingStopped));
+        kinds.extend([Damage::Layout, Damage::PartList, Damage::Part, Damage::SheetTooLarge].map(K::DamagedWorkbook));
+        for kind in TableKind::ALL {
+            kinds.extend([
+                K::EmptyTable(kind),
+                K::NoHeader(kind),
+                K::NotAnEstablishmentTable { found: kind },
+                K::NotReadBesideTheReport { found: kind },
+                K::KindNotRead { found: kind },
+            ]);
+        }
+        for kind in kinds {
+            let problem = Problem::at(7, 2, "Agency", kind).located(Some("staff.xlsx"), Some("Posts"));
+            let sent = serde_json::to_string(&problem).unwrap();
+            let back: Problem = serde_json::from_str(&sent).unwrap();
+            assert_eq!(back, problem, "{sent}");
+        }
     }
 }

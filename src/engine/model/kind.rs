@@ -1,6 +1,6 @@
 //! What kind of workforce table a grid holds: import recognises it, every layer after names it.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TableKind {
     /// Establishment by role or team: establishment, permanent, agency, vacant.
     Establishment,
@@ -24,6 +24,19 @@ pub enum TableKind {
 }
 
 impl TableKind {
+    pub const ALL: [TableKind; 10] = [
+        TableKind::Establishment,
+        TableKind::StaffList,
+        TableKind::DfeIndicators,
+        TableKind::StatisticalNeighbours,
+        TableKind::TimeSeries,
+        TableKind::Cohort,
+        TableKind::Recruitment,
+        TableKind::RecommendationsTracker,
+        TableKind::Budget,
+        TableKind::Unknown,
+    ];
+
     /// How the officer is told what was recognised.
     pub fn describe(self) -> &'static str {
         match self {

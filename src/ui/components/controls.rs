@@ -1,42 +1,42 @@
 //! The controls column: the officer's data, the panels beside the report, the report's words
-//! and how it is saved and shared. Print, Undo and Redo sit below it.
+//! and how it is saved and shared. Print, Undo and Redo sit below it. Drawn by the page as part
+//! of itself rather than as a component of its own: it changes with every action, so a
+//! component would only add its machinery to the page's code.
 
 use yew::prelude::*;
 
+use super::save_share::save_share;
 use super::{
     BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
-    PipelinePanel, PrintOptions, ReportDetails, SaveShare, ScenariosPanel, StaffPanel, TemplatePicker,
+    PipelinePanel, PrintOptions, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
 };
 use crate::engine::report::facts::TableFacts;
 use crate::ui::state::{Action, InputField, Panel, State};
 use crate::ui::storage;
 use crate::ui::store::{Dispatch, Shared};
 
-#[derive(Properties, PartialEq)]
-pub struct ControlsProps {
-    pub state: Shared<State>,
-    pub dispatch: Dispatch,
-    /// False on the first frame, which draws the report alone.
-    pub ready: bool,
-    pub on_file: Callback<web_sys::File>,
-}
-
-#[function_component(Controls)]
-pub fn controls(props: &ControlsProps) -> Html {
-    let (state, dispatch) = (&props.state, &props.dispatch);
+/// The controls. `ready` is false on the first frame, which draws the report alone; `piece`
+/// is the list of tables and charts to download on their own.
+pub fn controls(
+    state: &State,
+    dispatch: &Dispatch,
+    ready: bool,
+    on_file: &Callback<web_sys::File>,
+    piece: &NodeRef,
+) -> Html {
     html! {
         <section class="app-controls" aria-labelledby="controls-heading">
             // The controls scroll on their own; Print, Undo and Redo sit below them, not
             // over them, so nothing focused or clicked is ever hidden behind the bar.
             <div class="controls-scroll">
                 <ErrorSummary errors={state.field_errors()} />
-                if props.ready {
+                if ready {
                     <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
                         on_open={dispatch.to(Action::OpenDraft)} on_duplicate={dispatch.to(Action::DuplicateDraft)}
                         on_delete={dispatch.to(Action::DeleteDraft)}
                         on_new={dispatch.on(|| Action::NewDraft { id: storage::new_id() })} />
                     <TemplatePicker on_choose={dispatch.to(Action::TemplateChosen)} />
-                    { your_data(state, dispatch, &props.on_file) }
+                    { your_data(state, dispatch, on_file) }
                     { beside_the_report(state, dispatch) }
                     <ReportDetails title_block={state.project.title_block.clone()}
                         on_edit={dispatch.to(|(field, value)| Action::TitleEdited(field, value))} />
@@ -45,7 +45,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <PrintOptions settings={state.project.settings.print.clone()} previewing={state.page_breaks}
                         on_change={dispatch.to(Action::PrintSettingsChanged)}
                         on_preview={dispatch.to(Action::PageBreaksShown)} />
-                    <SaveShare state={state.clone()} dispatch={dispatch.clone()} />
+                    { save_share(state, dispatch, piece) }
                 } else {
                     <h2 id="controls-heading">{ "Your data" }</h2>
                     <p class="hint">{ "Getting the controls ready…" }</p>

@@ -21,7 +21,7 @@ mod template_picker;
 
 pub use benchmark_panel::BenchmarkPanel;
 pub use checks_panel::ChecksPanel;
-pub use controls::Controls;
+pub use controls::controls;
 pub use document_editor::DocumentEditor;
 pub use drafts_panel::DraftsPanel;
 pub use error_summary::ErrorSummary;
@@ -33,7 +33,6 @@ pub use print_options::PrintOptions;
 pub use problem_list::ProblemList;
 pub use report_details::ReportDetails;
 pub use report_preview::{ReportPreview, ReportPreviewProps};
-pub use save_share::SaveShare;
 pub use scenarios_panel::ScenariosPanel;
 pub use staff_panel::StaffPanel;
 pub use template_picker::TemplatePicker;

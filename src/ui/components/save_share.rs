@@ -1,27 +1,20 @@
 //! Save and share: the project file, the page for members, the Word file, and any table or
-//! chart on its own. Each button is an action; the edge writes and offers the file.
+//! chart on its own. Each button is an action; the edge writes and offers the file. Part of the
+//! controls (`controls`), drawn with them.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::ui::state::{Action, Exporting, Piece, State};
-use crate::ui::store::{Dispatch, Shared};
+use crate::ui::store::Dispatch;
 
-#[derive(Properties, PartialEq)]
-pub struct SaveShareProps {
-    pub state: Shared<State>,
-    pub dispatch: Dispatch,
-}
-
-#[function_component(SaveShare)]
-pub fn save_share(props: &SaveShareProps) -> Html {
-    let (state, dispatch) = (&props.state, &props.dispatch);
+/// The save and share fieldset; `piece` is its list of tables and charts.
+pub fn save_share(state: &State, dispatch: &Dispatch, piece: &NodeRef) -> Html {
     let busy = matches!(state.exporting, Exporting::Working(_));
     // The export worker is started when the officer comes to an export button: by the click it
     // has usually been fetched and compiled.
     let near_pointer = dispatch.on::<PointerEvent>(|| Action::ExportNear);
     let near_focus = dispatch.on::<FocusEvent>(|| Action::ExportNear);
-    let piece = use_node_ref();
     let download_piece = {
         let (piece, dispatch) = (piece.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
@@ -47,7 +40,8 @@ pub fn save_share(props: &SaveShareProps) -> Html {
             }
             <div class="button-row">
                 <button type="button" onclick={dispatch.on(|| Action::SaveProject)}>{ "Save project" }</button>
-                <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportPage)}>{ "Export page for members" }</button>
+                <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportPage)} disabled={busy}
+                    onpointerenter={near_pointer.clone()} onfocus={near_focus.clone()}>{ "Export page for members" }</button>
                 <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportWord)} disabled={busy}
                     onpointerenter={near_pointer.clone()} onfocus={near_focus.clone()}>{ "Export to Word" }</button>
             </div>
@@ -60,7 +54,7 @@ pub fn save_share(props: &SaveShareProps) -> Html {
             </p>
             <div class="field download-piece">
                 <label for="download-piece">{ "A table or chart on its own" }</label>
-                <select id="download-piece" ref={piece}>
+                <select id="download-piece" ref={piece.clone()}>
                     { for report.tables().enumerate().map(|(i, t)| html! {
                         <>
                             <option value={Piece::Csv(i).value()} selected={i == 0}>{ format!("{} (CSV)", t.caption) }</option>

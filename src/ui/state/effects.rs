@@ -5,7 +5,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::{Action, Exporting, State};
-use crate::engine::export::{csv, static_page};
+use crate::engine::export::csv;
 use crate::engine::model::{Project, RememberedMappings};
 use crate::engine::report::{ReportDocument, Table};
 use crate::engine::saved;
@@ -60,6 +60,12 @@ pub enum Effect {
     ExportWorkbook {
         tables: Vec<Table>,
         title: String,
+        name: String,
+    },
+    /// The page for members, written by the export worker from the report and the project file.
+    ExportPage {
+        report: Rc<ReportDocument>,
+        project_file: String,
         name: String,
     },
     Print,
@@ -131,11 +137,11 @@ pub(super) fn export(mut next: State, action: Action) -> Reduced {
             mime: "application/json",
             text: saved::save(&next.project),
         }],
-        Action::ExportPage => vec![Effect::Download {
-            name: format!("{}.html", file_stem(&title)),
-            mime: "text/html",
-            text: static_page::render(&next.project, &next.report),
-        }],
+        Action::ExportPage => {
+            let name = format!("{}.html", file_stem(&title));
+            let (report, project_file) = (next.report.clone(), saved::save(&next.project));
+            return writer(next, "The page for members", Effect::ExportPage { report, project_file, name });
+        }
         Action::ExportWord => {
             let name = format!("{}.docx", file_stem(&next.report.title_block.title));
             let request = Effect::ExportWord { report: next.report.clone(), name };
@@ -180,9 +186,7 @@ fn writer(mut next: State, what: &'static str, request: Effect) -> Reduced {
         next.exporting = Exporting::Failed(format!("{what} could not be made: {why} {RELOAD}"));
         return (next, Vec::new());
     }
-    let preparing =
-        if what == "The Word file" { "Preparing the Word file…" } else { "Preparing the Excel workbook…" };
-    next.exporting = Exporting::Working(preparing.to_owned());
+    next.exporting = Exporting::Working(format!("Preparing {}…", what.replacen("The", "the", 1)));
     next.writer_started = true;
     (next, vec![request])
 }
