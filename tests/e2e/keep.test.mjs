@@ -28,7 +28,7 @@ test('the draft survives a reload, and a saved project file opens it again in an
   const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
   assert.equal(saved.suggestedFilename(), 'childrens-social-care-workforce-update.json');
   const file = await saved.path();
-  assert.match(readFileSync(file, 'utf8'), /"format": "Workforce Report Builder project"/);
+  assert.match(readFileSync(file, 'utf8'), /^\{"format":"Workforce Report Builder project"/);
 
   // Somewhere else: a fresh browser with nothing kept.
   const other = await ctx.browser.newContext();
