@@ -259,8 +259,7 @@ fn a_project_file_or_a_static_page_renders_the_same_report_again() {
         assert_eq!(std::fs::read_to_string(&again).unwrap(), page, "from {}", from.display());
     }
     let newer = temp_path("newer.json");
-    let text =
-        std::fs::read_to_string(&project).unwrap().replacen("\"schema_version\":2", "\"schema_version\":99", 1);
+    let text = std::fs::read_to_string(&project).unwrap().replacen("\"schema_version\":2", "\"schema_version\":99", 1);
     std::fs::write(&newer, text).unwrap();
     let run = wfr(&["render", newer.to_str().unwrap()]);
     assert!(!run.status.success());
