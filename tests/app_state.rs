@@ -509,16 +509,21 @@ fn typing_in_a_paragraph_reads_no_table() {
         // The report still follows the words, and is the report built afresh.
         let Block::Text(runs) = &typed.report.paragraph(paragraph).unwrap().blocks[0] else { panic!("text") };
         assert_eq!(wrb::engine::report::live::plain(runs), "The vacancy rate is 31.4%.");
+        // Built afresh: every table read again from the same files' rows.
+        let files = |input: &wrb::engine::model::TableInput| match &input.raw {
+            RawInput::File { bytes, .. } => typed
+                .files
+                .iter()
+                .find(|f| std::sync::Arc::ptr_eq(&f.bytes, bytes))
+                .map_or_else(|| Err(no_file()), |f| f.arrived.clone()),
+            RawInput::Text(_) => Err(no_file()),
+        };
+        let tables = wrb::engine::tables::ProjectTables::read(&typed.project, &files);
         let afresh = wrb::engine::report::build_report(
             &typed.project,
-            &wrb::engine::report::facts::TableFacts::of(
-                &wrb::engine::tables::ProjectTables::read(&typed.project, &|_| Err(no_file())),
-                None,
-            ),
+            &wrb::engine::report::facts::TableFacts::of(&tables, None),
         );
-        if typed.project.supporting.iter().all(|t| matches!(t.raw, RawInput::Text(_))) {
-            assert_eq!(*typed.report, afresh);
-        }
+        assert_eq!(*typed.report, afresh);
     }
 }
 
@@ -580,4 +585,106 @@ fn a_staff_list_is_read_once_and_kept_while_its_rows_are_the_same() {
     let again = reduce_(&later, file_read("staff.csv", staff_csv(500), None));
     assert!(!Rc::ptr_eq(again.tables.supporting.last().unwrap(), &table), "a new upload is a new table");
     assert_eq!(staff(&again).people, 500);
+}
+
+/// A project holding an uploaded staff list, as a draft kept in this browser holds it.
+fn project_with_staff_file(bytes: std::sync::Arc<[u8]>) -> wrb::engine::model::Project {
+    let mut project = sample_project();
+    project.supporting.push(wrb::engine::model::TableInput {
+        raw: RawInput::File { name: "staff.csv".into(), bytes },
+        origin: Origin::Uploaded,
+        ..wrb::engine::model::TableInput::pasted("", "staff.csv")
+    });
+    project
+}
+
+#[test]
+fn a_drafts_files_are_read_again_and_their_tables_follow_or_say_why_not() {
+    let bytes: std::sync::Arc<[u8]> = staff_csv(300).into();
+    let project = project_with_staff_file(bytes.clone());
+    let (opened, effects) = reduce(
+        &State::showing(project.clone()),
+        Action::DraftRestored { id: "d1".into(), project, missing: Vec::new() },
+    );
+    assert!(effects.iter().any(|e| matches!(e, Effect::ReadFile { name, again: true, .. } if name == "staff.csv")));
+    // Until the worker answers, the staff blocks say the file is still being read.
+    assert!(opened.facts.staff.is_none());
+    assert!(matches!(opened.facts.unloaded[0].kind, ProblemKind::StillBeingRead { .. }));
+
+    // The rows arrive: the table is read, and the report follows.
+    let arrived = load(Input::File { name: "staff.csv", bytes: &bytes, sheet: None }).map(Arrived::from_rows);
+    let (read, _) = reduce(
+        &opened,
+        Action::FileRowsLoaded { name: "staff.csv".into(), bytes: bytes.clone(), sheet: None, arrived },
+    );
+    assert_eq!(staff(&read).people, 300);
+    assert!(read.facts.unloaded.is_empty());
+    assert_eq!(read.project, opened.project, "nothing in the project changes");
+
+    // Or it cannot be read again: said where, and the report's blocks say why, not "still being read".
+    let problem = wrb::engine::import::Problem::whole(ProblemKind::DamagedZip);
+    let (failed, effects) =
+        reduce(&opened, Action::FileRowsLoaded { name: "staff.csv".into(), bytes, sheet: None, arrived: Err(problem) });
+    assert!(failed.status.starts_with("staff.csv could not be read again: The file is damaged"), "{}", failed.status);
+    assert_eq!(failed.field_errors()[0].field, "upload-file");
+    assert!(effects.contains(&Effect::Focus(ERROR_SUMMARY)));
+    assert_eq!(failed.facts.unloaded[0].kind, ProblemKind::DamagedZip);
+    let said =
+        wrb::engine::report::facts::Facts::new(&failed.project, &failed.facts).missing("no staff list has been added");
+    assert!(
+        said.starts_with(
+            "no staff list has been added, unless it is one that could not be read (staff.csv: The file is damaged"
+        ),
+        "{said}"
+    );
+}
+
+#[test]
+fn every_change_to_the_project_is_kept_and_nothing_else_is() {
+    let keeps =
+        |state: &State, action: Action| reduce(state, action).1.iter().any(|e| matches!(e, Effect::KeepDraft { .. }));
+    let start = State::default();
+    assert!(keeps(&start, Action::TitleEdited(wrb::engine::model::TitleField::Title, "June".into())));
+    assert!(keeps(&start, Action::PasteEdited(GOOD.into())), "a table that reads joins the project");
+    assert!(!keeps(&start, Action::PasteEdited("Name\tAge\nSam\t40\n".into())), "one that does not, does not");
+    assert!(!keeps(&start, Action::FileReading("x.csv".into())));
+    assert!(!keeps(&start, Action::DraftsListed(Vec::new())));
+    assert!(!keeps(&start, Action::Dragging(true)));
+    assert!(keeps(&start, Action::NewDraft { id: "new".into() }), "a new draft is listed at once");
+}
+
+#[test]
+fn a_draft_whose_files_are_gone_says_so_and_opens_as_a_copy() {
+    let (opened, _) = reduce(
+        &State::default(),
+        Action::DraftRestored { id: "copy".into(), project: sample_project(), missing: vec!["staff.xlsx".into()] },
+    );
+    assert!(
+        opened.status.contains("This browser no longer holds staff.xlsx, so its table is left out"),
+        "{}",
+        opened.status
+    );
+    assert!(opened.status.contains("It opened as a copy"), "{}", opened.status);
+}
+
+#[test]
+fn an_uploaded_staff_list_undone_and_redone_is_not_read_again() {
+    let with_staff = after(vec![file_read("staff.csv", staff_csv(400), None)]);
+    let before = readings();
+    let undone = reduce_(&with_staff, Action::Undo);
+    assert!(undone.facts.staff.is_none(), "the panel and blocks go with it");
+    let redone = reduce_(&undone, Action::Redo);
+    assert_eq!(staff(&redone).people, 400);
+    assert_eq!(readings(), before, "the list the worker sent is taken again");
+}
+
+#[test]
+fn a_file_that_reads_after_one_that_did_not_leaves_the_focus_where_it_is() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine/sample");
+    let failed = after(vec![file_read("posts.xlsx", b"PK\x03\x04 cut short".to_vec(), None)]);
+    assert!(failed.import.as_ref().unwrap().reading.outcome.is_err());
+    let budget = std::fs::read(dir.join("budget.tsv")).unwrap();
+    let (read, effects) = reduce(&failed, file_read("budget.tsv", budget, None));
+    assert!(read.pipeline().budget.is_some(), "the budget reads");
+    assert!(!effects.contains(&Effect::Focus(ERROR_SUMMARY)), "{effects:?}");
 }

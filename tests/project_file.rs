@@ -80,6 +80,29 @@ fn a_version_1_file_opens_with_the_report_it_had() {
     let opened = project_file::open(&file.to_string()).unwrap();
     assert_eq!(opened.schema_version, SCHEMA_VERSION);
     assert_eq!(opened.document.sections[0].heading, "Current workforce");
+    // What version 1 showed: the narrative, with its figures live, then the tables and chart.
+    let contents: Vec<String> = opened.document.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| match &p.content {
+            Content::Text(text) => text.split(' ').take(3).collect::<Vec<_>>().join(" "),
+            Content::Data { block, .. } => format!("{block:?}"),
+            Content::Bullets { .. } => "bullets".to_owned(),
+        })
+        .collect();
+    assert_eq!(
+        contents,
+        [
+            "In {period}, the",
+            "The vacancy rate",
+            "EstablishmentTable(Latest)",
+            "EstablishmentChart(Latest)",
+            "EstablishmentTable(Earlier)",
+            "TwoPeriodTable"
+        ]
+    );
+    let Content::Text(first) = &opened.document.sections[0].paragraphs[0].content else { panic!("text") };
+    assert!(first.contains("{vacancy rate}") && first.contains("{agency rate}"), "{first}");
 }
 
 #[test]
@@ -101,6 +124,32 @@ fn the_static_page_has_no_script_and_carries_the_project() {
     assert!(page.contains("default-src 'none'"), "and nothing may load from anywhere");
     assert_eq!(project_file::open(&page).unwrap(), project);
     assert!(project_file::project_in_page("<html></html>").is_none());
+}
+
+#[test]
+fn each_file_of_a_draft_kept_apart_comes_back_to_its_own_table() {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+    let mut project = with_uploaded_file();
+    let file = |name: &str, fill: u8| TableInput {
+        raw: RawInput::File { name: name.into(), bytes: vec![fill; 100].into() },
+        ..TableInput::pasted("", name)
+    };
+    // A period's table and two supporting tables, each its own file.
+    project.tables.insert(0, file("posts.xlsx", 1));
+    project.supporting.push(file("budget.csv", 2));
+    let (words, files) = project_file::save_apart(&project, &|bytes| project_file::content_key(bytes));
+    assert_eq!(files.len(), 3);
+    let kept: HashMap<String, Arc<[u8]>> = files.iter().map(|f| (f.key.clone(), f.bytes.clone())).collect();
+    let (opened, missing) = project_file::open_apart(&words, &|key| kept.get(key).cloned()).unwrap();
+    assert_eq!((opened, missing.len()), (project.clone(), 0));
+    // The first gone: the others still come back to their own tables.
+    let first = files[0].key.clone();
+    let (opened, missing) =
+        project_file::open_apart(&words, &|key| if key == first { None } else { kept.get(key).cloned() }).unwrap();
+    assert_eq!(missing, ["posts.xlsx"]);
+    assert_eq!(opened.tables, project.tables[1..]);
+    assert_eq!(opened.supporting, project.supporting);
 }
 
 #[test]

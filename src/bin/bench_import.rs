@@ -2,9 +2,9 @@
 //! wasm32 with the release profile and run by `scripts/bench.mjs` in headless Chromium beside
 //! SheetJS and Papa Parse. Not part of the app: Trunk never builds it.
 
-use wrb::engine::import::staff::read_staff_list;
 use wrb::engine::import::{load, Input};
 use wrb::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth};
+use wrb::engine::tables::Arrived;
 
 /// Reads a staff extract as the import worker does (parse: file bytes to rows; type: rows to
 /// a staff list of dates and numbers), then works out the staff list figures at its latest
@@ -12,16 +12,18 @@ use wrb::engine::metrics::staff::{default_reference_date, staff_figures, BandWid
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
 pub fn import_staff_extract(name: &str, bytes: &[u8]) -> Result<String, String> {
     let loaded = load(Input::File { name, bytes, sheet: None }).map_err(|p| p.to_string())?;
-    let list = read_staff_list(&loaded.rows)
-        .map_err(|problems| problems.iter().take(3).map(|p| p.to_string()).collect::<Vec<_>>().join("; "))?;
+    let rows = loaded.rows.len();
+    let arrived = Arrived::from_rows(loaded);
+    let list = match arrived.staff {
+        Some(Ok(list)) => list,
+        Some(Err(problems)) => {
+            return Err(problems.iter().take(3).map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
+        }
+        None => return Err("not a staff list".into()),
+    };
     let date = default_reference_date(&list).ok_or("no dates in the staff list")?;
     let figures = staff_figures(&list, date, BandWidth::Ten);
-    Ok(format!(
-        "{} rows; {} in post, {} leavers",
-        loaded.rows.len(),
-        figures.in_post_headcount,
-        figures.leavers_headcount
-    ))
+    Ok(format!("{} rows; {} in post, {} leavers", rows, figures.in_post_headcount, figures.leavers_headcount))
 }
 
 #[cfg(target_arch = "wasm32")]

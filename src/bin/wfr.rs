@@ -9,7 +9,7 @@
 
 use std::process::ExitCode;
 use wrb::engine::report::facts::{Facts, TableFacts};
-use wrb::engine::tables::{OneTable, ProjectTables};
+use wrb::engine::tables::{Loader, OneTable, ProjectTables};
 use wrb::engine::{export, model, report, sample, saved};
 
 const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
@@ -52,6 +52,8 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
     }
+    // Each file is read once in the run, however many steps use it.
+    let loader = Loader::default();
     let project = match input.ok_or(USAGE)? {
         None => sample::sample_project(),
         Some(path) if is_project_file(&path) => {
@@ -72,7 +74,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
                 skip_unreadable: false,
             };
             // Read it now, so a bad file fails the run with its positions.
-            let OneTable::Period(read) = OneTable::load(&table) else {
+            let OneTable::Period(read) = OneTable::read(&table, &|input| loader.load(input)) else {
                 return Err(format!("{path} is not an establishment table: use wfr analyse to see what it holds."));
             };
             read.read
@@ -84,7 +86,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             project.tables = vec![model::TableInput { sheet, ..table }];
             // The sample's benchmarks and draft are about the fictional council: not this table's.
             project.supporting.clear();
-            let facts = TableFacts::of(&ProjectTables::load(&project), None);
+            let facts = TableFacts::of(&ProjectTables::load_with(&project, &loader), None);
             project.document = report::draft::current_workforce(&Facts::new(&project, &facts));
             project
         }
@@ -92,7 +94,8 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     if let Some(path) = project_out {
         std::fs::write(&path, saved::save(&project)).map_err(|e| format!("{path}: {e}"))?;
     }
-    let report = report::build_report_reading_files(&project);
+    let tables = ProjectTables::load_with(&project, &loader);
+    let report = report::build_report(&project, &TableFacts::of(&tables, TableFacts::depends_on(&project)));
     if docx.is_some() || xlsx.is_some() {
         if let Some(path) = &docx {
             let file = export::word::document(&report, &picture);

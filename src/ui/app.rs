@@ -83,7 +83,7 @@ impl Opened {
         let (state, effects) = match &self.latest {
             Some((id, Ok((project, missing)))) => reduce(
                 &State::showing(project.clone()),
-                Action::DraftRestored { id: id.clone(), project: project.clone(), missing: missing.clone() },
+                super::edge::restored(id.clone(), project.clone(), missing.clone()),
             ),
             Some((_, Err((why, raw)))) => {
                 let state = State { draft_id: storage::new_id(), ..State::default() };

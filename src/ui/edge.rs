@@ -17,7 +17,7 @@ use super::storage::{self, Shelf};
 use super::store::{Dispatch, RunsEffects};
 use super::worker::{FileBytes, FileReader, FileRequest};
 use crate::engine::export::word::Picture;
-use crate::engine::import::{ProblemKind, Stop};
+use crate::engine::import::{Problem, ProblemKind, Stop};
 use crate::engine::model::Project;
 
 /// How long a file may take to read before the officer is told it failed. A worker that
@@ -57,12 +57,15 @@ impl RunsEffects for Edge {
         let dispatch = self.dispatch.clone();
         match effect {
             Effect::ReadFile { name, bytes, sheet, again } => {
-                let request = FileRequest { name: name.clone(), bytes: FileBytes::Shared(bytes.clone()), sheet };
+                let request =
+                    FileRequest { name: name.clone(), bytes: FileBytes::Shared(bytes.clone()), sheet: sheet.clone() };
                 let reader = self.reader.clone();
                 yew::platform::spawn_local(async move {
                     let action = match (read_in_worker(&reader, request).await, again) {
-                        (Ok(Ok(arrived)), true) => Action::FileRowsLoaded { name, bytes, arrived },
-                        (Ok(Err(problem)), true) => Action::FileFailed { name, problem: problem.kind },
+                        (Ok(arrived), true) => Action::FileRowsLoaded { name, bytes, sheet, arrived },
+                        (Err(problem), true) => {
+                            Action::FileRowsLoaded { name, bytes, sheet, arrived: Err(Problem::whole(problem)) }
+                        }
                         (Ok(arrived), false) => Action::FileRead { name, bytes, arrived },
                         (Err(problem), _) => Action::FileFailed { name, problem },
                     };
@@ -113,9 +116,11 @@ impl RunsEffects for Edge {
 }
 
 impl Edge {
-    /// Keeps a draft a moment after the typing stops. A draft of another id waiting to be kept
-    /// (the officer opened another) is written at once.
+    /// Keeps a draft a moment after the typing stops, or at once when it holds a file not kept
+    /// yet. A draft of another id waiting to be kept (the officer opened another) is written at
+    /// once.
     fn keep(&self, id: String, project: Project) {
+        let wait = if self.shelf.has_new_files(&project) { 0 } else { KEEP_AFTER_MS };
         if let Some((earlier_id, earlier)) = self.unsaved.borrow_mut().replace((id.clone(), project)) {
             if earlier_id != id {
                 let shelf = self.shelf.clone();
@@ -126,7 +131,7 @@ impl Edge {
         }
         let (slot, shelf, dispatch) = (self.unsaved.clone(), self.shelf.clone(), self.dispatch.clone());
         // Replacing the timer cancels the one before.
-        *self.save_timer.borrow_mut() = Some(Timeout::new(KEEP_AFTER_MS, move || {
+        *self.save_timer.borrow_mut() = Some(Timeout::new(wait, move || {
             if let Some((id, project)) = slot.borrow_mut().take() {
                 yew::platform::spawn_local(async move {
                     dispatch.send(Action::Autosaved(shelf.save(&id, &project).await));
@@ -163,7 +168,7 @@ async fn read_in_worker(
 async fn drafts(shelf: &Shelf, effect: Effect) -> Action {
     match effect {
         Effect::OpenDraft(id) => match shelf.load(&id).await {
-            Some(Ok((project, missing))) => Action::DraftRestored { id, project, missing },
+            Some(Ok((project, missing))) => restored(id, project, missing),
             Some(Err((why, _))) => Action::DraftFailed(why),
             None => Action::DraftsListed(shelf.list().await),
         },
@@ -174,6 +179,13 @@ async fn drafts(shelf: &Shelf, effect: Effect) -> Action {
         Effect::DeleteDraft(id) => Action::DraftsListed(shelf.delete(&id).await),
         _ => Action::DraftsListed(shelf.list().await),
     }
+}
+
+/// A draft opened from this browser. One whose files this browser no longer holds opens as a
+/// copy, under a new id, so the draft as kept (which still names them) is not written over.
+pub fn restored(id: String, project: Project, missing: Vec<String>) -> Action {
+    let id = if missing.is_empty() { id } else { storage::new_id() };
+    Action::DraftRestored { id, project, missing }
 }
 
 /// An export the worker writes, offered for download: the Word file (its charts drawn here as

@@ -74,6 +74,10 @@ pub struct Shelf {
     /// The keys of files lately kept, by their bytes, so a save does not read tens of
     /// megabytes again to find a file's key.
     keys: RefCell<Vec<(Arc<[u8]>, String)>>,
+    /// Files being kept for words not yet written: never tidied away meanwhile.
+    pending: RefCell<Vec<String>>,
+    /// The files each draft's words last named, to see when a save lets one go.
+    named: RefCell<Vec<(String, Vec<String>)>>,
 }
 
 impl PartialEq for Shelf {
@@ -91,7 +95,13 @@ impl Shelf {
             Some(db) => stored_keys(db).await,
             None => Vec::new(),
         };
-        let shelf = Shelf { db, files: RefCell::new(files), keys: RefCell::new(Vec::new()) };
+        let shelf = Shelf {
+            db,
+            files: RefCell::new(files),
+            keys: RefCell::new(Vec::new()),
+            pending: RefCell::new(Vec::new()),
+            named: RefCell::new(Vec::new()),
+        };
         shelf.move_old_draft().await;
         Rc::new(shelf)
     }
@@ -166,18 +176,46 @@ impl Shelf {
             return Ok(self.list().await);
         };
         let (words, files) = self.apart(project);
-        let local = save_local(&entry, &words);
-        // Without its files, its words would name files that are not there.
-        self.keep_files(db, &files).await?;
-        match (put_draft(db, &entry, &words).await, local) {
-            (Err(database), Err(_)) => Err(database),
-            _ => Ok(self.list().await),
+        let keys: Vec<String> = files.iter().map(|f| f.key.clone()).collect();
+        self.pending.borrow_mut().extend(keys.iter().cloned());
+        // The files first: words naming files that are not there would lose their tables.
+        let kept = self.keep_files(db, &files).await;
+        let saved = match kept {
+            Ok(()) => {
+                let local = save_local(&entry, &words);
+                match (put_draft(db, &entry, &words).await, local) {
+                    (Err(database), Err(_)) => Err(database),
+                    _ => Ok(()),
+                }
+            }
+            Err(why) => Err(why),
+        };
+        self.pending.borrow_mut().retain(|k| !keys.contains(k));
+        saved?;
+        // A file these words no longer name may be named by no draft at all.
+        let before = {
+            let mut named = self.named.borrow_mut();
+            let before = named.iter().position(|(d, _)| d == id).map(|at| named.remove(at).1);
+            named.push((id.to_owned(), keys.clone()));
+            before
+        };
+        if before.is_some_and(|before| before.iter().any(|k| !keys.contains(k))) {
+            self.tidy_files().await;
         }
+        Ok(self.list().await)
+    }
+
+    /// Whether a project holds a file this browser does not keep yet: then it is kept at once,
+    /// not after the pause that lets a run of typing be saved once.
+    pub fn has_new_files(&self, project: &Project) -> bool {
+        let (_, files) = self.apart(project);
+        self.db.is_some() && files.iter().any(|f| !self.files.borrow().contains(&f.key))
     }
 
     /// Saves as the page closes: the words to localStorage at once, which lands before the
     /// page goes whatever the files weigh, and to IndexedDB started, which usually does too.
-    /// The files were kept when they came in.
+    /// A file is kept as soon as it comes in (`has_new_files`); one the page closes on before
+    /// that is started here too.
     pub fn save_on_close(&self, id: &str, project: &Project) {
         let entry = entry_for(id, project);
         match &self.db {
@@ -235,7 +273,9 @@ impl Shelf {
         for text in database_texts(db).await.into_iter().chain(local_texts()) {
             used.extend(saved::keys_in(&text));
         }
-        let unused: Vec<String> = self.files.borrow().iter().filter(|k| !used.contains(*k)).cloned().collect();
+        let pending = self.pending.borrow().clone();
+        let unused: Vec<String> =
+            self.files.borrow().iter().filter(|k| !used.contains(*k) && !pending.contains(*k)).cloned().collect();
         if unused.is_empty() {
             return;
         }

@@ -209,7 +209,7 @@ impl<'de> Deserialize<'de> for ProblemKind {
 impl ProblemKind {
     fn wire(&self) -> Wire {
         use ProblemKind as K;
-        let kind = |k: &TableKind| TableKind::ALL.iter().position(|x| x == k).unwrap_or(0) as u64;
+        let kind = |k: &TableKind| *k as u64;
         let field = |f: &Field| Field::ALL.iter().position(|x| x == f).unwrap_or(0) as u64;
         let text = |t: &String| vec![t.clone()];
         let none = Vec::new;

@@ -1,6 +1,7 @@
 //! What kind of workforce table a grid holds: import recognises it, every layer after names it.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// `Unknown` stays last, and `ALL` lists every kind in this order (a test checks both).
 pub enum TableKind {
     /// Establishment by role or team: establishment, permanent, agency, vacant.
     Establishment,
@@ -51,5 +52,19 @@ impl TableKind {
             TableKind::Budget => "a budget table (budget, spent, remaining)",
             TableKind::Unknown => "a table of a kind this tool does not recognise",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ALL` holds every kind at its own place: problems cross from the worker by that place.
+    #[test]
+    fn all_lists_every_kind_in_order() {
+        for (at, kind) in TableKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, at, "{kind:?}");
+        }
+        assert_eq!(TableKind::ALL.len(), TableKind::Unknown as usize + 1, "Unknown is the last kind");
     }
 }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::engine::import::establishment::ReadTable;
 use crate::engine::import::kind::TableKind;
-use crate::engine::import::Problem;
+use crate::engine::import::{Problem, ProblemKind};
 use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
@@ -43,8 +43,9 @@ pub struct TableFacts {
     pub cohorts: Supporting<Rc<Vec<CohortRow>>>,
     pub campaigns: Supporting<Rc<Vec<CampaignRow>>>,
     pub budget: Supporting<Rc<Vec<BudgetRow>>>,
-    /// Supporting tables not read (yet): in the browser, files the worker is still reading.
-    pub unread: Vec<String>,
+    /// Supporting tables whose files are not here: in the browser, files the worker is still
+    /// reading, or could not read.
+    pub unloaded: Vec<Problem>,
 }
 
 #[derive(Debug)]
@@ -74,8 +75,8 @@ impl TableFacts {
     pub fn of(tables: &ProjectTables, staff_date: Option<Date>) -> TableFacts {
         let mut facts = TableFacts { periods: tables.periods.iter().map(period).collect(), ..TableFacts::default() };
         for table in &tables.supporting {
-            if table.is_unread() {
-                facts.unread.extend(table.read.as_ref().err().and_then(|p| p.first()).map(ToString::to_string));
+            if let Some(problem) = table.unloaded() {
+                facts.unloaded.push(problem.clone());
                 continue;
             }
             let source = table.input.source.clone();
@@ -201,11 +202,15 @@ impl<'a> Facts<'a> {
         supporting(&self.tables.staff, &self.missing("no staff list has been added"))
     }
 
-    /// Why a supporting table is not there: not added, or one added is not read yet.
+    /// Why a supporting table is not there: not added, or one added is not read yet, or could
+    /// not be read.
     pub fn missing(&self, not_added: &str) -> String {
-        match self.tables.unread.first() {
-            Some(unread) => format!("{not_added}, unless it is one not read yet ({})", unread.trim_end_matches('.')),
-            None => not_added.to_owned(),
+        let Some(problem) = self.tables.unloaded.first() else { return not_added.to_owned() };
+        let said = problem.to_string();
+        let said = said.trim_end_matches('.');
+        match problem.kind {
+            ProblemKind::StillBeingRead { .. } => format!("{not_added}, unless it is one not read yet ({said})"),
+            _ => format!("{not_added}, unless it is one that could not be read ({said})"),
         }
     }
 }

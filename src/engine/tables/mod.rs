@@ -156,15 +156,15 @@ impl OneTable {
             (None, Err(_)) => false,
         };
         if has_reader {
-            OneTable::Supporting(SupportingTable::read(input, files))
+            OneTable::Supporting(SupportingTable::read_from(input, from, loaded))
         } else {
-            OneTable::Period(PeriodTable::read(input, files))
+            OneTable::Period(PeriodTable::read_from(input, from, loaded))
         }
     }
 
     /// Reads one input here, its file included (the command-line tool).
     pub fn load(input: &TableInput) -> OneTable {
-        OneTable::read(input, &load_here)
+        OneTable::read(input, &|input| Loader::default().load(input))
     }
 
     /// The file and sheet it was read from, when it is a file.
@@ -184,6 +184,26 @@ impl OneTable {
     }
 }
 
+/// A table the officer is bringing in, read for the Columns step: as its choices say, or
+/// with the columns remembered for its headings, or guessed. Its reading becomes the period's
+/// table when it reads (`PeriodTable::from_reading`), so it is not read again.
+pub fn bring_in(
+    input: &TableInput,
+    files: Files<'_>,
+    remembered: &RememberedMappings,
+) -> (Option<Rc<Arrived>>, crate::engine::import::Reading) {
+    let (from, loaded) = rows_of(input, files);
+    count_reading();
+    (from, read_loaded(input, loaded, remembered))
+}
+
+impl Arrived {
+    /// Pasted text, split into rows (and read, if it is a staff list).
+    pub fn pasted(text: &str) -> Arrived {
+        Arrived::from_rows(load_pasted(text))
+    }
+}
+
 /// Whether a kind has a reader of its own (`read_table` reads it).
 fn read_table_exists(kind: TableKind) -> bool {
     !matches!(
@@ -192,9 +212,34 @@ fn read_table_exists(kind: TableKind) -> bool {
     )
 }
 
-/// A file's rows read here, natively.
-fn load_here(input: &TableInput) -> Result<Rc<Arrived>, Problem> {
-    crate::engine::import::load_input(input).map(|loaded| Rc::new(Arrived::from_rows(loaded)))
+/// Files read here, natively (the command-line tool, tests), each file and sheet once however
+/// often it is asked for: a run that checks a table, then builds the report and its exports,
+/// reads the file once.
+#[derive(Default)]
+pub struct Loader {
+    loaded: std::cell::RefCell<Vec<(TableInput, Result<Rc<Arrived>, Problem>)>>,
+}
+
+impl Loader {
+    pub fn load(&self, input: &TableInput) -> Result<Rc<Arrived>, Problem> {
+        // The same file, and the sheet asked for then, or the sheet that reading chose.
+        let same = |(kept, arrived): &(TableInput, Result<Rc<Arrived>, Problem>)| {
+            let chosen = arrived.as_ref().ok().and_then(|a| a.loaded.sheet.as_ref());
+            kept.raw == input.raw
+                && (kept.sheet == input.sheet || (input.sheet.is_some() && input.sheet.as_ref() == chosen))
+        };
+        if let Some((_, kept)) = self.loaded.borrow().iter().find(|kept| same(kept)) {
+            return kept.clone();
+        }
+        let arrived = crate::engine::import::load_input(input).map(|loaded| Rc::new(Arrived::from_rows(loaded)));
+        self.loaded.borrow_mut().push((input.clone(), arrived.clone()));
+        arrived
+    }
+
+    /// How many files (or sheets) it has read.
+    pub fn loads(&self) -> usize {
+        self.loaded.borrow().len()
+    }
 }
 
 impl PeriodTable {
@@ -202,24 +247,34 @@ impl PeriodTable {
     /// the project alone, and an accepted mapping is saved into the input.
     fn read(input: &TableInput, files: Files<'_>) -> PeriodTable {
         let (from, loaded) = rows_of(input, files);
+        PeriodTable::read_from(input, from, loaded)
+    }
+
+    fn read_from(input: &TableInput, from: Option<Rc<Arrived>>, loaded: Result<Loaded, Problem>) -> PeriodTable {
         count_reading();
         let reading = read_loaded(input, loaded, &RememberedMappings::new());
         PeriodTable { input: input.clone(), from, kind: reading.kind, read: reading.outcome }
     }
 
-    /// A table brought in by the officer, as the Columns step read it, so it is not read again.
-    pub fn from_reading(input: TableInput, from: Option<Rc<Arrived>>, read: ReadTable) -> PeriodTable {
-        PeriodTable { input, from, kind: TableKind::Establishment, read: Ok(read) }
+    /// A table brought in by the officer, as the Columns step read it (`bring_in`), so it is
+    /// not read again.
+    pub fn from_reading(input: TableInput, from: Option<Rc<Arrived>>, kind: TableKind, read: ReadTable) -> PeriodTable {
+        PeriodTable { input, from, kind, read: Ok(read) }
     }
 
     fn still_fits(&self, input: &TableInput, files: Files<'_>) -> bool {
-        self.input == *input && same_rows(&self.from, input, files)
+        let why_not = self.read.as_ref().err().and_then(|p| p.first());
+        self.input == *input && same_rows(&self.from, input, files, why_not)
     }
 }
 
 impl SupportingTable {
     fn read(input: &TableInput, files: Files<'_>) -> SupportingTable {
         let (from, loaded) = rows_of(input, files);
+        SupportingTable::read_from(input, from, loaded)
+    }
+
+    fn read_from(input: &TableInput, from: Option<Rc<Arrived>>, loaded: Result<Loaded, Problem>) -> SupportingTable {
         let (kind, read) = match (&from, loaded) {
             (Some(arrived), _) if arrived.staff.is_some() => arrived.read_supporting().expect("a staff list"),
             (_, Ok(loaded)) => {
@@ -240,7 +295,8 @@ impl SupportingTable {
     }
 
     fn still_fits(&self, input: &TableInput, files: Files<'_>) -> bool {
-        self.input == *input && same_rows(&self.from, input, files)
+        let why_not = self.read.as_ref().err().and_then(|p| p.first());
+        self.input == *input && same_rows(&self.from, input, files, why_not)
     }
 
     /// What the officer calls it: the file's name, or a paste's source line.
@@ -251,10 +307,11 @@ impl SupportingTable {
         }
     }
 
-    /// Whether its rows have not come yet (in the browser, a file the worker is still reading),
-    /// so its kind is not known.
-    pub fn is_unread(&self) -> bool {
-        self.kind == TableKind::Unknown && self.from.is_none() && matches!(self.input.raw, RawInput::File { .. })
+    /// Why its file's rows are not here, when they are not: still being read by the worker,
+    /// or the worker could not read it (so its kind is not known).
+    pub fn unloaded(&self) -> Option<&Problem> {
+        let file = matches!(self.input.raw, RawInput::File { .. });
+        (file && self.from.is_none()).then(|| self.read.as_ref().err().and_then(|p| p.first())).flatten()
     }
 }
 
@@ -267,7 +324,12 @@ impl ProjectTables {
     /// Reads every table of a project here, files included: for the command-line tool and
     /// tests (in the browser, files are read by the import worker, and this is never linked).
     pub fn load(project: &Project) -> ProjectTables {
-        ProjectTables::read(project, &load_here)
+        ProjectTables::load_with(project, &Loader::default())
+    }
+
+    /// As `load`, the files read by `loader`, which keeps what it has read.
+    pub fn load_with(project: &Project, loader: &Loader) -> ProjectTables {
+        ProjectTables::read(project, &|input| loader.load(input))
     }
 
     /// Reads a project's pasted tables; its files are not read (the built-in samples and
@@ -329,11 +391,6 @@ impl ProjectTables {
     pub fn latest(&self, kind: TableKind) -> Option<&SupportingTable> {
         self.supporting.iter().rev().find(|t| t.kind == kind).map(|t| &**t)
     }
-
-    /// Supporting tables whose rows have not come yet.
-    pub fn unread(&self) -> impl Iterator<Item = &SupportingTable> {
-        self.supporting.iter().filter(|t| t.is_unread()).map(|t| &**t)
-    }
 }
 
 /// The rows of an input: a paste is split here (it needs no file-reading code); a file's rows
@@ -352,12 +409,14 @@ fn rows_of(input: &TableInput, files: Files<'_>) -> (Option<Rc<Arrived>>, Result
 }
 
 /// Whether a table's rows are still the input's: the same paste, or the very rows of the file.
-fn same_rows(from: &Option<Rc<Arrived>>, input: &TableInput, files: Files<'_>) -> bool {
+/// `why_not`: the problem its reading gave, for a file whose rows were not there.
+fn same_rows(from: &Option<Rc<Arrived>>, input: &TableInput, files: Files<'_>, why_not: Option<&Problem>) -> bool {
     match (&input.raw, from) {
         (RawInput::Text(_), _) => true,
         (RawInput::File { .. }, Some(from)) => files(input).is_ok_and(|now| Rc::ptr_eq(from, &now)),
-        // Not there when it was read: it is read again once it is.
-        (RawInput::File { .. }, None) => files(input).is_err(),
+        // Not there when it was read: read again once it is, or once why it is not has changed
+        // (still being read, then could not be read).
+        (RawInput::File { .. }, None) => files(input).err().as_ref() == why_not,
     }
 }
 
@@ -385,4 +444,35 @@ fn count_reading() {
 /// How many tables this thread has read so far: tests count the readings an action makes.
 pub fn readings() -> usize {
     READINGS.with(Cell::get)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::Origin;
+
+    /// `wfr` checks a table, then builds the report and its exports from the same file: the
+    /// file is read once in all.
+    #[test]
+    fn a_run_reads_each_file_once() {
+        let csv = b"Role,Establishment,Permanent\nSocial Worker,10,8\n".to_vec();
+        let file = |sheet: Option<&str>| TableInput {
+            period: "2025/26".into(),
+            source: "posts.csv".into(),
+            origin: Origin::Uploaded,
+            raw: RawInput::File { name: "posts.csv".into(), bytes: csv.clone().into() },
+            sheet: sheet.map(str::to_owned),
+            mapping: None,
+            skip_unreadable: false,
+        };
+        let loader = Loader::default();
+        let one = OneTable::read(&file(None), &|input| loader.load(input));
+        assert!(matches!(&one, OneTable::Period(t) if t.read.is_ok()));
+        let mut project = crate::engine::sample::sample_project();
+        project.tables = vec![file(None)];
+        let first = ProjectTables::load_with(&project, &loader);
+        let again = ProjectTables::load_with(&project, &loader);
+        assert!(first.periods[0].read.is_ok() && again.periods[0].read.is_ok());
+        assert_eq!(loader.loads(), 1, "one file, read once");
+    }
 }

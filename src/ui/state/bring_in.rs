@@ -9,11 +9,11 @@ use super::{Effect, Failed, Import, Slot, State};
 use crate::engine::format::{count, sentence_start as capitalise};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::grid::GridRow;
-use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem, ProblemKind};
+use crate::engine::import::{Problem, ProblemKind};
 use crate::engine::model::TableKind;
 use crate::engine::model::{ColumnUse, Origin, Project, RawInput, TableInput};
 use crate::engine::saved;
-use crate::engine::tables::{Arrived, PeriodTable, Read, SupportingTable, Table};
+use crate::engine::tables::{self, Arrived, PeriodTable, Read, SupportingTable, Table};
 
 /// What a pasted table is credited to in source lines.
 pub const PASTED_SOURCE: &str = "table pasted by the report author";
@@ -68,7 +68,7 @@ pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
         return (next, Vec::new());
     }
     let input = TableInput::pasted(text.clone(), PASTED_SOURCE);
-    let arrived = Rc::new(Arrived::from_rows(load_pasted(&text)));
+    let arrived = Rc::new(Arrived::pasted(&text));
     if let Some(read) = arrived.read_supporting() {
         return (beside_the_report(next, "the pasted table", input, arrived, read), Vec::new());
     }
@@ -154,6 +154,7 @@ pub const ERROR_SUMMARY: &str = "error-summary";
 /// file, chosen from the list, leaves the focus on the list.
 pub(super) fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, arrived: Result<Arrived, Problem>) -> Reduced {
     let new_file = !is_being_brought_in(&next, &name, &bytes);
+    let this = (name.clone(), bytes.clone());
     next.busy = None;
     // A file that reads clears what was said about the last one that did not.
     next.failed = next.failed.take().filter(|f| f.field != InputField::Upload);
@@ -172,15 +173,17 @@ pub(super) fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, arrived
         }
         Err(problem) => {
             let input = file_input(name, bytes, None);
-            let reading = read_loaded(&input, Err(problem), &next.remembered);
+            let (_, reading) = tables::bring_in(&input, &|_| Err(problem.clone()), &next.remembered);
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
             let before = next.project.tables.clone();
             next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest });
             next
         }
     };
+    // This file: not one brought in earlier that could not be read either.
     let this_failed = next.failed.as_ref().is_some_and(|f| f.field == InputField::Upload)
-        || next.import.as_ref().is_some_and(|i| !i.is_paste() && i.reading.outcome.is_err());
+        || (is_being_brought_in(&next, &this.0, &this.1)
+            && next.import.as_ref().is_some_and(|i| i.reading.outcome.is_err()));
     let effects = if new_file && this_failed { vec![Effect::Focus(ERROR_SUMMARY)] } else { Vec::new() };
     next.busy = None;
     (next, effects)
@@ -265,8 +268,7 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
         (Some(import), Fresh::No) => (import.before.clone(), import.slot),
         _ => (next.project.tables.clone(), Slot::Latest),
     };
-    let (from, loaded) = rows_for(&next, &input);
-    let reading = read_loaded(&input, loaded, &next.remembered);
+    let (from, reading) = tables::bring_in(&input, &|input| next.arrived_for(input), &next.remembered);
     let name = file_name(&input);
     match &reading.outcome {
         Ok(read) => {
@@ -285,7 +287,8 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
                 _ => vec![accepted.clone()],
             };
             // Read once, here: the tables take this reading rather than reading it again.
-            next.tables = Rc::new(next.tables.with_period(PeriodTable::from_reading(accepted, from, read.clone())));
+            let table = PeriodTable::from_reading(accepted, from, reading.kind, read.clone());
+            next.tables = Rc::new(next.tables.with_period(table));
             let roles = read.table.rows.len();
             let left_out = match read.skipped.len() {
                 0 => String::new(),
@@ -300,20 +303,6 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
     }
     next.import = Some(Import { input, reading: Rc::new(reading), before, slot });
     next
-}
-
-/// The rows for an input being brought in: a paste is split here; a file's come from the worker.
-fn rows_for(state: &State, input: &TableInput) -> (Option<Rc<Arrived>>, Result<Loaded, Problem>) {
-    match &input.raw {
-        RawInput::Text(text) => (None, Ok(load_pasted(text))),
-        RawInput::File { .. } => match state.arrived_for(input) {
-            Ok(arrived) => {
-                let loaded = arrived.loaded.clone();
-                (Some(arrived), Ok(loaded))
-            }
-            Err(problem) => (None, Err(problem)),
-        },
-    }
 }
 
 /// The import read again with one choice changed.

@@ -146,11 +146,12 @@ pub enum Action {
         arrived: Result<Arrived, Problem>,
     },
     /// Rows of a file the project already holds, read again by the worker (after opening a
-    /// project); they change nothing in the project.
+    /// project), or why they could not be: they change nothing in the project.
     FileRowsLoaded {
         name: String,
         bytes: Arc<[u8]>,
-        arrived: Arrived,
+        sheet: Option<String>,
+        arrived: Result<Arrived, Problem>,
     },
     FileFailed {
         name: String,
@@ -320,18 +321,29 @@ impl State {
         };
         found
             .map(|f| f.arrived.clone())
-            .ok_or_else(|| Problem::whole(ProblemKind::StillBeingRead { file: name.clone() }))
+            .unwrap_or_else(|| Err(Problem::whole(ProblemKind::StillBeingRead { file: name.clone() })))
     }
 
     /// Keeps a file's rows as they arrived (one sheet of a file replaces the same sheet).
     fn keep_rows(&mut self, name: &str, bytes: &Arc<[u8]>, arrived: Arrived) -> Rc<Arrived> {
-        let key = file_key(name, bytes);
         let sheet = arrived.loaded.sheet.clone();
+        let arrived = Rc::new(arrived);
+        self.keep_file(name, bytes, sheet, Ok(arrived.clone()));
+        arrived
+    }
+
+    /// Keeps what became of reading a file's sheet: its rows, or why it could not be read.
+    fn keep_file(
+        &mut self,
+        name: &str,
+        bytes: &Arc<[u8]>,
+        sheet: Option<String>,
+        arrived: Result<Rc<Arrived>, Problem>,
+    ) {
+        let key = file_key(name, bytes);
         self.files.retain(|f| !(f.file == key && f.sheet == sheet));
         self.arrivals += 1;
-        let arrived = Rc::new(arrived);
-        self.files.push(FileRows { file: key, bytes: bytes.clone(), sheet, arrived: arrived.clone() });
-        arrived
+        self.files.push(FileRows { file: key, bytes: bytes.clone(), sheet, arrived });
     }
 
     /// The problems in a field: the table being brought in, or a failure outside it.
@@ -459,9 +471,23 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::SheetChosen(sheet) => return bring_in::sheet_chosen(next, sheet),
         Action::FileReading(name) => bring_in::reading(&mut next, &name),
         Action::FileRead { name, bytes, arrived } => return bring_in::file_read(next, name, bytes, arrived),
-        Action::FileRowsLoaded { name, bytes, arrived } => {
-            next.keep_rows(&name, &bytes, arrived);
-        }
+        Action::FileRowsLoaded { name, bytes, sheet, arrived } => match arrived {
+            Ok(arrived) => {
+                next.keep_rows(&name, &bytes, arrived);
+            }
+            Err(problem) => {
+                // Its tables say why in the report; the officer is told here, and where.
+                let problem = problem.located(Some(&name), sheet.as_deref());
+                next.status = format!(
+                    "{name} could not be read again: {}. Its tables are left out of the report until it is uploaded \
+                     again.",
+                    problem.message().trim_end_matches('.')
+                );
+                next.failed = Some(Failed { field: InputField::Upload, problems: vec![problem.clone()] });
+                next.keep_file(&name, &bytes, sheet, Err(problem));
+                return (next, vec![Effect::Focus(ERROR_SUMMARY)]);
+            }
+        },
         Action::FileFailed { name, problem } => return bring_in::file_failed(next, name, problem),
         Action::HeaderRowChosen(line) => return bring_in::header_row_chosen(next, line),
         Action::ColumnSet { column, holds } => return bring_in::column_set(next, column, holds),
@@ -511,11 +537,13 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
             next.failed = None;
             next.status = format!("Opened your draft “{}” kept in this browser.", next.project.title_block.title);
             if !missing.is_empty() {
+                let one = missing.len() == 1;
                 next.status.push_str(&format!(
-                    " This browser no longer holds {}, so {} left out: upload {} again.",
+                    " This browser no longer holds {}, so {} left out: upload {} again. It opened as a copy; the \
+                     draft as it was kept is still in the list.",
                     missing.join(", "),
-                    if missing.len() == 1 { "its table is" } else { "their tables are" },
-                    if missing.len() == 1 { "it" } else { "them" }
+                    if one { "its table is" } else { "their tables are" },
+                    if one { "it" } else { "them" }
                 ));
             }
             return (next.clone(), bring_in::read_files_of(&next.project));

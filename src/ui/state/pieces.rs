@@ -75,9 +75,9 @@ pub struct FileRows {
     /// working out its key again over tens of megabytes.
     pub bytes: Arc<[u8]>,
     pub sheet: Option<String>,
-    /// Its rows, or the table read from them; the tables layer reads a file again only when
-    /// this changes.
-    pub arrived: Rc<Arrived>,
+    /// Its rows (or its staff list), or why the worker could not read it; the tables layer
+    /// reads a file again only when this changes.
+    pub arrived: Result<Rc<Arrived>, Problem>,
 }
 
 /// One period's table checked, under the period it covers.
