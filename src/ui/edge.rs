@@ -88,7 +88,10 @@ impl RunsEffects for Edge {
                     let _ = writer.run(Job { work: ExportRequest::Start, stop_channel: None }).await;
                 });
             }
-            effect @ (Effect::ExportWord { .. } | Effect::ExportPage { .. } | Effect::ExportWorkbook { .. }) => {
+            effect @ (Effect::ExportWord { .. }
+            | Effect::ExportPage { .. }
+            | Effect::ExportWorkbook { .. }
+            | Effect::ExportCsv { .. }) => {
                 let writer = self.writer.clone();
                 yew::platform::spawn_local(async move {
                     dispatch.send(Action::ExportFinished(export(&writer, effect).await))
@@ -208,6 +211,7 @@ async fn export(writer: &UseOneshotRunnerHandle<FileWriter>, effect: Effect) -> 
         Effect::ExportWorkbook { tables, title, name } => {
             (ExportRequest::Workbook { tables, title }, name, XLSX, "The Excel workbook")
         }
+        Effect::ExportCsv { table, name } => (ExportRequest::Csv { table }, name, "text/csv", "The CSV file"),
         _ => return Export::Failed { what: "The export", why: "nothing was asked for.".into(), stopped: false },
     };
     export_file(writer, request, name, mime, what).await

@@ -7,7 +7,7 @@ use yew_agent::prelude::*;
 
 use super::stop_signal::{self, Job};
 use crate::engine::export::word::{self, Picture};
-use crate::engine::export::{static_page, xlsx};
+use crate::engine::export::{csv, static_page, xlsx};
 use crate::engine::report::{ReportDocument, Table};
 
 /// A file to write. The page sends the report it already built, not the project: the worker
@@ -18,6 +18,8 @@ pub enum ExportRequest {
     Word { report: Box<ReportDocument>, pictures: Vec<Option<Picture>> },
     /// Tables as one workbook, a sheet each.
     Workbook { tables: Vec<Table>, title: String },
+    /// One table as CSV.
+    Csv { table: Box<Table> },
     /// The page for members: the report, and the project file it carries.
     Page { report: Box<ReportDocument>, project_file: String },
     /// Nothing to write: starts the worker, so its code is fetched and compiled before the
@@ -43,6 +45,7 @@ pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
             }
         }
         ExportRequest::Workbook { tables, title } => xlsx::workbook(&tables, &title),
+        ExportRequest::Csv { table } => Ok(csv::table_csv(&table).into_bytes()),
         ExportRequest::Page { report, project_file } => Ok(static_page::page(&project_file, &report).into_bytes()),
         ExportRequest::Start => Ok(Vec::new()),
     }

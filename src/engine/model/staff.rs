@@ -62,18 +62,21 @@ pub struct StaffList {
 }
 
 /// Words shared by the people who have them: each different role, team or reason is kept
-/// once.
+/// once. In order, found by halves: a list has a few dozen of them, and the page then needs
+/// no hash table of its own for them.
 #[derive(Default)]
-pub struct Words(HashMap<String, Rc<str>>);
+pub struct Words(Vec<Rc<str>>);
 
 impl Words {
     pub fn word(&mut self, text: &str) -> Rc<str> {
-        if let Some(word) = self.0.get(text) {
-            return word.clone();
+        match self.0.binary_search_by(|w| (**w).cmp(text)) {
+            Ok(at) => self.0[at].clone(),
+            Err(at) => {
+                let word: Rc<str> = Rc::from(text);
+                self.0.insert(at, word.clone());
+                word
+            }
         }
-        let word: Rc<str> = Rc::from(text);
-        self.0.insert(text.to_owned(), word.clone());
-        word
     }
 }
 

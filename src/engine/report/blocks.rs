@@ -57,73 +57,80 @@ impl BlockKind {
     }
 }
 
-/// Every kind of data block, each declared once, in the order the menu lists them.
-pub fn kinds() -> Vec<BlockKind> {
-    use DataBlock as B;
-    let kind = |block, label, offered, make| BlockKind { block, label, offered, make };
-    let (table, chart) = (Make::Table, Make::Chart);
-    vec![
-        kind(B::EstablishmentTable(Period::Latest), "Establishment table, latest period", true, table(establishment)),
-        kind(B::EstablishmentTable(Period::Earlier), "Establishment table, earlier period", true, table(establishment)),
-        kind(
-            B::EstablishmentChart(Period::Latest),
-            "Establishment chart, latest period",
-            true,
-            chart(establishment_figure),
-        ),
-        kind(
-            B::EstablishmentChart(Period::Earlier),
-            "Establishment chart, earlier period",
-            false,
-            chart(establishment_figure),
-        ),
-        kind(B::TwoPeriodTable, "Two-period comparison table", true, table(|_, f, t, c| two_period_table(f, t, c))),
-        kind(B::TwoPeriodChart, "Two-period comparison chart", true, chart(|_, f, id, t| two_period_chart(f, id, t))),
-        kind(B::KeyFigures, "Key figures", true, table(|_, f, t, c| Ok(key_figures(f, t, c)))),
-        kind(
-            B::TrendChart,
-            "Trend chart of vacancy and agency rates",
-            true,
-            chart(|_, f, id, t| trend_chart(f, id, t)),
-        ),
-        kind(
-            B::BenchmarkTable,
-            "Benchmark table (England, region, neighbours)",
-            true,
-            table(|_, f, t, c| benchmark_table(f, t, c)),
-        ),
-        kind(
-            B::BenchmarkChart,
-            "Benchmark chart against neighbours",
-            true,
-            chart(|_, f, id, t| benchmark_chart(f, id, t)),
-        ),
-        kind(B::StaffFlows, "Starters, leavers and turnover", true, table(|_, f, t, c| staff_flows(f, t, c))),
-        kind(B::AgeProfile, "Age profile chart", true, chart(|_, f, id, t| age_profile(f, id, t))),
-        kind(B::LeaversByReason, "Leavers by reason chart", true, chart(|_, f, id, t| leavers_by_reason(f, id, t))),
-        kind(
-            B::CohortTable,
-            "Newly qualified and training cohorts table",
-            true,
-            table(|_, f, t, c| cohort_table(f, t, c)),
-        ),
-        kind(B::BudgetTable, "Budget table", true, table(|_, f, t, c| budget_table(f, t, c))),
-        kind(B::Recommendations(Vec::new()), "Recommendations tracker", true, table(recommendations)),
-    ]
+/// Every kind of data block, each declared once, in the order the menu lists them: a table
+/// in the program's constants, not built each time a block is made.
+pub const KINDS: &[BlockKind] = &[
+    kind(
+        DataBlock::EstablishmentTable(Period::Latest),
+        "Establishment table, latest period",
+        Make::Table(establishment),
+    ),
+    kind(
+        DataBlock::EstablishmentTable(Period::Earlier),
+        "Establishment table, earlier period",
+        Make::Table(establishment),
+    ),
+    kind(
+        DataBlock::EstablishmentChart(Period::Latest),
+        "Establishment chart, latest period",
+        Make::Chart(establishment_figure),
+    ),
+    BlockKind {
+        block: DataBlock::EstablishmentChart(Period::Earlier),
+        label: "Establishment chart, earlier period",
+        offered: false,
+        make: Make::Chart(establishment_figure),
+    },
+    kind(DataBlock::TwoPeriodTable, "Two-period comparison table", Make::Table(|_, f, t, c| two_period_table(f, t, c))),
+    kind(
+        DataBlock::TwoPeriodChart,
+        "Two-period comparison chart",
+        Make::Chart(|_, f, id, t| two_period_chart(f, id, t)),
+    ),
+    kind(DataBlock::KeyFigures, "Key figures", Make::Table(|_, f, t, c| Ok(key_figures(f, t, c)))),
+    kind(
+        DataBlock::TrendChart,
+        "Trend chart of vacancy and agency rates",
+        Make::Chart(|_, f, id, t| trend_chart(f, id, t)),
+    ),
+    kind(
+        DataBlock::BenchmarkTable,
+        "Benchmark table (England, region, neighbours)",
+        Make::Table(|_, f, t, c| benchmark_table(f, t, c)),
+    ),
+    kind(
+        DataBlock::BenchmarkChart,
+        "Benchmark chart against neighbours",
+        Make::Chart(|_, f, id, t| benchmark_chart(f, id, t)),
+    ),
+    kind(DataBlock::StaffFlows, "Starters, leavers and turnover", Make::Table(|_, f, t, c| staff_flows(f, t, c))),
+    kind(DataBlock::AgeProfile, "Age profile chart", Make::Chart(|_, f, id, t| age_profile(f, id, t))),
+    kind(DataBlock::LeaversByReason, "Leavers by reason chart", Make::Chart(|_, f, id, t| leavers_by_reason(f, id, t))),
+    kind(
+        DataBlock::CohortTable,
+        "Newly qualified and training cohorts table",
+        Make::Table(|_, f, t, c| cohort_table(f, t, c)),
+    ),
+    kind(DataBlock::BudgetTable, "Budget table", Make::Table(|_, f, t, c| budget_table(f, t, c))),
+    kind(DataBlock::Recommendations(Vec::new()), "Recommendations tracker", Make::Table(recommendations)),
+];
+
+const fn kind(block: DataBlock, label: &'static str, make: Make) -> BlockKind {
+    BlockKind { block, label, offered: true, make }
 }
 
 /// The kind a block is: the same variant, and the same period where it has one.
-pub fn kind_of(block: &DataBlock) -> BlockKind {
+pub fn kind_of(block: &DataBlock) -> &'static BlockKind {
     let period = |b: &DataBlock| match b {
         DataBlock::EstablishmentTable(p) | DataBlock::EstablishmentChart(p) => Some(*p),
         _ => None,
     };
-    kinds()
-        .into_iter()
+    KINDS
+        .iter()
         .find(|k| {
             std::mem::discriminant(&k.block) == std::mem::discriminant(block) && period(&k.block) == period(block)
         })
-        .expect("every data block has its kind in `kinds`")
+        .expect("every data block has its kind in `KINDS`")
 }
 
 /// The blocks for one data block. `title`, when not empty, replaces the generated caption or

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::paragraph_editor::ParagraphEditor;
 use super::unseen;
 use crate::engine::model::{Content, Document, Move, Section};
-use crate::engine::report::blocks::kinds;
+use crate::engine::report::blocks::KINDS;
 use crate::engine::report::ReportDocument;
 use crate::ui::drawing::use_painted_once;
 use crate::ui::state::Action;
@@ -173,8 +173,8 @@ fn add_to_section(props: &AddToSectionProps) -> Html {
                 "bullets" => Content::Bullets { lead: String::new(), items: String::new() },
                 "draft" => return dispatch.emit(Action::DraftAdded { section }),
                 other => match other.strip_prefix("block-").and_then(|i| i.parse::<usize>().ok()) {
-                    Some(i) => match kinds().into_iter().filter(|k| k.offered).nth(i) {
-                        Some(kind) => Content::Data { block: kind.block, title: String::new() },
+                    Some(i) => match KINDS.iter().filter(|k| k.offered).nth(i) {
+                        Some(kind) => Content::Data { block: kind.block.clone(), title: String::new() },
                         None => return,
                     },
                     None => return,
@@ -191,7 +191,7 @@ fn add_to_section(props: &AddToSectionProps) -> Html {
                 <option value="bullets">{ "Bullet list" }</option>
                 <option value="draft">{ "First draft from the data" }</option>
                 <optgroup label="Tables and charts">
-                    { for kinds().into_iter().filter(|k| k.offered).enumerate().map(|(i, kind)| html! {
+                    { for KINDS.iter().filter(|k| k.offered).enumerate().map(|(i, kind)| html! {
                         <option value={format!("block-{i}")}>{ kind.label }</option>
                     }) }
                 </optgroup>

@@ -5,7 +5,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::{Action, Exporting, State};
-use crate::engine::export::csv;
 use crate::engine::model::{Project, RememberedMappings};
 use crate::engine::report::{ReportDocument, Table};
 use crate::engine::saved;
@@ -60,6 +59,12 @@ pub enum Effect {
     ExportWorkbook {
         tables: Vec<Table>,
         title: String,
+        name: String,
+    },
+    /// One table as CSV, written by the export worker (cells a spreadsheet would run as a
+    /// formula made inert).
+    ExportCsv {
+        table: Box<Table>,
         name: String,
     },
     /// The page for members, written by the export worker from the report and the project file.
@@ -208,11 +213,13 @@ fn download_piece(next: State, piece: Piece) -> Reduced {
             Some(table) => return workbook(next, vec![table.clone()], &table.caption),
             None => None,
         },
-        Piece::Csv(i) => report.tables().nth(i).map(|table| Effect::Download {
-            name: format!("{}.csv", file_stem(&table.caption)),
-            mime: "text/csv",
-            text: csv::table_csv(table),
-        }),
+        Piece::Csv(i) => match report.tables().nth(i) {
+            Some(table) => {
+                let name = format!("{}.csv", file_stem(&table.caption));
+                return writer(next, "The CSV file", Effect::ExportCsv { table: Box::new(table.clone()), name });
+            }
+            None => None,
+        },
         Piece::Png(i) => report.charts().nth(i).map(|chart| Effect::DownloadPng {
             name: format!("{}-{}.png", chart.id, file_stem(&chart.title)),
             svg: chart.svg.clone(),
