@@ -231,6 +231,9 @@ fn only_the_tables_layer_calls_the_readers() {
         "read_cohorts(",
         "read_campaigns(",
         "read_budget(",
+        "read_general(",
+        "guess_general(",
+        "read_through(",
         "load_input(",
         "load_pasted(",
     ];
@@ -244,7 +247,9 @@ fn only_the_tables_layer_calls_the_readers() {
             continue;
         }
         let text = std::fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
+        // A module's own tests read their fixtures; the code they test does not.
+        let code_only = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code_only.lines().enumerate() {
             let code = line.trim_start();
             if code.starts_with("//") {
                 continue;

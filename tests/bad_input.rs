@@ -49,6 +49,8 @@ fn read_measured(name: &str, bytes: Vec<u8>) -> (Reading, usize) {
         sheet: None,
         mapping: None,
         skip_unreadable: false,
+        id: 0,
+        transposed: false,
     };
     let before = HELD.with(Cell::get);
     PEAK.with(|peak| peak.set(before));
@@ -348,7 +350,7 @@ fn every_bad_file_says_what_was_wrong_and_where() {
             "junk just under the size limit",
             "junk.csv",
             junk_text(MAX_FILE_BYTES - 1),
-            Says::AllOf(&["junk.csv: No header row was found.", "Expected a row of column headings with Role"]),
+            Says::AllOf(&["junk.csv: No row of column headings was found", "Role, Establishment, Permanent"]),
         ),
     ];
     for (what, name, bytes, says) in cases {
@@ -386,6 +388,7 @@ fn a_utf8_file_with_a_stray_byte_keeps_its_other_characters() {
     let (reading, _) = read_measured("edited.csv", edited_utf8());
     let loaded = reading.loaded.unwrap();
     assert_eq!(loaded.rows[0].cells, ["Establishment at 30 September – £ figures"]);
-    let roles: Vec<&str> = reading.outcome.as_ref().unwrap().table.rows.iter().map(|r| r.role.as_str()).collect();
+    let roles: Vec<&str> =
+        reading.outcome.as_ref().unwrap().establishment().unwrap().table.rows.iter().map(|r| r.role.as_str()).collect();
     assert_eq!(roles, ["Social Worker", "Team Manager \u{fffd} North"]);
 }

@@ -67,6 +67,8 @@ fn read(sheet: Option<&str>) -> Reading {
         sheet: sheet.map(str::to_owned),
         mapping: None,
         skip_unreadable: false,
+        id: 0,
+        transposed: false,
     };
     read_input(&input, &Default::default())
 }
@@ -78,7 +80,7 @@ fn the_establishment_fixture_is_as_described() {
     let sheets: Vec<(&str, bool)> = loaded.sheets.iter().map(|s| (s.name.as_str(), s.visible)).collect();
     assert_eq!(sheets, [("Cover", true), ("Establishment", true), ("Workings", false)]);
     assert_eq!(loaded.sheet.as_deref(), Some("Establishment"));
-    let table = reading.outcome.unwrap().table;
+    let table = reading.outcome.unwrap().establishment().unwrap().table.clone();
     assert_eq!(table.rows.len(), 5);
     assert_eq!(table.rows[3].get(Field::OverUnder), Some(Entry::Number(-1.0)));
     assert_eq!(table.stated_total.unwrap().get(Field::Establishment), Some(Entry::Number(77.5)));

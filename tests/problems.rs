@@ -18,6 +18,8 @@ fn file(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> TableInput {
         sheet: sheet.map(str::to_owned),
         mapping: None,
         skip_unreadable: false,
+        id: 0,
+        transposed: false,
     }
 }
 
@@ -108,7 +110,14 @@ fn each_failure_has_its_kind_and_its_place() {
             None,
             None,
         ),
-        ("no headings", pasted("Name\tAge\nSam\t40\n"), ProblemKind::NoHeader(TableKind::Establishment), None, None),
+        ("no headings", pasted("Notes for the meeting\nthe figures follow\n"), ProblemKind::NoHeadingRow, None, None),
+        (
+            "cells run together",
+            pasted("Age band\tShare of staff\nUnder 256.5%\n25 to 34\t18.2%\n"),
+            ProblemKind::RunTogether { cell: "Under 256.5%".into() },
+            Some(2),
+            Some(0),
+        ),
         ("headings only", pasted("Role\tEstablishment\n"), ProblemKind::NoRows, Some(1), None),
         (
             "a word among the figures",

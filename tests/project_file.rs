@@ -19,6 +19,8 @@ fn with_uploaded_file() -> wrb::engine::model::Project {
         sheet: Some("Staff".into()),
         mapping: Some(ColumnMapping { header_line: 3, columns: vec![ColumnUse::Role, ColumnUse::NotUsed] }),
         skip_unreadable: true,
+        id: 0,
+        transposed: false,
     });
     project.settings.print.landscape = true;
     project.settings.benchmark_council = Some("Herefordshire, County of".into());

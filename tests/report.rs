@@ -93,7 +93,7 @@ fn hostile_text_is_shown_literally_in_table_and_chart() {
 fn a_table_that_cannot_be_read_is_reported_in_place() {
     let page = html::render(&build_report(&pasted("nothing useful")));
     assert!(page.contains("class=\"report-problem\""));
-    assert!(page.contains("No header row was found."));
+    assert!(page.contains("No row of column headings was found"));
     // Prose that names its figures says which could not be filled in.
     assert!(page.contains("[vacancy rate: no figure]"));
 }

@@ -189,8 +189,9 @@ fn adult_table(text: &str) -> EstablishmentTable {
     let reading = read_input(&TableInput::pasted(text, "x"), &RememberedMappings::new());
     assert_eq!(reading.kind, TableKind::Establishment);
     let read = reading.outcome.expect("the adult establishment reads");
+    let read = read.establishment().expect("read as an establishment table");
     assert!(read.skipped.is_empty(), "{:?}", read.skipped);
-    read.table
+    read.table.clone()
 }
 
 fn figure(table: &EstablishmentTable, role: &str, field: Field) -> f64 {

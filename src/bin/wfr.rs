@@ -72,6 +72,8 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
                 sheet,
                 mapping: None,
                 skip_unreadable: false,
+                id: 0,
+                transposed: false,
             };
             // Read it now, so a bad file fails the run with its positions.
             let OneTable::Period(read) = OneTable::read(&table, &|input| loader.load(input)) else {
@@ -153,6 +155,8 @@ fn file_input(path: &str, sheet: Option<String>) -> Result<model::TableInput, St
         sheet,
         mapping: None,
         skip_unreadable: false,
+        id: 0,
+        transposed: false,
     })
 }
 

@@ -9,13 +9,17 @@ use serde::Serialize;
 use crate::engine::import::kind::TableKind;
 use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
 use crate::engine::metrics::checks::establishment_checks;
+use crate::engine::metrics::general::general_checks;
 use crate::engine::metrics::money::budget;
 use crate::engine::metrics::pipeline::{completion, per_post, retention};
 use crate::engine::metrics::staff::{staff_figures, BandWidth};
 use crate::engine::metrics::{
     agency_cover_of_vacancies, establishment_figures, share_vacant, Measure, OverUnderBasis, RoleFigures,
 };
-use crate::engine::model::{BudgetRow, CampaignRow, CohortRow, Date, Field, StaffList, StatisticalNeighbours};
+use crate::engine::model::{
+    BudgetRow, CampaignRow, CohortRow, Date, Field, GeneralTable, Layout, Row as GeneralRow, StaffList,
+    StatisticalNeighbours, Unit,
+};
 use crate::engine::tables::{OneTable, Table};
 
 /// The analysis of one file or paste.
@@ -25,8 +29,11 @@ pub struct Analysis {
     pub file: Option<String>,
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
-    /// One of `establishment`, `staff_list`, `dfe_indicators`, `statistical_neighbours`, `time_series`, `cohort`, `recruitment`,
-    /// `recommendations_tracker`, `budget`, `unknown`.
+    /// What the table was read as: one of `establishment`, `staff_list`, `dfe_indicators`,
+    /// `statistical_neighbours`, `cohort`, `recruitment`, `budget`, `general` (any other table
+    /// with a heading row and figures), or `unknown` (nothing could be read). `time_series`
+    /// and `recommendations_tracker` are what such tables were recognised as before they were
+    /// read; read, they are `general`.
     pub kind: &'static str,
     /// What could not be read, each naming file, sheet, row and column. Empty when all was read.
     pub problems: Vec<String>,
@@ -43,6 +50,51 @@ pub struct Analysis {
     pub campaigns: Option<Vec<CampaignOut>>,
     /// For budget tables: each line with what remains, the share spent and the budget a year.
     pub budget: Option<Vec<BudgetOut>>,
+    /// For general tables: the table as read, and its checks.
+    pub general: Option<GeneralOut>,
+}
+
+/// A general table as read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GeneralOut {
+    /// `periods_across` (years as columns), `periods_down` (a row a period) or `categories`.
+    pub layout: &'static str,
+    /// The title line above the table, if any.
+    pub title: Option<String>,
+    /// A period the title names ("2024/25"), if any.
+    pub titled_period: Option<String>,
+    /// The label column's heading.
+    pub label_heading: String,
+    pub columns: Vec<GeneralColumnOut>,
+    pub rows: Vec<GeneralRowOut>,
+    /// The stated total row, if any.
+    pub total: Option<GeneralRowOut>,
+    /// How it was read: why not as a richer kind, footnote marks set aside, rows taken as sub-headings.
+    pub notes: Vec<String>,
+    /// Stated totals, shares and ratios checked against the figures; counts with fractions.
+    pub checks: Vec<CheckOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GeneralColumnOut {
+    pub heading: String,
+    /// `fte`, `headcount`, `number`, `money` (pounds), `percent` (12.3 is 12.3%), `days`, `rate`,
+    /// `date` or `text`.
+    pub unit: &'static str,
+    /// The column is a stated total of the others.
+    pub total: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GeneralRowOut {
+    pub label: String,
+    /// The source row (1-based).
+    pub line: usize,
+    /// One a column: the figure, or `null` where the cell holds none (text and date columns
+    /// are `null`; their cells are under `written`).
+    pub values: Vec<Option<f64>>,
+    /// Each cell as written.
+    pub written: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -210,6 +262,7 @@ pub fn analyse(table: &OneTable, options: &Options<'_>) -> Analysis {
         cohorts: None,
         campaigns: None,
         budget: None,
+        general: None,
     };
     match table {
         OneTable::Supporting(table) => match &table.read {
@@ -239,6 +292,52 @@ fn supporting(analysis: &mut Analysis, table: &Table, options: &Options<'_>) {
         },
         Table::DfeIndicators(data) => analysis.dfe = Some(dfe(data, options.council, options.neighbours)),
         Table::StatisticalNeighbours(_) => {}
+        Table::General(table) => analysis.general = Some(general(table)),
+    }
+}
+
+fn general(table: &GeneralTable) -> GeneralOut {
+    let row = |r: &GeneralRow| GeneralRowOut {
+        label: r.label.clone(),
+        line: r.line,
+        values: r.cells.iter().map(|c| c.value()).collect(),
+        written: r.cells.iter().map(|c| c.written.clone()).collect(),
+    };
+    GeneralOut {
+        layout: match table.layout {
+            Layout::PeriodsAcross => "periods_across",
+            Layout::PeriodsDown => "periods_down",
+            Layout::Categories => "categories",
+        },
+        title: table.title.clone(),
+        titled_period: table.titled_period.clone(),
+        label_heading: table.label_heading.clone(),
+        columns: table
+            .columns
+            .iter()
+            .map(|c| GeneralColumnOut { heading: c.heading.clone(), unit: unit_id(c.unit), total: c.is_total })
+            .collect(),
+        rows: table.rows.iter().map(row).collect(),
+        total: table.total.as_ref().map(row),
+        notes: table.notes.clone(),
+        checks: general_checks(table)
+            .into_iter()
+            .map(|c| CheckOut { passed: c.passed, line: c.line, message: c.message })
+            .collect(),
+    }
+}
+
+fn unit_id(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Fte => "fte",
+        Unit::Headcount => "headcount",
+        Unit::Number => "number",
+        Unit::Money => "money",
+        Unit::Percent => "percent",
+        Unit::Days => "days",
+        Unit::Rate => "rate",
+        Unit::Date => "date",
+        Unit::Text => "text",
     }
 }
 
@@ -438,6 +537,7 @@ fn kind_id(kind: TableKind) -> &'static str {
         TableKind::Recruitment => "recruitment",
         TableKind::RecommendationsTracker => "recommendations_tracker",
         TableKind::Budget => "budget",
+        TableKind::General => "general",
         TableKind::Unknown => "unknown",
     }
 }

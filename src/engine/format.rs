@@ -74,6 +74,45 @@ pub fn money(value: f64) -> String {
     }
 }
 
+/// Money as prose gives it: millions to one place ("£2.6m"), anything less in full.
+///
+/// ```
+/// assert_eq!(wrb::engine::format::money_short(2_612_000.0), "£2.6m");
+/// assert_eq!(wrb::engine::format::money_short(64_250.0), "£64,250");
+/// ```
+pub fn money_short(value: f64) -> String {
+    if value.abs() < 1_000_000.0 {
+        return money(value);
+    }
+    let text = decimal(value / 1_000_000.0, 1);
+    match text.strip_prefix('-') {
+        Some(magnitude) => format!("-£{magnitude}m"),
+        None => format!("£{text}m"),
+    }
+}
+
+/// A label as it goes into a sentence or a title: one holding a direction mark (U+202E and
+/// the like, pasted from a web page or mischief) is isolated, so the mark cannot reverse the
+/// words around it. Labels without one are unchanged.
+///
+/// ```
+/// assert_eq!(wrb::engine::format::isolate("Fieldwork"), "Fieldwork");
+/// assert_eq!(wrb::engine::format::isolate("a\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+/// ```
+pub fn isolate(label: &str) -> String {
+    if label.chars().any(is_direction_mark) {
+        format!("\u{2068}{label}\u{2069}")
+    } else {
+        label.to_owned()
+    }
+}
+
+/// Bidirectional controls: invisible, never part of a number, and able to reverse the text
+/// after them.
+pub fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
 /// A count or a figure that may have a fraction: whole numbers without decimals (`1,204`),
 /// others to 2 places.
 pub fn count(value: f64) -> String {

@@ -30,7 +30,7 @@ test('an uploaded workbook is read from the sheet that holds the table', async (
   await sheet.selectOption('Cover');
   const error = page.locator('#import-error');
   await error.waitFor();
-  assert.match(await error.innerText(), /establishment-2025\.xlsx, sheet Cover: No header row was found\./);
+  assert.match(await error.innerText(), /establishment-2025\.xlsx, sheet Cover: No row of column headings was found/);
   assert.deepEqual((await totalRow(page))[1], '77.50');
 });
 

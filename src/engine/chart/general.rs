@@ -82,10 +82,18 @@ pub fn line_chart(spec: &ChartSpec) -> Option<Chart> {
     render(spec, Kind::Lines)
 }
 
+/// Horizontal bars, one a category, each split into its parts (the series), for parts of a
+/// whole: each part carries its figure where it has room, the whole its total at the end, and
+/// the legend names the parts in the order they are drawn. `None` as for [`bar_chart`].
+pub fn stacked_bar_chart(spec: &ChartSpec) -> Option<Chart> {
+    render(spec, Kind::Stacked)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Bars,
     Lines,
+    Stacked,
 }
 
 fn render(spec: &ChartSpec, kind: Kind) -> Option<Chart> {
@@ -98,6 +106,7 @@ fn render(spec: &ChartSpec, kind: Kind) -> Option<Chart> {
             let pitch = if values.len() == 1 { 38 } else { 20 * values.len() as u32 + 14 };
             AXIS_AREA + 4 + pitch * spec.categories.len() as u32
         }
+        Kind::Stacked => AXIS_AREA + 4 + 38 * spec.categories.len() as u32,
         Kind::Lines => LINE_PLOT_HEIGHT,
     };
     let height = frame.header_height(legend_rows(&values)) + frame.footer_height() + plot_height;
@@ -146,8 +155,9 @@ fn data(spec: &ChartSpec, values: &Values) -> ChartData {
 /// The alt text: the kind of chart, what is measured, and every figure.
 fn describe(kind: Kind, spec: &ChartSpec, values: &Values) -> String {
     let kind_words = match (kind, values.len()) {
-        (Kind::Bars, 1) => "Horizontal bar chart",
+        (Kind::Bars | Kind::Stacked, 1) => "Horizontal bar chart",
         (Kind::Bars, _) => "Grouped horizontal bar chart",
+        (Kind::Stacked, _) => "Stacked horizontal bar chart",
         (Kind::Lines, _) => "Line chart",
     };
     let names: Vec<&str> = spec.series.iter().map(|s| s.name.as_str()).collect();
@@ -175,7 +185,9 @@ fn describe(kind: Kind, spec: &ChartSpec, values: &Values) -> String {
             })
             .collect()
     } else {
-        if values.len() > 1 {
+        if values.len() > 1 && kind == Kind::Stacked {
+            text.push_str(&format!(", each bar made up of {}", and_list(&names)));
+        } else if values.len() > 1 {
             text.push_str(&format!(", with bars for {} side by side", and_list(&names)));
         }
         (0..spec.categories.len())
@@ -266,7 +278,7 @@ fn draw_legend(root: &Area<'_>, spec: &ChartSpec, y: i32, kind: Kind) -> DrawRes
         let x = LEFT + LEGEND_SLOT * i as i32;
         let colour = colour(i, count);
         let text_x = match kind {
-            Kind::Bars => {
+            Kind::Bars | Kind::Stacked => {
                 root.draw(&Rectangle::new([(x, y - 7), (x + 14, y + 7)], colour.filled()))?;
                 x + 20
             }
@@ -299,10 +311,13 @@ fn draw(out: &mut String, spec: &ChartSpec, values: &Values, kind: Kind, height:
     if values.len() > 1 {
         draw_legend(&root, spec, frame.legend_y(), kind)?;
     }
-    let range = value_range(spec.unit, values);
     match kind {
-        Kind::Bars => draw_bars(&root, &plot, spec, values, range)?,
-        Kind::Lines => draw_lines(&root, &plot, spec, values, range)?,
+        Kind::Bars => draw_bars(&root, &plot, spec, values, value_range(spec.unit, values))?,
+        Kind::Lines => draw_lines(&root, &plot, spec, values, value_range(spec.unit, values))?,
+        Kind::Stacked => {
+            let wholes = [wholes(values)];
+            draw_stacked(&root, &plot, spec, values, value_range(spec.unit, &wholes))?
+        }
     }
     root.present()
 }
@@ -355,6 +370,86 @@ fn draw_bars(root: &Area<'_>, plot: &Area<'_>, spec: &ChartSpec, values: &Values
         let (left_edge, mid_y) = chart.backend_coord(&(lo, band_top - 0.5));
         let name = shorten(category, if highlight == Some(c) { LABEL_CHARS - 2 } else { LABEL_CHARS });
         draw_category(root, &name, highlight == Some(c), (left_edge - 8, mid_y), Pos::new(HPos::Right, VPos::Center))?;
+    }
+    Ok(())
+}
+
+/// White on the palette's dark colours, the text colour on its light ones: whichever gives
+/// the figure at least 4.5:1 contrast (WCAG 2.2 AA for small text).
+fn text_on(fill: RGBColor) -> &'static RGBColor {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(fill.0) + 0.7152 * channel(fill.1) + 0.0722 * channel(fill.2);
+    if luminance > 0.18 {
+        &TEXT
+    } else {
+        &WHITE
+    }
+}
+
+/// Each category's parts added up, for the axis and the label at each bar's end.
+fn wholes(values: &Values) -> Vec<Option<f64>> {
+    let categories = values.first().map_or(0, Vec::len);
+    (0..categories)
+        .map(|c| {
+            let parts: Vec<f64> = values.iter().filter_map(|s| s[c]).collect();
+            (!parts.is_empty()).then(|| parts.iter().sum())
+        })
+        .collect()
+}
+
+fn draw_stacked(
+    root: &Area<'_>,
+    plot: &Area<'_>,
+    spec: &ChartSpec,
+    values: &Values,
+    (lo, hi): (f64, f64),
+) -> DrawResult {
+    let totals = wholes(values);
+    let widest = totals.iter().map(|t| said(spec.unit, *t).chars().count()).max().unwrap_or(0);
+    let n = spec.categories.len() as f64;
+    let mut chart = ChartBuilder::on(plot)
+        .margin_right(((widest as f64 * LABEL_CHAR_PX) as u32 + 14).clamp(40, 240))
+        .margin_top(4)
+        .x_label_area_size(AXIS_AREA)
+        .y_label_area_size(LABEL_WIDTH)
+        .build_cartesian_2d(lo.min(0.0)..hi, 0.0..n)?;
+    draw_value_axis(&mut chart, spec.unit, ValueAxis::Horizontal)?;
+    for (c, category) in spec.categories.iter().enumerate() {
+        let (top, bottom) = (n - c as f64 - 0.16, n - c as f64 - 0.84);
+        let mut start = 0.0;
+        for (j, series) in values.iter().enumerate() {
+            let Some(value) = series[c].filter(|v| *v > 0.0) else { continue };
+            let fill = colour(j, values.len());
+            chart
+                .draw_series(std::iter::once(Rectangle::new([(start, top), (start + value, bottom)], fill.filled())))?;
+            let (x0, y) = chart.backend_coord(&(start, (top + bottom) / 2.0));
+            let (x1, _) = chart.backend_coord(&(start + value, (top + bottom) / 2.0));
+            let label = said(spec.unit, Some(value));
+            // Only where the figure fits inside its part, in the colour that reads on it.
+            if f64::from(x1 - x0) > label.chars().count() as f64 * LABEL_CHAR_PX + 8.0 {
+                let style = text(12.0, text_on(fill)).pos(Pos::new(HPos::Center, VPos::Center));
+                root.draw(&Text::new(label, ((x0 + x1) / 2, y), style))?;
+            }
+            start += value;
+        }
+        let (x, y) = chart.backend_coord(&(start, (top + bottom) / 2.0));
+        let style = text(13.0, &TEXT).pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw(&Text::new(said(spec.unit, totals[c]), (x + 6, y), style))?;
+        let (left_edge, mid_y) = chart.backend_coord(&(lo.min(0.0), n - c as f64 - 0.5));
+        draw_category(
+            root,
+            &shorten(category, LABEL_CHARS),
+            false,
+            (left_edge - 8, mid_y),
+            Pos::new(HPos::Right, VPos::Center),
+        )?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ mod general;
 pub mod palette;
 
 pub use establishment::establishment_chart;
-pub use general::{bar_chart, line_chart, ChartSpec, Series, MAX_SERIES};
+pub use general::{bar_chart, line_chart, stacked_bar_chart, ChartSpec, Series, MAX_SERIES};
 
 use crate::engine::format::{decimal, fte, money, rate};
 
@@ -105,6 +105,10 @@ pub enum Unit {
     Count,
     /// Money.
     Pounds,
+    /// Days, to the places given.
+    Days(u8),
+    /// Any other figure, to the places given.
+    Decimal(u8),
 }
 
 impl Unit {
@@ -116,6 +120,7 @@ impl Unit {
             Unit::Rate => rate(value),
             Unit::Count => decimal(value, 0),
             Unit::Pounds => money(value),
+            Unit::Days(places) | Unit::Decimal(places) => decimal(value, usize::from(places)),
         }
     }
 
@@ -127,7 +132,7 @@ impl Unit {
         match self {
             Unit::Rate => format!("{text}%"),
             Unit::Pounds => pounds(text),
-            Unit::Fte | Unit::Count => text.to_owned(),
+            Unit::Fte | Unit::Count | Unit::Days(_) | Unit::Decimal(_) => text.to_owned(),
         }
     }
 
@@ -137,6 +142,8 @@ impl Unit {
             Unit::Rate => "Per cent",
             Unit::Count => "Number",
             Unit::Pounds => "Pounds (£)",
+            Unit::Days(_) => "Days",
+            Unit::Decimal(_) => "Number",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod date;
 pub mod decode;
 pub mod dfe;
 pub mod establishment;
+pub mod general;
 pub mod grid;
 pub mod headings;
 pub mod kind;
@@ -24,14 +25,16 @@ pub use problem::{
     quoted, Damage, NotATable, Problem, ProblemKind, Stop, TooLarge, EXPECTED_HEADER, MAX_CELL_CHARS, MAX_FILE_BYTES,
 };
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::format;
-use crate::engine::model::{ColumnMapping, RawInput, RememberedMappings, TableInput};
+use crate::engine::model::{ColumnMapping, GeneralTable, RawInput, RememberedMappings, TableInput};
 use decode::TextEncoding;
 use establishment::{guess_mapping_remembering, read_mapped, ReadTable};
+
 use grid::GridRow;
 use kind::TableKind;
 use spreadsheet::{Format, SheetGrid, SheetInfo, MAX_COLUMNS};
@@ -70,7 +73,51 @@ pub struct Reading {
     pub kind: TableKind,
     /// The mapping used: the saved one, else the remembered or guessed one.
     pub mapping: Option<ColumnMapping>,
-    pub outcome: Result<ReadTable, Vec<Problem>>,
+    pub outcome: Result<Mapped, Vec<Problem>>,
+}
+
+/// A table read through its columns: an establishment table when its columns are
+/// establishment fields, otherwise a general table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mapped {
+    Establishment(ReadTable),
+    General(Rc<GeneralTable>),
+}
+
+impl Mapped {
+    pub fn establishment(&self) -> Option<&ReadTable> {
+        match self {
+            Mapped::Establishment(read) => Some(read),
+            Mapped::General(_) => None,
+        }
+    }
+
+    pub fn general(&self) -> Option<&Rc<GeneralTable>> {
+        match self {
+            Mapped::General(table) => Some(table),
+            Mapped::Establishment(_) => None,
+        }
+    }
+
+    /// Rows left out because they could not be read (when the officer asked for that).
+    pub fn skipped(&self) -> &[Problem] {
+        match self {
+            Mapped::Establishment(read) => &read.skipped,
+            Mapped::General(_) => &[],
+        }
+    }
+}
+
+/// Reads rows through a mapping: as a general table when its columns are a general table's,
+/// else as an establishment table.
+pub fn read_through(rows: &[GridRow], mapping: &ColumnMapping, skip_unreadable: bool) -> Result<Mapped, Vec<Problem>> {
+    let general = mapping.columns.iter().any(|u| u.is_general())
+        && !mapping.columns.iter().any(|u| matches!(u, crate::engine::model::ColumnUse::Figure(_)));
+    if general {
+        general::read_general(rows, mapping, skip_unreadable).map(|t| Mapped::General(Rc::new(t)))
+    } else {
+        read_mapped(rows, mapping, skip_unreadable).map(Mapped::Establishment)
+    }
 }
 
 /// Reads a project's table input: load, map (as saved, or as remembered, or guessed), read.
@@ -134,7 +181,9 @@ pub fn load_input(input: &TableInput) -> Result<Loaded, Problem> {
 }
 
 /// Maps and reads rows already loaded (in the browser, by the import worker), so that this
-/// step needs no spreadsheet or encoding code.
+/// step needs no spreadsheet or encoding code. The columns are as saved, or remembered for the
+/// table's headings, or guessed: an establishment table's if its headings are those, else a
+/// general table's. Nothing with a heading row and figures is refused.
 pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remembered: &RememberedMappings) -> Reading {
     let loaded = loaded.and_then(|l| check_cells(&l).map(|()| l));
     let Ok(rows) = loaded.as_ref().map(|l| &l.rows) else {
@@ -146,8 +195,8 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
         problems.into_iter().map(|p| p.located(file.as_deref(), sheet.as_deref())).collect()
     };
     let kind = kind::classify(rows);
-    // Files with their own published shape are never read as establishment tables, even where
-    // their headings look like one (the DfE file's inpost_fte, agency_fte, vacancy_fte).
+    // Files with their own published shape are never read through columns, even where their
+    // headings look like an establishment table's (the DfE file's inpost_fte, agency_fte).
     if input.mapping.is_none()
         && matches!(kind, TableKind::DfeIndicators | TableKind::StatisticalNeighbours | TableKind::StaffList)
     {
@@ -156,16 +205,26 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
     }
     let mapping = match &input.mapping {
         Some(saved) => Ok(saved.clone()),
-        None => guess_mapping_remembering(rows, remembered),
+        // An establishment heading row with something wrong in it (two periods' columns side
+        // by side) is said as it is; only a table with no establishment headings is read as a
+        // general table.
+        None => guess_mapping_remembering(rows, remembered).or_else(|problems| {
+            let none_found =
+                problems.iter().all(|p| matches!(p.kind, ProblemKind::NoHeader(_) | ProblemKind::EmptyTable(_)));
+            if none_found {
+                general::guess_general(rows)
+            } else {
+                Err(problems)
+            }
+        }),
     };
     let outcome = match &mapping {
-        Ok(mapping) => read_mapped(rows, mapping, input.skip_unreadable).map_err(locate).map(|mut read| {
-            read.skipped = locate(std::mem::take(&mut read.skipped));
+        Ok(mapping) => read_through(rows, mapping, input.skip_unreadable).map_err(locate).map(|mut read| {
+            if let Mapped::Establishment(read) = &mut read {
+                read.skipped = locate(std::mem::take(&mut read.skipped));
+            }
             read
         }),
-        Err(problems) if kind != TableKind::Establishment && kind != TableKind::Unknown => {
-            Err(locate(vec![Problem::whole(ProblemKind::KindNotRead { found: kind })]))
-        }
         Err(problems) => Err(locate(problems.clone())),
     };
     Reading { loaded, kind, mapping: mapping.ok(), outcome }

@@ -4,7 +4,8 @@
 //! carry `£` and `%`; blanks, dashes and the DfE suppression codes (`../shared/domain.md`,
 //! "Published cells may hold codes") are "no value, with a reason", never 0.
 
-use crate::engine::model::{Entry, NoValue};
+use crate::engine::format::is_direction_mark;
+use crate::engine::model::{Entry, NoValue, Unit};
 
 /// Why a cell could not be read as a number. The caller adds the position.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,143 @@ pub fn read_entry(cell: &str) -> Result<Entry, NotANumber> {
     read_number(text).map(Entry::Number).ok_or(NotANumber)
 }
 
+/// A cell read as a figure, with what was written around its number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub entry: Entry,
+    /// The unit the cell wrote ("£", "%", "days", "FTE"), if it wrote one.
+    pub unit: Option<Unit>,
+    /// Decimal places written ("3.45" has 2), for checks of rounding.
+    pub places: u8,
+    /// A footnote mark or note written beside the number: "*", "1" (from "¹"), "note 3".
+    pub note: Option<String>,
+}
+
+/// Reads a cell as published tables write figures: everything [`read_entry`] reads, and units
+/// in the cell ("7.35 days", "£ 64,250,000", "12 %", "£1.8m"), a middle-dot decimal point
+/// ("2,412·5"), footnote marks ("*6.9", "12.3¹", "6.9 [note 3]"), withheld small numbers ("<4")
+/// and bracketed codes ("[x]", "[c]"). Direction marks pasted from web pages are ignored.
+///
+/// ```
+/// use wrb::engine::import::number::read_figure;
+/// use wrb::engine::model::{Entry, Unit};
+/// let f = read_figure("£1.8m").unwrap();
+/// assert_eq!((f.entry, f.unit), (Entry::Number(1_800_000.0), Some(Unit::Money)));
+/// assert_eq!(read_figure("12.3¹").unwrap().note.as_deref(), Some("1"));
+/// ```
+pub fn read_figure(cell: &str) -> Result<Figure, NotANumber> {
+    let cleaned: String = cell.chars().filter(|c| !is_direction_mark(*c)).collect();
+    let text = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
+    let (text, note) = split_note(text);
+    let nothing = |reason| Ok(Figure { entry: Entry::NoValue(reason), unit: None, places: 0, note: note.clone() });
+    if let Some(reason) = no_value(text) {
+        return nothing(reason);
+    }
+    if let Some(rest) = text.strip_prefix('<').or_else(|| text.strip_prefix('≤')) {
+        return match read_number(rest.trim()) {
+            Some(_) => nothing(NoValue::Small),
+            None => Err(NotANumber),
+        };
+    }
+    let (text, unit) = split_unit_word(text);
+    let (text, scale) = split_multiplier(text);
+    let unit = unit.or_else(|| {
+        if text.contains('£') {
+            Some(Unit::Money)
+        } else if text.ends_with('%') {
+            Some(Unit::Percent)
+        } else {
+            None
+        }
+    });
+    if scale != 1.0 && unit != Some(Unit::Money) {
+        return Err(NotANumber);
+    }
+    let text = middle_dot_as_point(text);
+    let value = read_number(&text).ok_or(NotANumber)?;
+    let places = text.split_once('.').map_or(0, |(_, f)| f.bytes().take_while(u8::is_ascii_digit).count()) as u8;
+    Ok(Figure { entry: Entry::Number(value * scale), unit, places, note })
+}
+
+/// Takes a footnote mark or a bracketed note off a figure: "*6.9", "6.9*", "12.3¹", "6.9 [note 3]".
+/// A cell that is only a bracketed code ("[x]", "[c]") keeps it, to be read as a code.
+fn split_note(text: &str) -> (&str, Option<String>) {
+    const MARKS: &[char] = &['*', '†', '‡', '¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    if let Some(open) = text.rfind('[').filter(|_| text.ends_with(']')) {
+        let inner = text[open + 1..text.len() - 1].trim();
+        let before = text[..open].trim_end();
+        if before.is_empty() {
+            return match no_value(inner) {
+                Some(_) => (inner, None),
+                None => ("", Some(inner.to_owned())),
+            };
+        }
+        return (before, Some(inner.to_owned()));
+    }
+    let trailing = text.trim_end_matches(MARKS);
+    let leading = trailing.trim_start_matches(MARKS);
+    if leading.len() == text.len() || leading.is_empty() {
+        return (text, None);
+    }
+    let marks: String = text[trailing.len()..]
+        .chars()
+        .chain(text[..trailing.len() - leading.len()].chars())
+        .map(|c| match c {
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁰' => '0',
+            c @ '⁴'..='⁹' => char::from_digit(c as u32 - '⁰' as u32, 10).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    (leading.trim(), Some(marks))
+}
+
+/// A unit written as a word after the number: "7.35 days", "12.5 FTE", "40 posts".
+fn split_unit_word(text: &str) -> (&str, Option<Unit>) {
+    let Some((number, word)) = text.rsplit_once(|c: char| c.is_whitespace()) else {
+        return (text, None);
+    };
+    let unit = match word.to_ascii_lowercase().trim_end_matches('.') {
+        "days" | "day" => Unit::Days,
+        "fte" | "wte" => Unit::Fte,
+        "people" | "staff" | "posts" | "post" | "heads" | "headcount" => Unit::Headcount,
+        "percent" | "pc" => Unit::Percent,
+        _ => return (text, None),
+    };
+    (number.trim_end(), Some(unit))
+}
+
+/// "£1.8m", "£2.6 million", "£250k", "£1.2bn": the number and what it is multiplied by.
+fn split_multiplier(text: &str) -> (&str, f64) {
+    let lower = text.to_ascii_lowercase();
+    for (suffix, scale) in [("billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
+        if lower.ends_with(suffix) {
+            let number = text[..text.len() - suffix.len()].trim_end();
+            if number.ends_with(|c: char| c.is_ascii_digit()) {
+                return (number, scale);
+            }
+        }
+    }
+    (text, 1.0)
+}
+
+/// "2,412·5": a middle dot between digits is a decimal point, as some papers print it.
+fn middle_dot_as_point(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(char::is_ascii_digit);
+    (0..chars.len())
+        .map(|i| {
+            if chars[i] == '·' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
+                '.'
+            } else {
+                chars[i]
+            }
+        })
+        .collect()
+}
+
 fn no_value(text: &str) -> Option<NoValue> {
     Some(match text.to_ascii_lowercase().as_str() {
         "" => NoValue::Blank,
@@ -38,6 +176,7 @@ fn no_value(text: &str) -> Option<NoValue> {
         "k" | "low" => NoValue::RoundsToZero,
         "u" => NoValue::LowReliability,
         "x" => NoValue::Unavailable,
+        "[x]" | "[c]" | "[z]" | "[u]" | "[low]" => return no_value(&text[1..text.len() - 1]),
         _ => return None,
     })
 }
@@ -131,6 +270,48 @@ mod tests {
         ];
         for &(text, reason) in cases {
             assert_eq!(read_entry(text), Ok(Entry::NoValue(reason)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn figures_with_units_and_marks() {
+        let cases: &[(&str, f64, Option<Unit>, u8, Option<&str>)] = &[
+            ("7.35 days", 7.35, Some(Unit::Days), 2, None),
+            ("£ 64,250,000", 64_250_000.0, Some(Unit::Money), 0, None),
+            ("12 %", 12.0, Some(Unit::Percent), 0, None),
+            ("2,412·5", 2412.5, None, 1, None),
+            ("*6.9", 6.9, None, 1, Some("*")),
+            ("12.3¹", 12.3, None, 1, Some("1")),
+            ("6.9 [note 3]", 6.9, None, 1, Some("note 3")),
+            ("£1.8m", 1_800_000.0, Some(Unit::Money), 1, None),
+            ("£2.6 million", 2_600_000.0, Some(Unit::Money), 1, None),
+            ("£250k", 250_000.0, Some(Unit::Money), 0, None),
+            ("(£3,000)", -3000.0, Some(Unit::Money), 0, None),
+            ("14.5 FTE", 14.5, Some(Unit::Fte), 1, None),
+            ("\u{202e}3.45\u{202c}", 3.45, None, 2, None),
+            ("3.450", 3.45, None, 3, None),
+        ];
+        for &(text, value, unit, places, note) in cases {
+            let f = read_figure(text).unwrap_or_else(|_| panic!("{text:?} should read"));
+            assert_eq!(f.entry, Entry::Number(value), "{text:?}");
+            assert_eq!((f.unit, f.places, f.note.as_deref()), (unit, places, note), "{text:?}");
+        }
+        let codes: &[(&str, NoValue)] = &[
+            ("<4", NoValue::Small),
+            ("< 5", NoValue::Small),
+            ("N/A", NoValue::NotApplicable),
+            ("[x]", NoValue::Unavailable),
+            ("[c]", NoValue::Confidential),
+        ];
+        for &(text, reason) in codes {
+            assert_eq!(read_figure(text).map(|f| f.entry), Ok(Entry::NoValue(reason)), "{text:?}");
+        }
+        assert_eq!(
+            read_figure("[note 3]").map(|f| (f.entry, f.note)),
+            Ok((Entry::NoValue(NoValue::Blank), Some("note 3".into())))
+        );
+        for text in ["Under 25", "2.6m", "days", "<four", "12 apples", "1,2"] {
+            assert_eq!(read_figure(text), Err(NotANumber), "{text:?}");
         }
     }
 

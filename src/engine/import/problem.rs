@@ -118,6 +118,20 @@ pub enum ProblemKind {
     },
     /// Headings, then nothing under them.
     NoRows,
+    /// No row of headings over rows of figures, of any kind.
+    NoHeadingRow,
+    /// A row of headings, but no column under it holds figures.
+    NoFiguresUnderHeadings,
+    /// Headings over figures, but no column of labels to name each row.
+    NoLabelColumn,
+    /// Cells that ran together when copied ("Under 256.5%"), so the columns cannot be told apart.
+    RunTogether {
+        cell: String,
+    },
+    /// Text in an encoding this tool does not read.
+    UnreadableEncoding {
+        name: String,
+    },
 
     // One cell.
     NotANumber {
@@ -252,6 +266,11 @@ impl ProblemKind {
             K::NotADate { cell } => (35, text(cell), vec![]),
             K::NotAnAge { cell } => (36, text(cell), vec![]),
             K::NoRoleName => (37, none(), vec![]),
+            K::NoHeadingRow => (38, none(), vec![]),
+            K::NoFiguresUnderHeadings => (39, none(), vec![]),
+            K::NoLabelColumn => (40, none(), vec![]),
+            K::RunTogether { cell } => (41, text(cell), vec![]),
+            K::UnreadableEncoding { name } => (42, text(name), vec![]),
         };
         Wire(tag, texts, numbers)
     }
@@ -303,6 +322,11 @@ impl ProblemKind {
             35 => K::NotADate { cell: text(&mut texts)? },
             36 => K::NotAnAge { cell: text(&mut texts)? },
             37 => K::NoRoleName,
+            38 => K::NoHeadingRow,
+            39 => K::NoFiguresUnderHeadings,
+            40 => K::NoLabelColumn,
+            41 => K::RunTogether { cell: text(&mut texts)? },
+            42 => K::UnreadableEncoding { name: text(&mut texts)? },
             _ => return None,
         })
     }
@@ -476,6 +500,30 @@ impl fmt::Display for ProblemKind {
                 write!(f, "there is more than one {} column. Paste one period at a time.", field.label())
             }
             ProblemKind::NoRows => f.write_str("the headings are here, but there are no rows of figures under them."),
+            ProblemKind::NoHeadingRow => f.write_str(
+                "No row of column headings was found above the figures. Expected a row of headings (for example: \
+                 Role, Establishment, Permanent, Agency, Vacant; or Directorate, Days lost, FTE), then one row of \
+                 figures for each role or item under it. Add a row of headings and try again.",
+            ),
+            ProblemKind::NoFiguresUnderHeadings => f.write_str(
+                "this row looks like the headings, but no column under it holds figures. Check the table was copied \
+                 whole, with its figures.",
+            ),
+            ProblemKind::NoLabelColumn => f.write_str(
+                "this row looks like the headings over figures, but no column names the rows (a column of words \
+                 such as Role, Directorate or Year). Add one, or choose it under Columns.",
+            ),
+            ProblemKind::RunTogether { cell } => write!(
+                f,
+                "the cells seem to have run together ({}), so the columns cannot be told apart. Copy the table from \
+                 Excel, or paste it with a tab between columns, and try again.",
+                quoted(cell)
+            ),
+            ProblemKind::UnreadableEncoding { name } => write!(
+                f,
+                "The file's text is in the {name} encoding, which this tool does not read. Open it in Excel or a text \
+                 editor and save it as CSV UTF-8, then load that."
+            ),
             ProblemKind::NotANumber { cell } => write!(f, "{} is not a number.", quoted(cell)),
             ProblemKind::NotANumberOrCode { cell } => write!(f, "{} is not a number or a DfE code.", quoted(cell)),
             ProblemKind::NotADate { cell } => {
@@ -648,6 +696,11 @@ mod tests {
             K::NotADate { cell: text() },
             K::NotAnAge { cell: text() },
             K::NoRoleName,
+            K::NoHeadingRow,
+            K::NoFiguresUnderHeadings,
+            K::NoLabelColumn,
+            K::RunTogether { cell: text() },
+            K::UnreadableEncoding { name: "Big5".into() },
         ];
         kinds.extend(NotATable::ALL.map(K::NotATable));
         kinds.extend(Stop::ALL.map(K::ReadingStopped));

@@ -20,11 +20,11 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn pass(message: impl Into<String>) -> Self {
+    pub fn pass(message: impl Into<String>) -> Self {
         Finding { passed: true, line: None, message: message.into() }
     }
 
-    fn warn(line: Option<usize>, message: impl Into<String>) -> Self {
+    pub fn warn(line: Option<usize>, message: impl Into<String>) -> Self {
         Finding { passed: false, line, message: message.into() }
     }
 }

@@ -5,6 +5,7 @@ pub mod benchmark;
 pub mod checks;
 pub mod comparison;
 mod establishment;
+pub mod general;
 pub mod money;
 pub mod pipeline;
 pub mod staff;

@@ -69,6 +69,10 @@ pub enum DataBlock {
     CohortTable,
     BudgetTable,
     Recommendations(Vec<Recommendation>),
+    /// A general table, by the id of its input.
+    GeneralTable(u32),
+    /// The chart a general table's shape calls for, by the id of its input.
+    GeneralChart(u32),
 }
 
 /// A row of a recommendations tracker.

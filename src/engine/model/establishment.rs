@@ -59,6 +59,8 @@ pub enum NoValue {
     LowReliability,
     /// DfE `x`.
     Unavailable,
+    /// "<4" and the like: a small number withheld.
+    Small,
 }
 
 impl NoValue {
@@ -72,6 +74,7 @@ impl NoValue {
             NoValue::RoundsToZero => "is suppressed as a low figure",
             NoValue::LowReliability => "is marked as low reliability",
             NoValue::Unavailable => "is marked unavailable",
+            NoValue::Small => "is withheld as a small number",
         }
     }
 }

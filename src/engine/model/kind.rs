@@ -21,11 +21,13 @@ pub enum TableKind {
     RecommendationsTracker,
     /// Budget, spent and remaining.
     Budget,
+    /// Any other table with a heading row and figures.
+    General,
     Unknown,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 10] = [
+    pub const ALL: [TableKind; 11] = [
         TableKind::Establishment,
         TableKind::StaffList,
         TableKind::DfeIndicators,
@@ -35,6 +37,7 @@ impl TableKind {
         TableKind::Recruitment,
         TableKind::RecommendationsTracker,
         TableKind::Budget,
+        TableKind::General,
         TableKind::Unknown,
     ];
 
@@ -50,6 +53,7 @@ impl TableKind {
             TableKind::Recruitment => "a recruitment table (posts advertised, applications, appointments)",
             TableKind::RecommendationsTracker => "a recommendations tracker (recommendation, status, update)",
             TableKind::Budget => "a budget table (budget, spent, remaining)",
+            TableKind::General => "a table of figures",
             TableKind::Unknown => "a table of a kind this tool does not recognise",
         }
     }

@@ -27,6 +27,23 @@ pub struct Project {
     pub settings: ReportSettings,
 }
 
+impl Project {
+    /// An id for a table that no table of the project has.
+    pub fn fresh_table_id(&self) -> u32 {
+        self.tables.iter().chain(&self.supporting).map(|t| t.id).max().unwrap_or(0) + 1
+    }
+
+    /// Gives every supporting table without an id one (projects saved before ids, samples),
+    /// so blocks and live figures can point to it.
+    pub fn number_tables(&mut self) {
+        for i in 0..self.supporting.len() {
+            if self.supporting[i].id == 0 {
+                self.supporting[i].id = self.fresh_table_id();
+            }
+        }
+    }
+}
+
 /// Choices the report's figures depend on, beyond the tables themselves.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReportSettings {
@@ -152,6 +169,21 @@ pub struct TableInput {
     pub mapping: Option<ColumnMapping>,
     /// Leave out rows that cannot be read, rather than refusing the table.
     pub skip_unreadable: bool,
+    /// Names a table the report's blocks and live figures point to (a general table); 0 for
+    /// the others. Unique within a project.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub id: u32,
+    /// Read with its rows and columns swapped.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub transposed: bool,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl TableInput {
@@ -165,6 +197,8 @@ impl TableInput {
             sheet: None,
             mapping: None,
             skip_unreadable: false,
+            id: 0,
+            transposed: false,
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Data blocks: the tables and charts an officer inserts, worked out from the facts. Each
 //! block that cannot be drawn says why in its place, so a gap is never silent.
 
-use super::facts::{period_name, supporting, Facts};
+use super::facts::{earlier_in_words, earlier_period_name, period_name, supporting, Facts};
 use super::narrative::rate_movement;
-use super::{Block, Table};
+use super::{caption, Block, Counters, Table};
 use crate::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
 use crate::engine::format::{count, fte, fte_bracketed, money, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
@@ -15,13 +15,6 @@ use crate::engine::model::{DataBlock, Field, Level, Period};
 
 /// What a cell shows when its figure is not available; the reason goes in the notes.
 pub const NOT_AVAILABLE: &str = "n/a";
-
-/// Running numbers for tables and figures, in document order.
-#[derive(Default)]
-pub struct Counters {
-    pub tables: usize,
-    pub figures: usize,
-}
 
 /// Whether a block prints as a table or a chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +106,25 @@ pub const KINDS: &[BlockKind] = &[
     ),
     kind(DataBlock::BudgetTable, "Budget table", Make::Table(|_, f, t, c| budget_table(f, t, c))),
     kind(DataBlock::Recommendations(Vec::new()), "Recommendations tracker", Make::Table(recommendations)),
+    // One a general table: the menu offers them by the table's name (`report::general`).
+    BlockKind {
+        block: DataBlock::GeneralTable(0),
+        label: "Table",
+        offered: false,
+        make: Make::Table(|b, f, t, c| match b {
+            DataBlock::GeneralTable(id) => super::general::table_block(*id, f, t, c),
+            _ => unreachable!("a general table's kind"),
+        }),
+    },
+    BlockKind {
+        block: DataBlock::GeneralChart(0),
+        label: "Chart",
+        offered: false,
+        make: Make::Chart(|b, f, id, t| match b {
+            DataBlock::GeneralChart(table) => super::general::chart_block(*table, f, id, t),
+            _ => unreachable!("a general chart's kind"),
+        }),
+    },
 ];
 
 const fn kind(block: DataBlock, label: &'static str, make: Make) -> BlockKind {
@@ -156,12 +168,6 @@ fn establishment_figure(block: &DataBlock, facts: &Facts, id: &str, title: &str)
     let (input, read) = facts.period(*which)?;
     establishment_chart(&read.figures, &input.period, &input.source, id, Some(title))
         .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
-}
-
-fn caption(counters: &mut Counters, generated: String, title: &str) -> String {
-    counters.tables += 1;
-    let words = if title.trim().is_empty() { generated } else { title.trim().to_owned() };
-    format!("Table {}: {words}", counters.tables)
 }
 
 fn table(caption: String, header: &[&str], rows: Vec<Vec<String>>, notes: Vec<String>) -> Table {
@@ -246,7 +252,7 @@ fn gaps(figures: &EstablishmentFigures) -> Vec<String> {
 fn two_period_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
     let (later_input, later) = facts.period(Period::Latest)?;
     let (earlier_input, earlier) = facts.period(Period::Earlier)?;
-    let (from, to) = (period_name(&earlier_input.period), period_name(&later_input.period));
+    let (from, to) = (earlier_period_name(&earlier_input.period), period_name(&later_input.period));
     let changes = compare_totals(&earlier.figures, &later.figures);
     let mut t = table(
         caption(counters, format!("Change from {from} to {to}, totals"), title),
@@ -273,7 +279,7 @@ fn key_figures(facts: &Facts, title: &str, counters: &mut Counters) -> Vec<Block
     };
     let mut header = vec!["Measure".to_owned(), period_name(&latest_input.period)];
     if let Some((input, _)) = earlier {
-        header.push(period_name(&input.period));
+        header.push(earlier_period_name(&input.period));
     }
     if let Some(b) = &benchmark {
         header.push(format!("England, {}", b.year.year));
@@ -502,7 +508,7 @@ fn finish(spec: ChartSpec, bars: bool) -> Result<Chart, String> {
 fn two_period_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
     let (later_input, later) = facts.period(Period::Latest)?;
     let (earlier_input, earlier) = facts.period(Period::Earlier)?;
-    let (from, to) = (period_name(&earlier_input.period), period_name(&later_input.period));
+    let (from, to) = (earlier_period_name(&earlier_input.period), period_name(&later_input.period));
     let roles: Vec<&RoleFigures> = later.figures.roles.iter().collect();
     let before =
         |role: &str| earlier.figures.roles.iter().find(|r| r.role == role).and_then(|r| r.vacancy_rate.clone().ok());
@@ -546,7 +552,7 @@ fn trend_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
     let (first_input, first) = periods[0];
     let (last_input, last) = periods[periods.len() - 1];
     let movement = rate_movement(
-        &period_name(&first_input.period),
+        &earlier_in_words(&first_input.period),
         &first.figures.total.vacancy_rate,
         &last.figures.total.vacancy_rate,
     );

@@ -1,10 +1,10 @@
 //! Project to report document: the officer's sections laid out over the facts the tables give,
 //! paragraphs numbered (8.15, 8.16...) from their order so they renumber when anything moves.
 
-use super::blocks::{data_block, Counters};
+use super::blocks::data_block;
 use super::facts::{Facts, TableFacts};
 use super::live::fill;
-use super::{Block, Paragraph, ReportDocument, Section};
+use super::{Block, Counters, Paragraph, ReportDocument, Section};
 use crate::engine::model::{Content, Project};
 use crate::engine::tables::ProjectTables;
 

@@ -16,7 +16,7 @@ use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, Date, DfeIndicators, Level, Period, Project, ReportSettings,
+    BudgetRow, CampaignRow, CohortRow, Date, DfeIndicators, GeneralTable, Level, Period, Project, ReportSettings,
     StatisticalNeighbours, TableInput, TitleBlock,
 };
 use crate::engine::tables::{PeriodTable, ProjectTables, SupportingTable, Table};
@@ -43,9 +43,21 @@ pub struct TableFacts {
     pub cohorts: Supporting<Rc<Vec<CohortRow>>>,
     pub campaigns: Supporting<Rc<Vec<CampaignRow>>>,
     pub budget: Supporting<Rc<Vec<BudgetRow>>>,
+    /// Every general table, in the project's order: blocks and live figures find one by its id.
+    pub general: Vec<GeneralFacts>,
     /// Supporting tables whose files are not here: in the browser, files the worker is still
     /// reading, or could not read.
     pub unloaded: Vec<Problem>,
+}
+
+/// A general table as read, or why it could not be.
+#[derive(Debug)]
+pub struct GeneralFacts {
+    pub id: u32,
+    pub source: String,
+    /// The period its input was given, or one its title names.
+    pub period: String,
+    pub read: Result<Rc<GeneralTable>, String>,
 }
 
 #[derive(Debug)]
@@ -90,6 +102,12 @@ impl TableFacts {
                 (_, Ok(Table::Cohorts(t))) => facts.cohorts = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Recruitment(t))) => facts.campaigns = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Budget(t))) => facts.budget = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::General(t))) => facts.general.push(GeneralFacts {
+                    id: table.input.id,
+                    source,
+                    period: general_period(&table.input.period, t),
+                    read: Ok(t.clone()),
+                }),
                 // A table of a kind that could not be read: every block that wants it says why.
                 (kind, Err(why)) => match kind {
                     TableKind::StaffList => facts.staff = Some(Err(why)),
@@ -98,7 +116,12 @@ impl TableFacts {
                     TableKind::Cohort => facts.cohorts = Some(Err(why)),
                     TableKind::Recruitment => facts.campaigns = Some(Err(why)),
                     TableKind::Budget => facts.budget = Some(Err(why)),
-                    _ => {}
+                    _ => facts.general.push(GeneralFacts {
+                        id: table.input.id,
+                        source,
+                        period: table.input.period.clone(),
+                        read: Err(why),
+                    }),
                 },
             }
         }
@@ -112,16 +135,24 @@ impl TableFacts {
     }
 }
 
+/// A general table's period: the one given, else one its title names.
+fn general_period(given: &str, table: &GeneralTable) -> String {
+    if given.trim().is_empty() {
+        table.titled_period.clone().unwrap_or_default()
+    } else {
+        given.trim().to_owned()
+    }
+}
+
 fn period(table: &Rc<PeriodTable>) -> PeriodFacts {
     let read = match &table.read {
         Ok(ReadTable { table: read, skipped }) => {
             Ok(Establishment { figures: establishment_figures(read), skipped: skipped.clone() })
         }
-        Err(problems) => Err(format!(
-            "The {} table could not be read: {}",
-            period_name(&table.input.period),
-            first_problem(problems)
-        )),
+        Err(problems) => Err(match table.input.period.trim() {
+            "" => format!("The table could not be read: {}", first_problem(problems)),
+            named => format!("The {named} table could not be read: {}", first_problem(problems)),
+        }),
     };
     PeriodFacts { table: table.clone(), read }
 }
@@ -198,6 +229,18 @@ impl<'a> Facts<'a> {
         Ok(Benchmark { council, year, source, indicators })
     }
 
+    /// The general table with this id, or why it is not there.
+    pub fn general(&self, id: u32) -> Result<(&GeneralFacts, &GeneralTable), String> {
+        let found = self.tables.general.iter().find(|g| g.id == id);
+        let Some(facts) = found else {
+            return Err(self.missing("the table it was made from has been taken out of the report"));
+        };
+        match &facts.read {
+            Ok(table) => Ok((facts, table)),
+            Err(why) => Err(why.clone()),
+        }
+    }
+
     pub fn staff(&self) -> Result<(&str, &StaffFigures), String> {
         supporting(&self.tables.staff, &self.missing("no staff list has been added"))
     }
@@ -245,11 +288,30 @@ pub fn council_named(data: &DfeIndicators, council: &str) -> Option<String> {
     found
 }
 
-/// A period's name for sentences: "2025/26", or "the pasted" when the table gave none.
+/// A period's name for headings and sentences: "2025/26", or "This period" until the
+/// officer names it.
 pub fn period_name(period: &str) -> String {
-    if period.is_empty() {
-        "the pasted".to_owned()
+    if period.trim().is_empty() {
+        "This period".to_owned()
     } else {
-        period.to_owned()
+        period.trim().to_owned()
+    }
+}
+
+/// The earlier period's name for headings: "2024/25", or "Earlier period" until named.
+pub fn earlier_period_name(period: &str) -> String {
+    if period.trim().is_empty() {
+        "Earlier period".to_owned()
+    } else {
+        period.trim().to_owned()
+    }
+}
+
+/// The earlier period as a sentence names it: "2024/25", or "the earlier period".
+pub fn earlier_in_words(period: &str) -> String {
+    if period.trim().is_empty() {
+        "the earlier period".to_owned()
+    } else {
+        period.trim().to_owned()
     }
 }

@@ -2,7 +2,7 @@
 //! report, and follows the data when a table changes. `{vacancy rate, earlier}` takes the
 //! earlier period's figure. Unknown names and missing figures are shown, never silently blank.
 
-use super::facts::{period_name, Facts};
+use super::facts::{earlier_in_words, Facts};
 use super::narrative::rate_movement;
 use crate::engine::format::{fte, rate};
 use crate::engine::metrics::benchmark::Rate;
@@ -172,10 +172,12 @@ pub fn figure(name: &str, facts: &Facts) -> Result<String, String> {
         Some((base, which)) if which.trim().eq_ignore_ascii_case("latest") => (base.trim(), Period::Latest),
         _ => (name.trim(), Period::Latest),
     };
-    match FIGURES.iter().find(|f| f.name.eq_ignore_ascii_case(base)) {
-        Some(figure) => (figure.value)(facts, which),
-        None => Err(format!("there is no figure called “{name}”: choose one from Insert figure")),
+    if let Some(figure) = FIGURES.iter().find(|f| f.name.eq_ignore_ascii_case(base)) {
+        return (figure.value)(facts, which);
     }
+    // A row and a column of one of the report's other tables: `{agency spend, 2023/24}`.
+    super::general::figure(name, facts)
+        .unwrap_or_else(|| Err(format!("there is no figure called “{name}”: choose one from Insert figure")))
 }
 
 fn total<'f>(facts: &'f Facts, which: Period) -> Result<&'f RoleFigures, String> {
@@ -212,7 +214,7 @@ fn in_post(facts: &Facts, which: Period) -> Result<String, String> {
 fn movement(facts: &Facts, pick: fn(&RoleFigures) -> &Measure) -> Result<String, String> {
     let (earlier_input, earlier) = facts.period(Period::Earlier)?;
     let (_, later) = facts.period(Period::Latest)?;
-    rate_movement(&period_name(&earlier_input.period), pick(&earlier.figures.total), pick(&later.figures.total))
+    rate_movement(&earlier_in_words(&earlier_input.period), pick(&earlier.figures.total), pick(&later.figures.total))
         .ok_or_else(|| "a rate is missing in one of the two periods".to_owned())
 }
 

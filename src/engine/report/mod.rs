@@ -5,6 +5,7 @@ pub mod blocks;
 mod build;
 pub mod draft;
 pub mod facts;
+pub mod general;
 pub mod html;
 pub mod live;
 pub mod narrative;
@@ -17,6 +18,20 @@ use serde::{Deserialize, Serialize};
 use crate::engine::chart::Chart;
 use crate::engine::model::{PrintSettings, TitleBlock};
 use live::Run;
+
+/// Running numbers for tables and figures, in document order.
+#[derive(Default)]
+pub struct Counters {
+    pub tables: usize,
+    pub figures: usize,
+}
+
+/// A table's caption, numbered in order: the officer's words when given, else the generated.
+fn caption(counters: &mut Counters, generated: String, title: &str) -> String {
+    counters.tables += 1;
+    let words = if title.trim().is_empty() { generated } else { title.trim().to_owned() };
+    format!("Table {}: {words}", counters.tables)
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportDocument {

@@ -24,5 +24,7 @@ fn table(period: &str, source: &str, text: &str) -> TableInput {
         sheet: None,
         mapping: None,
         skip_unreadable: false,
+        id: 0,
+        transposed: false,
     }
 }

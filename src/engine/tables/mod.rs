@@ -17,13 +17,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::ReadTable;
+use crate::engine::import::general::{guess_general, read_general};
 use crate::engine::import::grid::GridRow;
 use crate::engine::import::kind::{classify, TableKind};
 use crate::engine::import::pipeline_tables::{read_budget, read_campaigns, read_cohorts};
 use crate::engine::import::staff::read_staff_list;
-use crate::engine::import::{load_pasted, read_loaded, Loaded, Problem};
+use crate::engine::import::{load_pasted, read_loaded, Loaded, Mapped, Problem};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, DfeIndicators, Project, RawInput, RememberedMappings, StaffList,
+    BudgetRow, CampaignRow, CohortRow, DfeIndicators, GeneralTable, Project, RawInput, RememberedMappings, StaffList,
     StatisticalNeighbours, TableInput,
 };
 
@@ -37,30 +38,57 @@ pub enum Table {
     Cohorts(Rc<Vec<CohortRow>>),
     Recruitment(Rc<Vec<CampaignRow>>),
     Budget(Rc<Vec<BudgetRow>>),
+    /// Any other table with a heading row and figures, or a richer kind its reader refused.
+    General(Rc<GeneralTable>),
 }
 
 /// A supporting table's reading: the table, or what in it could not be read.
 pub type Read = Result<Table, Vec<Problem>>;
 
 /// Reads rows of a kind that has a reader of its own; `None` for kinds without one (an
-/// establishment table is read through its column mapping instead). The one place a
-/// supporting table's reader is chosen.
+/// establishment table, or a general table, is read through its columns instead). The one
+/// place a supporting table's reader is chosen. A cohort, recruitment or budget table its
+/// reader refuses is read as a general table, with a note saying why.
 pub fn read_table(kind: TableKind, rows: &[GridRow]) -> Option<Read> {
     if !read_table_exists(kind) {
         return None;
     }
     count_reading();
-    Some(match kind {
+    let read = match kind {
         TableKind::StaffList => read_staff_list(rows).map(|t| Table::StaffList(Rc::new(t))),
         TableKind::DfeIndicators => read_indicators(rows).map(|t| Table::DfeIndicators(Rc::new(t))),
         TableKind::StatisticalNeighbours => read_neighbours(rows).map(|t| Table::StatisticalNeighbours(Rc::new(t))),
         TableKind::Cohort => read_cohorts(rows).map(|t| Table::Cohorts(Rc::new(t))),
         TableKind::Recruitment => read_campaigns(rows).map(|t| Table::Recruitment(Rc::new(t))),
         TableKind::Budget => read_budget(rows).map(|t| Table::Budget(Rc::new(t))),
-        TableKind::Establishment | TableKind::TimeSeries | TableKind::RecommendationsTracker | TableKind::Unknown => {
-            return None
+        TableKind::Establishment
+        | TableKind::TimeSeries
+        | TableKind::RecommendationsTracker
+        | TableKind::General
+        | TableKind::Unknown => return None,
+    };
+    Some(match read {
+        Err(problems) if matches!(kind, TableKind::Cohort | TableKind::Recruitment | TableKind::Budget) => {
+            as_general(rows, kind, &problems).ok_or(problems)
         }
+        read => read,
     })
+}
+
+/// A table its own reader refused, read as a general table with a note saying why.
+fn as_general(rows: &[GridRow], kind: TableKind, problems: &[Problem]) -> Option<Table> {
+    let mapping = guess_general(rows).ok()?;
+    let mut table = read_general(rows, &mapping, false).ok()?;
+    let why = problems.first().map(|p| p.to_string()).unwrap_or_default();
+    table.notes.insert(
+        0,
+        format!(
+            "It looked like {}, but could not be read as one ({}), so it is shown as a table of figures.",
+            kind.describe(),
+            why.trim_end_matches('.')
+        ),
+    );
+    Some(Table::General(Rc::new(table)))
 }
 
 /// A paste or file as it came in: its rows, or, for a staff list, the list already read. The
@@ -156,9 +184,18 @@ impl OneTable {
             (None, Err(_)) => false,
         };
         if has_reader {
-            OneTable::Supporting(SupportingTable::read_from(input, from, loaded))
-        } else {
-            OneTable::Period(PeriodTable::read_from(input, from, loaded))
+            return OneTable::Supporting(SupportingTable::read_from(input, from, loaded));
+        }
+        count_reading();
+        let reading = read_loaded(input, loaded, &RememberedMappings::new());
+        match reading.outcome {
+            Ok(Mapped::General(table)) => OneTable::Supporting(SupportingTable {
+                input: input.clone(),
+                from,
+                kind: TableKind::General,
+                read: Ok(Table::General(table)),
+            }),
+            outcome => OneTable::Period(PeriodTable::of_reading(input, from, reading.kind, outcome)),
         }
     }
 
@@ -208,7 +245,11 @@ impl Arrived {
 fn read_table_exists(kind: TableKind) -> bool {
     !matches!(
         kind,
-        TableKind::Establishment | TableKind::TimeSeries | TableKind::RecommendationsTracker | TableKind::Unknown
+        TableKind::Establishment
+            | TableKind::TimeSeries
+            | TableKind::RecommendationsTracker
+            | TableKind::General
+            | TableKind::Unknown
     )
 }
 
@@ -253,7 +294,26 @@ impl PeriodTable {
     fn read_from(input: &TableInput, from: Option<Rc<Arrived>>, loaded: Result<Loaded, Problem>) -> PeriodTable {
         count_reading();
         let reading = read_loaded(input, loaded, &RememberedMappings::new());
-        PeriodTable { input: input.clone(), from, kind: reading.kind, read: reading.outcome }
+        PeriodTable::of_reading(input, from, reading.kind, reading.outcome)
+    }
+
+    /// A period's table from its reading: one that read as a general table is not an
+    /// establishment table, and says so.
+    fn of_reading(
+        input: &TableInput,
+        from: Option<Rc<Arrived>>,
+        kind: TableKind,
+        outcome: Result<Mapped, Vec<Problem>>,
+    ) -> PeriodTable {
+        let read = match outcome {
+            Ok(Mapped::Establishment(read)) => Ok(read),
+            Ok(Mapped::General(_)) => {
+                let problem = crate::engine::import::ProblemKind::NotAnEstablishmentTable { found: TableKind::General };
+                Err(vec![Problem::whole(problem)])
+            }
+            Err(problems) => Err(problems),
+        };
+        PeriodTable { input: input.clone(), from, kind, read }
     }
 
     /// A table brought in by the officer, as the Columns step read it (`bring_in`), so it is
@@ -277,16 +337,38 @@ impl SupportingTable {
     fn read_from(input: &TableInput, from: Option<Rc<Arrived>>, loaded: Result<Loaded, Problem>) -> SupportingTable {
         let (kind, read) = match (&from, loaded) {
             (Some(arrived), _) if arrived.staff.is_some() => arrived.read_supporting().expect("a staff list"),
+            // A general table is read through the columns it was brought in with.
+            (_, Ok(loaded)) if input.mapping.as_ref().is_some_and(|m| m.columns.iter().any(|u| u.is_general())) => {
+                count_reading();
+                let reading = read_loaded(input, Ok(loaded), &RememberedMappings::new());
+                let read = match reading.outcome {
+                    Ok(Mapped::General(table)) => Ok(Table::General(table)),
+                    Ok(Mapped::Establishment(_)) => Err(vec![Problem::whole(unread_kind(TableKind::Establishment))]),
+                    Err(problems) => Err(problems),
+                };
+                (TableKind::General, read)
+            }
             (_, Ok(loaded)) => {
                 let kind = classify(&loaded.rows);
                 let read = read_table(kind, &loaded.rows)
                     .unwrap_or_else(|| Err(vec![Problem::whole(unread_kind(kind))]))
                     .map_err(|p| located(p, &loaded));
+                let kind = if matches!(read, Ok(Table::General(_))) { TableKind::General } else { kind };
                 (kind, read)
             }
             (_, Err(problem)) => (TableKind::Unknown, Err(vec![problem])),
         };
         SupportingTable { input: input.clone(), from, kind, read }
+    }
+
+    /// A table the officer brought in through the Columns step, as that step read it.
+    pub fn from_reading(
+        input: TableInput,
+        from: Option<Rc<Arrived>>,
+        kind: TableKind,
+        table: Table,
+    ) -> SupportingTable {
+        SupportingTable { input, from, kind, read: Ok(table) }
     }
 
     /// A supporting table the officer just brought in, read where it came in.
@@ -464,6 +546,8 @@ mod tests {
             sheet: sheet.map(str::to_owned),
             mapping: None,
             skip_unreadable: false,
+            id: 0,
+            transposed: false,
         };
         let loader = Loader::default();
         let one = OneTable::read(&file(None), &|input| loader.load(input));

@@ -33,7 +33,7 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
     };
     let loaded = reading.loaded.as_ref().ok();
     let problems = reading.outcome.as_ref().err().cloned().unwrap_or_default();
-    let skipped = reading.outcome.as_ref().map(|r| r.skipped.clone()).unwrap_or_default();
+    let skipped = reading.outcome.as_ref().map(|r| r.skipped().to_vec()).unwrap_or_default();
     let unreadable_cells = problems.iter().any(|p| matches!(p.kind, ProblemKind::NotANumber { .. }));
 
     let sheet_choice = loaded.filter(|l| l.sheets.len() > 1).map(|l| {

@@ -5,13 +5,14 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::{Effect, Failed, Import, Slot, State};
-use crate::engine::format::{count, sentence_start as capitalise};
+use super::{Effect, Failed, Import, Slot, State, Typing};
+use crate::engine::format::{count, sentence_start, sentence_start as capitalise};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::grid::GridRow;
-use crate::engine::import::{Problem, ProblemKind};
+use crate::engine::import::{Mapped, Problem, ProblemKind};
 use crate::engine::model::TableKind;
-use crate::engine::model::{ColumnUse, Origin, Project, RawInput, TableInput};
+use crate::engine::model::{ColumnUse, Content, DataBlock, GeneralTable, Origin, Project, RawInput, TableInput};
+use crate::engine::report::general::first_draft as general_draft;
 use crate::engine::saved;
 use crate::engine::tables::{self, Arrived, PeriodTable, Read, SupportingTable, Table};
 
@@ -176,7 +177,7 @@ pub(super) fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, arrived
             let (_, reading) = tables::bring_in(&input, &|_| Err(problem.clone()), &next.remembered);
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
             let before = next.project.tables.clone();
-            next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest });
+            next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest, placed: None });
             next
         }
     };
@@ -251,6 +252,7 @@ fn loaded_message(name: &str, table: &Table) -> String {
         Table::Cohorts(_) => format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets."),
         Table::Recruitment(_) => format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets."),
         Table::Budget(_) => format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets."),
+        Table::General(table) => format!("Loaded {name} as a table of figures: {}", table.name()),
     }
 }
 
@@ -261,23 +263,26 @@ enum Fresh {
     No,
 }
 
-/// Reads an input; when it reads, it becomes the project's table, with the sheet and columns
-/// it was read with fixed, so the saved project reads the same way again.
+/// Reads an input; when it reads, it becomes the project's table (an establishment table) or
+/// joins the report beside it (a general table), with the sheet and columns it was read with
+/// fixed, so the saved project reads the same way again.
 fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
-    let (before, slot) = match (&next.import, fresh) {
-        (Some(import), Fresh::No) => (import.before.clone(), import.slot),
-        _ => (next.project.tables.clone(), Slot::Latest),
+    let (before, slot, placed) = match (&next.import, fresh) {
+        (Some(import), Fresh::No) => (import.before.clone(), import.slot, import.placed),
+        _ => (next.project.tables.clone(), Slot::Latest, None),
     };
     let (from, reading) = tables::bring_in(&input, &|input| next.arrived_for(input), &next.remembered);
     let name = file_name(&input);
+    let sheet = reading.loaded.as_ref().ok().and_then(|l| l.sheet.clone());
+    let source = match (&input.raw, &sheet) {
+        (RawInput::File { name, .. }, Some(sheet)) => format!("{name}, sheet {sheet}"),
+        _ => input.source.clone(),
+    };
+    let accepted = TableInput { sheet, source, mapping: reading.mapping.clone(), ..input.clone() };
+    let mut placed_now = None;
     match &reading.outcome {
-        Ok(read) => {
-            let sheet = reading.loaded.as_ref().ok().and_then(|l| l.sheet.clone());
-            let source = match (&input.raw, &sheet) {
-                (RawInput::File { name, .. }, Some(sheet)) => format!("{name}, sheet {sheet}"),
-                _ => input.source.clone(),
-            };
-            let accepted = TableInput { sheet, source, mapping: reading.mapping.clone(), ..input.clone() };
+        Ok(Mapped::Establishment(read)) => {
+            take_out_general(&mut next, placed);
             // The sample's other tables describe the fictional council: they go with its figures.
             if before.iter().all(|t| t.origin == Origin::Sample) {
                 next.project.supporting.retain(|t| t.origin != Origin::Sample);
@@ -297,12 +302,76 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             next.status =
                 format!("Report updated from {name}: {roles} {}.{left_out}", if roles == 1 { "role" } else { "roles" });
         }
+        Ok(Mapped::General(table)) => {
+            // A table that read as establishment a moment ago gives its place back.
+            next.project.tables = before.clone();
+            let id = placed.unwrap_or_else(|| next.project.fresh_table_id());
+            let accepted = TableInput { id, ..accepted };
+            match next.project.supporting.iter_mut().find(|t| t.id == id) {
+                Some(existing) => *existing = accepted.clone(),
+                None => next.project.supporting.push(accepted.clone()),
+            }
+            let entry =
+                SupportingTable::from_reading(accepted, from, TableKind::General, Table::General(table.clone()));
+            next.tables = Rc::new(next.tables.with_supporting(entry));
+            next.status = match placed {
+                Some(_) => format!("Report updated from {name}: {}.", table.name()),
+                None => general_placed(&mut next, id, table),
+            };
+            placed_now = Some(id);
+        }
         Err(_) => {
+            take_out_general(&mut next, placed);
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&name));
         }
     }
-    next.import = Some(Import { input, reading: Rc::new(reading), before, slot });
+    next.import = Some(Import { input, reading: Rc::new(reading), before, slot, placed: placed_now });
     next
+}
+
+/// A general table this import had put in the report, taken out again (its columns were
+/// chosen as an establishment table's, or it no longer reads), with the blocks made from it.
+fn take_out_general(next: &mut State, placed: Option<u32>) {
+    let Some(id) = placed else { return };
+    next.project.supporting.retain(|t| t.id != id);
+    for section in &mut next.project.document.sections {
+        section.paragraphs.retain(|p| {
+            !matches!(&p.content, Content::Data { block: DataBlock::GeneralTable(t) | DataBlock::GeneralChart(t), .. } if *t == id)
+        });
+    }
+}
+
+/// A general table that has just come in goes into the report where the officer is writing,
+/// or in a section of its own: its table, its chart and a first-draft sentence with live
+/// figures. Says where, for the status line.
+fn general_placed(next: &mut State, id: u32, table: &GeneralTable) -> String {
+    let document = &mut next.project.document;
+    let writing_in = match next.typing_in {
+        Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
+        Some(Typing::Heading(s)) => document.section(s).map(|s| s.id),
+        _ => None,
+    };
+    let section = match writing_in {
+        Some(section) => section,
+        None => document.add_section(document.sections.len(), sentence_start(&table.name())),
+    };
+    let mut contents = Vec::new();
+    if let Some(sentence) = general_draft(table) {
+        contents.push(Content::Text(sentence));
+    }
+    contents.push(Content::Data { block: DataBlock::GeneralTable(id), title: String::new() });
+    contents.push(Content::Data { block: DataBlock::GeneralChart(id), title: String::new() });
+    for content in contents {
+        let at = document.section(section).map_or(0, |s| s.paragraphs.len());
+        document.add_paragraph(section, at, content);
+    }
+    let number = document.sections.iter().position(|s| s.id == section).map_or(0, |i| i + 1);
+    let heading = document.section(section).map(|s| s.heading.clone()).unwrap_or_default();
+    format!(
+        "Added “{}” to the report: a sentence, its table and a chart, at the end of section {number} ({heading}). Undo \
+         takes them out.",
+        table.name()
+    )
 }
 
 /// The import read again with one choice changed.
@@ -382,6 +451,8 @@ fn file_input(name: String, bytes: Arc<[u8]>, sheet: Option<String>) -> TableInp
         sheet,
         mapping: None,
         skip_unreadable: false,
+        id: 0,
+        transposed: false,
     }
 }
 

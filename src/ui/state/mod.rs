@@ -119,6 +119,9 @@ pub struct Import {
     pub before: Vec<TableInput>,
     /// Whether this table is the latest period or the one before it.
     pub slot: Slot,
+    /// The id of the general table this import put in the report, so choosing its columns
+    /// again replaces it rather than adding another.
+    pub placed: Option<u32>,
 }
 
 impl Import {

@@ -1,0 +1,517 @@
+//! A general table in the report: its table block, a chart chosen by its shape, a first-draft
+//! sentence, and live figures that name a row and a column (`{agency spend, 2023/24}`).
+
+use super::facts::Facts;
+use super::{caption, Block, Counters, Table};
+use crate::engine::chart::{
+    bar_chart, line_chart, stacked_bar_chart, Chart, ChartSpec, Series, Unit as ChartUnit, MAX_SERIES,
+};
+use crate::engine::format::{count, decimal, isolate, money, money_short};
+use crate::engine::import::headings::key;
+use crate::engine::model::{Cell, Entry, GeneralTable, Layout, Row, Unit};
+
+/// The table block: every row as read, figures in the papers' style, the stated total last.
+pub fn table_block(id: u32, facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+    let (general, table) = facts.general(id)?;
+    let label_heading = match (table.label_heading.trim(), table.layout) {
+        ("", Layout::PeriodsAcross) => "Measure",
+        ("", Layout::PeriodsDown) => "Period",
+        ("", Layout::Categories) => "Item",
+        (heading, _) => heading,
+    };
+    let across = table.layout == Layout::PeriodsAcross;
+    let mut header = vec![label_heading.to_owned()];
+    header.extend(table.columns.iter().map(|c| if across { c.heading.clone() } else { with_unit(&c.heading, c.unit) }));
+    let row = |r: &Row| -> Vec<String> {
+        let unit = if across { row_unit(r) } else { None };
+        let label = unit.map_or_else(|| r.label.clone(), |u| with_unit(&r.label, u));
+        std::iter::once(label).chain(r.cells.iter().map(shown)).collect()
+    };
+    let mut notes = table.notes.clone();
+    if table
+        .rows
+        .iter()
+        .chain(&table.total)
+        .flat_map(|r| &r.cells)
+        .any(|c| matches!(c.entry, Entry::NoValue(_)) && !c.written.is_empty() && c.unit.is_figure())
+    {
+        notes.push("Cells without a figure are shown as the source gave them (for example “<4”, a small number withheld, or “N/A”).".into());
+    }
+    notes.push(format!("Source: {}.", general.source.trim_end_matches('.')));
+    let period = if general.period.is_empty() { String::new() } else { format!(", {}", general.period) };
+    Ok(vec![Block::Table(Table {
+        caption: caption(counters, format!("{}{period}", table.name()), title),
+        header,
+        rows: table.rows.iter().map(row).collect(),
+        total: table.total.as_ref().map(row),
+        notes,
+        status_column: None,
+    })])
+}
+
+/// The chart the table's shape calls for: a line over periods, bars for categories, stacked
+/// bars for parts of a whole, grouped bars for a measure over periods and categories.
+pub fn chart_block(id: u32, facts: &Facts, chart_id: &str, title: &str) -> Result<Chart, String> {
+    let (general, table) = facts.general(id)?;
+    let plan = plan(table).ok_or("the table has no figures that can be drawn")?;
+    let unit = chart_unit(plan.unit, &plan.series);
+    let scale = if plan.unit == Unit::Percent { 0.01 } else { 1.0 };
+    let series: Vec<Series> = plan
+        .series
+        .iter()
+        .map(|(name, cells)| Series {
+            name: name.clone(),
+            values: cells.iter().map(|c| c.value().map(|v| v * scale)).collect(),
+        })
+        .collect();
+    let generated = plan_title(table, &plan);
+    let spec = ChartSpec {
+        id: chart_id.to_owned(),
+        title: if title.trim().is_empty() { generated } else { title.trim().to_owned() },
+        subtitle: format!(
+            "{}{}",
+            table.name(),
+            if general.period.is_empty() { String::new() } else { format!(", {}", general.period) }
+        ),
+        source: general.source.clone(),
+        category_label: plan.category_label.clone(),
+        categories: plan.categories.clone(),
+        series,
+        unit,
+        highlight: None,
+    };
+    match plan.shape {
+        Shape::Line => line_chart(&spec),
+        Shape::Bars | Shape::Grouped => bar_chart(&spec),
+        Shape::Stacked => stacked_bar_chart(&spec),
+    }
+    .ok_or_else(|| "there are no figures to draw".to_owned())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Line,
+    Bars,
+    Stacked,
+    Grouped,
+}
+
+/// What a chart of the table draws: its categories, and up to four series of one unit.
+struct Plan<'t> {
+    shape: Shape,
+    category_label: String,
+    categories: Vec<String>,
+    series: Vec<(String, Vec<&'t Cell>)>,
+    unit: Unit,
+}
+
+/// Rows to draw: not the stated total, and not sub-totals.
+fn drawn_rows(table: &GeneralTable) -> Vec<&Row> {
+    table.rows.iter().filter(|r| !is_subtotal(&r.label)).collect()
+}
+
+fn plan(table: &GeneralTable) -> Option<Plan<'_>> {
+    let rows = drawn_rows(table);
+    let figure_columns: Vec<usize> = (0..table.columns.len()).filter(|&c| table.columns[c].unit.is_figure()).collect();
+    match table.layout {
+        Layout::PeriodsAcross => {
+            let columns: Vec<usize> = figure_columns.iter().copied().filter(|&c| !table.columns[c].is_total).collect();
+            // The rows in the first row's unit: spend in pounds is not drawn against FTE.
+            let first_unit = rows.iter().find_map(|r| row_unit(r))?;
+            let same: Vec<&Row> = rows.iter().copied().filter(|r| row_unit(r) == Some(first_unit)).collect();
+            if same.len() <= MAX_SERIES {
+                // Each measure a line over the periods.
+                Some(Plan {
+                    shape: Shape::Line,
+                    category_label: "Period".into(),
+                    categories: columns.iter().map(|&c| table.columns[c].heading.clone()).collect(),
+                    series: same
+                        .iter()
+                        .map(|r| (r.label.clone(), columns.iter().map(|&c| &r.cells[c]).collect()))
+                        .collect(),
+                    unit: first_unit,
+                })
+            } else {
+                // Many categories over the periods: bars for each, the latest periods side by side.
+                let latest: Vec<usize> = columns.iter().rev().take(MAX_SERIES).rev().copied().collect();
+                Some(Plan {
+                    shape: Shape::Grouped,
+                    category_label: label_or(&table.label_heading, "Category"),
+                    categories: same.iter().map(|r| r.label.clone()).collect(),
+                    series: latest
+                        .iter()
+                        .map(|&c| (table.columns[c].heading.clone(), same.iter().map(|r| &r.cells[c]).collect()))
+                        .collect(),
+                    unit: first_unit,
+                })
+            }
+        }
+        Layout::PeriodsDown | Layout::Categories => {
+            let first = *figure_columns.iter().find(|&&c| !table.columns[c].is_total).or(figure_columns.first())?;
+            let unit = table.columns[first].unit;
+            let same: Vec<usize> = figure_columns
+                .iter()
+                .copied()
+                .filter(|&c| table.columns[c].unit == unit && !table.columns[c].is_total)
+                .take(MAX_SERIES)
+                .collect();
+            let has_total_column =
+                figure_columns.iter().any(|&c| table.columns[c].is_total && table.columns[c].unit == unit);
+            let shape = match (table.layout, same.len()) {
+                (Layout::PeriodsDown, _) => Shape::Line,
+                (_, 1) => Shape::Bars,
+                _ if has_total_column || parts_of_a_whole(table, &same) => Shape::Stacked,
+                _ => Shape::Grouped,
+            };
+            Some(Plan {
+                shape,
+                category_label: label_or(
+                    &table.label_heading,
+                    if shape == Shape::Line { "Period" } else { "Category" },
+                ),
+                categories: rows.iter().map(|r| r.label.clone()).collect(),
+                series: same
+                    .iter()
+                    .map(|&c| (table.columns[c].heading.clone(), rows.iter().map(|r| &r.cells[c]).collect()))
+                    .collect(),
+                unit,
+            })
+        }
+    }
+}
+
+/// Columns that are parts of one whole: percentages of a row that add up to 100.
+fn parts_of_a_whole(table: &GeneralTable, columns: &[usize]) -> bool {
+    let percent = columns.iter().all(|&c| table.columns[c].unit == Unit::Percent);
+    percent
+        && table.rows.iter().all(|r| {
+            let sum: f64 = columns.iter().filter_map(|&c| r.cells[c].value()).sum();
+            (sum - 100.0).abs() < 0.6
+        })
+}
+
+/// A chart title that states the message: the rise or fall over the periods, or the largest
+/// category.
+fn plan_title(table: &GeneralTable, plan: &Plan<'_>) -> String {
+    let name = table.name();
+    let Some((series, cells)) = plan.series.first() else { return name };
+    match plan.shape {
+        Shape::Line => {
+            let points: Vec<(usize, f64)> =
+                cells.iter().enumerate().filter_map(|(i, c)| c.value().map(|v| (i, v))).collect();
+            match (points.first(), points.last()) {
+                (Some(&(a, first)), Some(&(b, last))) if a != b => {
+                    let (from, to) = (said(cells[a], first), said(cells[b], last));
+                    let moved = if from == to {
+                        format!("was unchanged at {to}")
+                    } else if last > first {
+                        format!("rose from {from} to {to}")
+                    } else {
+                        format!("fell from {from} to {to}")
+                    };
+                    let (p, q) = (isolate(&plan.categories[a]), isolate(&plan.categories[b]));
+                    format!("{} {moved} between {p} and {q}", sentence_case(&isolate(series)))
+                }
+                _ => name,
+            }
+        }
+        Shape::Bars | Shape::Stacked | Shape::Grouped => {
+            let best = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| c.value().map(|v| (i, v)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            match best {
+                Some((i, v)) if plan.shape == Shape::Bars => format!(
+                    "{} had the highest {} ({})",
+                    sentence_case(&isolate(&plan.categories[i])),
+                    lower_first(&isolate(series)),
+                    format_value(cells[i], v)
+                ),
+                _ => name,
+            }
+        }
+    }
+}
+
+/// The chart's unit for a table's unit: percentages are drawn as rates.
+fn chart_unit(unit: Unit, series: &[(String, Vec<&Cell>)]) -> ChartUnit {
+    let places = series.iter().flat_map(|(_, cells)| cells.iter().map(|c| c.places)).max().unwrap_or(0);
+    match unit {
+        Unit::Fte => ChartUnit::Fte,
+        Unit::Headcount => ChartUnit::Count,
+        Unit::Money => ChartUnit::Pounds,
+        Unit::Percent => ChartUnit::Rate,
+        Unit::Days => ChartUnit::Days(places.clamp(1, 2)),
+        Unit::Number | Unit::Rate | Unit::Date | Unit::Text => ChartUnit::Decimal(places.min(2)),
+    }
+}
+
+/// A cell as the table prints it: its figure in the papers' style, or what the source wrote.
+pub fn shown(cell: &Cell) -> String {
+    match (cell.entry, cell.unit.is_figure()) {
+        (Entry::Number(v), true) => format_value(cell, v),
+        (_, true) if cell.written.is_empty() => String::new(),
+        (Entry::NoValue(_), true) => cell.written.clone(),
+        _ => cell.written.clone(),
+    }
+}
+
+/// A figure in its unit's style, to the places the source gave (rates and days to at least one).
+fn format_value(cell: &Cell, value: f64) -> String {
+    let places = usize::from(cell.places);
+    match cell.unit {
+        Unit::Fte => decimal(value, places.max(2)),
+        Unit::Headcount => count(value),
+        Unit::Money => money(value),
+        Unit::Percent => format!("{}%", decimal(value, places.max(1))),
+        Unit::Days | Unit::Rate => decimal(value, places.max(1)),
+        Unit::Number => decimal(value, places),
+        Unit::Date | Unit::Text => cell.written.clone(),
+    }
+}
+
+/// A figure as prose gives it: money in millions shortened ("£2.6m").
+fn said(cell: &Cell, value: f64) -> String {
+    match cell.unit {
+        Unit::Money => money_short(value),
+        Unit::Days => format!("{} days", format_value(cell, value)),
+        _ => format_value(cell, value),
+    }
+}
+
+/// A heading with its unit, where the heading does not say it already.
+fn with_unit(heading: &str, unit: Unit) -> String {
+    let lower = heading.to_lowercase();
+    let says = match unit {
+        Unit::Money => heading.contains('£'),
+        Unit::Percent => heading.contains('%') || lower.contains("percent") || lower.contains("rate"),
+        Unit::Fte => lower.contains("fte") || lower.contains("full-time"),
+        Unit::Days => lower.contains("day"),
+        _ => true,
+    };
+    if says {
+        heading.to_owned()
+    } else {
+        format!("{heading} ({})", if unit == Unit::Days { "days" } else { unit.label() })
+    }
+}
+
+/// A row's unit when periods run across: the unit its cells share.
+fn row_unit(row: &Row) -> Option<Unit> {
+    let first = row.cells.iter().find(|c| c.value().is_some())?.unit;
+    row.cells.iter().filter(|c| c.value().is_some()).all(|c| c.unit == first).then_some(first)
+}
+
+fn label_or(label: &str, otherwise: &str) -> String {
+    if label.trim().is_empty() {
+        otherwise.to_owned()
+    } else {
+        label.trim().to_owned()
+    }
+}
+
+fn is_subtotal(label: &str) -> bool {
+    let key = key(label);
+    key.starts_with("subtotal") || key.starts_with("total") || key.ends_with("total")
+}
+
+fn sentence_case(text: &str) -> String {
+    crate::engine::format::sentence_start(text)
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // "FTE", "DfE": words that are capitals throughout stay so.
+        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => c.to_lowercase().chain(chars).collect(),
+        _ => text.to_owned(),
+    }
+}
+
+/// A first-draft paragraph for the table, its figures live: "Agency spend {agency spend,
+/// 2019/20 to 2023/24}."
+pub fn first_draft(table: &GeneralTable) -> Option<String> {
+    let rows = drawn_rows(table);
+    let columns: Vec<usize> =
+        (0..table.columns.len()).filter(|&c| table.columns[c].unit.is_figure() && !table.columns[c].is_total).collect();
+    let braces = |text: &str| text.replace('{', "(").replace('}', ")").replace(',', "");
+    match table.layout {
+        Layout::PeriodsAcross => {
+            let (first, last) = (columns.first()?, columns.last()?);
+            let sentences: Vec<String> = rows
+                .iter()
+                .take(2)
+                .map(|r| {
+                    let name = braces(&r.label);
+                    format!(
+                        "{} {{{name}, {} to {}}}.",
+                        sentence_case(&name),
+                        braces(&table.columns[*first].heading),
+                        braces(&table.columns[*last].heading)
+                    )
+                })
+                .collect();
+            (!sentences.is_empty()).then(|| sentences.join(" "))
+        }
+        Layout::PeriodsDown => {
+            let (first, last) = (rows.first()?, rows.last()?);
+            let sentences: Vec<String> = columns
+                .iter()
+                .take(2)
+                .map(|&c| {
+                    let name = braces(&table.columns[c].heading);
+                    format!("{} {{{name}, {} to {}}}.", sentence_case(&name), braces(&first.label), braces(&last.label))
+                })
+                .collect();
+            (!sentences.is_empty()).then(|| sentences.join(" "))
+        }
+        Layout::Categories => {
+            let c = *columns.first()?;
+            let name = braces(&table.columns[c].heading);
+            let mut text = format!("{} was highest in {{{name}, highest}}", sentence_case(&name));
+            if rows.len() > 2 {
+                text.push_str(&format!(" and lowest in {{{name}, lowest}}"));
+            }
+            if table.total.as_ref().is_some_and(|t| t.cells[c].value().is_some()) {
+                text.push_str(&format!(", with {{{name}, total}} in all"));
+            }
+            text.push('.');
+            Some(text)
+        }
+    }
+}
+
+/// A live figure naming a row and a column of a general table, or a movement or ranking:
+/// `{agency spend, 2023/24}`, `{2023/24, agency spend}`, `{agency spend, 2019/20 to 2023/24}`,
+/// `{days per FTE, highest}`, `{days lost, total}`. `None` when no table has such a row and
+/// column.
+pub fn figure(name: &str, facts: &Facts) -> Option<Result<String, String>> {
+    // Labels may hold commas themselves ("Herefordshire, County of"): try each place to split.
+    let splits: Vec<(&str, &str)> =
+        name.match_indices(',').map(|(i, _)| (name[..i].trim(), name[i + 1..].trim())).collect();
+    for general in &facts.tables.general {
+        let Ok(table) = &general.read else { continue };
+        for &(first, second) in &splits {
+            if let Some(found) = lookup(table, first, second) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn lookup(table: &GeneralTable, first: &str, second: &str) -> Option<Result<String, String>> {
+    if let Some((row, c)) = table.find(first, second) {
+        let cell = &row.cells[c];
+        return Some(cell.value().map(|v| said(cell, v)).ok_or_else(|| no_figure(cell)));
+    }
+    let lower = second.to_lowercase();
+    if let Some((from, to)) = lower.split_once(" to ").map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned())) {
+        let (a, b) = (table.find(first, &from)?, table.find(first, &to)?);
+        let (x, y) = (&a.0.cells[a.1], &b.0.cells[b.1]);
+        let (Some(before), Some(after)) = (x.value(), y.value()) else {
+            return Some(Err("a figure is missing in one of the two periods".into()));
+        };
+        let (from_text, to_text) = (said(x, before), said(y, after));
+        let (p, q) = (isolate(&period_of(table, &a)), isolate(&period_of(table, &b)));
+        return Some(Ok(if from_text == to_text {
+            format!("was unchanged at {to_text} between {p} and {q}")
+        } else if after > before {
+            format!("rose from {from_text} in {p} to {to_text} in {q}")
+        } else {
+            format!("fell from {from_text} in {p} to {to_text} in {q}")
+        }));
+    }
+    let column = table.columns.iter().position(|c| key(&c.heading) == key(first))?;
+    let rows = drawn_rows(table);
+    let ranked = || rows.iter().filter_map(|r| r.cells[column].value().map(|v| (r, v)));
+    match lower.as_str() {
+        "highest" | "lowest" => {
+            let pick = if lower == "highest" {
+                ranked().max_by(|a, b| a.1.total_cmp(&b.1))
+            } else {
+                ranked().min_by(|a, b| a.1.total_cmp(&b.1))
+            };
+            Some(
+                pick.map(|(r, v)| format!("{} ({})", isolate(&r.label), said(&r.cells[column], v)))
+                    .ok_or_else(|| "the column has no figures".into()),
+            )
+        }
+        "total" => {
+            let stated = table.total.as_ref().and_then(|t| t.cells[column].value().map(|v| (&t.cells[column], v)));
+            let summed = || {
+                let cells: Vec<(&Cell, f64)> = ranked().map(|(r, v)| (&r.cells[column], v)).collect();
+                cells.first().map(|(c, _)| (*c, cells.iter().map(|(_, v)| v).sum::<f64>()))
+            };
+            Some(stated.or_else(summed).map(|(c, v)| said(c, v)).ok_or_else(|| "the column has no figures".into()))
+        }
+        _ => None,
+    }
+}
+
+/// The period a found figure is at: its column's heading across, its row's label down.
+fn period_of(table: &GeneralTable, (row, column): &(&Row, usize)) -> String {
+    match table.layout {
+        Layout::PeriodsDown => row.label.clone(),
+        _ => table.columns[*column].heading.clone(),
+    }
+}
+
+fn no_figure(cell: &Cell) -> String {
+    match cell.entry {
+        Entry::NoValue(why) if !cell.written.is_empty() => format!("the cell {} (“{}”)", why.describe(), cell.written),
+        Entry::NoValue(why) => format!("the cell {}", why.describe()),
+        Entry::Number(_) => format!("the cell holds {}, not a figure", cell.unit.label().to_lowercase()),
+    }
+}
+
+/// Live figures a general table offers the Insert figure menu: `(name, what it gives)`.
+pub fn offered(table: &GeneralTable) -> Vec<(String, String)> {
+    const MOST: usize = 40;
+    let mut out = Vec::new();
+    let rows = drawn_rows(table);
+    let columns: Vec<usize> = (0..table.columns.len()).filter(|&c| table.columns[c].unit.is_figure()).collect();
+    let plain = |t: &str| t.replace(['{', '}'], "");
+    match table.layout {
+        Layout::PeriodsAcross | Layout::PeriodsDown => {
+            let across = table.layout == Layout::PeriodsAcross;
+            let measures: Vec<String> = if across {
+                rows.iter().map(|r| r.label.clone()).collect()
+            } else {
+                columns.iter().map(|&c| table.columns[c].heading.clone()).collect()
+            };
+            let periods: Vec<String> = if across {
+                columns.iter().map(|&c| table.columns[c].heading.clone()).collect()
+            } else {
+                rows.iter().map(|r| r.label.clone()).collect()
+            };
+            for measure in &measures {
+                if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
+                    if first != last {
+                        out.push((
+                            format!("{}, {} to {}", plain(measure), plain(first), plain(last)),
+                            format!("How {} moved, in words", lower_first(measure)),
+                        ));
+                    }
+                }
+                for period in periods.iter().rev() {
+                    out.push((format!("{}, {}", plain(measure), plain(period)), format!("{measure} in {period}")));
+                }
+            }
+        }
+        Layout::Categories => {
+            for &c in &columns {
+                let heading = plain(&table.columns[c].heading);
+                out.push((format!("{heading}, highest"), "The row with the highest figure, and its figure".into()));
+                out.push((format!("{heading}, lowest"), "The row with the lowest figure, and its figure".into()));
+                out.push((format!("{heading}, total"), "The stated total, or else the rows added up".into()));
+                for r in &rows {
+                    out.push((format!("{}, {heading}", plain(&r.label)), format!("{heading} for {}", r.label)));
+                }
+            }
+        }
+    }
+    out.truncate(MOST);
+    out
+}
