@@ -360,8 +360,9 @@ fn title_above(rows: &[GridRow]) -> (Option<String>, Option<String>) {
         let filled: Vec<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         (filled.len() == 1).then(|| filled[0].to_owned())
     });
-    let period = title.as_deref().and_then(period_in);
-    (title, period)
+    // A title naming two periods ("2019/20 to 2023/24") is a range, not the table's period.
+    let one_period = title.as_deref().filter(|t| periods_in(t) == 1);
+    (title.clone(), one_period.and_then(period_in))
 }
 
 /// The first period a line of words names: "2024/25", "2024-25", "2023".
@@ -370,6 +371,13 @@ pub fn period_in(text: &str) -> Option<String> {
         .map(|w| w.trim_end_matches('.'))
         .find(|w| is_financial_year(w) || is_year(w))
         .map(|w| w.replace('-', "/"))
+}
+
+fn periods_in(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ':' | ';'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| is_financial_year(w) || is_year(w))
+        .count()
 }
 
 /// "2023/24", "2023-24", "2023/2024", "2023", "Q1 2024", "2024 Q1", "Mar-24", "March 2024".

@@ -82,6 +82,26 @@ fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes())
 }
 
+/// Rows and columns swapped: each column of the source becomes a row, numbered from 1 as the
+/// columns were. Blank rows of the source are left out, so they do not become blank columns.
+///
+/// ```
+/// use wrb::engine::import::grid::{split, transpose};
+/// let rows = transpose(&split("Year\t2023\t2024\nSpend\t10\t12\n"));
+/// assert_eq!(rows[1].cells, ["2023", "10"]);
+/// assert_eq!(rows[1].line, 2);
+/// ```
+pub fn transpose(rows: &[GridRow]) -> Vec<GridRow> {
+    let rows: Vec<&GridRow> = rows.iter().filter(|r| !r.is_blank()).collect();
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    (0..width)
+        .map(|c| GridRow {
+            line: c + 1,
+            cells: rows.iter().map(|r| r.cells.get(c).cloned().unwrap_or_default()).collect(),
+        })
+        .collect()
+}
+
 /// Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA.
 pub fn column_letters(index: usize) -> String {
     let mut n = index + 1;

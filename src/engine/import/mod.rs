@@ -186,6 +186,10 @@ pub fn load_input(input: &TableInput) -> Result<Loaded, Problem> {
 /// general table's. Nothing with a heading row and figures is refused.
 pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remembered: &RememberedMappings) -> Reading {
     let loaded = loaded.and_then(|l| check_cells(&l).map(|()| l));
+    // Swapped rows and columns are what every later step sees, the Columns step included, so
+    // the rows it names are the rows the officer is shown.
+    let loaded =
+        loaded.map(|l| if input.transposed { Loaded { rows: grid::transpose(&l.rows).into(), ..l } } else { l });
     let Ok(rows) = loaded.as_ref().map(|l| &l.rows) else {
         let problem = loaded.clone().err().into_iter().collect();
         return Reading { loaded, kind: TableKind::Unknown, mapping: None, outcome: Err(problem) };

@@ -100,9 +100,7 @@ fn finding(row: &Row, heading: &str, stated: &Cell, compared: Compared, what: &s
 /// Columns whose figures add up down the table: not rates, shares, ratios or averages.
 fn sums_down(table: &GeneralTable, column: usize) -> bool {
     let c = &table.columns[column];
-    let heading = c.heading.to_lowercase();
-    let averaged = ["per ", "average", "mean", "rate", "ratio", "median", "%"].iter().any(|w| heading.contains(w));
-    matches!(c.unit, Unit::Fte | Unit::Headcount | Unit::Number | Unit::Money | Unit::Days) && !averaged
+    matches!(c.unit, Unit::Fte | Unit::Headcount | Unit::Number | Unit::Money | Unit::Days) && !c.is_averaged()
 }
 
 fn stated_total_row(table: &GeneralTable, rows: &[&Row]) -> Vec<Finding> {

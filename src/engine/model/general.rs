@@ -109,6 +109,32 @@ pub struct Column {
     pub is_total: bool,
 }
 
+/// A label without a unit in brackets at its end, as prose names it: "Agency spend (£)" is
+/// "Agency spend", "Agency workers (FTE)" is "Agency workers". Other brackets stay.
+pub fn plain_label(label: &str) -> &str {
+    let trimmed = label.trim();
+    let Some(open) = trimmed.rfind('(').filter(|_| trimmed.ends_with(')')) else { return trimmed };
+    let inside = trimmed[open + 1..trimmed.len() - 1].trim().to_lowercase();
+    let units =
+        ["£", "£000", "£000s", "£'000", "£k", "£m", "fte", "wte", "%", "days", "headcount", "number", "no.", "no"];
+    if units.contains(&inside.as_str()) {
+        trimmed[..open].trim_end()
+    } else {
+        trimmed
+    }
+}
+
+impl Column {
+    /// A rate, share, ratio or average ("Days per FTE", "Turnover rate", "% of staff"): its
+    /// figures are not added up, and are not drawn beside totals.
+    pub fn is_averaged(&self) -> bool {
+        let lower = self.heading.to_lowercase();
+        ["per ", "average", "mean", "rate", "ratio", "median", "%", "percent", "share", "proportion"]
+            .iter()
+            .any(|w| lower.contains(w))
+    }
+}
+
 /// A row: a category, a period or a measure, with one cell for each column.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
@@ -166,8 +192,11 @@ impl GeneralTable {
     /// The figure in a row and column, each named as printed (case and punctuation aside):
     /// `("Agency spend", "2023/24")`, or the other way round.
     pub fn find(&self, first: &str, second: &str) -> Option<(&Row, usize)> {
-        let key =
-            |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+        // Compared without case, punctuation or a unit in brackets: "Agency workers (FTE)" is
+        // found as "agency workers".
+        let key = |s: &str| -> String {
+            plain_label(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        };
         let (a, b) = (key(first), key(second));
         let rows = || self.rows.iter().chain(&self.total);
         let column = |k: &str| self.columns.iter().position(|c| key(&c.heading) == k);

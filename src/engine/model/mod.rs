@@ -17,7 +17,7 @@ pub use document::{
     Content, DataBlock, Document, Move, Paragraph, Period, PrintSettings, Recommendation, Section, Status,
 };
 pub use establishment::{Entry, EstablishmentTable, Field, NoValue, RoleRow};
-pub use general::{Cell, Column, GeneralTable, Layout, Row, Unit};
+pub use general::{plain_label, Cell, Column, GeneralTable, Layout, Row, Unit};
 pub use kind::TableKind;
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use pipeline::{BudgetRow, CampaignRow, CohortRow};

@@ -32,16 +32,6 @@ impl Project {
     pub fn fresh_table_id(&self) -> u32 {
         self.tables.iter().chain(&self.supporting).map(|t| t.id).max().unwrap_or(0) + 1
     }
-
-    /// Gives every supporting table without an id one (projects saved before ids, samples),
-    /// so blocks and live figures can point to it.
-    pub fn number_tables(&mut self) {
-        for i in 0..self.supporting.len() {
-            if self.supporting[i].id == 0 {
-                self.supporting[i].id = self.fresh_table_id();
-            }
-        }
-    }
 }
 
 /// Choices the report's figures depend on, beyond the tables themselves.

@@ -135,10 +135,12 @@ impl TableFacts {
     }
 }
 
-/// A general table's period: the one given, else one its title names.
+/// A general table's period: the one given, else one its title names (not for a table whose
+/// periods are its rows or columns).
 fn general_period(given: &str, table: &GeneralTable) -> String {
     if given.trim().is_empty() {
-        table.titled_period.clone().unwrap_or_default()
+        let one_period = table.layout == crate::engine::model::Layout::Categories;
+        table.titled_period.clone().filter(|_| one_period).unwrap_or_default()
     } else {
         given.trim().to_owned()
     }

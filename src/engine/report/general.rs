@@ -8,7 +8,7 @@ use crate::engine::chart::{
 };
 use crate::engine::format::{count, decimal, isolate, money, money_short};
 use crate::engine::import::headings::key;
-use crate::engine::model::{Cell, Entry, GeneralTable, Layout, Row, Unit};
+use crate::engine::model::{plain_label, Cell, Entry, GeneralTable, Layout, Row, Unit};
 
 /// The table block: every row as read, figures in the papers' style, the stated total last.
 pub fn table_block(id: u32, facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
@@ -22,10 +22,20 @@ pub fn table_block(id: u32, facts: &Facts, title: &str, counters: &mut Counters)
     let across = table.layout == Layout::PeriodsAcross;
     let mut header = vec![label_heading.to_owned()];
     header.extend(table.columns.iter().map(|c| if across { c.heading.clone() } else { with_unit(&c.heading, c.unit) }));
+    // Each column (each row, with periods across) to one number of places, as the source
+    // gave its most precise figure: rounding kept consistent within the table.
+    let column_places: Vec<u8> = (0..table.columns.len())
+        .map(|c| table.rows.iter().chain(&table.total).map(|r| r.cells[c].places).max().unwrap_or(0))
+        .collect();
     let row = |r: &Row| -> Vec<String> {
         let unit = if across { row_unit(r) } else { None };
         let label = unit.map_or_else(|| r.label.clone(), |u| with_unit(&r.label, u));
-        std::iter::once(label).chain(r.cells.iter().map(shown)).collect()
+        let row_places = r.cells.iter().map(|c| c.places).max().unwrap_or(0);
+        let cells = r.cells.iter().enumerate().map(|(c, cell)| {
+            let places = if across { row_places } else { column_places[c] };
+            shown(&Cell { places, ..cell.clone() })
+        });
+        std::iter::once(label).chain(cells).collect()
     };
     let mut notes = table.notes.clone();
     if table
@@ -38,15 +48,24 @@ pub fn table_block(id: u32, facts: &Facts, title: &str, counters: &mut Counters)
         notes.push("Cells without a figure are shown as the source gave them (for example “<4”, a small number withheld, or “N/A”).".into());
     }
     notes.push(format!("Source: {}.", general.source.trim_end_matches('.')));
-    let period = if general.period.is_empty() { String::new() } else { format!(", {}", general.period) };
     Ok(vec![Block::Table(Table {
-        caption: caption(counters, format!("{}{period}", table.name()), title),
+        caption: caption(counters, named(table, &general.period), title),
         header,
         rows: table.rows.iter().map(row).collect(),
         total: table.total.as_ref().map(row),
         notes,
         status_column: None,
     })])
+}
+
+/// The table's name with its period, unless the name says it already.
+pub fn named(table: &GeneralTable, period: &str) -> String {
+    let name = table.name();
+    if period.is_empty() || name.contains(period) {
+        name
+    } else {
+        format!("{name}, {period}")
+    }
 }
 
 /// The chart the table's shape calls for: a line over periods, bars for categories, stacked
@@ -68,11 +87,7 @@ pub fn chart_block(id: u32, facts: &Facts, chart_id: &str, title: &str) -> Resul
     let spec = ChartSpec {
         id: chart_id.to_owned(),
         title: if title.trim().is_empty() { generated } else { title.trim().to_owned() },
-        subtitle: format!(
-            "{}{}",
-            table.name(),
-            if general.period.is_empty() { String::new() } else { format!(", {}", general.period) }
-        ),
+        subtitle: measured(table, &plan, &general.period),
         source: general.source.clone(),
         category_label: plan.category_label.clone(),
         categories: plan.categories.clone(),
@@ -86,6 +101,22 @@ pub fn chart_block(id: u32, facts: &Facts, chart_id: &str, title: &str) -> Resul
         Shape::Stacked => stacked_bar_chart(&spec),
     }
     .ok_or_else(|| "there are no figures to draw".to_owned())
+}
+
+/// What a chart measures, for its subtitle: "Days lost by directorate, 2024/25".
+fn measured(table: &GeneralTable, plan: &Plan<'_>, period: &str) -> String {
+    let names: Vec<&str> = plan.series.iter().map(|(name, _)| plain_label(name)).collect();
+    let what = match (plan.shape, table.layout) {
+        (Shape::Line, Layout::PeriodsAcross) | (Shape::Grouped, Layout::PeriodsAcross) => table.name(),
+        (Shape::Line, _) => names.join(", "),
+        _ if table.label_heading.trim().is_empty() => names.join(", "),
+        _ => format!("{} by {}", names.join(", "), table.label_heading.trim().to_lowercase()),
+    };
+    if period.is_empty() || what.contains(period) {
+        what
+    } else {
+        format!("{what}, {period}")
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,10 +180,15 @@ fn plan(table: &GeneralTable) -> Option<Plan<'_>> {
         Layout::PeriodsDown | Layout::Categories => {
             let first = *figure_columns.iter().find(|&&c| !table.columns[c].is_total).or(figure_columns.first())?;
             let unit = table.columns[first].unit;
+            // Drawn together: columns of one unit that are alike, all totals or all rates
+            // ("Days lost" is not drawn beside "Days per FTE").
+            let averaged = |c: usize| table.columns[c].is_averaged();
             let same: Vec<usize> = figure_columns
                 .iter()
                 .copied()
-                .filter(|&c| table.columns[c].unit == unit && !table.columns[c].is_total)
+                .filter(|&c| {
+                    table.columns[c].unit == unit && !table.columns[c].is_total && averaged(c) == averaged(first)
+                })
                 .take(MAX_SERIES)
                 .collect();
             let has_total_column =
@@ -210,7 +246,7 @@ fn plan_title(table: &GeneralTable, plan: &Plan<'_>) -> String {
                         format!("fell from {from} to {to}")
                     };
                     let (p, q) = (isolate(&plan.categories[a]), isolate(&plan.categories[b]));
-                    format!("{} {moved} between {p} and {q}", sentence_case(&isolate(series)))
+                    format!("{} {moved} between {p} and {q}", sentence_case(&isolate(plain_label(series))))
                 }
                 _ => name,
             }
@@ -225,8 +261,8 @@ fn plan_title(table: &GeneralTable, plan: &Plan<'_>) -> String {
                 Some((i, v)) if plan.shape == Shape::Bars => format!(
                     "{} had the highest {} ({})",
                     sentence_case(&isolate(&plan.categories[i])),
-                    lower_first(&isolate(series)),
-                    format_value(cells[i], v)
+                    lower_first(&isolate(plain_label(series))),
+                    said(cells[i], v)
                 ),
                 _ => name,
             }
@@ -276,6 +312,7 @@ fn said(cell: &Cell, value: f64) -> String {
     match cell.unit {
         Unit::Money => money_short(value),
         Unit::Days => format!("{} days", format_value(cell, value)),
+        Unit::Fte => format!("{} FTE", format_value(cell, value)),
         _ => format_value(cell, value),
     }
 }
@@ -335,7 +372,7 @@ pub fn first_draft(table: &GeneralTable) -> Option<String> {
     let rows = drawn_rows(table);
     let columns: Vec<usize> =
         (0..table.columns.len()).filter(|&c| table.columns[c].unit.is_figure() && !table.columns[c].is_total).collect();
-    let braces = |text: &str| text.replace('{', "(").replace('}', ")").replace(',', "");
+    let braces = |text: &str| plain_label(text).replace('{', "(").replace('}', ")").replace(',', "");
     match table.layout {
         Layout::PeriodsAcross => {
             let (first, last) = (columns.first()?, columns.last()?);
@@ -464,6 +501,29 @@ fn no_figure(cell: &Cell) -> String {
         Entry::NoValue(why) => format!("the cell {}", why.describe()),
         Entry::Number(_) => format!("the cell holds {}, not a figure", cell.unit.label().to_lowercase()),
     }
+}
+
+/// A table of figures as the editor's menus offer it: its blocks and its live figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableMenu {
+    pub id: u32,
+    pub name: String,
+    /// `(name, what it gives)`, as Insert figure lists them.
+    pub figures: Vec<(String, String)>,
+}
+
+/// Every table of figures that reads, for the menus.
+pub fn menus(facts: &super::facts::TableFacts) -> Vec<TableMenu> {
+    facts
+        .general
+        .iter()
+        .filter_map(|g| {
+            // Tables from before tables had ids cannot be pointed to.
+            let table = g.read.as_ref().ok().filter(|_| g.id != 0)?;
+            let period = if g.period.is_empty() { String::new() } else { format!(", {}", g.period) };
+            Some(TableMenu { id: g.id, name: format!("{}{period}", table.name()), figures: offered(table) })
+        })
+        .collect()
 }
 
 /// Live figures a general table offers the Insert figure menu: `(name, what it gives)`.

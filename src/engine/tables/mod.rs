@@ -122,7 +122,10 @@ impl Arrived {
             return Some((TableKind::StaffList, staff.clone().map(Table::StaffList)));
         }
         let kind = classify(&self.loaded.rows);
-        read_table(kind, &self.loaded.rows).map(|read| (kind, read.map_err(|p| located(p, &self.loaded))))
+        read_table(kind, &self.loaded.rows).map(|read| {
+            let kind = if matches!(read, Ok(Table::General(_))) { TableKind::General } else { kind };
+            (kind, read.map_err(|p| located(p, &self.loaded)))
+        })
     }
 
     /// Whether it is a table of a kind with its own reader.

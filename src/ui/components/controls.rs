@@ -41,7 +41,7 @@ pub fn controls(
                     <ReportDetails title_block={state.project.title_block.clone()}
                         on_edit={dispatch.to(|(field, value)| Action::TitleEdited(field, value))} />
                     <DocumentEditor document={state.project.document.clone()} report={state.report.clone()}
-                        dispatch={dispatch.to(|action| action)} />
+                        tables={state.menus.clone()} dispatch={dispatch.to(|action| action)} />
                     <PrintOptions settings={state.project.settings.print.clone()} previewing={state.page_breaks}
                         on_change={dispatch.to(Action::PrintSettingsChanged)}
                         on_preview={dispatch.to(Action::PageBreaksShown)} />
@@ -97,6 +97,7 @@ fn your_data(state: &State, dispatch: &Dispatch, on_file: &Callback<web_sys::Fil
                     on_column={dispatch.to(|(column, holds)| Action::ColumnSet { column, holds })}
                     on_guess_again={dispatch.on(|| Action::GuessColumnsAgain)}
                     on_skip={dispatch.to(Action::SkipUnreadable)}
+                    on_transposed={dispatch.to(Action::Transposed)}
                     on_period={dispatch.to(Action::ImportPeriodSet)}
                     on_slot={dispatch.to(Action::ImportSlotChosen)}
                     on_finished={dispatch.on(|| Action::ImportFinished)} />

@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use super::paragraph_editor::ParagraphEditor;
 use super::unseen;
-use crate::engine::model::{Content, Document, Move, Section};
+use crate::engine::model::{Content, DataBlock, Document, Move, Section};
 use crate::engine::report::blocks::KINDS;
+use crate::engine::report::general::TableMenu;
 use crate::engine::report::ReportDocument;
 use crate::ui::drawing::use_painted_once;
 use crate::ui::state::Action;
@@ -38,6 +39,8 @@ const CONVENTIONAL_HEADINGS: [&str; 16] = [
 pub struct DocumentEditorProps {
     pub document: Document,
     pub report: Rc<ReportDocument>,
+    /// The tables of figures, whose blocks and live figures the menus offer.
+    pub tables: Rc<Vec<TableMenu>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -74,7 +77,7 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
             html! {
                 <li class="paragraph-editor" key={pid}>
                     <ParagraphEditor id={pid} number={number.clone()} content={p.content.clone()}
-                        shown={props.report.paragraph(pid).cloned()} {on_edit} />
+                        shown={props.report.paragraph(pid).cloned()} tables={props.tables.clone()} {on_edit} />
                     <div class="row-buttons">
                         <button type="button" class="secondary" disabled={first}
                             onclick={send(|id| Action::ParagraphMoved(id, Move::Up), pid)}>
@@ -111,7 +114,7 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                     </div>
                 </div>
                 <ol class="paragraph-list">{ for paragraphs }</ol>
-                <AddToSection section={id} number={n} dispatch={props.dispatch.clone()} />
+                <AddToSection section={id} number={n} tables={props.tables.clone()} dispatch={props.dispatch.clone()} />
             </li>
         }
     };
@@ -151,10 +154,23 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
     }
 }
 
+/// The block an Add to section choice names: `block-3` (the third offered kind), `table-7` or
+/// `chart-7` (a table of figures' table or chart, by its id).
+fn chosen_block(value: &str) -> Option<DataBlock> {
+    if let Some(i) = value.strip_prefix("block-") {
+        return KINDS.iter().filter(|k| k.offered).nth(i.parse().ok()?).map(|k| k.block.clone());
+    }
+    if let Some(id) = value.strip_prefix("table-") {
+        return Some(DataBlock::GeneralTable(id.parse().ok()?));
+    }
+    Some(DataBlock::GeneralChart(value.strip_prefix("chart-")?.parse().ok()?))
+}
+
 #[derive(Properties, PartialEq)]
 struct AddToSectionProps {
     section: u32,
     number: usize,
+    tables: Rc<Vec<TableMenu>>,
     dispatch: Callback<Action>,
 }
 
@@ -172,11 +188,8 @@ fn add_to_section(props: &AddToSectionProps) -> Html {
                 "text" => Content::Text(String::new()),
                 "bullets" => Content::Bullets { lead: String::new(), items: String::new() },
                 "draft" => return dispatch.emit(Action::DraftAdded { section }),
-                other => match other.strip_prefix("block-").and_then(|i| i.parse::<usize>().ok()) {
-                    Some(i) => match KINDS.iter().filter(|k| k.offered).nth(i) {
-                        Some(kind) => Content::Data { block: kind.block.clone(), title: String::new() },
-                        None => return,
-                    },
+                other => match chosen_block(other) {
+                    Some(block) => Content::Data { block, title: String::new() },
                     None => return,
                 },
             };
@@ -195,6 +208,16 @@ fn add_to_section(props: &AddToSectionProps) -> Html {
                         <option value={format!("block-{i}")}>{ kind.label }</option>
                     }) }
                 </optgroup>
+                if !props.tables.is_empty() {
+                    <optgroup label="Your other tables">
+                        { for props.tables.iter().map(|t| html! {
+                            <>
+                                <option value={format!("table-{}", t.id)}>{ format!("Table: {}", t.name) }</option>
+                                <option value={format!("chart-{}", t.id)}>{ format!("Chart: {}", t.name) }</option>
+                            </>
+                        }) }
+                    </optgroup>
+                }
             </select>
             <button type="button" class="secondary" {onclick}>{ "Add" }</button>
         </div>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::ProblemList;
 use crate::engine::import::grid::column_letters;
 use crate::engine::import::ProblemKind;
-use crate::engine::model::{ColumnUse, RawInput};
+use crate::engine::model::{ColumnUse, GeneralTable, Layout, RawInput};
 use crate::ui::state::{Import, Slot};
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,7 @@ pub struct ImportDetailsProps {
     pub on_column: Callback<(usize, ColumnUse)>,
     pub on_guess_again: Callback<()>,
     pub on_skip: Callback<bool>,
+    pub on_transposed: Callback<bool>,
     pub on_period: Callback<String>,
     pub on_slot: Callback<Slot>,
     pub on_finished: Callback<()>,
@@ -52,8 +53,10 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
         }
     });
 
-    // Where the table goes among the report's periods, once it reads.
+    // Where the table goes among the report's periods, once it reads; a table of figures
+    // only needs its period, for its caption.
     let latest_before = import.before.first().filter(|t| t.origin != crate::engine::model::Origin::Sample);
+    let general = reading.outcome.as_ref().ok().and_then(|m| m.general());
     let period_choice = reading.outcome.is_ok().then(|| {
         let on_period = props.on_period.clone();
         let oninput = Callback::from(move |e: InputEvent| on_period.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
@@ -67,37 +70,47 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
                 </div>
             }
         };
+        let finished = {
+            let cb = props.on_finished.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(()))
+        };
+        let titled = general.and_then(|t| t.titled_period.clone()).filter(|_| import.input.period.is_empty());
         html! {
             <>
                 <div class="field">
                     <label for="import-period">{ "Period this table covers" }</label>
                     <input type="text" id="import-period" value={import.input.period.clone()} {oninput}
-                        placeholder="For example 2025/26" />
+                        placeholder={titled.map_or("For example 2025/26".to_owned(), |p| format!("{p}, as its title says"))} />
                 </div>
-                <button type="button" class="secondary" onclick={
-                    let cb = props.on_finished.clone();
-                    Callback::from(move |_: MouseEvent| cb.emit(()))
-                }>{ "Add another period's table" }</button>
-                if let Some(latest) = latest_before {
-                    <fieldset class="import-slot">
-                        <legend>{ "This table is" }</legend>
-                        { slot(Slot::Latest, "slot-latest", "The latest period: it replaces the report's tables".into()) }
-                        { slot(Slot::Earlier, "slot-earlier", format!(
-                            "The period before {}: the report compares the two",
-                            if latest.period.is_empty() { "the report's table".to_owned() } else { latest.period.clone() }
-                        )) }
-                    </fieldset>
+                if general.is_some() {
+                    <button type="button" class="secondary" onclick={finished}>{ "Done: bring in the next table" }</button>
+                } else {
+                    <button type="button" class="secondary" onclick={finished}>{ "Add another period's table" }</button>
+                    if let Some(latest) = latest_before {
+                        <fieldset class="import-slot">
+                            <legend>{ "This table is" }</legend>
+                            { slot(Slot::Latest, "slot-latest", "The latest period: it replaces the report's tables".into()) }
+                            { slot(Slot::Earlier, "slot-earlier", format!(
+                                "The period before {}: the report compares the two",
+                                if latest.period.is_empty() { "the report's table".to_owned() } else { latest.period.clone() }
+                            )) }
+                        </fieldset>
+                    }
                 }
             </>
         }
     });
+    let read_as = match general {
+        Some(table) => format!("Read as a table of figures: {}. {}", table.name(), layout_words(table)),
+        None => format!("This looks like {}.", reading.kind.describe()),
+    };
 
     html! {
         <section class="import-details" aria-labelledby="import-heading">
             <h3 id="import-heading">{ file_name.clone().map_or("The pasted table".to_owned(), |n| format!("File: {n}")) }</h3>
             if let Some(loaded) = loaded {
-                <p class="import-kind">{ format!("This looks like {}.", reading.kind.describe()) }</p>
-                { for loaded.notes.iter().map(|n| html! { <p class="import-note">{ n.clone() }</p> }) }
+                <p class="import-kind">{ read_as }</p>
+                { for loaded.notes.iter().chain(general.iter().flat_map(|t| t.notes.iter())).map(|n| html! { <p class="import-note">{ n.clone() }</p> }) }
             }
             { sheet_choice.unwrap_or_default() }
             { period_choice.unwrap_or_default() }
@@ -122,7 +135,8 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
             }
             if let Some(loaded) = loaded {
                 <ColumnMapping import={import.clone()} rows={loaded.rows.clone()} on_header_row={props.on_header_row.clone()}
-                    on_column={props.on_column.clone()} on_guess_again={props.on_guess_again.clone()} />
+                    on_column={props.on_column.clone()} on_guess_again={props.on_guess_again.clone()}
+                    on_transposed={props.on_transposed.clone()} />
             }
         </section>
     }
@@ -135,6 +149,38 @@ struct ColumnMappingProps {
     on_header_row: Callback<usize>,
     on_column: Callback<(usize, ColumnUse)>,
     on_guess_again: Callback<()>,
+    on_transposed: Callback<bool>,
+}
+
+/// How a table of figures is laid out, in words.
+fn layout_words(table: &GeneralTable) -> String {
+    let measures = table.columns.iter().filter(|c| c.unit.is_figure()).count();
+    match table.layout {
+        Layout::PeriodsAcross => {
+            format!("Periods run across the top ({}), a measure in each row.", table.columns.len())
+        }
+        Layout::PeriodsDown => {
+            format!("Periods run down the side ({} rows), {measures} measures across.", table.rows.len())
+        }
+        Layout::Categories => format!("{} rows, {measures} columns of figures.", table.rows.len()),
+    }
+}
+
+/// The choices for a column, grouped: an establishment table's, any other table's, or none.
+fn column_choices(current: ColumnUse) -> Html {
+    let option = |c: &ColumnUse| html! { <option value={c.label()} selected={*c == current}>{ c.label() }</option> };
+    let (establishment, other): (Vec<&ColumnUse>, Vec<&ColumnUse>) = ColumnUse::CHOICES
+        .iter()
+        .filter(|c| **c != ColumnUse::NotUsed && **c != ColumnUse::Role)
+        .partition(|c| matches!(c, ColumnUse::Figure(_)));
+    html! {
+        <>
+            { option(&ColumnUse::Role) }
+            <optgroup label="Establishment table">{ for establishment.into_iter().map(option) }</optgroup>
+            <optgroup label="Any other table">{ for other.into_iter().map(option) }</optgroup>
+            { option(&ColumnUse::NotUsed) }
+        </>
+    }
 }
 
 /// The columns step: which row holds the headings, and what each column holds.
@@ -194,11 +240,7 @@ fn column_mapping(props: &ColumnMappingProps) -> Html {
                                         <td>{ column_name(i) }</td>
                                         <td><label for={id.clone()}>{ if text.trim().is_empty() { "(no heading)".to_owned() } else { text.trim().to_owned() } }</label></td>
                                         <td>
-                                            <select id={id} {onchange}>
-                                                { for ColumnUse::CHOICES.iter().map(|c| html! {
-                                                    <option value={c.label()} selected={*c == current}>{ c.label() }</option>
-                                                }) }
-                                            </select>
+                                            <select id={id} {onchange}>{ column_choices(current) }</select>
                                         </td>
                                     </tr>
                                 }
@@ -210,6 +252,14 @@ fn column_mapping(props: &ColumnMappingProps) -> Html {
                     Callback::from(move |_| cb.emit(()))
                 }>{ "Guess the columns again" }</button>
             }
+            <div class="checkbox">
+                <input type="checkbox" id="swap-rows-columns" checked={props.import.input.transposed}
+                    onchange={
+                        let cb = props.on_transposed.clone();
+                        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
+                    } />
+                <label for="swap-rows-columns">{ "Swap rows and columns (for a table with its items across the top)" }</label>
+            </div>
         </fieldset>
     }
 }

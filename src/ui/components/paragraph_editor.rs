@@ -1,6 +1,8 @@
 //! One paragraph in the editor: prose or a bullet list with live figures, or a table or chart
 //! with its title. Live figures are shown marked under the text, as they will print.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -8,6 +10,7 @@ use super::recommendations_editor::RecommendationsEditor;
 use super::unseen;
 use crate::engine::model::{Content, DataBlock};
 use crate::engine::report::blocks::{kind_of, Shape};
+use crate::engine::report::general::TableMenu;
 use crate::engine::report::html::marked;
 use crate::engine::report::live::FIGURES;
 use crate::engine::report::{Block, Paragraph};
@@ -20,6 +23,9 @@ pub struct ParagraphEditorProps {
     pub content: Content,
     /// The paragraph as the report shows it now, for the live figures and generated titles.
     pub shown: Option<Paragraph>,
+    /// The tables of figures: their live figures join Insert figure, and a block made from one
+    /// is named after it.
+    pub tables: Rc<Vec<TableMenu>>,
     pub on_edit: Callback<Content>,
 }
 
@@ -46,7 +52,7 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                 <div class="paragraph-fields">
                     <label for={field_id.clone()}>{ format!("Paragraph {number}") }</label>
                     <textarea id={field_id.clone()} ref={text_ref} rows="4" value={text.clone()} {oninput} />
-                    { figure_menu(&field_id, &number, figure_ref, insert) }
+                    { figure_menu(&field_id, &number, figure_ref, &props.tables, insert) }
                     if let Some(preview) = preview {
                         // A paragraph cannot be named; a group can, so a screen reader says what this is.
                         <div class="live-preview" role="group" aria-label={format!("Paragraph {number} as it will print")}>
@@ -86,7 +92,7 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                     <input type="text" id={lead_id} value={lead.clone()} oninput={on_lead} />
                     <label for={field_id.clone()}>{ "Bullet points, one a line" }</label>
                     <textarea id={field_id.clone()} ref={text_ref} rows="4" value={items.clone()} oninput={on_items} />
-                    { figure_menu(&field_id, &number, figure_ref, insert) }
+                    { figure_menu(&field_id, &number, figure_ref, &props.tables, insert) }
                     if let Some(preview) = preview {
                         <ul class="live-preview" aria-label={format!("Paragraph {number} as it will print")}>
                             { for preview.into_iter().map(|item| html! { <li>{ Html::from_html_unchecked(item.into()) }</li> }) }
@@ -118,9 +124,16 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
                 Shape::Chart => "Chart title (states the message)",
                 Shape::Table => "Table caption",
             };
+            let name = match block {
+                DataBlock::GeneralTable(id) | DataBlock::GeneralChart(id) => {
+                    let table = props.tables.iter().find(|t| t.id == *id);
+                    format!("{}: {}", kind.label, table.map_or("a table no longer in the report", |t| t.name.as_str()))
+                }
+                _ => kind.label.to_owned(),
+            };
             html! {
                 <div class="paragraph-fields">
-                    <p class="block-name">{ format!("Paragraph {number}: {}", kind.label) }</p>
+                    <p class="block-name">{ format!("Paragraph {number}: {name}") }</p>
                     if let Some(problem) = problem {
                         <p class="report-problem">{ problem }</p>
                     }
@@ -143,15 +156,30 @@ pub fn paragraph_editor(props: &ParagraphEditorProps) -> Html {
 /// The Insert figure menu: the figure chosen goes in where the cursor was in the text when
 /// Insert is pressed. Choosing alone does nothing, so arrowing through the list with the
 /// keyboard does not put a figure in at every step (WCAG 3.2.2).
-fn figure_menu(field_id: &str, number: &str, figure_ref: NodeRef, onclick: Callback<MouseEvent>) -> Html {
+fn figure_menu(
+    field_id: &str,
+    number: &str,
+    figure_ref: NodeRef,
+    tables: &[TableMenu],
+    onclick: Callback<MouseEvent>,
+) -> Html {
     let id = format!("{field_id}-figure");
     html! {
         <div class="insert-figure">
             <label for={id.clone()}>{ "Insert figure" }</label>
             <select {id} ref={figure_ref}>
                 <option value="" selected=true>{ "Choose a figure…" }</option>
-                { for FIGURES.iter().map(|figure| html! {
-                    <option value={figure.name}>{ format!("{}: {}", figure.name, figure.help) }</option>
+                <optgroup label="Establishment, staff and benchmarks">
+                    { for FIGURES.iter().map(|figure| html! {
+                        <option value={figure.name}>{ format!("{}: {}", figure.name, figure.help) }</option>
+                    }) }
+                </optgroup>
+                { for tables.iter().map(|table| html! {
+                    <optgroup label={table.name.clone()}>
+                        { for table.figures.iter().map(|(name, help)| html! {
+                            <option value={name.clone()}>{ format!("{name}: {help}") }</option>
+                        }) }
+                    </optgroup>
                 }) }
             </select>
             <button type="button" class="secondary" {onclick}>

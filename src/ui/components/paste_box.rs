@@ -29,10 +29,10 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
         <div class={classes!("field", has_error.then_some("has-error"))}>
             <label for="paste-table">{ "Paste a table" }</label>
             <p class="hint" id="paste-hint">
-                { "Copy a table from Excel, Word or a PDF and paste it here. It needs a heading row \
-                   with Role and Establishment, Permanent, Agency, Vacant, and optionally \
-                   (Over)/under, then one row for each role. The report updates as soon as the \
-                   table can be read." }
+                { "Copy a table from Excel, Word, a PDF or a web page and paste it here, with its \
+                   heading row. An establishment table (Role, Establishment, Permanent, Agency, \
+                   Vacant) updates the report's figures; any other table of figures is added to \
+                   the report as a table, a chart and a sentence you can edit." }
             </p>
             if has_error {
                 <ProblemList id="paste-error" lead="This table could not be read, so the report has not changed:"

@@ -61,6 +61,11 @@ type Reduced = (State, Vec<Effect>);
 
 /// The paste box changed: a table that reads joins the report, one that does not says why.
 pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
+    // The same text again (the box says so on input and on change): nothing to read again,
+    // and what was said about it stands.
+    if text == next.paste && next.import.as_ref().is_some_and(Import::is_paste) {
+        return (next, Vec::new());
+    }
     next.failed = next.failed.filter(|f| f.field != InputField::Paste);
     next.paste = text.clone();
     if text.trim().is_empty() {
@@ -209,12 +214,23 @@ fn beside_the_report(
 ) -> State {
     match read {
         Ok(table) => {
-            let message = loaded_message(name, &table);
-            let same_kind: Vec<TableInput> =
-                next.tables.supporting.iter().filter(|t| t.kind == kind).map(|t| t.input.clone()).collect();
+            let mut message = loaded_message(name, &table);
+            // Tables of figures stand side by side; a table of another kind replaces its like.
+            let same_kind: Vec<TableInput> = next
+                .tables
+                .supporting
+                .iter()
+                .filter(|t| t.kind == kind && kind != TableKind::General)
+                .map(|t| t.input.clone())
+                .collect();
             next.project.supporting.retain(|existing| !same_kind.contains(existing));
             next.failed = next.failed.take().filter(|f| f.field != InputField::of(&input));
+            // An id, so a table of figures its reader fell back to can be pointed to by blocks.
+            let input = TableInput { id: next.project.fresh_table_id(), ..input };
             next.project.supporting.push(input.clone());
+            if let Table::General(general) = &table {
+                message = general_placed(&mut next, input.id, general);
+            }
             let entry = SupportingTable::arrived(input, arrived, kind, Ok(table));
             next.tables = Rc::new(next.tables.with_supporting(entry));
             next.status = capitalise(&message);
@@ -416,6 +432,14 @@ pub(super) fn guess_again(mut next: State) -> Reduced {
 
 pub(super) fn skip_unreadable(next: State, skip: bool) -> Reduced {
     again(next, |input| input.skip_unreadable = skip)
+}
+
+pub(super) fn transposed(next: State, swap: bool) -> Reduced {
+    // The heading row of one way round means nothing the other way: it is found again.
+    again(next, |input| {
+        input.transposed = swap;
+        input.mapping = None;
+    })
 }
 
 pub(super) fn period_set(next: State, period: String) -> Reduced {

@@ -20,13 +20,16 @@ pub use pieces::{
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::engine::format::sentence_start;
 use crate::engine::import::{Problem, ProblemKind, Reading};
 use crate::engine::metrics::checks::establishment_checks;
+use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
     ColumnUse, Content, Date, Move, PrintSettings, Project, RawInput, RememberedMappings, TableInput, TitleField,
 };
 use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{Facts, TableFacts};
+use crate::engine::report::general::{menus, TableMenu};
 use crate::engine::report::{build_report, ReportDocument};
 use crate::engine::sample::{sample_project, Template};
 use crate::engine::tables::{Arrived, ProjectTables};
@@ -43,8 +46,10 @@ pub struct State {
     pub facts: Rc<TableFacts>,
     /// The report, built from the document and the facts.
     pub report: Rc<ReportDocument>,
-    /// Each period's table checked, for the Checks panel.
+    /// Each table checked, for the Checks panel.
     pub checks: Rc<Vec<TableChecks>>,
+    /// The tables of figures, as the editor's menus offer their blocks and live figures.
+    pub menus: Rc<Vec<TableMenu>>,
     /// The table being brought in and how it read. The project takes it only once it reads,
     /// so a table that cannot be read never replaces the report.
     pub import: Option<Import>,
@@ -167,6 +172,8 @@ pub enum Action {
     },
     GuessColumnsAgain,
     SkipUnreadable(bool),
+    /// Read the table being brought in with its rows and columns swapped.
+    Transposed(bool),
     /// The period the table being brought in covers, e.g. "2025/26".
     ImportPeriodSet(String),
     /// Whether the table being brought in is the latest period or the one before.
@@ -272,12 +279,14 @@ impl State {
         let facts = Rc::new(TableFacts::of(&tables, TableFacts::depends_on(&project)));
         let report = Rc::new(build_report(&project, &facts));
         let checks = Rc::new(checks(&facts));
+        let menus = Rc::new(menus(&facts));
         State {
             project,
             tables,
             facts,
             report,
             checks,
+            menus,
             import: None,
             paste: String::new(),
             remembered: RememberedMappings::new(),
@@ -380,18 +389,19 @@ impl State {
     }
 }
 
-/// Each period's table checked.
+/// Each period's table checked, then each table of figures.
 fn checks(facts: &TableFacts) -> Vec<TableChecks> {
-    facts
-        .periods
-        .iter()
-        .filter_map(|period| {
-            let read = period.table.read.as_ref().ok()?;
-            let input = &period.table.input;
-            let title = if input.period.is_empty() { "The table".to_owned() } else { input.period.clone() };
-            Some(TableChecks { title, findings: establishment_checks(&read.table), period: period.table.clone() })
-        })
-        .collect()
+    let periods = facts.periods.iter().filter_map(|period| {
+        let read = period.table.read.as_ref().ok()?;
+        let input = &period.table.input;
+        let title = if input.period.is_empty() { "The establishment table".to_owned() } else { input.period.clone() };
+        Some(TableChecks { title, findings: establishment_checks(&read.table) })
+    });
+    let general = facts.general.iter().filter_map(|general| {
+        let table = general.read.as_ref().ok()?;
+        Some(TableChecks { title: sentence_start(&table.name()), findings: general_checks(table) })
+    });
+    periods.chain(general).collect()
 }
 
 /// The reducer: a pure function from the state and an action to the next state, and the
@@ -460,6 +470,7 @@ fn derive(before: &State, next: &mut State) {
     if !Rc::ptr_eq(&before.tables, &next.tables) || staff_date != TableFacts::depends_on(&before.project) {
         next.facts = Rc::new(TableFacts::of(&next.tables, staff_date));
         next.checks = Rc::new(checks(&next.facts));
+        next.menus = Rc::new(menus(&next.facts));
     }
     if !Rc::ptr_eq(&before.facts, &next.facts) || before.project != next.project {
         next.report = Rc::new(build_report(&next.project, &next.facts));
@@ -496,6 +507,7 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::ColumnSet { column, holds } => return bring_in::column_set(next, column, holds),
         Action::GuessColumnsAgain => return bring_in::guess_again(next),
         Action::SkipUnreadable(skip) => return bring_in::skip_unreadable(next, skip),
+        Action::Transposed(swap) => return bring_in::transposed(next, swap),
         Action::ImportPeriodSet(period) => return bring_in::period_set(next, period),
         Action::ImportSlotChosen(slot) => return bring_in::slot_chosen(next, slot),
         Action::ImportFinished => bring_in::finished(&mut next),

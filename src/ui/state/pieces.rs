@@ -7,7 +7,7 @@ use crate::engine::import::Problem;
 use crate::engine::metrics::checks::Finding;
 use crate::engine::model::{BudgetRow, CampaignRow, CohortRow, DfeIndicators, Project, StatisticalNeighbours};
 use crate::engine::report::facts::{council_named, Supporting, TableFacts};
-use crate::engine::tables::{Arrived, PeriodTable};
+use crate::engine::tables::Arrived;
 
 use super::InputField;
 
@@ -80,13 +80,12 @@ pub struct FileRows {
     pub arrived: Result<Rc<Arrived>, Problem>,
 }
 
-/// One period's table checked, under the period it covers.
+/// One table checked, under its name: each period's establishment table, and each table of
+/// figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableChecks {
     pub title: String,
     pub findings: Vec<Finding>,
-    /// The table checked, for the panels that work from its totals.
-    pub period: Rc<PeriodTable>,
 }
 
 /// What the Benchmarks panel compares: the DfE file, the neighbours file, and the choices.
