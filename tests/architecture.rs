@@ -234,6 +234,7 @@ fn only_the_tables_layer_calls_the_readers() {
         "read_general(",
         "guess_general(",
         "read_through(",
+        "read_general_loaded(",
         "load_input(",
         "load_pasted(",
     ];

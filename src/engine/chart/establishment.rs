@@ -16,7 +16,7 @@ use super::frame::{
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
 use super::Unit;
 use super::{Chart, ChartData};
-use crate::engine::format::fte;
+use crate::engine::format::{fte, isolate};
 use crate::engine::metrics::EstablishmentFigures;
 
 /// Two legend rows: the three parts, and the establishment marker.
@@ -70,7 +70,7 @@ pub fn establishment_chart(
     let generated = match widest {
         Some(bar) => format!(
             "{} has the most posts not filled by permanent staff ({} FTE)",
-            bar.role,
+            isolate(&bar.role),
             fte(bar.agency + bar.uncovered)
         ),
         None => "Every post is filled by permanent staff".to_owned(),
@@ -110,7 +110,7 @@ fn describe(bars: &[Bar], period_words: &str) -> String {
     for bar in bars {
         text.push_str(&format!(
             " {}: establishment {}, permanent {}, agency {}, vacant and not covered {}.",
-            bar.role,
+            isolate(&bar.role),
             fte(bar.establishment),
             fte(bar.permanent),
             fte(bar.agency),

@@ -129,8 +129,8 @@ pub fn read_input(input: &TableInput, remembered: &RememberedMappings) -> Readin
 /// Rows of pasted text. Needs no file-reading code, so the page can call it directly. Columns
 /// past the first `MAX_COLUMNS` are left out with a note, as they are from workbooks.
 pub fn load_pasted(text: &str) -> Loaded {
-    let mut rows = split_text(text);
-    let notes = leave_out_far_columns(&mut rows).into_iter().collect();
+    let (mut rows, mut notes) = split_text_noting(text);
+    notes.extend(leave_out_far_columns(&mut rows));
     Loaded { rows: rows.into(), notes, ..Loaded::default() }
 }
 
@@ -234,6 +234,23 @@ pub fn read_loaded(input: &TableInput, loaded: Result<Loaded, Problem>, remember
     Reading { loaded, kind, mapping: mapping.ok(), outcome }
 }
 
+/// Reads rows already loaded as a general table: through the input's columns when they are a
+/// general table's, else through guessed ones, whatever its headings (a table beside the
+/// report is never an establishment table).
+pub fn read_general_loaded(input: &TableInput, loaded: Loaded) -> Result<Rc<GeneralTable>, Vec<Problem>> {
+    let located = |problems: Vec<Problem>, l: &Loaded| -> Vec<Problem> {
+        problems.into_iter().map(|p| p.located(l.file.as_deref(), l.sheet.as_deref())).collect()
+    };
+    check_cells(&loaded).map_err(|p| vec![p])?;
+    let rows: Arc<[GridRow]> =
+        if input.transposed { grid::transpose(&loaded.rows).into() } else { loaded.rows.clone() };
+    let mapping = match &input.mapping {
+        Some(saved) if saved.columns.iter().any(|u| u.is_general()) => saved.clone(),
+        _ => general::guess_general(&rows).map_err(|p| located(p, &loaded))?,
+    };
+    general::read_general(&rows, &mapping, input.skip_unreadable).map(Rc::new).map_err(|p| located(p, &loaded))
+}
+
 /// Reads a paste or a file into rows. A workbook's sheet is the one asked for, or else the
 /// first visible sheet that holds a table this tool recognises.
 pub fn load(input: Input<'_>) -> Result<Loaded, Problem> {
@@ -322,9 +339,28 @@ fn choose_sheet(bytes: &[u8], format: Format, sheets: &[SheetInfo]) -> Result<(S
 /// Pasted or decoded text to rows: delimited when the lines agree on a delimiter, otherwise
 /// a table copied out of Word or a PDF, with columns separated only by spaces.
 pub fn split_text(text: &str) -> Vec<GridRow> {
+    split_text_noting(text).0
+}
+
+/// As [`split_text`], with what the officer should know about how the text was split: a quote
+/// that never closed, a label joined from two lines. Cells separated by " / " on every line
+/// are split there.
+pub fn split_text_noting(text: &str) -> (Vec<GridRow>, Vec<String>) {
+    let slashed = grid::spaced_slashes_as_tabs(text);
+    let text = slashed.as_deref().unwrap_or(text);
     match grid::consistent_delimiter(text) {
-        Some(delimiter) => grid::split_with(text, delimiter),
-        None => text_table::split(text),
+        Some(delimiter) => {
+            let (rows, mut notes) = grid::split_noting(text, delimiter);
+            // Labels wrap over lines in text copied out of Word, a PDF or a web page (tabs or
+            // pipes), never in a CSV file.
+            if !matches!(delimiter, b'\t' | b'|') {
+                return (rows, notes);
+            }
+            let (rows, joined) = grid::join_wrapped_labels(rows);
+            notes.extend(joined);
+            (rows, notes)
+        }
+        None => (text_table::split(text), Vec::new()),
     }
 }
 

@@ -21,9 +21,11 @@ const HEADER_SEARCH_LINES: usize = 30;
 /// ```
 pub fn split(text: &str) -> Vec<GridRow> {
     let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).collect();
-    let Some((header_at, headings)) =
-        lines.iter().take(HEADER_SEARCH_LINES).enumerate().find_map(|(i, (_, l))| headings(l).map(|h| (i, h)))
-    else {
+    let found = lines.iter().take(HEADER_SEARCH_LINES).enumerate().find_map(|(i, (_, l))| headings(l).map(|h| (i, h)));
+    let Some((header_at, headings)) = found.or_else(|| general_headings(&lines)) else {
+        if let Some(rows) = label_value_list(&lines) {
+            return rows;
+        }
         return lines
             .iter()
             .filter(|(_, l)| !l.is_empty())
@@ -90,6 +92,108 @@ fn headings(line: &str) -> Option<Vec<String>> {
     let mut cells = vec![label.join(" ")];
     cells.extend(segments[first_figure..].iter().map(|(s, _)| s.clone()));
     Some(cells)
+}
+
+/// Any other table: its rows are lines that end in figures after a label (or are all figures
+/// after a year, for periods down the side), and its heading line is the line above the
+/// first of them, split into a label heading and one heading a column of figures.
+fn general_headings(lines: &[(usize, &str)]) -> Option<(usize, Vec<String>)> {
+    // How many figures a line ends in after its label; a line of figures alone counts when its
+    // first is a period (the label of a table with periods down the side).
+    let figures_at_end = |l: &str| {
+        let tokens: Vec<&str> = l.split_whitespace().collect();
+        let n = tokens.iter().rev().take_while(|t| is_figure(t)).count();
+        match tokens.first() {
+            _ if n == 0 => 0,
+            _ if n < tokens.len() => n,
+            Some(first) if super::general::is_period(first) => n - 1,
+            _ => 0,
+        }
+    };
+    let first_data = lines.iter().take(HEADER_SEARCH_LINES + 1).position(|(_, l)| figures_at_end(l) > 0)?;
+    let header_at = lines[..first_data].iter().rposition(|(_, l)| !l.is_empty())?;
+    // The number of figure columns: the most common count among the lines of figures.
+    let counts: Vec<usize> = lines[first_data..].iter().map(|(_, l)| figures_at_end(l)).filter(|&n| n > 0).collect();
+    let columns =
+        (1..=counts.iter().copied().max()?).max_by_key(|n| (counts.iter().filter(|c| *c == n).count(), *n))?;
+    let header = lines[header_at].1;
+    split_heading_line(header, columns).map(|cells| (header_at, cells))
+}
+
+/// A heading line cut into a label heading and `columns` headings: by runs of spaces where a
+/// PDF kept them; by the periods at its end ("Measure 2021/22 2022/23"); one word a heading
+/// when the count fits; else by capital letters, keeping "Days per FTE" together.
+fn split_heading_line(line: &str, columns: usize) -> Option<Vec<String>> {
+    let fit = |pieces: Vec<String>| -> Option<Vec<String>> {
+        match pieces.len() {
+            n if n == columns + 1 => Some(pieces),
+            n if n == columns => Some(std::iter::once(String::new()).chain(pieces).collect()),
+            _ => None,
+        }
+    };
+    let wide: Vec<String> = line.split("  ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    if wide.len() >= 2 {
+        if let Some(cells) = fit(wide) {
+            return Some(cells);
+        }
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let periods = words.iter().rev().take_while(|w| super::general::is_period(w)).count();
+    if periods >= columns && columns > 0 {
+        let label = words[..words.len() - columns].join(" ");
+        return Some(
+            std::iter::once(label).chain(words[words.len() - columns..].iter().map(|w| (*w).to_owned())).collect(),
+        );
+    }
+    if let Some(cells) = fit(words.iter().map(|w| (*w).to_owned()).collect()) {
+        return Some(cells);
+    }
+    // "Directorate Days lost FTE Days per FTE": a heading starts at each capital, unless the
+    // word before joins it on ("per", "of", "and").
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for word in &words {
+        let joins = groups.last().and_then(|g| g.last()).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "per" | "of" | "and" | "in" | "to" | "by" | "/" | "&" | "on" | "at" | "for"
+            )
+        });
+        let starts =
+            word.chars().next().is_some_and(|c| c.is_uppercase() || c == '£' || c == '%' || c.is_ascii_digit());
+        match groups.last_mut() {
+            Some(group) if joins || !starts => group.push(word),
+            _ => groups.push(vec![word]),
+        }
+    }
+    fit(groups.into_iter().map(|g| g.join(" ")).collect())
+}
+
+/// Lines of "label – figure" ("Vacancy rate – 12.3%", "Turnover: 14.2%"), two or more, read as
+/// a table of two columns under the headings "Measure" and "Figure".
+fn label_value_list(lines: &[(usize, &str)]) -> Option<Vec<GridRow>> {
+    let pair = |l: &str| -> Option<(String, String)> {
+        [" – ", " — ", " - ", ": ", " : "].iter().find_map(|sep| {
+            let (label, value) = l.rsplit_once(sep)?;
+            let value = value.trim();
+            (read_entry(value).is_ok() || super::number::read_figure(value).is_ok())
+                .then(|| (label.trim().to_owned(), value.to_owned()))
+                .filter(|(label, _)| !label.is_empty())
+        })
+    };
+    let filled: Vec<&(usize, &str)> = lines.iter().filter(|(_, l)| !l.is_empty()).collect();
+    let pairs = filled.iter().filter(|(_, l)| pair(l).is_some()).count();
+    if pairs < 2 || pairs * 2 < filled.len() {
+        return None;
+    }
+    let first = filled.iter().position(|(_, l)| pair(l).is_some())?;
+    let mut rows: Vec<GridRow> =
+        filled[..first].iter().map(|(n, l)| GridRow { line: *n, cells: vec![(*l).to_owned()] }).collect();
+    rows.push(GridRow { line: filled[first].0, cells: vec!["Measure".into(), "Figure".into()] });
+    // The heading row is made up; the rows keep their own lines, one after it.
+    rows.extend(
+        filled[first..].iter().filter_map(|(n, l)| pair(l).map(|(a, b)| GridRow { line: *n, cells: vec![a, b] })),
+    );
+    Some(rows)
 }
 
 /// Words grouped into known heading phrases, longest match first; unknown words stand alone.

@@ -22,7 +22,7 @@ use crate::engine::import::grid::GridRow;
 use crate::engine::import::kind::{classify, TableKind};
 use crate::engine::import::pipeline_tables::{read_budget, read_campaigns, read_cohorts};
 use crate::engine::import::staff::read_staff_list;
-use crate::engine::import::{load_pasted, read_loaded, Loaded, Mapped, Problem};
+use crate::engine::import::{load_pasted, read_general_loaded, read_loaded, Loaded, Mapped, Problem};
 use crate::engine::model::{
     BudgetRow, CampaignRow, CohortRow, DfeIndicators, GeneralTable, Project, RawInput, RememberedMappings, StaffList,
     StatisticalNeighbours, TableInput,
@@ -343,19 +343,18 @@ impl SupportingTable {
             // A general table is read through the columns it was brought in with.
             (_, Ok(loaded)) if input.mapping.as_ref().is_some_and(|m| m.columns.iter().any(|u| u.is_general())) => {
                 count_reading();
-                let reading = read_loaded(input, Ok(loaded), &RememberedMappings::new());
-                let read = match reading.outcome {
-                    Ok(Mapped::General(table)) => Ok(Table::General(table)),
-                    Ok(Mapped::Establishment(_)) => Err(vec![Problem::whole(unread_kind(TableKind::Establishment))]),
-                    Err(problems) => Err(problems),
-                };
-                (TableKind::General, read)
+                (TableKind::General, read_general_loaded(input, loaded).map(Table::General))
             }
             (_, Ok(loaded)) => {
                 let kind = classify(&loaded.rows);
-                let read = read_table(kind, &loaded.rows)
-                    .unwrap_or_else(|| Err(vec![Problem::whole(unread_kind(kind))]))
-                    .map_err(|p| located(p, &loaded));
+                let read = match read_table(kind, &loaded.rows) {
+                    Some(read) => read.map_err(|p| located(p, &loaded)),
+                    // Any other table beside the report is a table of figures.
+                    None => {
+                        count_reading();
+                        read_general_loaded(input, loaded).map(Table::General)
+                    }
+                };
                 let kind = if matches!(read, Ok(Table::General(_))) { TableKind::General } else { kind };
                 (kind, read)
             }
@@ -512,10 +511,6 @@ fn same<T>(a: &[Rc<T>], b: &[Rc<T>]) -> bool {
 
 fn located(problems: Vec<Problem>, loaded: &Loaded) -> Vec<Problem> {
     problems.into_iter().map(|p| p.located(loaded.file.as_deref(), loaded.sheet.as_deref())).collect()
-}
-
-fn unread_kind(kind: TableKind) -> crate::engine::import::ProblemKind {
-    crate::engine::import::ProblemKind::NotReadBesideTheReport { found: kind }
 }
 
 thread_local! {
