@@ -15,6 +15,18 @@ fn read<T>(
     kind: TableKind,
     make: impl Fn(usize, String, Vec<Option<f64>>) -> T,
 ) -> Result<Vec<T>, Vec<Problem>> {
+    let enough = |found: &[Option<usize>]| columns.iter().zip(found).all(|((_, required), p)| !required || p.is_some());
+    read_when(rows, columns, &enough, kind, make)
+}
+
+/// As [`read`], with the heading row found where `enough` says its columns are.
+fn read_when<T>(
+    rows: &[GridRow],
+    columns: &[(&[&str], bool)],
+    enough: &dyn Fn(&[Option<usize>]) -> bool,
+    kind: TableKind,
+    make: impl Fn(usize, String, Vec<Option<f64>>) -> T,
+) -> Result<Vec<T>, Vec<Problem>> {
     let find = |row: &GridRow, names: &[&str]| {
         row.cells.iter().position(|c| {
             let k = key(c);
@@ -23,7 +35,7 @@ fn read<T>(
     };
     let Some((index, positions)) = rows.iter().take(30).enumerate().find_map(|(i, row)| {
         let positions: Vec<Option<usize>> = columns.iter().map(|(names, _)| find(row, names)).collect();
-        columns.iter().zip(&positions).all(|((_, required), p)| !required || p.is_some()).then_some((i, positions))
+        (positions[0].is_some() && enough(&positions)).then_some((i, positions))
     }) else {
         return Err(vec![Problem::whole(ProblemKind::NoHeader(kind))]);
     };
@@ -95,18 +107,30 @@ pub fn read_campaigns(rows: &[GridRow]) -> Result<Vec<CampaignRow>, Vec<Problem>
     )
 }
 
-/// Item, budget, spent, and optionally years.
+/// Item and any two of budget, spent and remaining (the third worked out from them), and
+/// optionally the years the budget covers.
 pub fn read_budget(rows: &[GridRow]) -> Result<Vec<BudgetRow>, Vec<Problem>> {
-    read(
+    let two_of_three = |found: &[Option<usize>]| found[1..4].iter().filter(|p| p.is_some()).count() >= 2;
+    read_when(
         rows,
         &[
-            (&["item", "budgetline", "line", "area", "description", "programme"], true),
-            (&["budget", "allocation", "budgeted"], true),
-            (&["spent", "spend", "actual", "actualspend", "outturn"], true),
+            (&["item", "budgetline", "line", "area", "description", "programme", "service", "budgetheading"], true),
+            (&["budget", "allocation", "budgeted", "annualbudget", "totalbudget"], false),
+            (&["spent", "spend", "actual", "actualspend", "outturn", "spenttodate", "committed"], false),
+            (&["remaining", "balance", "available", "left", "remainingbudget", "unspent"], false),
             (&["years", "yearscovered", "period"], false),
         ],
+        &two_of_three,
         TableKind::Budget,
-        |line, item, f| BudgetRow { line, item, budget: f[0], spent: f[1], years: f[2] },
+        |line, item, f| {
+            let (budget, spent) = match (f[0], f[1], f[2]) {
+                (Some(b), Some(s), _) => (Some(b), Some(s)),
+                (Some(b), None, Some(r)) => (Some(b), Some(b - r)),
+                (None, Some(s), Some(r)) => (Some(s + r), Some(s)),
+                (b, s, _) => (b, s),
+            };
+            BudgetRow { line, item, budget, spent, years: f[3] }
+        },
     )
 }
 
@@ -114,6 +138,22 @@ pub fn read_budget(rows: &[GridRow]) -> Result<Vec<BudgetRow>, Vec<Problem>> {
 mod tests {
     use super::*;
     use crate::engine::import::split_text;
+
+    #[test]
+    fn a_budget_is_read_from_any_two_of_budget_spent_and_remaining() {
+        let cases = [
+            "Item\tBudget\tSpent\nTraining\t£10,000\t£4,000\n",
+            "Item\tBudget\tRemaining\nTraining\t£10,000\t£6,000\n",
+            "Item\tSpent\tRemaining\nTraining\t£4,000\t£6,000\n",
+            "Item\tBudget\tSpent\tRemaining\nTraining\t£10,000\t£4,000\t£6,000\n",
+        ];
+        for text in cases {
+            let rows = read_budget(&split_text(text)).unwrap_or_else(|p| panic!("{text:?}: {p:?}"));
+            assert_eq!((rows[0].budget, rows[0].spent), (Some(10_000.0), Some(4_000.0)), "{text:?}");
+        }
+        let one = read_budget(&split_text("Item\tBudget\nTraining\t£10,000\n")).unwrap_err();
+        assert_eq!(one[0].kind, ProblemKind::NoHeader(TableKind::Budget), "one of the three is not enough");
+    }
 
     #[test]
     fn cohorts_campaigns_and_budgets_are_read() {
@@ -148,6 +188,6 @@ mod tests {
         let problems = read_cohorts(&split_text("Programme\tCompleted\nASYE\tten\n")).unwrap_err();
         assert_eq!(problems[0].to_string(), "Row 2, column Completed: 'ten' is not a number.");
         let missing = read_budget(&split_text("Item\tSpent\nA\t1\n")).unwrap_err();
-        assert_eq!(missing[0].to_string(), "The headings were not found. Expected an Item column, Budget and Spent.");
+        assert_eq!(missing[0].to_string(), "The headings were not found. Expected an Item column and two of Budget, Spent and Remaining.");
     }
 }

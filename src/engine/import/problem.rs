@@ -548,7 +548,9 @@ fn no_header(kind: TableKind) -> String {
         TableKind::Recruitment => {
             "The headings were not found. Expected a Campaign column, Posts advertised and Applications.".to_owned()
         }
-        TableKind::Budget => "The headings were not found. Expected an Item column, Budget and Spent.".to_owned(),
+        TableKind::Budget => {
+            "The headings were not found. Expected an Item column and two of Budget, Spent and Remaining.".to_owned()
+        }
         _ => format!("No header row was found. {EXPECTED_HEADER}"),
     }
 }
