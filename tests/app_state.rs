@@ -710,3 +710,34 @@ fn a_file_that_reads_after_one_that_did_not_leaves_the_focus_where_it_is() {
     assert!(read.pipeline().budget.is_some(), "the budget reads");
     assert!(!effects.contains(&Effect::Focus(ERROR_SUMMARY)), "{effects:?}");
 }
+
+/// The recommendations in the state's document, from its first tracker block.
+fn tracked(state: &State) -> Option<Vec<wrb::engine::model::Recommendation>> {
+    state.project.document.sections.iter().flat_map(|s| &s.paragraphs).find_map(|p| match &p.content {
+        Content::Data { block: DataBlock::Recommendations(rows), .. } => Some(rows.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_pasted_tracker_fills_the_tracker_block_and_undo_puts_back_what_was_there() {
+    use wrb::engine::model::Status;
+    let tracker = "No.\tTheme\tRecommendation\tStatus\tUpdate\n\
+                   1\tRecruitment\tReview pay\tComplete\tAgreed\n\
+                   2\tRetention\tExit interviews\tPaused\tNo lead yet\n";
+    let start = State::default();
+    let before = tracked(&start);
+    let pasted = reduce_(&start, Action::PasteEdited(tracker.into()));
+    let rows = tracked(&pasted).expect("a tracker block");
+    assert_eq!(rows.iter().map(|r| r.status).collect::<Vec<_>>(), [Status::Green, Status::Red]);
+    assert_eq!(rows[1].update, "No lead yet");
+    assert!(pasted.status.contains("2 recommendations"), "{}", pasted.status);
+    assert!(pasted.project.supporting.len() == start.project.supporting.len(), "the rows live in the document");
+    assert_eq!(tracked(&reduce_(&pasted, Action::Undo)), before);
+
+    // A status none of the scales hold is named where it is, and nothing changes.
+    let bad = reduce_(&start, Action::PasteEdited(tracker.replace("Paused", "Purple")));
+    assert_eq!(tracked(&bad), before);
+    let said = bad.failed.as_ref().map(|f| f.problems[0].to_string()).unwrap_or_default();
+    assert!(said.contains("Row 3, column Status: 'Purple' is not a status this tool knows"), "{said}");
+}

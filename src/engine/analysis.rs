@@ -17,8 +17,8 @@ use crate::engine::metrics::{
     agency_cover_of_vacancies, establishment_figures, share_vacant, Measure, OverUnderBasis, RoleFigures,
 };
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, Date, Field, GeneralTable, Layout, Row as GeneralRow, StaffList,
-    StatisticalNeighbours, Unit,
+    BudgetRow, CampaignRow, CohortRow, Date, Field, GeneralTable, Layout, Recommendation, Row as GeneralRow, StaffList,
+    StatisticalNeighbours, Status, Unit,
 };
 use crate::engine::tables::{OneTable, Table};
 
@@ -52,6 +52,26 @@ pub struct Analysis {
     pub budget: Option<Vec<BudgetOut>>,
     /// For general tables: the table as read, and its checks.
     pub general: Option<GeneralOut>,
+    /// For recommendations trackers: each recommendation with its status as `green`, `amber`
+    /// or `red`, and how many are at each.
+    pub tracker: Option<TrackerOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrackerOut {
+    pub recommendations: Vec<TrackerRowOut>,
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrackerRowOut {
+    pub number: String,
+    pub theme: String,
+    pub recommendation: String,
+    pub status: &'static str,
+    pub update: String,
 }
 
 /// A general table as read.
@@ -263,6 +283,7 @@ pub fn analyse(table: &OneTable, options: &Options<'_>) -> Analysis {
         campaigns: None,
         budget: None,
         general: None,
+        tracker: None,
     };
     match table {
         OneTable::Supporting(table) => match &table.read {
@@ -293,6 +314,26 @@ fn supporting(analysis: &mut Analysis, table: &Table, options: &Options<'_>) {
         Table::DfeIndicators(data) => analysis.dfe = Some(dfe(data, options.council, options.neighbours)),
         Table::StatisticalNeighbours(_) => {}
         Table::General(table) => analysis.general = Some(general(table)),
+        Table::Tracker(rows) => analysis.tracker = Some(tracker(rows)),
+    }
+}
+
+fn tracker(rows: &[Recommendation]) -> TrackerOut {
+    let at = |status: Status| rows.iter().filter(|r| r.status == status).count();
+    TrackerOut {
+        recommendations: rows
+            .iter()
+            .map(|r| TrackerRowOut {
+                number: r.number.clone(),
+                theme: r.theme.clone(),
+                recommendation: r.recommendation.clone(),
+                status: r.status.class(),
+                update: r.update.clone(),
+            })
+            .collect(),
+        green: at(Status::Green),
+        amber: at(Status::Amber),
+        red: at(Status::Red),
     }
 }
 

@@ -39,7 +39,8 @@ pub fn classify(rows: &[GridRow]) -> TableKind {
             TableKind::Recruitment
         } else if staff_list_evidence(&has) {
             TableKind::StaffList
-        } else if (has(&["budget"]) && has(&["spent", "spend", "actual", "outturn", "remaining", "variance", "forecast"]))
+        } else if (has(&["budget"])
+            && has(&["spent", "spend", "actual", "outturn", "remaining", "variance", "forecast"]))
             || (has(&["spent", "spend", "actual"]) && has(&["remaining", "balance"]))
         {
             TableKind::Budget

@@ -19,6 +19,7 @@ mod problem;
 pub mod spreadsheet;
 pub mod staff;
 pub mod text_table;
+pub mod tracker;
 
 pub use establishment::read_establishment;
 pub use problem::{

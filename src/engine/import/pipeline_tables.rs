@@ -188,6 +188,9 @@ mod tests {
         let problems = read_cohorts(&split_text("Programme\tCompleted\nASYE\tten\n")).unwrap_err();
         assert_eq!(problems[0].to_string(), "Row 2, column Completed: 'ten' is not a number.");
         let missing = read_budget(&split_text("Item\tSpent\nA\t1\n")).unwrap_err();
-        assert_eq!(missing[0].to_string(), "The headings were not found. Expected an Item column and two of Budget, Spent and Remaining.");
+        assert_eq!(
+            missing[0].to_string(),
+            "The headings were not found. Expected an Item column and two of Budget, Spent and Remaining."
+        );
     }
 }

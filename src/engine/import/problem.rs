@@ -128,6 +128,10 @@ pub enum ProblemKind {
     RunTogether {
         cell: String,
     },
+    /// A tracker's status that is none of the scales trackers use.
+    UnknownStatus {
+        cell: String,
+    },
     /// Text in an encoding this tool does not read.
     UnreadableEncoding {
         name: String,
@@ -271,6 +275,7 @@ impl ProblemKind {
             K::NoLabelColumn => (40, none(), vec![]),
             K::RunTogether { cell } => (41, text(cell), vec![]),
             K::UnreadableEncoding { name } => (42, text(name), vec![]),
+            K::UnknownStatus { cell } => (43, text(cell), vec![]),
         };
         Wire(tag, texts, numbers)
     }
@@ -327,6 +332,7 @@ impl ProblemKind {
             40 => K::NoLabelColumn,
             41 => K::RunTogether { cell: text(&mut texts)? },
             42 => K::UnreadableEncoding { name: text(&mut texts)? },
+            43 => K::UnknownStatus { cell: text(&mut texts)? },
             _ => return None,
         })
     }
@@ -524,6 +530,16 @@ impl fmt::Display for ProblemKind {
                 "The file's text is in the {name} encoding, which this tool does not read. Open it in Excel or a text \
                  editor and save it as CSV UTF-8, then load that."
             ),
+            ProblemKind::UnknownStatus { cell } if cell.trim().is_empty() => f.write_str(
+                "this recommendation has no status. Write Green, Amber or Red (or Achieved, On track, Slipped, Not \
+                 achieved; or Complete, Ongoing, Paused) and paste the tracker again.",
+            ),
+            ProblemKind::UnknownStatus { cell } => write!(
+                f,
+                "{} is not a status this tool knows. Write Green, Amber or Red (or Achieved, On track, Slipped, Not \
+                 achieved; or Complete, Ongoing, Paused) and paste the tracker again.",
+                quoted(cell)
+            ),
             ProblemKind::NotANumber { cell } => write!(f, "{} is not a number.", quoted(cell)),
             ProblemKind::NotANumberOrCode { cell } => write!(f, "{} is not a number or a DfE code.", quoted(cell)),
             ProblemKind::NotADate { cell } => {
@@ -703,6 +719,7 @@ mod tests {
             K::NoLabelColumn,
             K::RunTogether { cell: text() },
             K::UnreadableEncoding { name: "Big5".into() },
+            K::UnknownStatus { cell: text() },
         ];
         kinds.extend(NotATable::ALL.map(K::NotATable));
         kinds.extend(Stop::ALL.map(K::ReadingStopped));

@@ -1,7 +1,9 @@
 //! Cohorts and pipelines (newly qualified social workers through the ASYE year, students,
 //! apprentices), recruitment campaigns, projections of the workforce, and what-if scenarios.
 
+use super::money::{agency_premium, AgencyCharge, WorkingYear};
 use super::{agency_rate, Measure, NotAvailable};
+use crate::engine::model::Scenario;
 
 fn share(part: f64, whole: f64) -> Measure {
     if whole > 0.0 && part.is_finite() {
@@ -105,6 +107,47 @@ pub fn convert_agency(agency: f64, permanent: f64, fte: f64, premium_per_fte: f6
             Err(NotAvailable::NoDenominator)
         },
     }
+}
+
+/// What a scenario gives from the current establishment totals: the projection month by month
+/// for three years, the premium one agency FTE costs over a permanent one, and the conversion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioOutcome {
+    pub months: Vec<ProjectedMonth>,
+    pub premium: Measure,
+    pub conversion: Conversion,
+    /// The recruits a year assumed: the officer's, or enough to replace leavers.
+    pub recruits: f64,
+}
+
+/// Recruits a year that replace leavers at the turnover assumed, to 1 decimal place: the
+/// projection starts flat until the officer says otherwise.
+pub fn steady_recruits(permanent: f64, turnover_percent: f64) -> f64 {
+    (permanent * turnover_percent / 100.0 * 10.0).round() / 10.0
+}
+
+/// The Scenarios panel's figures, worked out in one place for the panel and the live figures.
+pub fn scenario_outcome(s: &Scenario, establishment: f64, permanent: f64, agency: f64) -> ScenarioOutcome {
+    let recruits = s.recruits.unwrap_or_else(|| steady_recruits(permanent, s.turnover_percent));
+    let months = project(
+        ProjectionInputs {
+            establishment,
+            in_post: permanent,
+            starters_a_year: recruits,
+            turnover: s.turnover_percent / 100.0,
+            pipeline_a_year: s.pipeline,
+        },
+        36,
+    );
+    let premium = agency_premium(
+        1.0,
+        AgencyCharge::Daily(s.day_rate),
+        s.salary,
+        s.on_costs_percent / 100.0,
+        WorkingYear::default(),
+    );
+    let conversion = convert_agency(agency, permanent, s.convert, premium.clone().unwrap_or(0.0));
+    ScenarioOutcome { months, premium, conversion, recruits }
 }
 
 #[cfg(test)]

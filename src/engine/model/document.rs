@@ -67,6 +67,7 @@ pub enum DataBlock {
     AgeProfile,
     LeaversByReason,
     CohortTable,
+    RecruitmentTable,
     BudgetTable,
     Recommendations(Vec<Recommendation>),
     /// A general table, by the id of its input.

@@ -21,5 +21,8 @@ pub use general::{plain_label, Cell, Column, GeneralTable, Layout, Row, Unit};
 pub use kind::TableKind;
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use pipeline::{BudgetRow, CampaignRow, CohortRow};
-pub use project::{Origin, Project, RawInput, ReportSettings, TableInput, TitleBlock, TitleField, SCHEMA_VERSION};
+pub use project::{
+    Origin, Project, RawInput, ReportSettings, Scenario, TableInput, TitleBlock, TitleField, ENGLAND_TURNOVER_PERCENT,
+    SCHEMA_VERSION,
+};
 pub use staff::{Contract, Person, StaffList, Words};

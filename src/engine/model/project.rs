@@ -44,6 +44,41 @@ pub struct ReportSettings {
     /// The date a staff list's figures are taken at; the latest date in the list when not chosen.
     pub staff_date: Option<super::Date>,
     pub print: PrintSettings,
+    /// The Scenarios panel's assumptions: its projection and agency conversion are live figures.
+    #[serde(default)]
+    pub scenario: Scenario,
+}
+
+/// What the Scenarios panel assumes, kept with the report so the figures it gives in the
+/// prose are the ones the panel showed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub turnover_percent: f64,
+    /// Recruits a year (FTE); none given means enough to replace leavers.
+    pub recruits: Option<f64>,
+    pub pipeline: f64,
+    pub convert: f64,
+    pub day_rate: f64,
+    pub salary: f64,
+    pub on_costs_percent: f64,
+}
+
+/// Turnover to assume until the officer gives their own: England's children's social workers,
+/// 30 September 2025 (`../shared/domain.md`, "England comparators").
+pub const ENGLAND_TURNOVER_PERCENT: f64 = 11.8;
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            turnover_percent: ENGLAND_TURNOVER_PERCENT,
+            recruits: None,
+            pipeline: 0.0,
+            convert: 0.0,
+            day_rate: 400.0,
+            salary: 45_000.0,
+            on_costs_percent: 30.0,
+        }
+    }
 }
 
 /// The block at the top of a committee report.

@@ -1,15 +1,13 @@
 //! Data blocks: the tables and charts an officer inserts, worked out from the facts. Each
 //! block that cannot be drawn says why in its place, so a gap is never silent.
 
-use super::facts::{earlier_in_words, earlier_period_name, period_name, supporting, Facts};
+use super::facts::{earlier_in_words, earlier_period_name, period_name, Facts};
 use super::narrative::rate_movement;
-use super::{caption, Block, Counters, Table};
+use super::{caption, pipeline, Block, Counters, Table};
 use crate::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
-use crate::engine::format::{count, fte, fte_bracketed, money, rate};
+use crate::engine::format::{count, fte, fte_bracketed, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
 use crate::engine::metrics::comparison::compare_totals;
-use crate::engine::metrics::money::budget;
-use crate::engine::metrics::pipeline::{completion, retention};
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
 use crate::engine::model::{DataBlock, Field, Level, Period};
 
@@ -102,9 +100,14 @@ pub const KINDS: &[BlockKind] = &[
     kind(
         DataBlock::CohortTable,
         "Newly qualified and training cohorts table",
-        Make::Table(|_, f, t, c| cohort_table(f, t, c)),
+        Make::Table(|_, f, t, c| pipeline::cohort_table(f, t, c)),
     ),
-    kind(DataBlock::BudgetTable, "Budget table", Make::Table(|_, f, t, c| budget_table(f, t, c))),
+    kind(
+        DataBlock::RecruitmentTable,
+        "Recruitment campaigns table (applications and appointments per post)",
+        Make::Table(|_, f, t, c| pipeline::recruitment_table(f, t, c)),
+    ),
+    kind(DataBlock::BudgetTable, "Budget table", Make::Table(|_, f, t, c| pipeline::budget_table(f, t, c))),
     kind(DataBlock::Recommendations(Vec::new()), "Recommendations tracker", Make::Table(recommendations)),
     // One a general table: the menu offers them by the table's name (`report::general`).
     BlockKind {
@@ -170,7 +173,7 @@ fn establishment_figure(block: &DataBlock, facts: &Facts, id: &str, title: &str)
         .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
 }
 
-fn table(caption: String, header: &[&str], rows: Vec<Vec<String>>, notes: Vec<String>) -> Table {
+pub(super) fn table(caption: String, header: &[&str], rows: Vec<Vec<String>>, notes: Vec<String>) -> Table {
     Table {
         caption,
         header: header.iter().map(|h| (*h).to_owned()).collect(),
@@ -185,7 +188,7 @@ fn cell(measure: &Measure, style: fn(f64) -> String) -> String {
     measure.as_ref().map_or_else(|_| NOT_AVAILABLE.to_owned(), |v| style(*v))
 }
 
-fn source_note(source: &str) -> String {
+pub(super) fn source_note(source: &str) -> String {
     format!("Source: {}.", source.trim_end_matches('.'))
 }
 
@@ -411,65 +414,20 @@ fn staff_flows(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Ve
     ))])
 }
 
-fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.tables.cohorts, &facts.missing("no cohort table has been added"))?;
-    let num = |v: Option<f64>| v.map_or(NOT_AVAILABLE.to_owned(), count);
-    let both = |a: Option<f64>, b: Option<f64>, f: fn(f64, f64) -> Measure| match (a, b) {
-        (Some(a), Some(b)) => cell(&f(a, b), rate),
-        _ => NOT_AVAILABLE.to_owned(),
-    };
-    let body = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.programme.clone(),
-                num(r.started),
-                num(r.completed),
-                num(r.still_employed),
-                both(r.completed, r.started, completion),
-                both(r.still_employed, r.completed, retention),
-            ]
-        })
-        .collect();
-    Ok(vec![Block::Table(table(
-        caption(counters, "Programme cohorts: completion and retention".into(), title),
-        &["Programme", "Started", "Completed", "Still employed", "Completion", "Retention"],
-        body,
-        vec!["Completion = completed ÷ started; retention = still employed ÷ completed.".into(), source_note(source)],
-    ))])
-}
-
-fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.tables.budget, &facts.missing("no budget table has been added"))?;
-    let body = rows
-        .iter()
-        .map(|r| {
-            let figures = match (r.budget, r.spent) {
-                (Some(b), Some(s)) => Some(budget(b, s, r.years.unwrap_or(1.0))),
-                _ => None,
-            };
-            vec![
-                r.item.clone(),
-                r.budget.map_or(NOT_AVAILABLE.to_owned(), money),
-                r.spent.map_or(NOT_AVAILABLE.to_owned(), money),
-                figures.as_ref().map_or(NOT_AVAILABLE.to_owned(), |f| money(f.remaining)),
-                figures.as_ref().map_or(NOT_AVAILABLE.to_owned(), |f| cell(&f.share_spent, rate)),
-            ]
-        })
-        .collect();
-    Ok(vec![Block::Table(table(
-        caption(counters, "Budgets: spent and remaining".into(), title),
-        &["Item", "Budget", "Spent", "Remaining", "Spent (%)"],
-        body,
-        vec![format!("Remaining = budget − spent. {}", source_note(source))],
-    ))])
-}
-
-fn recommendations(block: &DataBlock, _: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
+fn recommendations(
+    block: &DataBlock,
+    facts: &Facts,
+    title: &str,
+    counters: &mut Counters,
+) -> Result<Vec<Block>, String> {
     let DataBlock::Recommendations(rows) = block else { unreachable!("the tracker's kind") };
-    if rows.is_empty() {
-        return Err("add the recommendations in the editor".to_owned());
-    }
+    // An empty block takes a tracker brought in as a table.
+    let brought = facts.tables.tracker.as_ref().and_then(|t| t.as_ref().ok()).map(|(_, rows)| rows.as_slice());
+    let rows = match (rows.is_empty(), brought) {
+        (false, _) => rows.as_slice(),
+        (true, Some(brought)) if !brought.is_empty() => brought,
+        _ => return Err("add the recommendations in the editor, or paste the tracker".to_owned()),
+    };
     let body = rows
         .iter()
         .map(|r| {

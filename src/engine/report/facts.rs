@@ -16,8 +16,8 @@ use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, Date, DfeIndicators, GeneralTable, Level, Period, Project, ReportSettings,
-    StatisticalNeighbours, TableInput, TitleBlock,
+    BudgetRow, CampaignRow, CohortRow, Content, DataBlock, Date, DfeIndicators, GeneralTable, Level, Period, Project,
+    Recommendation, ReportSettings, StatisticalNeighbours, TableInput, TitleBlock,
 };
 use crate::engine::tables::{PeriodTable, ProjectTables, SupportingTable, Table};
 
@@ -27,6 +27,8 @@ pub type Supporting<T> = Option<Result<(String, T), String>>;
 /// One build's view of the facts: the tables' figures with the title block and settings.
 pub struct Facts<'a> {
     pub title_block: &'a TitleBlock,
+    /// The recommendations of the document's first tracker block that has any.
+    pub tracker: &'a [Recommendation],
     pub settings: &'a ReportSettings,
     pub tables: &'a TableFacts,
 }
@@ -43,6 +45,9 @@ pub struct TableFacts {
     pub cohorts: Supporting<Rc<Vec<CohortRow>>>,
     pub campaigns: Supporting<Rc<Vec<CampaignRow>>>,
     pub budget: Supporting<Rc<Vec<BudgetRow>>>,
+    /// A tracker brought in as a table (the command-line tool): it fills a tracker block the
+    /// document left empty. The page puts a tracker's rows into the document instead.
+    pub tracker: Supporting<Rc<Vec<Recommendation>>>,
     /// Every general table, in the project's order: blocks and live figures find one by its id.
     pub general: Vec<GeneralFacts>,
     /// Supporting tables whose files are not here: in the browser, files the worker is still
@@ -102,6 +107,7 @@ impl TableFacts {
                 (_, Ok(Table::Cohorts(t))) => facts.cohorts = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Recruitment(t))) => facts.campaigns = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Budget(t))) => facts.budget = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::Tracker(t))) => facts.tracker = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::General(t))) => facts.general.push(GeneralFacts {
                     id: table.input.id,
                     source,
@@ -116,6 +122,7 @@ impl TableFacts {
                     TableKind::Cohort => facts.cohorts = Some(Err(why)),
                     TableKind::Recruitment => facts.campaigns = Some(Err(why)),
                     TableKind::Budget => facts.budget = Some(Err(why)),
+                    TableKind::RecommendationsTracker => facts.tracker = Some(Err(why)),
                     _ => facts.general.push(GeneralFacts {
                         id: table.input.id,
                         source,
@@ -177,7 +184,20 @@ fn first_problem(problems: &[Problem]) -> String {
 impl<'a> Facts<'a> {
     /// The facts for one build of a project's report.
     pub fn new(project: &'a Project, tables: &'a TableFacts) -> Self {
-        Facts { title_block: &project.title_block, settings: &project.settings, tables }
+        let tracker = project
+            .document
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .find_map(|p| match &p.content {
+                Content::Data { block: DataBlock::Recommendations(rows), .. } if !rows.is_empty() => {
+                    Some(rows.as_slice())
+                }
+                _ => None,
+            })
+            .or_else(|| tables.tracker.as_ref().and_then(|t| t.as_ref().ok()).map(|(_, rows)| rows.as_slice()))
+            .unwrap_or_default();
+        Facts { title_block: &project.title_block, settings: &project.settings, tracker, tables }
     }
 
     /// The period a block or figure asks for.

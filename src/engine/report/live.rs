@@ -4,10 +4,12 @@
 
 use super::facts::{earlier_in_words, Facts};
 use super::narrative::rate_movement;
-use crate::engine::format::{fte, rate};
+use super::pipeline::{total as summed, Total::*};
+use crate::engine::format::{fte, money, rate};
 use crate::engine::metrics::benchmark::Rate;
+use crate::engine::metrics::pipeline::{scenario_outcome, ProjectedMonth, ScenarioOutcome};
 use crate::engine::metrics::{Measure, RoleFigures};
-use crate::engine::model::Period;
+use crate::engine::model::{Period, Status};
 
 /// A piece of a paragraph: the officer's words, or a live figure and its value now.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -69,6 +71,8 @@ pub fn plain(runs: &[Run]) -> String {
 /// A live figure: the name the officer writes between braces, what it gives (for the Insert
 /// figure menu), and how its value is worked out, for the period asked (`, earlier`).
 pub struct Figure {
+    /// The heading it is listed under in the Insert figure menu.
+    pub group: &'static str,
     pub name: &'static str,
     pub help: &'static str,
     value: fn(&Facts, Period) -> Result<String, String>,
@@ -77,91 +81,285 @@ pub struct Figure {
 /// Every live figure, each declared once: the menu lists them in this order, and a name
 /// written in a paragraph is looked up here.
 pub const FIGURES: &[Figure] = &[
-    Figure { name: "period", help: "The latest period, e.g. 2025/26", value: period },
-    Figure { name: "earlier period", help: "The period before it", value: |f, _| period(f, Period::Earlier) },
+    Figure { group: "Establishment", name: "period", help: "The latest period, e.g. 2025/26", value: period },
     Figure {
+        group: "Establishment",
+        name: "earlier period",
+        help: "The period before it",
+        value: |f, _| period(f, Period::Earlier),
+    },
+    Figure {
+        group: "Establishment",
         name: "establishment",
         help: "Establishment, FTE",
         value: |f, p| measure(f, p, |t| &t.establishment, fte),
     },
-    Figure { name: "permanent", help: "Permanent staff, FTE", value: |f, p| measure(f, p, |t| &t.permanent, fte) },
-    Figure { name: "agency", help: "Agency workers, FTE", value: |f, p| measure(f, p, |t| &t.agency, fte) },
-    Figure { name: "in post", help: "Permanent and agency, FTE", value: in_post },
-    Figure { name: "vacant", help: "Vacant posts, FTE", value: |f, p| measure(f, p, |t| &t.vacant, fte) },
     Figure {
+        group: "Establishment",
+        name: "permanent",
+        help: "Permanent staff, FTE",
+        value: |f, p| measure(f, p, |t| &t.permanent, fte),
+    },
+    Figure {
+        group: "Establishment",
+        name: "agency",
+        help: "Agency workers, FTE",
+        value: |f, p| measure(f, p, |t| &t.agency, fte),
+    },
+    Figure { group: "Establishment", name: "in post", help: "Permanent and agency, FTE", value: in_post },
+    Figure {
+        group: "Establishment",
+        name: "vacant",
+        help: "Vacant posts, FTE",
+        value: |f, p| measure(f, p, |t| &t.vacant, fte),
+    },
+    Figure {
+        group: "Establishment",
         name: "vacancy rate",
         help: "Vacant ÷ (vacant + permanent)",
         value: |f, p| measure(f, p, |t| &t.vacancy_rate, rate),
     },
     Figure {
+        group: "Establishment",
         name: "agency rate",
         help: "Agency ÷ (agency + permanent)",
         value: |f, p| measure(f, p, |t| &t.agency_rate, rate),
     },
     Figure {
+        group: "Establishment",
         name: "vacancy rate change",
         help: "How the vacancy rate moved since the earlier period, in words",
         value: |f, _| movement(f, |t| &t.vacancy_rate),
     },
     Figure {
+        group: "Establishment",
         name: "agency rate change",
         help: "How the agency rate moved since the earlier period, in words",
         value: |f, _| movement(f, |t| &t.agency_rate),
     },
     Figure {
+        group: "Benchmarks",
         name: "vacancy rate against England",
         help: "Above, below or level with England, with England's rate",
         value: |f, p| against_england(f, p, |t| &t.vacancy_rate, Rate::Vacancy),
     },
     Figure {
+        group: "Benchmarks",
         name: "agency rate against England",
         help: "Above, below or level with England, with England's rate",
         value: |f, p| against_england(f, p, |t| &t.agency_rate, Rate::Agency),
     },
     Figure {
+        group: "Benchmarks",
         name: "England vacancy rate",
         help: "From the DfE indicators file",
         value: |f, _| england(f, Rate::Vacancy).map(rate),
     },
     Figure {
+        group: "Benchmarks",
         name: "England agency rate",
         help: "From the DfE indicators file",
         value: |f, _| england(f, Rate::Agency).map(rate),
     },
     Figure {
+        group: "Benchmarks",
         name: "neighbours vacancy rate",
         help: "Average of the statistical neighbours",
         value: neighbours_vacancy,
     },
-    Figure { name: "benchmark year", help: "The DfE year compared", value: |f, _| f.benchmark().map(|b| b.year.year) },
     Figure {
+        group: "Benchmarks",
+        name: "benchmark year",
+        help: "The DfE year compared",
+        value: |f, _| f.benchmark().map(|b| b.year.year),
+    },
+    Figure {
+        group: "Staff list",
         name: "turnover rate",
         help: "Leavers in the year ÷ in post, FTE (staff list)",
         value: |f, _| f.staff()?.1.turnover_fte.clone().map(rate).map_err(|why| why.to_string()),
     },
     Figure {
+        group: "Staff list",
         name: "starters",
         help: "Starters in the year, headcount (staff list)",
         value: |f, _| f.staff().map(|(_, s)| s.starters_headcount.to_string()),
     },
     Figure {
+        group: "Staff list",
         name: "leavers",
         help: "Leavers in the year, headcount (staff list)",
         value: |f, _| f.staff().map(|(_, s)| s.leavers_headcount.to_string()),
     },
     Figure {
+        group: "Staff list",
         name: "aged 55 and over",
         help: "Share of staff in post aged 55 or over (staff list)",
         value: |f, _| f.staff()?.1.aged_55_and_over.clone().map(rate).map_err(|why| why.to_string()),
     },
     Figure {
+        group: "Staff list",
         name: "staff date",
         help: "The date staff list figures are taken at",
         value: |f, _| f.staff().map(|(_, s)| s.reference_date.long()),
     },
-    Figure { name: "council", help: "From the title block", value: |f, _| non_empty(&f.title_block.council) },
-    Figure { name: "committee", help: "From the title block", value: |f, _| non_empty(&f.title_block.committee) },
-    Figure { name: "meeting date", help: "From the title block", value: |f, _| non_empty(&f.title_block.meeting_date) },
+    Figure {
+        group: "Recruitment campaigns",
+        name: "posts advertised",
+        help: "All campaigns' posts (recruitment table)",
+        value: |f, _| summed(f, Posts),
+    },
+    Figure {
+        group: "Recruitment campaigns",
+        name: "applications",
+        help: "All campaigns' applications (recruitment table)",
+        value: |f, _| summed(f, Applications),
+    },
+    Figure {
+        group: "Recruitment campaigns",
+        name: "appointments",
+        help: "All campaigns' appointments (recruitment table)",
+        value: |f, _| summed(f, Appointments),
+    },
+    Figure {
+        group: "Recruitment campaigns",
+        name: "applications per post",
+        help: "Applications ÷ posts advertised, all campaigns",
+        value: |f, _| summed(f, ApplicationsPerPost),
+    },
+    Figure {
+        group: "Recruitment campaigns",
+        name: "appointments per post",
+        help: "Appointments ÷ posts advertised, all campaigns",
+        value: |f, _| summed(f, AppointmentsPerPost),
+    },
+    Figure {
+        group: "Cohorts",
+        name: "cohort started",
+        help: "Started, all programmes (cohort table)",
+        value: |f, _| summed(f, Started),
+    },
+    Figure {
+        group: "Cohorts",
+        name: "cohort completed",
+        help: "Completed, all programmes (cohort table)",
+        value: |f, _| summed(f, Completed),
+    },
+    Figure {
+        group: "Cohorts",
+        name: "cohort still employed",
+        help: "Still employed, all programmes (cohort table)",
+        value: |f, _| summed(f, StillEmployed),
+    },
+    Figure {
+        group: "Cohorts",
+        name: "completion rate",
+        help: "Completed ÷ started, all programmes",
+        value: |f, _| summed(f, Completion),
+    },
+    Figure {
+        group: "Cohorts",
+        name: "retention rate",
+        help: "Still employed ÷ completed, all programmes",
+        value: |f, _| summed(f, Retention),
+    },
+    Figure {
+        group: "Budget",
+        name: "budget",
+        help: "All budget lines (budget table)",
+        value: |f, _| summed(f, Budget),
+    },
+    Figure { group: "Budget", name: "spent", help: "Spent, all budget lines", value: |f, _| summed(f, Spent) },
+    Figure {
+        group: "Budget",
+        name: "remaining",
+        help: "Budget − spent, all budget lines",
+        value: |f, _| summed(f, Remaining),
+    },
+    Figure {
+        group: "Budget",
+        name: "share of budget spent",
+        help: "Spent ÷ budget, all lines",
+        value: |f, _| summed(f, ShareSpent),
+    },
+    Figure {
+        group: "Recommendations tracker",
+        name: "recommendations",
+        help: "How many the tracker holds",
+        value: |f, _| tracked(f, None),
+    },
+    Figure {
+        group: "Recommendations tracker",
+        name: "recommendations achieved",
+        help: "Tracker: Green (achieved)",
+        value: |f, _| tracked(f, Some(Status::Green)),
+    },
+    Figure {
+        group: "Recommendations tracker",
+        name: "recommendations progressing",
+        help: "Tracker: Amber (progressing)",
+        value: |f, _| tracked(f, Some(Status::Amber)),
+    },
+    Figure {
+        group: "Recommendations tracker",
+        name: "recommendations not on track",
+        help: "Tracker: Red (not on track)",
+        value: |f, _| tracked(f, Some(Status::Red)),
+    },
+    Figure {
+        group: "Scenarios",
+        name: "projected in post in 12 months",
+        help: "Permanent FTE on the Scenarios panel's assumptions",
+        value: |f, _| projected(f, 12, |m| fte(m.in_post_fte)),
+    },
+    Figure {
+        group: "Scenarios",
+        name: "projected vacancy rate in 12 months",
+        help: "On the Scenarios panel's assumptions",
+        value: |f, _| projected(f, 12, |m| m.vacancy_rate.clone().map_or("n/a".into(), rate)),
+    },
+    Figure {
+        group: "Scenarios",
+        name: "projected vacancy rate in 36 months",
+        help: "On the Scenarios panel's assumptions",
+        value: |f, _| projected(f, 36, |m| m.vacancy_rate.clone().map_or("n/a".into(), rate)),
+    },
+    Figure {
+        group: "Scenarios",
+        name: "agency workers converted",
+        help: "FTE converted to permanent posts (Scenarios panel)",
+        value: |f, _| scenario(f).map(|(s, _)| fte(s.conversion_fte)),
+    },
+    Figure {
+        group: "Scenarios",
+        name: "agency rate after conversion",
+        help: "Agency rate once they are converted (Scenarios panel)",
+        value: |f, _| scenario(f)?.1.conversion.agency_rate_after.map(rate).map_err(|why| why.to_string()),
+    },
+    Figure {
+        group: "Scenarios",
+        name: "conversion saving a year",
+        help: "FTE converted × the agency premium a year (Scenarios panel)",
+        value: |f, _| scenario(f)?.1.conversion.yearly_saving.map(|v| money(v.round())).map_err(|why| why.to_string()),
+    },
+    Figure {
+        group: "Title block",
+        name: "council",
+        help: "From the title block",
+        value: |f, _| non_empty(&f.title_block.council),
+    },
+    Figure {
+        group: "Title block",
+        name: "committee",
+        help: "From the title block",
+        value: |f, _| non_empty(&f.title_block.committee),
+    },
+    Figure {
+        group: "Title block",
+        name: "meeting date",
+        help: "From the title block",
+        value: |f, _| non_empty(&f.title_block.meeting_date),
+    },
 ];
 
 /// The value of one named figure now: "vacancy rate", or "vacancy rate, earlier" for the
@@ -258,4 +456,34 @@ fn non_empty(text: &str) -> Result<String, String> {
     } else {
         Ok(text.trim().to_owned())
     }
+}
+
+/// How many of the tracker's recommendations are at a status, or in all.
+fn tracked(facts: &Facts, status: Option<Status>) -> Result<String, String> {
+    if facts.tracker.is_empty() {
+        return Err("the report has no recommendations tracker with recommendations in it".to_owned());
+    }
+    let n = facts.tracker.iter().filter(|r| status.is_none_or(|s| r.status == s)).count();
+    Ok(n.to_string())
+}
+
+/// The Scenarios panel's figures on the latest establishment totals and the saved assumptions.
+fn scenario(facts: &Facts) -> Result<(Converted, ScenarioOutcome), String> {
+    let t = total(facts, Period::Latest)?;
+    let (Ok(establishment), Ok(permanent), Ok(agency)) = (&t.establishment, &t.permanent, &t.agency) else {
+        return Err("the latest table needs establishment, permanent and agency figures for a scenario".to_owned());
+    };
+    let assumed = &facts.settings.scenario;
+    let outcome = scenario_outcome(assumed, *establishment, *permanent, *agency);
+    Ok((Converted { conversion_fte: assumed.convert.clamp(0.0, agency.max(0.0)) }, outcome))
+}
+
+/// What was converted, as the conversion counts it (never more than the agency FTE).
+struct Converted {
+    conversion_fte: f64,
+}
+
+fn projected(facts: &Facts, month: u32, show: fn(&ProjectedMonth) -> String) -> Result<String, String> {
+    let (_, outcome) = scenario(facts)?;
+    outcome.months.iter().find(|m| m.month == month).map(show).ok_or_else(|| "the projection is three years".to_owned())
 }

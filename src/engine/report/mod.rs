@@ -9,6 +9,7 @@ pub mod general;
 pub mod html;
 pub mod live;
 pub mod narrative;
+mod pipeline;
 
 pub use blocks::NOT_AVAILABLE;
 pub use build::{build_report, build_report_reading_files};

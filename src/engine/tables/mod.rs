@@ -22,10 +22,11 @@ use crate::engine::import::grid::GridRow;
 use crate::engine::import::kind::{classify, TableKind};
 use crate::engine::import::pipeline_tables::{read_budget, read_campaigns, read_cohorts};
 use crate::engine::import::staff::read_staff_list;
+use crate::engine::import::tracker::read_tracker;
 use crate::engine::import::{load_pasted, read_general_loaded, read_loaded, Loaded, Mapped, Problem};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, DfeIndicators, GeneralTable, Project, RawInput, RememberedMappings, StaffList,
-    StatisticalNeighbours, TableInput,
+    BudgetRow, CampaignRow, CohortRow, DfeIndicators, GeneralTable, Project, RawInput, Recommendation,
+    RememberedMappings, StaffList, StatisticalNeighbours, TableInput,
 };
 
 /// A supporting table as its reader typed it: one variant for each kind with a reader.
@@ -38,6 +39,8 @@ pub enum Table {
     Cohorts(Rc<Vec<CohortRow>>),
     Recruitment(Rc<Vec<CampaignRow>>),
     Budget(Rc<Vec<BudgetRow>>),
+    /// A recommendations tracker: it fills the report's tracker block as it comes in.
+    Tracker(Rc<Vec<Recommendation>>),
     /// Any other table with a heading row and figures, or a richer kind its reader refused.
     General(Rc<GeneralTable>),
 }
@@ -61,11 +64,8 @@ pub fn read_table(kind: TableKind, rows: &[GridRow]) -> Option<Read> {
         TableKind::Cohort => read_cohorts(rows).map(|t| Table::Cohorts(Rc::new(t))),
         TableKind::Recruitment => read_campaigns(rows).map(|t| Table::Recruitment(Rc::new(t))),
         TableKind::Budget => read_budget(rows).map(|t| Table::Budget(Rc::new(t))),
-        TableKind::Establishment
-        | TableKind::TimeSeries
-        | TableKind::RecommendationsTracker
-        | TableKind::General
-        | TableKind::Unknown => return None,
+        TableKind::RecommendationsTracker => read_tracker(rows).map(|t| Table::Tracker(Rc::new(t))),
+        TableKind::Establishment | TableKind::TimeSeries | TableKind::General | TableKind::Unknown => return None,
     };
     Some(match read {
         Err(problems) if matches!(kind, TableKind::Cohort | TableKind::Recruitment | TableKind::Budget) => {
@@ -246,14 +246,7 @@ impl Arrived {
 
 /// Whether a kind has a reader of its own (`read_table` reads it).
 fn read_table_exists(kind: TableKind) -> bool {
-    !matches!(
-        kind,
-        TableKind::Establishment
-            | TableKind::TimeSeries
-            | TableKind::RecommendationsTracker
-            | TableKind::General
-            | TableKind::Unknown
-    )
+    !matches!(kind, TableKind::Establishment | TableKind::TimeSeries | TableKind::General | TableKind::Unknown)
 }
 
 /// Files read here, natively (the command-line tool, tests), each file and sheet once however

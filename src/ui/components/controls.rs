@@ -113,6 +113,7 @@ fn beside_the_report(state: &State, dispatch: &Dispatch) -> Html {
             <ChecksPanel tables={state.checks.clone()} />
             if let Some((establishment, permanent, agency)) = current_totals(&state.facts) {
                 <ScenariosPanel {establishment} {permanent} {agency}
+                    scenario={state.project.settings.scenario.clone()} on_change={dispatch.to(Action::ScenarioChanged)}
                     on_problems={dispatch.to(|found| Action::PanelProblems(Panel::Scenarios, found))} />
             }
             <PipelinePanel tables={state.pipeline()} />

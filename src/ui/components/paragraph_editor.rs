@@ -12,7 +12,7 @@ use crate::engine::model::{Content, DataBlock};
 use crate::engine::report::blocks::{kind_of, Shape};
 use crate::engine::report::general::TableMenu;
 use crate::engine::report::html::marked;
-use crate::engine::report::live::FIGURES;
+use crate::engine::report::live::{Figure, FIGURES};
 use crate::engine::report::{Block, Paragraph};
 
 #[derive(Properties, PartialEq)]
@@ -169,11 +169,13 @@ fn figure_menu(
             <label for={id.clone()}>{ "Insert figure" }</label>
             <select {id} ref={figure_ref}>
                 <option value="" selected=true>{ "Choose a figure…" }</option>
-                <optgroup label="Establishment, staff and benchmarks">
-                    { for FIGURES.iter().map(|figure| html! {
-                        <option value={figure.name}>{ format!("{}: {}", figure.name, figure.help) }</option>
-                    }) }
-                </optgroup>
+                { for figure_groups().map(|(group, figures)| html! {
+                    <optgroup label={group}>
+                        { for figures.map(|figure| html! {
+                            <option value={figure.name}>{ format!("{}: {}", figure.name, figure.help) }</option>
+                        }) }
+                    </optgroup>
+                }) }
                 { for tables.iter().map(|table| html! {
                     <optgroup label={table.name.clone()}>
                         { for table.figures.iter().map(|(name, help)| html! {
@@ -187,6 +189,13 @@ fn figure_menu(
             </button>
         </div>
     }
+}
+
+/// The live figures by their group, in the order `FIGURES` declares them.
+fn figure_groups() -> impl Iterator<Item = (&'static str, impl Iterator<Item = &'static Figure>)> {
+    let mut groups: Vec<&'static str> = FIGURES.iter().map(|f| f.group).collect();
+    groups.dedup();
+    groups.into_iter().map(|group| (group, FIGURES.iter().filter(move |f| f.group == group)))
 }
 
 fn insert_figure(text_ref: NodeRef, figure_ref: NodeRef, on_text: Callback<String>) -> Callback<MouseEvent> {

@@ -7,19 +7,19 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::format::{decimal, fte, rate, sentence_start};
-use crate::engine::metrics::money::{agency_premium, AgencyCharge, WorkingYear};
-use crate::engine::metrics::pipeline::{convert_agency, project, ProjectionInputs};
+use crate::engine::metrics::money::WorkingYear;
+use crate::engine::metrics::pipeline::scenario_outcome;
+use crate::engine::model::{Scenario, ENGLAND_TURNOVER_PERCENT};
 use crate::ui::state::FieldError;
-
-/// Turnover to assume until the officer gives their own: England's children's social workers,
-/// 30 September 2025 (`../shared/domain.md`, "England comparators").
-const ENGLAND_TURNOVER_PERCENT: f64 = 11.8;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenariosPanelProps {
     pub establishment: f64,
     pub permanent: f64,
     pub agency: f64,
+    /// The assumptions, saved with the report: its live figures use them too.
+    pub scenario: Scenario,
+    pub on_change: Callback<Scenario>,
     /// The assumptions that cannot be used as typed, for the error summary.
     pub on_problems: Callback<Vec<FieldError>>,
 }
@@ -32,31 +32,11 @@ struct Assumption {
     example: &'static str,
 }
 
-#[derive(Clone, PartialEq)]
-struct Assumptions {
-    turnover_percent: f64,
-    recruits: f64,
-    pipeline: f64,
-    convert: f64,
-    day_rate: f64,
-    salary: f64,
-    on_costs_percent: f64,
-}
-
 #[function_component(ScenariosPanel)]
 pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
+    let a = props.scenario.clone();
     // Recruits default to replacing leavers, so the projection starts flat until changed.
-    let steady_recruits = (props.permanent * ENGLAND_TURNOVER_PERCENT / 100.0 * 10.0).round() / 10.0;
-    let assumptions = use_state(|| Assumptions {
-        turnover_percent: ENGLAND_TURNOVER_PERCENT,
-        recruits: steady_recruits,
-        pipeline: 0.0,
-        convert: 0.0,
-        day_rate: 400.0,
-        salary: 45_000.0,
-        on_costs_percent: 30.0,
-    });
-    let a = (*assumptions).clone();
+    let outcome = scenario_outcome(&a, props.establishment, props.permanent, props.agency);
     // What the officer typed where it cannot be used, by field: shown as typed, with why.
     let unusable = use_state(BTreeMap::<&'static str, String>::new);
     let problems: Vec<FieldError> = unusable
@@ -74,19 +54,19 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             move || on_problems.emit(Vec::new())
         });
     }
-    let input = |id: &'static str, value: f64, set: fn(&mut Assumptions, f64)| {
+    let input = |id: &'static str, value: f64, set: fn(&mut Scenario, f64)| {
         let Some(field) = ASSUMPTIONS.iter().find(|f| f.id == id) else { return Html::default() };
         let shown = unusable.get(id).cloned().unwrap_or_else(|| value.to_string());
-        let (assumptions, unusable) = (assumptions.clone(), unusable.clone());
+        let (assumptions, on_change, unusable) = (a.clone(), props.on_change.clone(), unusable.clone());
         let oninput = Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut now = (*unusable).clone();
             match figure(field, &typed) {
                 Ok(v) => {
                     now.remove(id);
-                    let mut next = (*assumptions).clone();
+                    let mut next = assumptions.clone();
                     set(&mut next, v);
-                    assumptions.set(next);
+                    on_change.emit(next);
                 }
                 Err(_) => {
                     now.insert(id, typed);
@@ -114,29 +94,13 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         }
     };
 
-    let months = project(
-        ProjectionInputs {
-            establishment: props.establishment,
-            in_post: props.permanent,
-            starters_a_year: a.recruits,
-            turnover: a.turnover_percent / 100.0,
-            pipeline_a_year: a.pipeline,
-        },
-        36,
-    );
+    let months = &outcome.months;
     let vacancy_now = if props.establishment > 0.0 {
         Some((props.establishment - props.permanent) / props.establishment)
     } else {
         None
     };
-    let premium = agency_premium(
-        1.0,
-        AgencyCharge::Daily(a.day_rate),
-        a.salary,
-        a.on_costs_percent / 100.0,
-        WorkingYear::default(),
-    );
-    let conversion = convert_agency(props.agency, props.permanent, a.convert, premium.clone().unwrap_or(0.0));
+    let (premium, conversion) = (outcome.premium.clone(), outcome.conversion.clone());
     let pct = |m: Option<f64>| m.map_or("n/a".to_owned(), rate);
     let money = |v: f64| format!("{}£{}", if v < 0.0 { "−" } else { "" }, decimal(v.abs(), 0));
 
@@ -149,7 +113,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             ) }</p>
             <h3>{ "Projection" }</h3>
             { input("turnover", a.turnover_percent, |s, v| s.turnover_percent = v) }
-            { input("recruits", a.recruits, |s, v| s.recruits = v) }
+            { input("recruits", outcome.recruits, |s, v| s.recruits = Some(v)) }
             { input("pipeline", a.pipeline, |s, v| s.pipeline = v) }
             <table class="panel-table projection">
                 <caption>{ "Permanent staff in post and vacancy rate" }</caption>

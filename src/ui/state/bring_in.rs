@@ -11,7 +11,9 @@ use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::grid::GridRow;
 use crate::engine::import::{Mapped, Problem, ProblemKind};
 use crate::engine::model::TableKind;
-use crate::engine::model::{ColumnUse, Content, DataBlock, GeneralTable, Origin, Project, RawInput, TableInput};
+use crate::engine::model::{
+    ColumnUse, Content, DataBlock, GeneralTable, Origin, Project, RawInput, Recommendation, TableInput,
+};
 use crate::engine::report::general::first_draft as general_draft;
 use crate::engine::saved;
 use crate::engine::tables::{self, Arrived, PeriodTable, Read, SupportingTable, Table};
@@ -213,6 +215,11 @@ fn beside_the_report(
     (kind, read): (TableKind, Read),
 ) -> State {
     match read {
+        // A tracker's rows go into the document, where the officer edits them.
+        Ok(Table::Tracker(rows)) => {
+            next.failed = next.failed.take().filter(|f| f.field != InputField::of(&input));
+            next.status = tracker_placed(&mut next, name, &rows);
+        }
         Ok(table) => {
             let mut message = loaded_message(name, &table);
             // Tables of figures stand side by side; a table of another kind replaces its like.
@@ -269,7 +276,55 @@ fn loaded_message(name: &str, table: &Table) -> String {
         Table::Recruitment(_) => format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets."),
         Table::Budget(_) => format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets."),
         Table::General(table) => format!("Loaded {name} as a table of figures: {}", table.name()),
+        Table::Tracker(rows) => format!("Loaded {name}: {} recommendations.", rows.len()),
     }
+}
+
+/// A tracker that has just come in fills the report's tracker block (the first one), or goes
+/// into the section being written, or a section of its own, with a sentence counting its
+/// statuses. Says where, for the status line.
+fn tracker_placed(next: &mut State, name: &str, rows: &[Recommendation]) -> String {
+    let document = &mut next.project.document;
+    let recommendations = match rows.len() {
+        1 => "1 recommendation".to_owned(),
+        n => format!("{n} recommendations"),
+    };
+    let existing = document.sections.iter_mut().enumerate().find_map(|(i, section)| {
+        let heading = section.heading.clone();
+        section.paragraphs.iter_mut().enumerate().find_map(|(j, p)| match &mut p.content {
+            Content::Data { block: DataBlock::Recommendations(kept), .. } => {
+                *kept = rows.to_vec();
+                Some(format!("paragraph {}.{} ({heading})", i + 1, j + 1))
+            }
+            _ => None,
+        })
+    });
+    if let Some(place) = existing {
+        return format!(
+            "Loaded {name}: its {recommendations} replace those in the tracker at {place}. Undo puts back what was there."
+        );
+    }
+    let writing_in = match next.typing_in {
+        Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
+        Some(Typing::Heading(s)) => document.section(s).map(|s| s.id),
+        _ => None,
+    };
+    let section = writing_in
+        .unwrap_or_else(|| document.add_section(document.sections.len(), "Progress against recommendations".into()));
+    let sentence = "Of the {recommendations} recommendations, {recommendations achieved} have been achieved, \
+                    {recommendations progressing} are progressing and {recommendations not on track} are not on track.";
+    for content in [
+        Content::Text(sentence.into()),
+        Content::Data { block: DataBlock::Recommendations(rows.to_vec()), title: String::new() },
+    ] {
+        let at = document.section(section).map_or(0, |s| s.paragraphs.len());
+        document.add_paragraph(section, at, content);
+    }
+    let number = document.sections.iter().position(|s| s.id == section).map_or(0, |i| i + 1);
+    format!(
+        "Loaded {name}: its {recommendations} are in the report, with a sentence counting them by status, at the end \
+         of section {number}. Undo takes them out."
+    )
 }
 
 /// Whether a reading starts a new import, or reads the current one again with a new choice.

@@ -25,7 +25,8 @@ use crate::engine::import::{Problem, ProblemKind, Reading};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
-    ColumnUse, Content, Date, Move, PrintSettings, Project, RawInput, RememberedMappings, TableInput, TitleField,
+    ColumnUse, Content, Date, Move, PrintSettings, Project, RawInput, RememberedMappings, Scenario, TableInput,
+    TitleField,
 };
 use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{Facts, TableFacts};
@@ -190,6 +191,8 @@ pub enum Action {
     BenchmarkYearChosen(String),
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
+    /// The Scenarios panel's assumptions changed.
+    ScenarioChanged(Scenario),
     /// The officer typed into a field of the report's title block.
     TitleEdited(TitleField, String),
     SectionAdded {
@@ -531,6 +534,7 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         }
         Action::BenchmarkYearChosen(year) => next.project.settings.benchmark_year = Some(year),
         Action::StaffDateChosen(date) => next.project.settings.staff_date = Some(date),
+        Action::ScenarioChanged(scenario) => next.project.settings.scenario = scenario,
         Action::TitleEdited(field, value) => next.project.title_block.set(field, value),
         Action::SectionAdded { .. }
         | Action::SectionRenamed(..)
