@@ -741,3 +741,40 @@ fn a_pasted_tracker_fills_the_tracker_block_and_undo_puts_back_what_was_there() 
     let said = bad.failed.as_ref().map(|f| f.problems[0].to_string()).unwrap_or_default();
     assert!(said.contains("Row 3, column Status: 'Purple' is not a status this tool knows"), "{said}");
 }
+
+#[test]
+fn the_older_year_pasted_first_is_kept_when_the_later_year_comes_next() {
+    use wrb::ui::state::Slot;
+    let older = "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t18\t12\t4\t6\n";
+    let newer = "Based on 2025/26 budgeted establishment\n\nRole\tEstablishment\tPermanent\tAgency\tVacant\n\
+                 Social Worker\t20\t15\t3\t5\n";
+    let state = after(vec![
+        Action::PasteEdited(older.into()),
+        Action::ImportPeriodSet("2024/25".into()),
+        Action::ImportFinished,
+        Action::PasteEdited(newer.into()),
+    ]);
+    // The title line names the period, and it is after the kept table's, so that one becomes the earlier.
+    let periods: Vec<&str> = state.project.tables.iter().map(|t| t.period.as_str()).collect();
+    assert_eq!(periods, ["2025/26", "2024/25"]);
+    assert_eq!(state.import.as_ref().unwrap().slot, Slot::Later);
+    assert!(state.status.contains("Its period, 2025/26, is taken from its title line"), "{}", state.status);
+    assert!(state.report.tables().any(|t| t.caption.contains("Change from 2024/25 to 2025/26")));
+
+    // Without a period, the second table is the earlier one until a later period is typed.
+    let untitled = after(vec![
+        Action::PasteEdited(older.into()),
+        Action::ImportPeriodSet("2024/25".into()),
+        Action::ImportFinished,
+        Action::PasteEdited(newer.lines().skip(2).collect::<Vec<_>>().join("\n")),
+    ]);
+    assert_eq!(untitled.project.tables.len(), 2, "nothing is thrown away");
+    assert_eq!(untitled.import.as_ref().unwrap().slot, Slot::Earlier);
+    let typed = reduce_(&untitled, Action::ImportPeriodSet("2025/26".into()));
+    let periods: Vec<&str> = typed.project.tables.iter().map(|t| t.period.as_str()).collect();
+    assert_eq!(periods, ["2025/26", "2024/25"]);
+    // A slot the officer chose stays, whatever is typed.
+    let chosen = reduce_(&typed, Action::ImportSlotChosen(Slot::Latest));
+    let retyped = reduce_(&chosen, Action::ImportPeriodSet("2026/27".into()));
+    assert_eq!(retyped.project.tables.len(), 1);
+}

@@ -2,8 +2,9 @@
 //! wasm32 with the release profile and run by `scripts/bench.mjs` in headless Chromium beside
 //! SheetJS and Papa Parse. Not part of the app: Trunk never builds it.
 
-use wrb::engine::import::{load, Input};
+use wrb::engine::import::{load, read_general_loaded, Input};
 use wrb::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth};
+use wrb::engine::model::{Origin, RawInput, TableInput};
 use wrb::engine::tables::Arrived;
 
 /// Reads a staff extract as the import worker does (parse: file bytes to rows; type: rows to
@@ -26,6 +27,31 @@ pub fn import_staff_extract(name: &str, bytes: &[u8]) -> Result<String, String> 
     Ok(format!("{} rows; {} in post, {} leavers", rows, figures.in_post_headcount, figures.leavers_headcount))
 }
 
+/// Reads the same file as a table of figures (a general table): the rows as the import worker
+/// loads them, then the one reader the app uses for a table beside the report with no reader of
+/// its own (`read_general_loaded`: columns guessed from the headings and cells, every figure
+/// read). Returns a short summary so the work cannot be skipped.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
+pub fn import_general_table(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let loaded = load(Input::File { name, bytes, sheet: None }).map_err(|p| p.to_string())?;
+    let input = TableInput {
+        period: String::new(),
+        source: name.to_owned(),
+        origin: Origin::Uploaded,
+        raw: RawInput::File { name: name.to_owned(), bytes: bytes.into() },
+        sheet: loaded.sheet.clone(),
+        mapping: None,
+        skip_unreadable: false,
+        id: 0,
+        transposed: false,
+    };
+    let table = read_general_loaded(&input, loaded)
+        .map_err(|problems| problems.iter().take(3).map(|p| p.to_string()).collect::<Vec<_>>().join("; "))?;
+    let rows = table.rows.len() + usize::from(table.total.is_some());
+    let figures = table.columns.iter().filter(|c| c.unit.is_figure()).count();
+    Ok(format!("{rows} rows; {figures} columns of figures"))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod bench {
     use wasm_bindgen::prelude::*;
@@ -42,18 +68,32 @@ mod bench {
 fn main() {}
 
 /// Natively, the same reading of each file named, timed: for profiling an import without a
-/// browser (`cargo run --release --bin bench_import -- FILE...`).
+/// browser (`cargo run --release --bin bench_import -- [--general] FILE...`; `--general` reads
+/// each file as a general table, and then as a staff list, alternately).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    let general = files.first().is_some_and(|f| f == "--general");
+    if general {
+        files.remove(0);
+    }
     if files.is_empty() {
-        eprintln!("usage: bench_import FILE...   (in the browser, scripts/bench.mjs runs it: see BENCHMARKS.md)");
+        eprintln!(
+            "usage: bench_import [--general] FILE...   (in the browser, scripts/bench.mjs runs it: see BENCHMARKS.md)"
+        );
         std::process::exit(2);
     }
     for file in files {
         let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let started = std::time::Instant::now();
-        let summary = import_staff_extract(&file, &bytes);
-        println!("{file}: {:.1} ms: {summary:?}", started.elapsed().as_secs_f64() * 1000.0);
+        let readers: &[(&str, fn(&str, &[u8]) -> Result<String, String>)] = if general {
+            &[("general table", import_general_table), ("staff list", import_staff_extract)]
+        } else {
+            &[("staff list", import_staff_extract)]
+        };
+        for (what, read) in readers {
+            let started = std::time::Instant::now();
+            let summary = read(&file, &bytes);
+            println!("{file} as a {what}: {:.1} ms: {summary:?}", started.elapsed().as_secs_f64() * 1000.0);
+        }
     }
 }

@@ -22,7 +22,7 @@ pub use kind::TableKind;
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use pipeline::{BudgetRow, CampaignRow, CohortRow};
 pub use project::{
-    Origin, Project, RawInput, ReportSettings, Scenario, TableInput, TitleBlock, TitleField, ENGLAND_TURNOVER_PERCENT,
-    SCHEMA_VERSION,
+    period_year, Origin, Project, RawInput, ReportSettings, Scenario, TableInput, TitleBlock, TitleField,
+    ENGLAND_TURNOVER_PERCENT, SCHEMA_VERSION,
 };
 pub use staff::{Contract, Person, StaffList, Words};

@@ -308,3 +308,19 @@ mod raw_input_tests {
         }
     }
 }
+
+/// The year a period starts in ("2024/25", "Q1 2025", "March 2024", "2023"), for putting
+/// periods in order: the first four-digit year it names.
+///
+/// ```
+/// use wrb::engine::model::period_year;
+/// assert_eq!(period_year("Based on 2024/25 budget"), Some(2024));
+/// assert_eq!(period_year("This period"), None);
+/// ```
+pub fn period_year(period: &str) -> Option<u32> {
+    period
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|run| run.len() == 4)
+        .and_then(|run| run.parse().ok())
+        .filter(|year| (1900..=2100).contains(year))
+}

@@ -86,14 +86,12 @@ pub fn import_details(props: &ImportDetailsProps) -> Html {
                     <button type="button" class="secondary" onclick={finished}>{ "Done: bring in the next table" }</button>
                 } else {
                     <button type="button" class="secondary" onclick={finished}>{ "Add another period's table" }</button>
-                    if let Some(latest) = latest_before {
+                    if let Some(kept) = latest_before.map(|t| if t.period.is_empty() { "the report's table".to_owned() } else { t.period.clone() }) {
                         <fieldset class="import-slot">
                             <legend>{ "This table is" }</legend>
-                            { slot(Slot::Latest, "slot-latest", "The latest period: it replaces the report's tables".into()) }
-                            { slot(Slot::Earlier, "slot-earlier", format!(
-                                "The period before {}: the report compares the two",
-                                if latest.period.is_empty() { "the report's table".to_owned() } else { latest.period.clone() }
-                            )) }
+                            { slot(Slot::Earlier, "slot-earlier", format!("The period before {kept}: the report compares the two")) }
+                            { slot(Slot::Later, "slot-later", format!("The period after {kept}: the report compares the two")) }
+                            { slot(Slot::Latest, "slot-latest", format!("A replacement for {kept}")) }
                         </fieldset>
                     }
                 }

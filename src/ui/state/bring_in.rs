@@ -184,7 +184,14 @@ pub(super) fn file_read(mut next: State, name: String, bytes: Arc<[u8]>, arrived
             let (_, reading) = tables::bring_in(&input, &|_| Err(problem.clone()), &next.remembered);
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&file_name(&input)));
             let before = next.project.tables.clone();
-            next.import = Some(Import { input, reading: Rc::new(reading), before, slot: Slot::Latest, placed: None });
+            next.import = Some(Import {
+                input,
+                reading: Rc::new(reading),
+                before,
+                slot: Slot::Latest,
+                slot_chosen: false,
+                placed: None,
+            });
             next
         }
     };
@@ -327,8 +334,19 @@ fn tracker_placed(next: &mut State, name: &str, rows: &[Recommendation]) -> Stri
     )
 }
 
+/// A period named in the lines above an establishment table's headings (a title or a note).
+fn titled_period(reading: &crate::engine::import::Reading) -> Option<String> {
+    let Ok(Mapped::Establishment(_)) = &reading.outcome else { return None };
+    let (loaded, mapping) = (reading.loaded.as_ref().ok()?, reading.mapping.as_ref()?);
+    loaded
+        .rows
+        .iter()
+        .take_while(|r| r.line < mapping.header_line)
+        .find_map(|row| row.cells.iter().find_map(|cell| crate::engine::import::general::period_in(cell)))
+}
+
 /// Whether a reading starts a new import, or reads the current one again with a new choice.
-#[derive(PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Fresh {
     Yes,
     No,
@@ -338,11 +356,22 @@ enum Fresh {
 /// joins the report beside it (a general table), with the sheet and columns it was read with
 /// fixed, so the saved project reads the same way again.
 fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
-    let (before, slot, placed) = match (&next.import, fresh) {
-        (Some(import), Fresh::No) => (import.before.clone(), import.slot, import.placed),
-        _ => (next.project.tables.clone(), Slot::Latest, None),
+    let (before, slot, slot_chosen, placed) = match (&next.import, &fresh) {
+        (Some(import), Fresh::No) => (import.before.clone(), import.slot, import.slot_chosen, import.placed),
+        _ => (next.project.tables.clone(), Slot::Latest, false, None),
     };
     let (from, reading) = tables::bring_in(&input, &|input| next.arrived_for(input), &next.remembered);
+    // A period named in a line above the table ("Based on 2024/25 budgeted establishment")
+    // is the table's until the officer types another.
+    let titled = (fresh == Fresh::Yes && input.period.is_empty()).then(|| titled_period(&reading)).flatten();
+    let input = TableInput { period: titled.clone().unwrap_or(input.period), ..input };
+    // After "Add another period's table" (no import under way) a new table goes beside the
+    // report's; a new file while one is being brought in replaces it, as it always has.
+    let beside = next.import.is_none() || slot != Slot::Latest;
+    let slot = match (slot_chosen, beside) {
+        (true, _) | (false, false) => slot,
+        (false, true) => Slot::by_default(&before, &input.period),
+    };
     let name = file_name(&input);
     let sheet = reading.loaded.as_ref().ok().and_then(|l| l.sheet.clone());
     let source = match (&input.raw, &sheet) {
@@ -360,6 +389,7 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             }
             next.project.tables = match (slot, before.first()) {
                 (Slot::Earlier, Some(latest)) => vec![latest.clone(), accepted.clone()],
+                (Slot::Later, Some(latest)) => vec![accepted.clone(), latest.clone()],
                 _ => vec![accepted.clone()],
             };
             // Read once, here: the tables take this reading rather than reading it again.
@@ -370,8 +400,12 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
                 0 => String::new(),
                 n => format!(" {n} unreadable {} left out.", if n == 1 { "cell was" } else { "cells were" }),
             };
-            next.status =
-                format!("Report updated from {name}: {roles} {}.{left_out}", if roles == 1 { "role" } else { "roles" });
+            let from_title =
+                titled.map_or(String::new(), |p| format!(" Its period, {p}, is taken from its title line."));
+            next.status = format!(
+                "Report updated from {name}: {roles} {}.{left_out}{from_title}",
+                if roles == 1 { "role" } else { "roles" }
+            );
         }
         Ok(Mapped::General(table)) => {
             // A table that read as establishment a moment ago gives its place back.
@@ -396,7 +430,7 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&name));
         }
     }
-    next.import = Some(Import { input, reading: Rc::new(reading), before, slot, placed: placed_now });
+    next.import = Some(Import { input, reading: Rc::new(reading), before, slot, slot_chosen, placed: placed_now });
     next
 }
 
@@ -504,6 +538,7 @@ pub(super) fn period_set(next: State, period: String) -> Reduced {
 pub(super) fn slot_chosen(mut next: State, slot: Slot) -> Reduced {
     if let Some(import) = &mut next.import {
         import.slot = slot;
+        import.slot_chosen = true;
     }
     again(next, |_| ())
 }

@@ -123,8 +123,10 @@ pub struct Import {
     pub reading: Rc<Reading>,
     /// The establishment tables the report had before this table came in.
     pub before: Vec<TableInput>,
-    /// Whether this table is the latest period or the one before it.
+    /// Whether this table replaces the report's, or is the period before or after it.
     pub slot: Slot,
+    /// Whether the officer chose the slot: until then it follows the period typed.
+    pub slot_chosen: bool,
     /// The id of the general table this import put in the report, so choosing its columns
     /// again replaces it rather than adding another.
     pub placed: Option<u32>,

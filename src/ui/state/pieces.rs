@@ -65,6 +65,25 @@ pub enum Slot {
     Latest,
     /// The period before the report's latest table, for comparison with it.
     Earlier,
+    /// The period after the report's table: that one becomes the earlier period.
+    Later,
+}
+
+impl Slot {
+    /// Where a table comes in when the officer has not said: beside a table of theirs (never
+    /// replacing it), before or after it by the periods' years where both name one; in place
+    /// of the sample's.
+    pub fn by_default(before: &[crate::engine::model::TableInput], period: &str) -> Slot {
+        use crate::engine::model::{period_year, Origin};
+        match before.first() {
+            Some(latest) if latest.origin != Origin::Sample => match (period_year(period), period_year(&latest.period))
+            {
+                (Some(new), Some(kept)) if new > kept => Slot::Later,
+                _ => Slot::Earlier,
+            },
+            _ => Slot::Latest,
+        }
+    }
 }
 
 /// One file's sheet, as the import worker read it.
