@@ -97,6 +97,14 @@ struct Part {
     crc: u32,
 }
 
+/// A part stored as it is (no compression), with its checksum.
+fn stored(name: &str, bytes: &[u8]) -> Part {
+    let crc = !bytes.iter().fold(!0u32, |crc, &byte| {
+        (0..8).fold(crc ^ u32::from(byte), |c, _| if c & 1 == 1 { (c >> 1) ^ 0xEDB8_8320 } else { c >> 1 })
+    });
+    Part { name: name.to_owned(), method: 0, stored: bytes.to_vec(), size: bytes.len() as u32, crc }
+}
+
 /// A zip of the parts, written by hand so a part can say anything about its size.
 fn zip(parts: &[Part]) -> Vec<u8> {
     let (mut out, mut directory) = (Vec::new(), Vec::new());
@@ -345,6 +353,30 @@ fn every_bad_file_says_what_was_wrong_and_where() {
                 "headings.xlsx, sheet Establishment, row 1: the headings are here, but there are no rows of \
                  figures under them.",
             ),
+        ),
+        (
+            "an ODS saved with a password",
+            "posts.ods",
+            zip(&[
+                stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+                stored(
+                    "META-INF/manifest.xml",
+                    b"<manifest:manifest><manifest:file-entry manifest:full-path=\"content.xml\">\
+                      <manifest:encryption-data manifest:checksum-type=\"SHA1/1K\"/></manifest:file-entry>\
+                      </manifest:manifest>",
+                ),
+                stored("content.xml", b"\x8f\x13 encrypted bytes \xfe"),
+            ]),
+            Says::AllOf(&["posts.ods: ", "password"]),
+        ),
+        (
+            "a CSV saved in Big5",
+            "posts.csv",
+            b"\xC2\xBE\xA6\xEC,\xBD\x73\xA8\xEE\r\n\xAA\xC0\xA4\x75,12\r\n\xBA\xDE\xB2\x7A,3\r\n".to_vec(),
+            Says::AllOf(&[
+                "posts.csv: The file's text seems to be in a double-byte encoding such as Big5",
+                "save it as CSV UTF-8",
+            ]),
         ),
         (
             "junk just under the size limit",

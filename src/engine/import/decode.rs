@@ -81,6 +81,34 @@ fn decode_with_room(bytes: &[u8]) -> (String, TextEncoding) {
     }
 }
 
+/// Whether bytes that are not UTF-8 look like a double-byte encoding (Big5, GBK, Shift_JIS,
+/// EUC-KR): most bytes beyond ASCII come as a lead byte and a trail byte, and there are many of
+/// them. Windows-1252 text from a UK council has a few such bytes (£, é, ’), mostly alone or
+/// before a digit or a space. Read as Windows-1252, double-byte text would be mojibake
+/// headings, so it is refused with the reason instead.
+pub fn double_byte(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut pairs, mut alone, mut i) = (0usize, 0usize, 0);
+    while i < sample.len() {
+        let lead = sample[i];
+        if (0x81..=0xFE).contains(&lead) {
+            match sample.get(i + 1) {
+                Some(&trail) if (0x40..=0x7E).contains(&trail) || (0xA1..=0xFE).contains(&trail) => {
+                    pairs += 1;
+                    i += 2;
+                    continue;
+                }
+                _ => alone += 1,
+            }
+        }
+        i += 1;
+    }
+    pairs >= 4 && alone * 10 <= pairs && pairs * 2 * 10 >= sample.len()
+}
+
 /// More characters beyond ASCII written as UTF-8 than bytes that are not UTF-8. Windows-1252
 /// text almost never holds a valid UTF-8 sequence (it would take a pair such as "Ã©").
 fn mostly_utf8(bytes: &[u8]) -> bool {
@@ -123,6 +151,17 @@ mod tests {
             out.extend_from_slice(&if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() });
         }
         out
+    }
+
+    #[test]
+    fn double_byte_text_is_told_from_windows_1252() {
+        // Big5 headings (post, establishment) over two rows of labels and figures.
+        let big5: &[u8] = b"\xC2\xBE\xA6\xEC,\xBD\x73\xA8\xEE\r\n\xAA\xC0\xA4\x75,12\r\n\xBA\xDE\xB2\x7A,3\r\n";
+        assert!(double_byte(big5));
+        let cp1252: &[u8] =
+            b"Role,Cost,Caf\xE9 budget\r\nSocial Worker,\xA34,137.80,\xA3500\r\nTeam \x92s manager,\xA31,000,\xA30\r\n";
+        assert!(!double_byte(cp1252));
+        assert!(!double_byte("Role,Cost\n\u{8077}\u{4f4d},1\n".as_bytes()), "UTF-8 is read, whatever its script");
     }
 
     #[test]

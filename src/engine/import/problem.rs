@@ -527,8 +527,8 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::UnreadableEncoding { name } => write!(
                 f,
-                "The file's text is in the {name} encoding, which this tool does not read. Open it in Excel or a text \
-                 editor and save it as CSV UTF-8, then load that."
+                "The file's text seems to be in {name}, which this tool does not read: its headings would show as \
+                 nonsense. Open it in Excel or a text editor and save it as CSV UTF-8, then load that."
             ),
             ProblemKind::UnknownStatus { cell } if cell.trim().is_empty() => f.write_str(
                 "this recommendation has no status. Write Green, Amber or Red (or Achieved, On track, Slipped, Not \

@@ -105,7 +105,7 @@ fn list_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetInfo>, ProblemKi
             Ok(list(Xls::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
         Format::Ods => {
-            check_zip(bytes)?;
+            check_ods(bytes)?;
             Ok(list(Ods::new(Cursor::new(bytes)).map_err(explain)?.sheets_metadata()))
         }
         Format::Encrypted => Err(ProblemKind::PasswordProtected),
@@ -138,7 +138,7 @@ fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<She
             range_grid(&range, &merges)
         }
         Format::Ods => {
-            check_zip(bytes)?;
+            check_ods(bytes)?;
             let mut book = Ods::new(Cursor::new(bytes)).map_err(explain)?;
             let range = book.worksheet_range(sheet).map_err(explain)?;
             range_grid(&range, &[])
@@ -309,6 +309,25 @@ fn check_zip(bytes: &[u8]) -> Result<(), ProblemKind> {
         if total > MAX_UNPACKED_BYTES || (unpacked > 10 * 1024 * 1024 && unpacked / packed > MAX_EXPANSION) {
             return Err(ProblemKind::TooLarge(TooLarge::Unpacked));
         }
+    }
+    Ok(())
+}
+
+/// An `.ods` file: sound, and not saved with a password. LibreOffice encrypts the content of
+/// a protected file but not its list of parts, whose manifest then says how; calamine would
+/// only find XML it cannot parse, and call the file damaged.
+fn check_ods(bytes: &[u8]) -> Result<(), ProblemKind> {
+    use std::io::Read;
+    check_zip(bytes)?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ProblemKind::DamagedZip)?;
+    let mut manifest = Vec::new();
+    if let Ok(entry) = archive.by_name("META-INF/manifest.xml") {
+        // The manifest lists parts; a megabyte is far more than any holds.
+        let _ = entry.take(1024 * 1024).read_to_end(&mut manifest);
+    }
+    let needle = b"encryption-data";
+    if manifest.windows(needle.len()).any(|w| w == needle) {
+        return Err(ProblemKind::PasswordProtected);
     }
     Ok(())
 }

@@ -99,7 +99,7 @@ pub fn read_tracker(rows: &[GridRow]) -> Result<Vec<Recommendation>, Vec<Problem
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::import::text_table::split_text;
+    use crate::engine::import::split_text;
 
     #[test]
     fn every_scale_trackers_use_maps_to_red_amber_green() {
