@@ -231,6 +231,7 @@ fn only_the_tables_layer_calls_the_readers() {
         "read_cohorts(",
         "read_campaigns(",
         "read_budget(",
+        "read_tracker(",
         "read_general(",
         "guess_general(",
         "read_through(",

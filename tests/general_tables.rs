@@ -238,3 +238,50 @@ fn a_label_holding_a_direction_mark_cannot_reverse_the_words_around_it() {
     assert_eq!(title, "\u{2068}Duty \u{202e}team\u{2069} had the highest cases (40)");
     assert!(html::render(&report).contains("Most cases: \u{2068}Duty \u{202e}team\u{2069} (40)."));
 }
+
+/// A workbook as officers keep one: rates formatted as percentages (stored as fractions),
+/// spend in a pounds format, dates as dates.
+fn formatted_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Retention").unwrap();
+    let (percent, pounds, date) = (
+        Format::new().set_num_format("0.0%"),
+        Format::new().set_num_format("_-[$£-809]* #,##0_-;\\-[$£-809]* #,##0_-"),
+        Format::new().set_num_format("dd/mm/yyyy"),
+    );
+    for (column, heading) in ["Staff group", "Retention", "Agency spend", "Reviewed"].iter().enumerate() {
+        sheet.write_string(0, column as u16, *heading).unwrap();
+    }
+    let rows =
+        [("Social workers", 0.071, 64_250_000.0, (2025, 3, 31)), ("Team managers", 0.125, 1_800_000.0, (2025, 4, 1))];
+    for (i, (group, rate, spend, (y, m, d))) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string(row, 0, *group).unwrap();
+        sheet.write_number_with_format(row, 1, *rate, &percent).unwrap();
+        sheet.write_number_with_format(row, 2, *spend, &pounds).unwrap();
+        sheet.write_datetime_with_format(row, 3, ExcelDateTime::from_ymd(*y, *m, *d).unwrap(), &date).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn workbook_cells_are_read_as_the_officer_sees_them() {
+    let input = TableInput {
+        raw: wrb::engine::model::RawInput::File { name: "retention.xlsx".into(), bytes: formatted_workbook().into() },
+        ..TableInput::pasted("", "retention.xlsx")
+    };
+    let table = match OneTable::load(&input) {
+        OneTable::Supporting(t) => match &t.read {
+            Ok(Table::General(table)) => (**table).clone(),
+            other => panic!("not a table of figures: {other:?}"),
+        },
+        OneTable::Period(_) => panic!("read as an establishment table"),
+    };
+    let units: Vec<Unit> = table.columns.iter().map(|c| c.unit).collect();
+    assert_eq!(units, [Unit::Percent, Unit::Money, Unit::Date], "{:?}", headings(&table));
+    assert_eq!(values(&table, 0)[..2], [Some(7.1), Some(64_250_000.0)]);
+    assert_eq!(table.rows[0].cells[1].written, "£64250000");
+    assert_eq!(table.rows[1].cells[0].written, "12.5%");
+}

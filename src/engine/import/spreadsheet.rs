@@ -124,9 +124,20 @@ fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<She
             };
             let mut cells = Cells::default();
             let mut reader = book.worksheet_cells_reader(sheet).map_err(explain)?;
-            while let Some(cell) = reader.next_cell().map_err(explain)? {
+            // How each style shows a number, worked out once for the workbook's palette.
+            let shown: Vec<Shown> = reader
+                .styles()
+                .iter()
+                .map(|style| style.number_format.as_ref().map_or(Shown::AsStored, |f| Shown::of(&f.format_code)))
+                .collect();
+            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(explain)? {
                 let (row, column) = cell.get_position();
-                cells.push(row, column, data_ref_text(cell.get_value()))?;
+                let text = match (cell.get_value(), shown.get(style)) {
+                    (DataRef::Float(v), Some(how)) => how.text(*v),
+                    (DataRef::Int(v), Some(how)) => how.text(*v as f64),
+                    (value, _) => data_ref_text(value),
+                };
+                cells.push(row, column, text)?;
             }
             Ok(cells.into_grid(&merges))
         }
@@ -272,6 +283,62 @@ fn data_ref_text(value: &DataRef<'_>) -> String {
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::Error(e) => e.to_string(),
         DataRef::Empty => String::new(),
+    }
+}
+
+/// How a workbook cell's number format shows its value, so a cell is read as the officer
+/// sees it in Excel: 0.071 formatted as a percentage is "7.1%", a currency format gives "£".
+/// Dates calamine already reads as dates; other formats leave the value as stored, so sums
+/// are checked against the exact figures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shown {
+    AsStored,
+    Percent { places: usize },
+    Pounds { places: usize },
+}
+
+impl Shown {
+    /// From a format code such as `0.0%`, `£#,##0.00` or `_-[$£-809]* #,##0_-;...`: the
+    /// section for positive numbers decides; text in quotes or brackets is not a symbol.
+    fn of(code: &str) -> Shown {
+        let positive = code.split(';').next().unwrap_or("");
+        let (mut bare, mut quoted, mut in_quote, mut in_bracket) = (String::new(), String::new(), false, false);
+        for c in positive.chars() {
+            match c {
+                '"' => in_quote = !in_quote,
+                '[' if !in_quote => in_bracket = true,
+                ']' if !in_quote => in_bracket = false,
+                _ if in_quote || in_bracket => quoted.push(c),
+                _ => bare.push(c),
+            }
+        }
+        let places =
+            bare.split_once('.').map_or(0, |(_, after)| after.chars().take_while(|c| matches!(c, '0' | '#')).count());
+        if bare.contains('%') {
+            Shown::Percent { places }
+        } else if bare.contains('£') || quoted.contains('£') {
+            Shown::Pounds { places }
+        } else {
+            Shown::AsStored
+        }
+    }
+
+    fn text(self, value: f64) -> String {
+        match self {
+            Shown::AsStored => float_text(value),
+            Shown::Percent { places } => format!("{}%", rounded(value * 100.0, places)),
+            Shown::Pounds { places } if value < 0.0 => format!("-£{}", rounded(-value, places)),
+            Shown::Pounds { places } => format!("£{}", rounded(value, places)),
+        }
+    }
+}
+
+/// A figure to the places its format shows; the stored value where that is not finite.
+fn rounded(value: f64, places: usize) -> String {
+    if value.is_finite() {
+        format!("{value:.places$}")
+    } else {
+        String::new()
     }
 }
 
@@ -612,6 +679,24 @@ mod tests {
         assert!(has_merged_cells(b"PK\x03\x04 not a zip at all"), "when it cannot tell, calamine looks");
         let grid = read_sheet(&workbook(true), Format::Xlsx, "Sheet1").unwrap();
         assert_eq!(grid.rows[1].cells, ["FTE at 30 September 2025"; 4], "the merge still fills its span");
+    }
+
+    #[test]
+    fn cells_are_read_as_their_number_format_shows_them() {
+        let cases = [
+            ("0.0%", 0.071, "7.1%"),
+            ("0%", 0.2549, "25%"),
+            ("0.00%", 0.5, "50.00%"),
+            ("£#,##0", 64_250_000.0, "£64250000"),
+            ("\"£\"#,##0.00", 4137.8, "£4137.80"),
+            ("_-[$£-809]* #,##0.00_-;\\-[$£-809]* #,##0.00_-", -12.5, "-£12.50"),
+            ("#,##0.0", 2412.5, "2412.5"),
+            ("General", 0.1 + 0.2, "0.30000000000000004"),
+            ("0.0\"%\"", 7.1, "7.1"),
+        ];
+        for (code, value, expected) in cases {
+            assert_eq!(Shown::of(code).text(value), expected, "{code}");
+        }
     }
 
     #[test]
