@@ -227,7 +227,8 @@ fn analyse_json_covers_cohorts_recruitment_and_budgets() {
             "campaigns.tsv",
             "Campaign\tPosts advertised\tApplications\tAppointments\nSpring\t6\t90\t4\n",
             "campaigns",
-            serde_json::json!([{"campaign": "Spring", "posts": 6.0, "applications_per_post": 15.0, "appointments_per_post": 4.0 / 6.0}]),
+            serde_json::json!([{"campaign": "Spring", "posts": 6.0, "applications": 90.0, "appointments": 4.0,
+                "applications_per_post": 15.0, "appointments_per_post": 4.0 / 6.0}]),
         ),
         (
             "budget.tsv",
@@ -290,4 +291,44 @@ fn renders_the_sample_tables_to_a_workbook() {
     assert!(names.len() >= 3, "one sheet a table: {names:?}");
     let first = calamine::Reader::worksheet_range(&mut book, &names[0]).unwrap();
     assert!(first.used_cells().any(|(_, _, c)| *c == calamine::Data::Float(87.19)), "figures as numbers");
+}
+
+#[test]
+fn renders_and_analyses_a_table_of_figures_as_the_page_does() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/general/years-across.txt");
+    let table = temp_path("agency-spend.txt");
+    std::fs::copy(&fixture, &table).unwrap();
+    let run = wfr(&["render", table.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = String::from_utf8(run.stdout).unwrap();
+    // Its sentence, its table and its chart, as the page puts a table of figures in.
+    assert!(page.contains("rose from £1.8m in 2019/20 to £2.6m in 2023/24"), "the first draft");
+    assert!(page.contains("Table 1: Agency spend, 2019/20 to 2023/24"), "the table");
+    assert!(page.contains("<svg class=\"chart\""), "the chart");
+
+    let text = wfr(&["analyse", table.to_str().unwrap()]);
+    assert!(text.status.success(), "{}", String::from_utf8_lossy(&text.stderr));
+    let said = String::from_utf8(text.stdout).unwrap();
+    assert!(said.contains("Layout: periods across"), "{said}");
+
+    let json = wfr(&["analyse", table.to_str().unwrap(), "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["kind"], "general");
+    assert_eq!(value["general"]["layout"], "periods_across");
+    let rows = value["general"]["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["values"][0], 1_800_000.0, "{rows:?}");
+}
+
+#[test]
+fn renders_a_tracker_and_refuses_a_staff_list_on_its_own_with_why() {
+    let tracker = temp_path("tracker.tsv");
+    std::fs::write(&tracker, "No.\tRecommendation\tStatus\n1\tReview pay\tAchieved\n2\tCut agency use\tSlipped\n")
+        .unwrap();
+    let run = wfr(&["render", tracker.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = String::from_utf8(run.stdout).unwrap();
+    assert!(page.contains("Green: achieved") && page.contains("Red: not on track"));
+    let json = wfr(&["analyse", tracker.to_str().unwrap(), "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!((value["tracker"]["green"].as_u64(), value["tracker"]["red"].as_u64()), (Some(1), Some(1)));
 }

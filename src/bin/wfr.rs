@@ -54,6 +54,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     }
     // Each file is read once in the run, however many steps use it.
     let loader = Loader::default();
+    let outputs = Outputs { project: project_out.clone(), html: html.clone(), docx: docx.clone(), xlsx: xlsx.clone() };
     let project = match input.ok_or(USAGE)? {
         None => sample::sample_project(),
         Some(path) if is_project_file(&path) => {
@@ -76,8 +77,10 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
                 transposed: false,
             };
             // Read it now, so a bad file fails the run with its positions.
-            let OneTable::Period(read) = OneTable::read(&table, &|input| loader.load(input)) else {
-                return Err(format!("{path} is not an establishment table: use wfr analyse to see what it holds."));
+            let read = match OneTable::read(&table, &|input| loader.load(input)) {
+                OneTable::Period(read) => read,
+                // Any other table goes into a report of its own, as the page puts it in.
+                other => return render_supporting(&path, table, &other, &loader, outputs),
             };
             read.read
                 .as_ref()
@@ -93,11 +96,76 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             project
         }
     };
+    write_outputs(&project, &loader, outputs)
+}
+
+/// Where `wfr render` writes the report.
+#[derive(Clone)]
+struct Outputs {
+    project: Option<String>,
+    html: Option<String>,
+    docx: Option<String>,
+    xlsx: Option<String>,
+}
+
+/// A table that is not an establishment table, in a report of its own: its blocks under a
+/// heading named after it, as the page puts a table of figures, a tracker or a budget in.
+fn render_supporting(
+    path: &str,
+    input: model::TableInput,
+    one: &OneTable,
+    loader: &Loader,
+    outputs: Outputs,
+) -> Result<(), String> {
+    use model::{Content, DataBlock};
+    use wrb::engine::tables::Table;
+    let OneTable::Supporting(read) = one else { unreachable!("an establishment table is rendered as one") };
+    let table = read.read.as_ref().map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| p.clone().located(Some(path), p.sheet.as_deref()).to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let data = |block| Content::Data { block, title: String::new() };
+    let (heading, contents) = match table {
+        Table::General(general) => {
+            let mut contents: Vec<Content> =
+                report::general::first_draft(general).map(Content::Text).into_iter().collect();
+            contents.extend([data(DataBlock::GeneralTable(1)), data(DataBlock::GeneralChart(1))]);
+            (wrb::engine::format::sentence_start(&general.name()), contents)
+        }
+        Table::Cohorts(_) => ("Programme cohorts".to_owned(), vec![data(DataBlock::CohortTable)]),
+        Table::Recruitment(_) => ("Recruitment".to_owned(), vec![data(DataBlock::RecruitmentTable)]),
+        Table::Budget(_) => ("Budget".to_owned(), vec![data(DataBlock::BudgetTable)]),
+        Table::Tracker(rows) => {
+            ("Progress against recommendations".to_owned(), vec![data(DataBlock::Recommendations(rows.to_vec()))])
+        }
+        Table::StaffList(_) | Table::DfeIndicators(_) | Table::StatisticalNeighbours(_) => {
+            return Err(format!(
+                "{path} is {}: its figures go beside an establishment table's. Use wfr analyse to see them, or \
+                 render a saved project that holds both.",
+                read.kind.describe()
+            ))
+        }
+    };
+    let mut project = sample::sample_project();
+    project.tables.clear();
+    let sheet = one.place().1.map(str::to_owned);
+    project.supporting = vec![model::TableInput { id: 1, sheet, ..input }];
+    project.document = model::Document::new(vec![(heading, contents)]);
+    write_outputs(&project, loader, outputs)
+}
+
+/// Builds the project's report and writes what was asked for: the project, Word, Excel, and
+/// the page (to standard output when nothing else was asked for).
+fn write_outputs(project: &model::Project, loader: &Loader, outputs: Outputs) -> Result<(), String> {
+    let Outputs { project: project_out, html, docx, xlsx } = outputs;
     if let Some(path) = project_out {
-        std::fs::write(&path, saved::save(&project)).map_err(|e| format!("{path}: {e}"))?;
+        std::fs::write(&path, saved::save(project)).map_err(|e| format!("{path}: {e}"))?;
     }
-    let tables = ProjectTables::load_with(&project, &loader);
-    let report = report::build_report(&project, &TableFacts::of(&tables, TableFacts::depends_on(&project)));
+    let tables = ProjectTables::load_with(project, loader);
+    let report = report::build_report(project, &TableFacts::of(&tables, TableFacts::depends_on(project)));
     if docx.is_some() || xlsx.is_some() {
         if let Some(path) = &docx {
             let file = export::word::document(&report, &picture);
@@ -115,7 +183,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             return Ok(());
         }
     }
-    let page = export::static_page::render(&project, &report);
+    let page = export::static_page::render(project, &report);
     match html {
         Some(path) => std::fs::write(&path, page).map_err(|e| format!("{path}: {e}")),
         None => {
@@ -205,7 +273,9 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         || analysis.staff.is_some()
         || analysis.cohorts.is_some()
         || analysis.campaigns.is_some()
-        || analysis.budget.is_some();
+        || analysis.budget.is_some()
+        || analysis.general.is_some()
+        || analysis.tracker.is_some();
     if !found {
         return Err(format!("{path}: nothing could be analysed"));
     }
@@ -215,8 +285,8 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
 /// The analysis as text for a terminal.
 mod text {
     use std::fmt::Write;
-    use wrb::engine::analysis::{Analysis, FiguresOut, RatesOut};
-    use wrb::engine::format::{decimal, fte, fte_bracketed, rate};
+    use wrb::engine::analysis::{Analysis, FiguresOut, GeneralOut, RatesOut};
+    use wrb::engine::format::{decimal, fte, fte_bracketed, money, rate};
 
     pub fn analysis(a: &Analysis) -> String {
         let mut out = String::new();
@@ -288,8 +358,45 @@ mod text {
                 let _ = writeln!(out, "  note: {gap}");
             }
         }
-        if a.cohorts.is_some() || a.campaigns.is_some() || a.budget.is_some() {
-            let _ = writeln!(out, "\n(see --json for cohort, recruitment and budget figures)");
+        if let Some(g) = &a.general {
+            general(&mut out, g);
+        }
+        if let Some(t) = &a.tracker {
+            let _ = writeln!(
+                out,
+                "\n{} recommendations: {} green, {} amber, {} red",
+                t.recommendations.len(),
+                t.green,
+                t.amber,
+                t.red
+            );
+            for r in &t.recommendations {
+                let _ = writeln!(out, "  {:<6}{:<7}{}", r.number, r.status, r.recommendation);
+            }
+        }
+        let n = |v: Option<f64>, style: fn(f64) -> String| v.map_or("n/a".to_owned(), style);
+        for c in a.cohorts.iter().flatten() {
+            let _ = writeln!(
+                out,
+                "  {}: completion {}, retention {}",
+                c.programme,
+                n(c.completion, rate),
+                n(c.retention, rate)
+            );
+        }
+        for c in a.campaigns.iter().flatten() {
+            let per = |v: f64| decimal(v, 1);
+            let _ = writeln!(
+                out,
+                "  {}: {} applications and {} appointments per post",
+                c.campaign,
+                n(c.applications_per_post, per),
+                n(c.appointments_per_post, per)
+            );
+        }
+        for b in a.budget.iter().flatten() {
+            let _ =
+                writeln!(out, "  {}: {} remaining, {} spent", b.item, n(b.remaining, money), n(b.share_spent, rate));
         }
         if let Some(d) = &a.dfe {
             let _ = writeln!(out, "\n{} rows, years {}", d.rows, d.years.join(", "));
@@ -318,6 +425,28 @@ mod text {
             }
         }
         out
+    }
+
+    /// A table of figures: its columns with their units, each row as written, its checks.
+    fn general(out: &mut String, g: &GeneralOut) {
+        if let Some(title) = &g.title {
+            let _ = writeln!(out, "\n{title}");
+        }
+        let _ = writeln!(out, "\nLayout: {}", g.layout.replace('_', " "));
+        let heads: Vec<String> = g.columns.iter().map(|c| format!("{} ({})", c.heading, c.unit)).collect();
+        let _ =
+            writeln!(out, "{:<28}{}", g.label_heading, heads.iter().map(|h| format!("{h:>20}")).collect::<String>());
+        for row in g.rows.iter().chain(&g.total) {
+            let cells: String = row.written.iter().map(|w| format!("{w:>20}")).collect();
+            let _ = writeln!(out, "{:<28}{cells}", row.label);
+        }
+        for note in &g.notes {
+            let _ = writeln!(out, "  note: {note}");
+        }
+        let _ = writeln!(out, "\nChecks");
+        for check in &g.checks {
+            let _ = writeln!(out, "  {} {}", if check.passed { "ok  " } else { "WARN" }, check.message);
+        }
     }
 
     fn figures(row: &FiguresOut) -> String {

@@ -67,9 +67,12 @@ pub struct TrackerOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TrackerRowOut {
+    /// The tracker's own reference ("1", "R3").
     pub number: String,
     pub theme: String,
     pub recommendation: String,
+    /// `green` (achieved), `amber` (progressing) or `red` (not on track), from whichever scale
+    /// the tracker uses (Achieved / On track / Slipped; Complete / Ongoing / Paused).
     pub status: &'static str,
     pub update: String,
 }
@@ -131,6 +134,8 @@ pub struct CohortOut {
 pub struct CampaignOut {
     pub campaign: String,
     pub posts: Option<f64>,
+    pub applications: Option<f64>,
+    pub appointments: Option<f64>,
     pub applications_per_post: Option<f64>,
     pub appointments_per_post: Option<f64>,
 }
@@ -403,6 +408,8 @@ fn campaign(r: &CampaignRow) -> CampaignOut {
         appointments_per_post: ratio(r.appointments, r.posts, per_post),
         campaign: r.campaign.clone(),
         posts: r.posts,
+        applications: r.applications,
+        appointments: r.appointments,
     }
 }
 

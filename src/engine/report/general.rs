@@ -226,6 +226,19 @@ fn parts_of_a_whole(table: &GeneralTable, columns: &[usize]) -> bool {
         })
 }
 
+/// "was" or "were" for a measure's name: "Days lost were", "Agency spend was". A first word
+/// ending in a plain "s" is taken as plural ("Leavers", "Applications"), not "Sickness" or
+/// "Status".
+fn was(name: &str) -> &'static str {
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    let plural = first.ends_with('s') && !["ss", "us", "is"].iter().any(|end| first.ends_with(end));
+    if plural {
+        "were"
+    } else {
+        "was"
+    }
+}
+
 /// A chart title that states the message: the rise or fall over the periods, or the largest
 /// category.
 fn plan_title(table: &GeneralTable, plan: &Plan<'_>) -> String {
@@ -239,7 +252,7 @@ fn plan_title(table: &GeneralTable, plan: &Plan<'_>) -> String {
                 (Some(&(a, first)), Some(&(b, last))) if a != b => {
                     let (from, to) = (said(cells[a], first), said(cells[b], last));
                     let moved = if from == to {
-                        format!("was unchanged at {to}")
+                        format!("{} unchanged at {to}", was(series))
                     } else if last > first {
                         format!("rose from {from} to {to}")
                     } else {
@@ -406,7 +419,7 @@ pub fn first_draft(table: &GeneralTable) -> Option<String> {
         Layout::Categories => {
             let c = *columns.first()?;
             let name = braces(&table.columns[c].heading);
-            let mut text = format!("{} was highest in {{{name}, highest}}", sentence_case(&name));
+            let mut text = format!("{} {} highest in {{{name}, highest}}", sentence_case(&name), was(&name));
             if rows.len() > 2 {
                 text.push_str(&format!(" and lowest in {{{name}, lowest}}"));
             }
