@@ -91,6 +91,13 @@ fn a_tracker_fills_an_empty_tracker_block_and_its_statuses_are_counted() {
         ],
     );
     assert!(page.contains("Of 3: 1 achieved, 1 progressing, 1 not on track."), "counts by status");
+    let (_, said) = report(&[tracker], vec![Content::Text("{progress on recommendations}.".into())]);
+    assert!(said.contains("Of the 3 recommendations, 1 has been achieved, 1 is progressing and 1 is not on track."));
+    let (_, one) = report(
+        &[&tracker.replace("Slipped", "Achieved").replace("On track", "Complete")],
+        vec![Content::Text("{progress on recommendations}.".into())],
+    );
+    assert!(one.contains("Of the 3 recommendations, 3 have been achieved."), "a status with none is left out");
     let table = build_report(&project).tables().next().cloned().expect("the tracker");
     let statuses: Vec<&str> = table.rows.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(statuses, [Status::Green.label(), Status::Amber.label(), Status::Red.label()]);

@@ -184,6 +184,8 @@ pub fn read_general(
         _ => return Err(vec![Problem::row(header.line, ProblemKind::RoleColumns { chosen: labels.len() })]),
     };
     let heading = |c: usize| header.cells.get(c).map(|h| h.trim().to_owned()).unwrap_or_default();
+    // Once, not for every row: it is named only in a row's problems.
+    let label_heading = heading(label);
     let mut notes = Vec::new();
     let mut columns: Vec<Column> = Vec::new();
     let mut scales = Vec::new();
@@ -216,7 +218,7 @@ pub fn read_general(
     let mut table = GeneralTable {
         title: None,
         titled_period: None,
-        label_heading: heading(label),
+        label_heading: label_heading.clone(),
         layout,
         columns,
         rows: Vec::new(),
@@ -231,7 +233,7 @@ pub fn read_general(
         let label_text = tidy_label(text(label));
         let figure_cells = table.columns.iter().filter(|c| c.unit.is_figure());
         if figure_cells.clone().all(|c| text(c.source).is_empty()) {
-            if let Some(problem) = figure_in_label(&label_text, row.line, label, &heading(label)) {
+            if let Some(problem) = figure_in_label(&label_text, row.line, label, &label_heading) {
                 problems.push(problem);
                 continue;
             }
@@ -249,10 +251,10 @@ pub fn read_general(
         }
         let mut row_problems = Vec::new();
         if label_text.is_empty() {
-            row_problems.push(Problem::at(row.line, label, &heading(label), ProblemKind::NoRoleName));
+            row_problems.push(Problem::at(row.line, label, &label_heading, ProblemKind::NoRoleName));
         }
         let row_unit = (layout == Layout::PeriodsAcross).then(|| unit_named(&label_text)).flatten();
-        let mut cells = Vec::new();
+        let mut cells = Vec::with_capacity(table.columns.len());
         for (column, scale) in table.columns.iter().zip(&scales) {
             let written = text(column.source);
             if !column.unit.is_figure() {
@@ -287,7 +289,7 @@ pub fn read_general(
                 )),
             }
         }
-        row_problems.extend(run_together(&label_text, &cells, row.line, label, &heading(label)));
+        row_problems.extend(run_together(&label_text, &cells, row.line, label, &label_heading));
         if !row_problems.is_empty() {
             if skip_unreadable {
                 skipped.extend(row_problems);
@@ -335,6 +337,15 @@ fn run_together(label: &str, cells: &[Cell], line: usize, column: usize, heading
 /// A label that stops where a number should follow: "Under", "Aged", "25 to", "16-".
 /// ("55 and over" and "65 and under" are whole labels.)
 fn label_unfinished(label: &str) -> bool {
+    // Most labels are ASCII: compared as they are, rather than lowercased into a new string
+    // for every row of a long table.
+    if label.is_ascii() {
+        let last = label.rsplit(' ').next().unwrap_or("");
+        let is = |text: &str, words: &[&str]| words.iter().any(|w| text.eq_ignore_ascii_case(w));
+        return label.ends_with('-')
+            || is(last, &["to", "and", "from", "aged"])
+            || is(label, &["under", "over", "aged", "age"]);
+    }
     let lower = label.to_lowercase();
     let last = lower.rsplit(' ').next().unwrap_or("");
     lower.ends_with(['-', '–'])
@@ -437,8 +448,10 @@ fn is_index_heading(heading: &str) -> bool {
     matches!(key(heading).as_str(), "no" | "ref" | "reference" | "item" | "line" | "")
 }
 
+/// Asked of every row: the label's key (`headings::key`) compared as it is made, not built.
 fn is_total_label(label: &str) -> bool {
-    matches!(key(label).as_str(), "total" | "totals" | "grandtotal" | "overalltotal" | "all" | "alltotal")
+    let key = || label.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+    ["total", "totals", "grandtotal", "overalltotal", "all", "alltotal"].iter().any(|k| key().eq(k.chars()))
 }
 
 fn is_total_heading(heading: &str) -> bool {
@@ -524,6 +537,17 @@ fn quote(text: &str) -> String {
 /// Collapses the whitespace a paste leaves inside labels, and keeps any direction marks
 /// within it (`report` isolates labels when it writes them into sentences).
 fn tidy_label(text: &str) -> String {
+    // Most labels have nothing to collapse (no whitespace but single spaces between words):
+    // copied as they are.
+    let mut after_space = true;
+    let tidy = text.chars().all(|c| {
+        let fine = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c.is_whitespace();
+        fine
+    }) && !text.ends_with(' ');
+    if tidy {
+        return text.to_owned();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

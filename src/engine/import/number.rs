@@ -4,6 +4,8 @@
 //! carry `£` and `%`; blanks, dashes and the DfE suppression codes (`../shared/domain.md`,
 //! "Published cells may hold codes") are "no value, with a reason", never 0.
 
+use std::borrow::Cow;
+
 use crate::engine::format::is_direction_mark;
 use crate::engine::model::{Entry, NoValue, Unit};
 
@@ -54,7 +56,12 @@ pub struct Figure {
 /// assert_eq!(read_figure("12.3¹").unwrap().note.as_deref(), Some("1"));
 /// ```
 pub fn read_figure(cell: &str) -> Result<Figure, NotANumber> {
-    let cleaned: String = cell.chars().filter(|c| !is_direction_mark(*c)).collect();
+    // Read for every figure of a table: nothing is copied unless something must be taken out.
+    let cleaned: Cow<str> = if cell.contains(is_direction_mark) {
+        Cow::Owned(cell.chars().filter(|c| !is_direction_mark(*c)).collect())
+    } else {
+        Cow::Borrowed(cell)
+    };
     let text = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
     let (text, note) = split_note(text);
     let nothing = |reason| Ok(Figure { entry: Entry::NoValue(reason), unit: None, places: 0, note: note.clone() });
@@ -139,9 +146,9 @@ fn split_unit_word(text: &str) -> (&str, Option<Unit>) {
 
 /// "£1.8m", "£2.6 million", "£250k", "£1.2bn": the number and what it is multiplied by.
 fn split_multiplier(text: &str) -> (&str, f64) {
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
     for (suffix, scale) in [("billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
-        if lower.ends_with(suffix) {
+        if bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes()) {
             let number = text[..text.len() - suffix.len()].trim_end();
             if number.ends_with(|c: char| c.is_ascii_digit()) {
                 return (number, scale);
@@ -152,7 +159,10 @@ fn split_multiplier(text: &str) -> (&str, f64) {
 }
 
 /// "2,412·5": a middle dot between digits is a decimal point, as some papers print it.
-fn middle_dot_as_point(text: &str) -> String {
+fn middle_dot_as_point(text: &str) -> Cow<'_, str> {
+    if !text.contains('·') {
+        return Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let digit = |i: Option<&char>| i.is_some_and(char::is_ascii_digit);
     (0..chars.len())
@@ -163,11 +173,18 @@ fn middle_dot_as_point(text: &str) -> String {
                 chars[i]
             }
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 fn no_value(text: &str) -> Option<NoValue> {
-    Some(match text.to_ascii_lowercase().as_str() {
+    // Every code is at most five bytes ("[low]"): longer text is not one, and shorter text is
+    // lowercased here rather than into a new string for every cell.
+    let mut lower = [0u8; 5];
+    let lower = lower.get_mut(..text.len())?;
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match std::str::from_utf8(lower).ok()? {
         "" => NoValue::Blank,
         "-" | "–" | "—" | "−" => NoValue::Dash,
         "n/a" | "na" | "n.a." => NoValue::NotApplicable,
@@ -211,9 +228,9 @@ fn read_number(text: &str) -> Option<f64> {
 
 /// Removes commas that group thousands (`1,234.5`); rejects commas anywhere else (`1,2`), since
 /// a misplaced comma more likely means a decimal comma or a typo than a number we can trust.
-fn without_thousands_separators(text: &str) -> Option<String> {
+fn without_thousands_separators(text: &str) -> Option<Cow<'_, str>> {
     if !text.contains(',') {
-        return Some(text.to_owned());
+        return Some(Cow::Borrowed(text));
     }
     let whole = text.split('.').next().unwrap_or("");
     let mut groups = whole.split(',');
@@ -221,7 +238,7 @@ fn without_thousands_separators(text: &str) -> Option<String> {
     if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
         return None;
     }
-    Some(text.replace(',', ""))
+    Some(Cow::Owned(text.replace(',', "")))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::money::{agency_premium, AgencyCharge, WorkingYear};
 use super::{agency_rate, Measure, NotAvailable};
-use crate::engine::model::Scenario;
+use crate::engine::model::{Scenario, ENGLAND_TURNOVER_PERCENT};
 
 fn share(part: f64, whole: f64) -> Measure {
     if whole > 0.0 && part.is_finite() {
@@ -128,7 +128,9 @@ pub fn steady_recruits(permanent: f64, turnover_percent: f64) -> f64 {
 
 /// The Scenarios panel's figures, worked out in one place for the panel and the live figures.
 pub fn scenario_outcome(s: &Scenario, establishment: f64, permanent: f64, agency: f64) -> ScenarioOutcome {
-    let recruits = s.recruits.unwrap_or_else(|| steady_recruits(permanent, s.turnover_percent));
+    // Until the officer gives a number, recruits replace leavers at England's turnover: a
+    // higher turnover typed then shows the workforce shrinking, as it would.
+    let recruits = s.recruits.unwrap_or_else(|| steady_recruits(permanent, ENGLAND_TURNOVER_PERCENT));
     let months = project(
         ProjectionInputs {
             establishment,
@@ -167,6 +169,18 @@ mod tests {
         assert_eq!(project(base, 36).last().unwrap().vacancy_rate, Ok(0.0));
         let shrinking = ProjectionInputs { turnover: 50.0, starters_a_year: 0.0, ..base };
         assert!(project(shrinking, 36).iter().all(|m| m.in_post_fte >= 0.0));
+    }
+
+    #[test]
+    fn a_higher_turnover_typed_shrinks_the_workforce_until_recruits_are_given() {
+        let england = Scenario::default();
+        let flat = scenario_outcome(&england, 100.0, 80.0, 10.0);
+        let higher = scenario_outcome(&Scenario { turnover_percent: 25.0, ..england.clone() }, 100.0, 80.0, 10.0);
+        let last = |o: &ScenarioOutcome| o.months.last().unwrap().in_post_fte;
+        assert!((last(&flat) - 80.0).abs() < 0.5, "England's turnover replaced: {}", last(&flat));
+        assert!(last(&higher) < last(&flat) - 5.0, "{} against {}", last(&higher), last(&flat));
+        let recruited = scenario_outcome(&Scenario { recruits: Some(30.0), ..england }, 100.0, 80.0, 10.0);
+        assert!(last(&recruited) > last(&flat));
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub struct ReportSettings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub turnover_percent: f64,
-    /// Recruits a year (FTE); none given means enough to replace leavers.
+    /// Recruits a year (FTE); none given means enough to replace leavers at England's turnover.
     pub recruits: Option<f64>,
     pub pipeline: f64,
     pub convert: f64,

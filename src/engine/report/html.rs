@@ -160,6 +160,16 @@ pub fn marked(runs: &[Run]) -> String {
     out
 }
 
+/// Whether a column holds words (a theme, an update) rather than figures: they are set left
+/// and wrap, where figures line up on the right. Words start with a letter and run longer than
+/// "n/a"; "12.5 days" and "£1.8m" are figures.
+fn words_column(table: &Table, column: usize) -> bool {
+    table.rows.iter().filter_map(|r| r.get(column)).any(|cell| {
+        let first = cell.trim_start().chars().next();
+        first.is_some_and(char::is_alphabetic) && cell.chars().filter(|c| c.is_alphabetic()).count() > 3
+    })
+}
+
 fn render_table(out: &mut String, table: &Table) {
     // Short tables are kept on one page; longer ones break with their header row repeated.
     let length = if table.rows.len() <= 20 { " short" } else { " long" };
@@ -167,8 +177,10 @@ fn render_table(out: &mut String, table: &Table) {
     let kind = if table.status_column.is_some() { " tracker" } else { "" };
     let _ = write!(out, "<div class=\"table-wrap{length}\"><table class=\"figures{kind}\">");
     let _ = write!(out, "<caption>{}</caption><thead><tr>", escape(&table.caption));
-    for heading in &table.header {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(heading));
+    let words: Vec<bool> = (0..table.header.len()).map(|i| i > 0 && words_column(table, i)).collect();
+    for (heading, words) in table.header.iter().zip(&words) {
+        let class = if *words { " class=\"words\"" } else { "" };
+        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(heading));
     }
     out.push_str("</tr></thead><tbody>");
     let row = |out: &mut String, cells: &[String]| {
@@ -180,6 +192,8 @@ fn render_table(out: &mut String, table: &Table) {
                 // The status is in words; the colour only repeats it.
                 let colour = cell.split(':').next().unwrap_or_default().to_lowercase();
                 let _ = write!(out, "<td class=\"status status-{}\">{}</td>", escape(&colour), escape(cell));
+            } else if words.get(i) == Some(&true) {
+                let _ = write!(out, "<td class=\"words\">{}</td>", escape(cell));
             } else {
                 let _ = write!(out, "<td>{}</td>", escape(cell));
             }

@@ -284,6 +284,12 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         group: "Recommendations tracker",
+        name: "progress on recommendations",
+        help: "“Of the 12 recommendations, 7 have been achieved, 3 are progressing and 2 are not on track”",
+        value: |f, _| progress(f.tracker),
+    },
+    Figure {
+        group: "Recommendations tracker",
         name: "recommendations",
         help: "How many the tracker holds",
         value: |f, _| tracked(f, None),
@@ -486,4 +492,31 @@ struct Converted {
 fn projected(facts: &Facts, month: u32, show: fn(&ProjectedMonth) -> String) -> Result<String, String> {
     let (_, outcome) = scenario(facts)?;
     outcome.months.iter().find(|m| m.month == month).map(show).ok_or_else(|| "the projection is three years".to_owned())
+}
+
+/// The tracker's statuses in a sentence, the verbs agreeing with the counts; a status no
+/// recommendation has is left out.
+fn progress(tracker: &[crate::engine::model::Recommendation]) -> Result<String, String> {
+    if tracker.is_empty() {
+        return Err("the report has no recommendations tracker with recommendations in it".to_owned());
+    }
+    let at = |status| tracker.iter().filter(|r| r.status == status).count();
+    let parts: Vec<String> = [
+        (at(Status::Green), "has been achieved", "have been achieved"),
+        (at(Status::Amber), "is progressing", "are progressing"),
+        (at(Status::Red), "is not on track", "are not on track"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect();
+    let listed = match parts.as_slice() {
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => unreachable!("every recommendation has a status"),
+    };
+    Ok(match tracker.len() {
+        1 => format!("The one recommendation {}", &listed[2..]),
+        n => format!("Of the {n} recommendations, {listed}"),
+    })
 }

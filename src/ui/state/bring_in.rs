@@ -64,8 +64,9 @@ type Reduced = (State, Vec<Effect>);
 /// The paste box changed: a table that reads joins the report, one that does not says why.
 pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
     // The same text again (the box says so on input and on change): nothing to read again,
-    // and what was said about it stands.
-    if text == next.paste && next.import.as_ref().is_some_and(Import::is_paste) {
+    // and what was said about it stands. A table read beside the report (a tracker, a
+    // budget) would otherwise come in twice.
+    if text == next.paste {
         return (next, Vec::new());
     }
     next.failed = next.failed.filter(|f| f.field != InputField::Paste);
@@ -318,8 +319,7 @@ fn tracker_placed(next: &mut State, name: &str, rows: &[Recommendation]) -> Stri
     };
     let section = writing_in
         .unwrap_or_else(|| document.add_section(document.sections.len(), "Progress against recommendations".into()));
-    let sentence = "Of the {recommendations} recommendations, {recommendations achieved} have been achieved, \
-                    {recommendations progressing} are progressing and {recommendations not on track} are not on track.";
+    let sentence = "{progress on recommendations}.";
     for content in [
         Content::Text(sentence.into()),
         Content::Data { block: DataBlock::Recommendations(rows.to_vec()), title: String::new() },
