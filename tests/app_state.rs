@@ -122,7 +122,7 @@ fn headings_the_guess_cannot_find_can_be_chosen_by_hand() {
     let reading = state.import.as_ref().unwrap().reading.clone();
     assert!(reading.outcome.as_ref().is_ok_and(|t| t.general().is_some()), "{:?}", reading.outcome);
     assert_eq!(state.project.tables, sample_project().tables, "the establishment tables are untouched");
-    let id = state.import.as_ref().unwrap().placed.expect("placed in the report");
+    let id = state.import.as_ref().unwrap().placed.as_ref().expect("placed in the report").table;
     assert!(state.project.supporting.iter().any(|t| t.id == id));
     let blocks = |s: &State| -> usize {
         s.project.document.sections.iter().flat_map(|s| &s.paragraphs).filter(|p| {
@@ -777,4 +777,27 @@ fn the_older_year_pasted_first_is_kept_when_the_later_year_comes_next() {
     let chosen = reduce_(&typed, Action::ImportSlotChosen(Slot::Latest));
     let retyped = reduce_(&chosen, Action::ImportPeriodSet("2026/27".into()));
     assert_eq!(retyped.project.tables.len(), 1);
+}
+
+#[test]
+fn a_different_table_pasted_over_a_table_of_figures_takes_its_place_whole() {
+    let starters = "Staff group\tStarters\tLeavers\nSocial workers\t40\t35\nTeam managers\t6\t4\n";
+    let spend = "Agency spend\t2022/23\t2023/24\nAgency spend (£)\t£2.4m\t£2.6m\n";
+    let first = after(vec![Action::PasteEdited(starters.into())]);
+    let sections = first.project.document.sections.len();
+    let headings = |s: &State| s.project.document.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>();
+    assert!(headings(&first).last().unwrap().starts_with("Starters and leavers"), "{:?}", headings(&first));
+
+    // Corrected in the box: the same table, its blocks kept where they are.
+    let corrected = reduce_(&first, Action::PasteEdited(starters.replace("40", "41")));
+    assert_eq!(corrected.project.document.sections.len(), sections);
+    assert!(corrected.report.tables().any(|t| t.rows.iter().any(|r| r.contains(&"41".to_owned()))));
+
+    // Another table pasted over it: its section, sentence, table and chart replace the first's.
+    let other = reduce_(&corrected, Action::PasteEdited(spend.into()));
+    assert_eq!(other.project.document.sections.len(), sections, "{:?}", headings(&other));
+    assert!(headings(&other).last().unwrap().starts_with("Agency spend"), "{:?}", headings(&other));
+    let page = wrb::engine::report::html::render(&other.report);
+    assert!(!page.contains("no figure"), "no sentence names the first table's figures");
+    assert!(page.contains("rose from £2.4m in 2022/23 to £2.6m in 2023/24"));
 }

@@ -132,7 +132,10 @@ fn render_supporting(
         Table::General(general) => {
             let mut contents: Vec<Content> =
                 report::general::first_draft(general).map(Content::Text).into_iter().collect();
-            contents.extend([data(DataBlock::GeneralTable(1)), data(DataBlock::GeneralChart(1))]);
+            contents.push(data(DataBlock::GeneralTable(1)));
+            if report::general::drawable(general) {
+                contents.push(data(DataBlock::GeneralChart(1)));
+            }
             (wrb::engine::format::sentence_start(&general.name()), contents)
         }
         Table::Cohorts(_) => ("Programme cohorts".to_owned(), vec![data(DataBlock::CohortTable)]),

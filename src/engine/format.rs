@@ -7,9 +7,15 @@
 /// ```
 /// assert_eq!(wrb::engine::format::decimal(36186.34, 1), "36,186.3");
 /// assert_eq!(wrb::engine::format::decimal(-0.004, 2), "0.00");
+/// assert_eq!(wrb::engine::format::decimal(64.25, 1), "64.3");
+/// assert_eq!(wrb::engine::format::decimal(2.5, 0), "3");
 /// ```
 pub fn decimal(value: f64, places: usize) -> String {
-    let text = format!("{:.*}", places, value.abs());
+    // Halves round up, as officers round by hand and Excel shows them: £64.25m is "64.3",
+    // where Rust's formatting would round an exact half to even ("64.2").
+    let scaled = value.abs() * 10f64.powi(places as i32);
+    let magnitude = if scaled.fract() == 0.5 { scaled.ceil() / 10f64.powi(places as i32) } else { value.abs() };
+    let text = format!("{:.*}", places, magnitude);
     let (whole, fraction) = match text.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (text.as_str(), None),

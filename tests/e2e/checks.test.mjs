@@ -126,7 +126,7 @@ test('cohort, recruitment and budget tables get their own figures beside the rep
 
   await box.fill('Campaign\tPosts advertised\tApplications\tAppointments\nSpring 2025\t6\t90\t4');
   await panel.locator('.campaigns').waitFor();
-  assert.deepEqual(await cells('.campaigns', 'Spring'), ['Spring 2025', '6', '15.0', '0.67']);
+  assert.deepEqual(await cells('.campaigns', 'Spring'), ['Spring 2025', '6', '15.0', '0.7']);
 
   await box.fill('Item\tBudget\tSpent\tYears\nTraining\t£120,000\t£30,000\t3');
   await panel.locator('.budget').waitFor();

@@ -27,13 +27,21 @@ pub fn table_block(id: u32, facts: &Facts, title: &str, counters: &mut Counters)
     let column_places: Vec<u8> = (0..table.columns.len())
         .map(|c| table.rows.iter().chain(&table.total).map(|r| r.cells[c].places).max().unwrap_or(0))
         .collect();
+    let mixed_columns: Vec<bool> = (0..table.columns.len()).map(|c| mixed(table, c)).collect();
     let row = |r: &Row| -> Vec<String> {
         let unit = if across { row_unit(r) } else { None };
         let label = unit.map_or_else(|| r.label.clone(), |u| with_unit(&r.label, u));
         let row_places = r.cells.iter().map(|c| c.places).max().unwrap_or(0);
-        let cells = r.cells.iter().enumerate().map(|(c, cell)| {
-            let places = if across { row_places } else { column_places[c] };
-            shown(&Cell { places, ..cell.clone() })
+        let cells = r.cells.iter().enumerate().map(|(c, cell)| match (across, mixed_columns[c]) {
+            // In a column of many units, each figure keeps its own places and says its unit.
+            (false, true) => match (cell.entry, cell.unit) {
+                (Entry::Number(v), Unit::Days | Unit::Fte) => said(cell, v),
+                _ => shown(cell),
+            },
+            _ => {
+                let places = if across { row_places } else { column_places[c] };
+                shown(&Cell { places, ..cell.clone() })
+            }
         });
         std::iter::once(label).chain(cells).collect()
     };
@@ -72,7 +80,14 @@ pub fn named(table: &GeneralTable, period: &str) -> String {
 /// bars for parts of a whole, grouped bars for a measure over periods and categories.
 pub fn chart_block(id: u32, facts: &Facts, chart_id: &str, title: &str) -> Result<Chart, String> {
     let (general, table) = facts.general(id)?;
-    let plan = plan(table).ok_or("the table has no figures that can be drawn")?;
+    let plan = plan(table).ok_or_else(|| match (0..table.columns.len()).find(|&c| mixed(table, c)) {
+        Some(c) => format!(
+            "the figures under “{}” are in different units ({}), so they cannot share one chart",
+            table.columns[c].heading,
+            units_in(table, c)
+        ),
+        None => "the table has no figures that can be drawn".to_owned(),
+    })?;
     let unit = chart_unit(plan.unit, &plan.series);
     let scale = if plan.unit == Unit::Percent { 0.01 } else { 1.0 };
     let series: Vec<Series> = plan
@@ -178,6 +193,7 @@ fn plan(table: &GeneralTable) -> Option<Plan<'_>> {
             }
         }
         Layout::PeriodsDown | Layout::Categories => {
+            let figure_columns: Vec<usize> = figure_columns.into_iter().filter(|&c| !mixed(table, c)).collect();
             let first = *figure_columns.iter().find(|&&c| !table.columns[c].is_total).or(figure_columns.first())?;
             let unit = table.columns[first].unit;
             // Drawn together: columns of one unit that are alike, all totals or all rates
@@ -348,6 +364,31 @@ fn with_unit(heading: &str, unit: Unit) -> String {
 }
 
 /// A row's unit when periods run across: the unit its cells share.
+/// A column whose figures come in different units (a "Measure / Value" list: days, £, %):
+/// each cell is shown in its own unit, and the column is not ranked, summed or drawn.
+fn mixed(table: &GeneralTable, column: usize) -> bool {
+    let mut units = table.rows.iter().map(|r| &r.cells[column]).filter(|c| c.value().is_some()).map(|c| c.unit);
+    let first = units.next();
+    units.any(|u| Some(u) != first)
+}
+
+/// The units a mixed column holds, in words: "days, pounds and percentages".
+fn units_in(table: &GeneralTable, column: usize) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for cell in table.rows.iter().map(|r| &r.cells[column]).filter(|c| c.value().is_some()) {
+        let name = cell.unit.label();
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    seen.join(", ").to_lowercase()
+}
+
+/// Whether the table has a chart: some figures of one unit to draw.
+pub fn drawable(table: &GeneralTable) -> bool {
+    plan(table).is_some()
+}
+
 fn row_unit(row: &Row) -> Option<Unit> {
     let first = row.cells.iter().find(|c| c.value().is_some())?.unit;
     row.cells.iter().filter(|c| c.value().is_some()).all(|c| c.unit == first).then_some(first)
@@ -417,7 +458,7 @@ pub fn first_draft(table: &GeneralTable) -> Option<String> {
             (!sentences.is_empty()).then(|| sentences.join(" "))
         }
         Layout::Categories => {
-            let c = *columns.first()?;
+            let c = *columns.iter().find(|&&c| !mixed(table, c))?;
             let name = braces(&table.columns[c].heading);
             let mut text = format!("{} {} highest in {{{name}, highest}}", sentence_case(&name), was(&name));
             if rows.len() > 2 {
@@ -474,6 +515,13 @@ fn lookup(table: &GeneralTable, first: &str, second: &str) -> Option<Result<Stri
         }));
     }
     let column = table.columns.iter().position(|c| key(&c.heading) == key(first))?;
+    if mixed(table, column) && matches!(lower.as_str(), "highest" | "lowest" | "total") {
+        return Some(Err(format!(
+            "the figures under “{}” are in different units ({}), so they are not ranked or added",
+            table.columns[column].heading,
+            units_in(table, column)
+        )));
+    }
     let rows = drawn_rows(table);
     let ranked = || rows.iter().filter_map(|r| r.cells[column].value().map(|v| (r, v)));
     match lower.as_str() {

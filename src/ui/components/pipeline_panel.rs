@@ -55,7 +55,7 @@ pub fn pipeline_panel(props: &PipelinePanelProps) -> Html {
                     <tbody>{ for rows.iter().map(|r| html! { <tr>
                         <th scope="row">{ r.campaign.clone() }</th><td>{ num(r.posts) }</td>
                         <td>{ both(r.applications, r.posts, per_post).map_or("n/a".to_owned(), |v| decimal(v, 1)) }</td>
-                        <td>{ both(r.appointments, r.posts, per_post).map_or("n/a".to_owned(), |v| decimal(v, 2)) }</td>
+                        <td>{ both(r.appointments, r.posts, per_post).map_or("n/a".to_owned(), |v| decimal(v, 1)) }</td>
                     </tr> }) }</tbody>
                 </table>
             }

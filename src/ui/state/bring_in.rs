@@ -5,7 +5,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::{Effect, Failed, Import, Slot, State, Typing};
+use super::{Effect, Failed, Import, Placed, Slot, State, Typing};
 use crate::engine::format::{count, sentence_start, sentence_start as capitalise};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::grid::GridRow;
@@ -14,7 +14,7 @@ use crate::engine::model::TableKind;
 use crate::engine::model::{
     ColumnUse, Content, DataBlock, GeneralTable, Origin, Project, RawInput, Recommendation, TableInput,
 };
-use crate::engine::report::general::first_draft as general_draft;
+use crate::engine::report::general::{drawable as general_drawable, first_draft as general_draft};
 use crate::engine::saved;
 use crate::engine::tables::{self, Arrived, PeriodTable, Read, SupportingTable, Table};
 
@@ -244,7 +244,7 @@ fn beside_the_report(
             let input = TableInput { id: next.project.fresh_table_id(), ..input };
             next.project.supporting.push(input.clone());
             if let Table::General(general) = &table {
-                message = general_placed(&mut next, input.id, general);
+                message = general_placed(&mut next, input.id, general).0;
             }
             let entry = SupportingTable::arrived(input, arrived, kind, Ok(table));
             next.tables = Rc::new(next.tables.with_supporting(entry));
@@ -301,16 +301,22 @@ fn tracker_placed(next: &mut State, name: &str, rows: &[Recommendation]) -> Stri
         let heading = section.heading.clone();
         section.paragraphs.iter_mut().enumerate().find_map(|(j, p)| match &mut p.content {
             Content::Data { block: DataBlock::Recommendations(kept), .. } => {
+                let was_empty = kept.is_empty();
                 *kept = rows.to_vec();
-                Some(format!("paragraph {}.{} ({heading})", i + 1, j + 1))
+                Some((format!("paragraph {}.{} ({heading})", i + 1, j + 1), was_empty))
             }
             _ => None,
         })
     });
-    if let Some(place) = existing {
-        return format!(
-            "Loaded {name}: its {recommendations} replace those in the tracker at {place}. Undo puts back what was there."
-        );
+    match existing {
+        Some((place, true)) => return format!("Loaded {name}: its {recommendations} fill the tracker at {place}."),
+        Some((place, false)) => {
+            return format!(
+                "Loaded {name}: its {recommendations} replace those in the tracker at {place}. Undo puts back what \
+                 was there."
+            )
+        }
+        None => {}
     }
     let writing_in = match next.typing_in {
         Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
@@ -357,7 +363,7 @@ enum Fresh {
 /// fixed, so the saved project reads the same way again.
 fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
     let (before, slot, slot_chosen, placed) = match (&next.import, &fresh) {
-        (Some(import), Fresh::No) => (import.before.clone(), import.slot, import.slot_chosen, import.placed),
+        (Some(import), Fresh::No) => (import.before.clone(), import.slot, import.slot_chosen, import.placed.clone()),
         _ => (next.project.tables.clone(), Slot::Latest, false, None),
     };
     let (from, reading) = tables::bring_in(&input, &|input| next.arrived_for(input), &next.remembered);
@@ -382,7 +388,7 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
     let mut placed_now = None;
     match &reading.outcome {
         Ok(Mapped::Establishment(read)) => {
-            take_out_general(&mut next, placed);
+            take_out_general(&mut next, placed.as_ref());
             // The sample's other tables describe the fictional council: they go with its figures.
             if before.iter().all(|t| t.origin == Origin::Sample) {
                 next.project.supporting.retain(|t| t.origin != Origin::Sample);
@@ -410,7 +416,16 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
         Ok(Mapped::General(table)) => {
             // A table that read as establishment a moment ago gives its place back.
             next.project.tables = before.clone();
-            let id = placed.unwrap_or_else(|| next.project.fresh_table_id());
+            // A different table pasted over this one (not the same one corrected) takes the
+            // place of what this one added: its sentence named the other table's figures.
+            let placed = match placed {
+                Some(kept) if same_table(&next, kept.table, table) => Some(kept),
+                other => {
+                    take_out_general(&mut next, other.as_ref());
+                    None
+                }
+            };
+            let id = placed.as_ref().map_or_else(|| next.project.fresh_table_id(), |p| p.table);
             let accepted = TableInput { id, ..accepted };
             match next.project.supporting.iter_mut().find(|t| t.id == id) {
                 Some(existing) => *existing = accepted.clone(),
@@ -419,14 +434,15 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             let entry =
                 SupportingTable::from_reading(accepted, from, TableKind::General, Table::General(table.clone()));
             next.tables = Rc::new(next.tables.with_supporting(entry));
-            next.status = match placed {
-                Some(_) => format!("Report updated from {name}: {}.", table.name()),
+            let (status, now) = match placed {
+                Some(kept) => (format!("Report updated from {name}: {}.", table.name()), kept),
                 None => general_placed(&mut next, id, table),
             };
-            placed_now = Some(id);
+            next.status = status;
+            placed_now = Some(now);
         }
         Err(_) => {
-            take_out_general(&mut next, placed);
+            take_out_general(&mut next, placed.as_ref());
             next.status = format!("{} could not be read; the report has not changed.", capitalise(&name));
         }
     }
@@ -436,47 +452,83 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
 
 /// A general table this import had put in the report, taken out again (its columns were
 /// chosen as an establishment table's, or it no longer reads), with the blocks made from it.
-fn take_out_general(next: &mut State, placed: Option<u32>) {
-    let Some(id) = placed else { return };
+fn take_out_general(next: &mut State, placed: Option<&Placed>) {
+    let Some(placed) = placed else { return };
+    let id = placed.table;
     next.project.supporting.retain(|t| t.id != id);
-    for section in &mut next.project.document.sections {
+    let document = &mut next.project.document;
+    for section in &mut document.sections {
         section.paragraphs.retain(|p| {
-            !matches!(&p.content, Content::Data { block: DataBlock::GeneralTable(t) | DataBlock::GeneralChart(t), .. } if *t == id)
+            let its_block = matches!(&p.content, Content::Data { block: DataBlock::GeneralTable(t) | DataBlock::GeneralChart(t), .. } if *t == id);
+            !its_block && !placed.paragraphs.contains(&p.id)
         });
     }
+    // The section made for it goes too, unless the officer has written in it since.
+    if let Some(section) = placed.section.filter(|s| document.section(*s).is_some_and(|s| s.paragraphs.is_empty())) {
+        document.remove_section(section);
+    }
+}
+
+/// Whether the table of figures this import placed is the one read now (corrected, or with a
+/// column changed), not a different table pasted over it: the same name and headings.
+fn same_table(next: &State, id: u32, now: &GeneralTable) -> bool {
+    let headings = |t: &GeneralTable| t.columns.iter().map(|c| c.heading.clone()).collect::<Vec<_>>();
+    next.tables.supporting.iter().filter(|t| t.input.id == id).any(|t| match &t.read {
+        Ok(Table::General(before)) => before.name() == now.name() && headings(before) == headings(now),
+        _ => false,
+    })
 }
 
 /// A general table that has just come in goes into the report where the officer is writing,
 /// or in a section of its own: its table, its chart and a first-draft sentence with live
 /// figures. Says where, for the status line.
-fn general_placed(next: &mut State, id: u32, table: &GeneralTable) -> String {
+fn general_placed(next: &mut State, id: u32, table: &GeneralTable) -> (String, Placed) {
     let document = &mut next.project.document;
     let writing_in = match next.typing_in {
         Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
         Some(Typing::Heading(s)) => document.section(s).map(|s| s.id),
         _ => None,
     };
-    let section = match writing_in {
-        Some(section) => section,
-        None => document.add_section(document.sections.len(), sentence_start(&table.name())),
+    let (section, made) = match writing_in {
+        Some(section) => (section, None),
+        None => {
+            let made = document.add_section(document.sections.len(), sentence_start(&table.name()));
+            (made, Some(made))
+        }
     };
+    let mut paragraphs = Vec::new();
     let mut contents = Vec::new();
-    if let Some(sentence) = general_draft(table) {
-        contents.push(Content::Text(sentence));
-    }
+    let added_sentence = match general_draft(table) {
+        Some(sentence) => {
+            contents.push(Content::Text(sentence));
+            true
+        }
+        None => false,
+    };
     contents.push(Content::Data { block: DataBlock::GeneralTable(id), title: String::new() });
-    contents.push(Content::Data { block: DataBlock::GeneralChart(id), title: String::new() });
+    // A chart only where there is one to draw (not for figures in many units).
+    let charted = general_drawable(table);
+    if charted {
+        contents.push(Content::Data { block: DataBlock::GeneralChart(id), title: String::new() });
+    }
     for content in contents {
         let at = document.section(section).map_or(0, |s| s.paragraphs.len());
-        document.add_paragraph(section, at, content);
+        paragraphs.extend(document.add_paragraph(section, at, content));
     }
     let number = document.sections.iter().position(|s| s.id == section).map_or(0, |i| i + 1);
     let heading = document.section(section).map(|s| s.heading.clone()).unwrap_or_default();
-    format!(
-        "Added “{}” to the report: a sentence, its table and a chart, at the end of section {number} ({heading}). Undo \
-         takes them out.",
-        table.name()
-    )
+    let said = format!(
+        "Added “{}” to the report: {}, at the end of section {number} ({heading}). Undo takes {} out.",
+        table.name(),
+        match (added_sentence, charted) {
+            (true, true) => "a sentence, its table and a chart",
+            (true, false) => "a sentence and its table",
+            (false, true) => "its table and a chart",
+            (false, false) => "its table",
+        },
+        if added_sentence || charted { "them" } else { "it" }
+    );
+    (said, Placed { table: id, paragraphs, section: made })
 }
 
 /// The import read again with one choice changed.

@@ -127,9 +127,21 @@ pub struct Import {
     pub slot: Slot,
     /// Whether the officer chose the slot: until then it follows the period typed.
     pub slot_chosen: bool,
-    /// The id of the general table this import put in the report, so choosing its columns
-    /// again replaces it rather than adding another.
-    pub placed: Option<u32>,
+    /// The general table this import put in the report, so choosing its columns again
+    /// replaces it rather than adding another.
+    pub placed: Option<Placed>,
+}
+
+/// What bringing in a table of figures added to the document, so it can be taken out again
+/// whole: a table pasted over with a different one, or read as an establishment table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// The id of its input, which its blocks name.
+    pub table: u32,
+    /// The paragraphs added: its sentence, table and chart.
+    pub paragraphs: Vec<u32>,
+    /// The section made for it, if one was.
+    pub section: Option<u32>,
 }
 
 impl Import {
