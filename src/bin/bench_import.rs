@@ -67,6 +67,10 @@ mod bench {
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
+/// One of the readings above.
+#[cfg(not(target_arch = "wasm32"))]
+type Reader = fn(&str, &[u8]) -> Result<String, String>;
+
 /// Natively, the same reading of each file named, timed: for profiling an import without a
 /// browser (`cargo run --release --bin bench_import -- [--general] FILE...`; `--general` reads
 /// each file as a general table, and then as a staff list, alternately).
@@ -85,7 +89,7 @@ fn main() {
     }
     for file in files {
         let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let readers: &[(&str, fn(&str, &[u8]) -> Result<String, String>)] = if general {
+        let readers: &[(&str, Reader)] = if general {
             &[("general table", import_general_table), ("staff list", import_staff_extract)]
         } else {
             &[("staff list", import_staff_extract)]

@@ -451,6 +451,10 @@ fn is_index_heading(heading: &str) -> bool {
 /// Asked of every row: the label's key (`headings::key`) compared as it is made, not built.
 fn is_total_label(label: &str) -> bool {
     let key = || label.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+    // Most labels are told from a total by their first letter.
+    if !matches!(key().next(), Some('t' | 'g' | 'o' | 'a')) {
+        return false;
+    }
     ["total", "totals", "grandtotal", "overalltotal", "all", "alltotal"].iter().any(|k| key().eq(k.chars()))
 }
 

@@ -77,7 +77,8 @@ pub fn read_figure(cell: &str) -> Result<Figure, NotANumber> {
     let (text, unit) = split_unit_word(text);
     let (text, scale) = split_multiplier(text);
     let unit = unit.or_else(|| {
-        if text.contains('£') {
+        // Looking for a character beyond ASCII searches for its bytes: skipped for ASCII text.
+        if !text.is_ascii() && text.contains('£') {
             Some(Unit::Money)
         } else if text.ends_with('%') {
             Some(Unit::Percent)
@@ -160,7 +161,7 @@ fn split_multiplier(text: &str) -> (&str, f64) {
 
 /// "2,412·5": a middle dot between digits is a decimal point, as some papers print it.
 fn middle_dot_as_point(text: &str) -> Cow<'_, str> {
-    if !text.contains('·') {
+    if text.is_ascii() || !text.contains('·') {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();

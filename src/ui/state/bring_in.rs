@@ -371,9 +371,13 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
     // is the table's until the officer types another.
     let titled = (fresh == Fresh::Yes && input.period.is_empty()).then(|| titled_period(&reading)).flatten();
     let input = TableInput { period: titled.clone().unwrap_or(input.period), ..input };
-    // After "Add another period's table" (no import under way) a new table goes beside the
-    // report's; a new file while one is being brought in replaces it, as it always has.
-    let beside = next.import.is_none() || slot != Slot::Latest;
+    // After "Add another period's table" a new table goes beside the report's; otherwise (a
+    // new file while one is being brought in, a paste after a reload) it replaces it, as it
+    // always has, unless the officer says otherwise.
+    let beside = (fresh == Fresh::Yes && next.another_period) || (fresh == Fresh::No && slot != Slot::Latest);
+    if fresh == Fresh::Yes {
+        next.another_period = false;
+    }
     let slot = match (slot_chosen, beside) {
         (true, _) | (false, false) => slot,
         (false, true) => Slot::by_default(&before, &input.period),
@@ -596,6 +600,8 @@ pub(super) fn slot_chosen(mut next: State, slot: Slot) -> Reduced {
 }
 
 pub(super) fn finished(next: &mut State) {
+    next.another_period =
+        next.import.as_ref().is_some_and(|i| matches!(i.reading.outcome, Ok(Mapped::Establishment(_))));
     next.import = None;
     next.failed = None;
     // The text is in the project now; the box is cleared for the next table.

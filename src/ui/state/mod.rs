@@ -56,6 +56,9 @@ pub struct State {
     pub import: Option<Import>,
     /// The paste box's text, kept even when it cannot be read, so nothing typed is lost.
     pub paste: String,
+    /// "Add another period's table" was pressed: the next establishment table goes beside the
+    /// report's (before or after it by its period), not in its place.
+    pub another_period: bool,
     /// Column choices the officer made, by headings; kept in browser storage.
     pub remembered: RememberedMappings,
     /// What the last edit did, announced to screen readers.
@@ -306,6 +309,7 @@ impl State {
             menus,
             import: None,
             paste: String::new(),
+            another_period: false,
             remembered: RememberedMappings::new(),
             status: "Showing the built-in sample for a fictional council.".into(),
             failed: None,
