@@ -285,3 +285,28 @@ fn workbook_cells_are_read_as_the_officer_sees_them() {
     assert_eq!(table.rows[0].cells[1].written, "£64250000");
     assert_eq!(table.rows[1].cells[0].written, "12.5%");
 }
+
+#[test]
+fn ods_cells_are_read_as_libreoffice_shows_them() {
+    // Percentage and currency cells, a title above, an empty column between (tests/fixtures).
+    let path = format!("{}/tests/fixtures/retention.ods", env!("CARGO_MANIFEST_DIR"));
+    let input = TableInput {
+        raw: wrb::engine::model::RawInput::File {
+            name: "retention.ods".into(),
+            bytes: std::fs::read(&path).unwrap().into(),
+        },
+        sheet: Some("Retention".into()),
+        ..TableInput::pasted("", "retention.ods")
+    };
+    let table = match OneTable::load(&input) {
+        OneTable::Supporting(t) => match &t.read {
+            Ok(Table::General(table)) => (**table).clone(),
+            other => panic!("not a table of figures: {other:?}"),
+        },
+        OneTable::Period(_) => panic!("read as an establishment table"),
+    };
+    let units: Vec<Unit> = table.columns.iter().map(|c| c.unit).collect();
+    assert_eq!(units, [Unit::Percent, Unit::Money]);
+    assert_eq!(values(&table, 1), [Some(12.5), Some(1_800_000.0)]);
+    assert_eq!(table.titled_period.as_deref(), Some("2024/25"));
+}

@@ -438,9 +438,9 @@ mod text {
         let _ = writeln!(out, "\nLayout: {}", g.layout.replace('_', " "));
         let heads: Vec<String> = g.columns.iter().map(|c| format!("{} ({})", c.heading, c.unit)).collect();
         let _ =
-            writeln!(out, "{:<28}{}", g.label_heading, heads.iter().map(|h| format!("{h:>20}")).collect::<String>());
+            writeln!(out, "{:<28}{}", g.label_heading, heads.iter().map(|h| format!(" {h:>21}")).collect::<String>());
         for row in g.rows.iter().chain(&g.total) {
-            let cells: String = row.written.iter().map(|w| format!("{w:>20}")).collect();
+            let cells: String = row.written.iter().map(|w| format!(" {w:>21}")).collect();
             let _ = writeln!(out, "{:<28}{cells}", row.label);
         }
         for note in &g.notes {

@@ -152,7 +152,15 @@ fn read_sheet_unguarded(bytes: &[u8], format: Format, sheet: &str) -> Result<She
             check_ods(bytes)?;
             let mut book = Ods::new(Cursor::new(bytes)).map_err(explain)?;
             let range = book.worksheet_range(sheet).map_err(explain)?;
-            range_grid(&range, &[])
+            let shown = ods_shown(bytes, sheet);
+            let mut cells = Cells::default();
+            let (start_row, start_column) = range.start().unwrap_or((0, 0));
+            for (row, column, value) in range.used_cells() {
+                let at = (start_row + row as u32, start_column + column as u32);
+                let text = shown.get(&at).cloned().unwrap_or_else(|| data_text(value));
+                cells.push(at.0, at.1, text)?;
+            }
+            Ok(cells.into_grid(&[]))
         }
         Format::Encrypted => Err(ProblemKind::PasswordProtected),
     }
@@ -397,6 +405,92 @@ fn check_ods(bytes: &[u8]) -> Result<(), ProblemKind> {
         return Err(ProblemKind::PasswordProtected);
     }
     Ok(())
+}
+
+/// An `.ods` sheet's percentage and currency cells as LibreOffice shows them ("7.1%",
+/// "£64,250,000.00"), by row and column: calamine gives their stored values (0.071) alone.
+/// Other cells are read from calamine's values. Empty when the file has no such cells, or its
+/// content cannot be read (calamine then says why).
+fn ods_shown(bytes: &[u8], sheet: &str) -> std::collections::HashMap<(u32, u32), String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut shown = std::collections::HashMap::new();
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return shown };
+    let mut content = Vec::new();
+    match archive.by_name("content.xml") {
+        Ok(entry) => {
+            if entry.take(MAX_UNPACKED_BYTES).read_to_end(&mut content).is_err() {
+                return shown;
+            }
+        }
+        Err(_) => return shown,
+    }
+    let typed = |kind: &[u8]| memchr::memmem::find(&content, kind).is_some();
+    if !typed(b"value-type=\"percentage\"") && !typed(b"value-type=\"currency\"") {
+        return shown;
+    }
+    let mut reader = quick_xml::Reader::from_reader(content.as_slice());
+    let mut buffer = Vec::new();
+    let attribute = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<String> {
+        e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| a.value.to_string())
+    };
+    let repeated = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> u32 {
+        attribute(e, name).and_then(|n| n.parse().ok()).unwrap_or(1).max(1)
+    };
+    let (mut inside, mut row, mut rows_repeated, mut column) = (false, 0u32, 1u32, 0u32);
+    // The cell being read: its column, how many columns it repeats over, and its text so far.
+    let mut cell: Option<(u32, u32, String)> = None;
+    loop {
+        buffer.clear();
+        let event = match reader.read_event_into(&mut buffer) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(event) => event,
+        };
+        let open = matches!(event, Event::Start(_));
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == "table" => {
+                inside = attribute(&e, "table:name").as_deref() == Some(sheet);
+                row = 0;
+            }
+            Event::End(e) if e.local_name().as_ref() == "table" && inside => break,
+            _ if !inside => {}
+            Event::Start(e) if e.local_name().as_ref() == "table-row" => {
+                rows_repeated = repeated(&e, "table:number-rows-repeated");
+                column = 0;
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "table-row" => {
+                row = row.saturating_add(repeated(&e, "table:number-rows-repeated"));
+            }
+            Event::End(e) if e.local_name().as_ref() == "table-row" => row = row.saturating_add(rows_repeated),
+            Event::Start(e) | Event::Empty(e)
+                if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") =>
+            {
+                let columns = repeated(&e, "table:number-columns-repeated");
+                let kind = attribute(&e, "office:value-type");
+                if open && matches!(kind.as_deref(), Some("percentage" | "currency")) {
+                    cell = Some((column, columns, String::new()));
+                }
+                column = column.saturating_add(columns);
+            }
+            Event::Text(t) => {
+                if let Some((_, _, text)) = &mut cell {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Event::End(e) if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") => {
+                if let Some((at, columns, text)) = cell.take() {
+                    // Repeated cells and rows (a column of the same rate) are few in an officer's table.
+                    for r in row..row.saturating_add(rows_repeated.min(1000)) {
+                        for c in at..at.saturating_add(columns.min(1000)) {
+                            shown.insert((r, c), text.trim().to_owned());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    shown
 }
 
 /// Whether any worksheet of an `.xlsx` may have merged cells. calamine finds them by parsing
