@@ -67,6 +67,19 @@ fn shown(cell: &Cell, value: f64) -> String {
     decimal(value, usize::from(cell.places))
 }
 
+/// A worked-out figure to the stated cell's places, or more where it needs them (up to three):
+/// a sum of 4,264.5 against a stated 4,300 is not "4,265".
+fn precise(cell: &Cell, value: f64) -> String {
+    let at_least = usize::from(cell.places);
+    let places = (at_least..=3)
+        .find(|&p| {
+            let scaled = value * 10f64.powi(p as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(3.max(at_least));
+    decimal(value, places)
+}
+
 fn finding(row: &Row, heading: &str, stated: &Cell, compared: Compared, what: &str) -> Finding {
     let value = stated.value().unwrap_or_default();
     match compared {
@@ -90,8 +103,8 @@ fn finding(row: &Row, heading: &str, stated: &Cell, compared: Compared, what: &s
                 "{}: {} is stated, but {what} is {} (a difference of {}).",
                 place(row, heading),
                 shown(stated, value),
-                shown(stated, exact),
-                shown(stated, (value - exact).abs())
+                precise(stated, exact),
+                precise(stated, (value - exact).abs())
             ),
         ),
     }
@@ -273,6 +286,11 @@ mod tests {
     #[test]
     fn each_check_finds_its_fault_and_names_row_and_column() {
         let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a whole total against parts with a half",
+                "Directorate\tDays lost\nChildren's\t1,212\nAdults\t2,412.5\nTotal\t3,700\n",
+                &["Row 4 (Total), column Days lost: 3,700 is stated, but the sum of the rows above is 3,624.5 (a difference of 75.5)."],
+            ),
             (
                 "a stated total that is not the sum",
                 "Directorate\tDays lost\nChildren's\t1,200\nAdults\t2,400\nTotal\t3,700\n",
