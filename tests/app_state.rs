@@ -786,12 +786,17 @@ fn a_different_table_pasted_over_a_table_of_figures_takes_its_place_whole() {
     let first = after(vec![Action::PasteEdited(starters.into())]);
     let sections = first.project.document.sections.len();
     let headings = |s: &State| s.project.document.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>();
-    assert!(headings(&first).last().unwrap().starts_with("Starters and leavers"), "{:?}", headings(&first));
+    assert!(headings(&first).last().unwrap().starts_with("Starters and Leavers"), "{:?}", headings(&first));
 
     // Corrected in the box: the same table, its blocks kept where they are.
     let corrected = reduce_(&first, Action::PasteEdited(starters.replace("40", "41")));
     assert_eq!(corrected.project.document.sections.len(), sections);
     assert!(corrected.report.tables().any(|t| t.rows.iter().any(|r| r.contains(&"41".to_owned()))));
+
+    // A column's use changed: still the same table, in the same place.
+    let fewer = reduce_(&corrected, Action::ColumnSet { column: 2, holds: ColumnUse::NotUsed });
+    assert_eq!(fewer.project.document.sections.len(), sections, "{:?}", headings(&fewer));
+    assert!(headings(&fewer).last().unwrap().starts_with("Starters and Leavers"), "{:?}", headings(&fewer));
 
     // Another table pasted over it: its section, sentence, table and chart replace the first's.
     let other = reduce_(&corrected, Action::PasteEdited(spend.into()));
@@ -800,4 +805,39 @@ fn a_different_table_pasted_over_a_table_of_figures_takes_its_place_whole() {
     let page = wrb::engine::report::html::render(&other.report);
     assert!(!page.contains("no figure"), "no sentence names the first table's figures");
     assert!(page.contains("rose from £2.4m in 2022/23 to £2.6m in 2023/24"));
+}
+
+#[test]
+fn a_wrong_table_replaced_while_it_is_brought_in_keeps_the_kept_period() {
+    use wrb::ui::state::Slot;
+    let kept = "Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t18\t12\t4\t6\n";
+    let wrong = "Role\tEstablishment\tPermanent\tAgency\tVacant\nTeam Manager\t3\t2\t1\t0\n";
+    let right = wrb::engine::sample::sample_project().tables[0].clone();
+    let RawInput::Text(right) = right.raw else { panic!("the sample is text") };
+    let state = after(vec![
+        Action::PasteEdited(kept.into()),
+        Action::ImportPeriodSet("2024/25".into()),
+        Action::ImportFinished,
+        file_read("wrong.tsv", wrong.as_bytes().to_vec(), None),
+    ]);
+    assert_eq!(state.project.tables.len(), 2);
+    assert_eq!(state.import.as_ref().unwrap().slot, Slot::Earlier);
+    // The right file chosen next takes the wrong one's place, beside the kept table.
+    let state = reduce_(&state, file_read("right.tsv", right.into_bytes(), None));
+    let periods: Vec<&str> = state.project.tables.iter().map(|t| t.period.as_str()).collect();
+    assert_eq!(state.project.tables.len(), 2, "{periods:?}");
+    assert_eq!(periods[0], "2024/25", "the kept table stays");
+}
+
+#[test]
+fn the_same_table_pasted_again_after_undo_comes_in_again() {
+    let pasted = after(vec![Action::PasteEdited(GOOD.into())]);
+    let undone = reduce_(&pasted, Action::Undo);
+    assert_ne!(undone.project.tables, pasted.project.tables);
+    let again = reduce_(&undone, Action::PasteEdited(GOOD.into()));
+    assert_eq!(again.project.tables.len(), 1);
+    assert_eq!(roles(&again), ["Social Worker", "Team Manager"]);
+    // The paste box's second event, the same text, reads nothing again.
+    let echoed = reduce_(&again, Action::PasteEdited(GOOD.into()));
+    assert_eq!(echoed.undo.len(), again.undo.len(), "no second step to undo");
 }

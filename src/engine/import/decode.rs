@@ -87,7 +87,9 @@ fn decode_with_room(bytes: &[u8]) -> (String, TextEncoding) {
 /// before a digit or a space. Read as Windows-1252, double-byte text would be mojibake
 /// headings, so it is refused with the reason instead.
 pub fn double_byte(bytes: &[u8]) -> bool {
-    if std::str::from_utf8(bytes).is_ok() || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    // UTF-8 (£ is C2 A3, a lead and a trail byte too), even with a stray byte, is read as UTF-8.
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if utf16 || std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return false;
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
@@ -162,6 +164,9 @@ mod tests {
             b"Role,Cost,Caf\xE9 budget\r\nSocial Worker,\xA34,137.80,\xA3500\r\nTeam \x92s manager,\xA31,000,\xA30\r\n";
         assert!(!double_byte(cp1252));
         assert!(!double_byte("Role,Cost\n\u{8077}\u{4f4d},1\n".as_bytes()), "UTF-8 is read, whatever its script");
+        let mut edited = "Social Worker,£3000,£900\n".repeat(40).into_bytes();
+        edited.push(0xA3);
+        assert!(!double_byte(&edited), "UTF-8 with one stray byte is UTF-8");
     }
 
     #[test]

@@ -115,8 +115,12 @@ impl ColumnSample {
     }
 
     /// The unit the cells write most, else the one the heading names, else a count or a number.
+    /// A unit written on only some cells and no other ("£12,400" over plain figures, as
+    /// accounts print the first row) is the column's.
     fn unit(&self) -> Unit {
-        let written = self.cell_units.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| n * 2 >= self.figures.max(1));
+        let only_one = self.cell_units.len() == 1;
+        let written =
+            self.cell_units.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| only_one || n * 2 >= self.figures.max(1));
         written
             .map(|(u, _)| *u)
             .or_else(|| unit_named(&self.heading))
@@ -382,6 +386,12 @@ pub fn period_in(text: &str) -> Option<String> {
         .map(|w| w.trim_end_matches('.'))
         .find(|w| is_financial_year(w) || is_year(w))
         .map(|w| w.replace('-', "/"))
+}
+
+/// The period a line names when it names exactly one: "Based on 2024/25 budgeted
+/// establishment", not "Comparison of 2023/24 and 2024/25".
+pub fn only_period_in(text: &str) -> Option<String> {
+    (periods_in(text) == 1).then(|| period_in(text)).flatten()
 }
 
 fn periods_in(text: &str) -> usize {

@@ -294,25 +294,32 @@ fn data_ref_text(value: &DataRef<'_>) -> String {
     }
 }
 
-/// How a workbook cell's number format shows its value, so a cell is read as the officer
-/// sees it in Excel: 0.071 formatted as a percentage is "7.1%", a currency format gives "£".
-/// Dates calamine already reads as dates; other formats leave the value as stored, so sums
-/// are checked against the exact figures.
+/// What a workbook cell's number format says its value is, so a cell is read as the officer
+/// sees it: 0.071 formatted as a percentage is "7.1%", a pounds format makes it money. The
+/// value is kept as stored (not rounded to the places shown), so sums are checked against
+/// the exact figures. Dates calamine already reads as dates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Shown {
     AsStored,
-    Percent { places: usize },
-    Pounds { places: usize },
+    Percent,
+    Pounds,
 }
 
 impl Shown {
     /// From a format code such as `0.0%`, `£#,##0.00` or `_-[$£-809]* #,##0_-;...`: the
-    /// section for positive numbers decides; text in quotes or brackets is not a symbol.
+    /// section for positive numbers decides; a sign in quotes, brackets or after a backslash
+    /// is text, except that a quoted or bracketed £ still names the currency.
     fn of(code: &str) -> Shown {
         let positive = code.split(';').next().unwrap_or("");
-        let (mut bare, mut quoted, mut in_quote, mut in_bracket) = (String::new(), String::new(), false, false);
+        let (mut bare, mut quoted, mut in_quote, mut in_bracket, mut escaped) =
+            (String::new(), String::new(), false, false, false);
         for c in positive.chars() {
             match c {
+                _ if escaped => {
+                    escaped = false;
+                    quoted.push(c);
+                }
+                '\\' if !in_quote => escaped = true,
                 '"' => in_quote = !in_quote,
                 '[' if !in_quote => in_bracket = true,
                 ']' if !in_quote => in_bracket = false,
@@ -320,12 +327,10 @@ impl Shown {
                 _ => bare.push(c),
             }
         }
-        let places =
-            bare.split_once('.').map_or(0, |(_, after)| after.chars().take_while(|c| matches!(c, '0' | '#')).count());
         if bare.contains('%') {
-            Shown::Percent { places }
+            Shown::Percent
         } else if bare.contains('£') || quoted.contains('£') {
-            Shown::Pounds { places }
+            Shown::Pounds
         } else {
             Shown::AsStored
         }
@@ -334,20 +339,17 @@ impl Shown {
     fn text(self, value: f64) -> String {
         match self {
             Shown::AsStored => float_text(value),
-            Shown::Percent { places } => format!("{}%", rounded(value * 100.0, places)),
-            Shown::Pounds { places } if value < 0.0 => format!("-£{}", rounded(-value, places)),
-            Shown::Pounds { places } => format!("£{}", rounded(value, places)),
+            Shown::Percent => format!("{}%", float_text(percent(value))),
+            Shown::Pounds if value < 0.0 => format!("-£{}", float_text(-value)),
+            Shown::Pounds => format!("£{}", float_text(value)),
         }
     }
 }
 
-/// A figure to the places its format shows; the stored value where that is not finite.
-fn rounded(value: f64, places: usize) -> String {
-    if value.is_finite() {
-        format!("{value:.places$}")
-    } else {
-        String::new()
-    }
+/// A fraction as a percentage, without the binary noise of multiplying by 100 (0.071 is 7.1,
+/// not 7.1000000000000005): nine places are far beyond any published rate.
+fn percent(fraction: f64) -> f64 {
+    (fraction * 100.0 * 1e9).round() / 1e9
 }
 
 /// Shortest text that parses back to the same number: 4.1, not 4.0999999999999996.
@@ -407,8 +409,8 @@ fn check_ods(bytes: &[u8]) -> Result<(), ProblemKind> {
     Ok(())
 }
 
-/// An `.ods` sheet's percentage and currency cells as LibreOffice shows them ("7.1%",
-/// "£64,250,000.00"), by row and column: calamine gives their stored values (0.071) alone.
+/// An `.ods` sheet's percentage and currency cells with their unit ("7.1%", "£64250000"), by
+/// row and column: calamine gives their stored values (0.071) without it.
 /// Other cells are read from calamine's values. Empty when the file has no such cells, or its
 /// content cannot be read (calamine then says why).
 fn ods_shown(bytes: &[u8], sheet: &str) -> std::collections::HashMap<(u32, u32), String> {
@@ -431,22 +433,23 @@ fn ods_shown(bytes: &[u8], sheet: &str) -> std::collections::HashMap<(u32, u32),
     }
     let mut reader = quick_xml::Reader::from_reader(content.as_slice());
     let mut buffer = Vec::new();
+    // Attribute values unescaped: a sheet called "Pay &amp; grading" is "Pay & grading".
     let attribute = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<String> {
-        e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| a.value.to_string())
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
     };
     let repeated = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> u32 {
         attribute(e, name).and_then(|n| n.parse().ok()).unwrap_or(1).max(1)
     };
     let (mut inside, mut row, mut rows_repeated, mut column) = (false, 0u32, 1u32, 0u32);
-    // The cell being read: its column, how many columns it repeats over, and its text so far.
-    let mut cell: Option<(u32, u32, String)> = None;
     loop {
         buffer.clear();
         let event = match reader.read_event_into(&mut buffer) {
             Ok(Event::Eof) | Err(_) => break,
             Ok(event) => event,
         };
-        let open = matches!(event, Event::Start(_));
         match event {
             Event::Start(e) if e.local_name().as_ref() == "table" => {
                 inside = attribute(&e, "table:name").as_deref() == Some(sheet);
@@ -458,34 +461,32 @@ fn ods_shown(bytes: &[u8], sheet: &str) -> std::collections::HashMap<(u32, u32),
                 rows_repeated = repeated(&e, "table:number-rows-repeated");
                 column = 0;
             }
-            Event::Empty(e) if e.local_name().as_ref() == "table-row" => {
-                row = row.saturating_add(repeated(&e, "table:number-rows-repeated"));
-            }
             Event::End(e) if e.local_name().as_ref() == "table-row" => row = row.saturating_add(rows_repeated),
             Event::Start(e) | Event::Empty(e)
                 if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") =>
             {
                 let columns = repeated(&e, "table:number-columns-repeated");
-                let kind = attribute(&e, "office:value-type");
-                if open && matches!(kind.as_deref(), Some("percentage" | "currency")) {
-                    cell = Some((column, columns, String::new()));
-                }
-                column = column.saturating_add(columns);
-            }
-            Event::Text(t) => {
-                if let Some((_, _, text)) = &mut cell {
-                    text.push_str(&t.xml10_content());
-                }
-            }
-            Event::End(e) if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") => {
-                if let Some((at, columns, text)) = cell.take() {
+                // The stored value, with what its type says it is: a percentage's fraction,
+                // a sum in pounds (other currencies are plain figures).
+                let value = attribute(&e, "office:value").and_then(|v| v.parse::<f64>().ok());
+                let text = match (attribute(&e, "office:value-type").as_deref(), value) {
+                    (Some("percentage"), Some(v)) => Some(Shown::Percent.text(v)),
+                    (Some("currency"), Some(v))
+                        if attribute(&e, "office:currency").is_none_or(|c| c.eq_ignore_ascii_case("GBP")) =>
+                    {
+                        Some(Shown::Pounds.text(v))
+                    }
+                    _ => None,
+                };
+                if let Some(text) = text {
                     // Repeated cells and rows (a column of the same rate) are few in an officer's table.
                     for r in row..row.saturating_add(rows_repeated.min(1000)) {
-                        for c in at..at.saturating_add(columns.min(1000)) {
-                            shown.insert((r, c), text.trim().to_owned());
+                        for c in column..column.saturating_add(columns.min(1000)) {
+                            shown.insert((r, c), text.clone());
                         }
                     }
                 }
+                column = column.saturating_add(columns);
             }
             _ => {}
         }
@@ -779,14 +780,16 @@ mod tests {
     fn cells_are_read_as_their_number_format_shows_them() {
         let cases = [
             ("0.0%", 0.071, "7.1%"),
-            ("0%", 0.2549, "25%"),
-            ("0.00%", 0.5, "50.00%"),
-            ("£#,##0", 64_250_000.0, "£64250000"),
-            ("\"£\"#,##0.00", 4137.8, "£4137.80"),
-            ("_-[$£-809]* #,##0.00_-;\\-[$£-809]* #,##0.00_-", -12.5, "-£12.50"),
+            ("0%", 0.2549, "25.49%"),
+            ("0.00%", 0.5, "50%"),
+            ("£#,##0", 1000.4, "£1000.4"),
+            ("\"£\"#,##0.00", 4137.8, "£4137.8"),
+            ("_-[$£-809]* #,##0.00_-;\\-[$£-809]* #,##0.00_-", -12.5, "-£12.5"),
+            ("[Red]0.0%;[Red]-0.0%", 0.125, "12.5%"),
             ("#,##0.0", 2412.5, "2412.5"),
             ("General", 0.1 + 0.2, "0.30000000000000004"),
             ("0.0\"%\"", 7.1, "7.1"),
+            ("0.0\\%", 7.1, "7.1"),
         ];
         for (code, value, expected) in cases {
             assert_eq!(Shown::of(code).text(value), expected, "{code}");

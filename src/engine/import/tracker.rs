@@ -12,7 +12,9 @@ use crate::engine::model::{Recommendation, Status, TableKind};
 const NUMBER: &[&str] = &["no", "number", "ref", "reference", "recno", "recommendationno", "item", "id"];
 const THEME: &[&str] = &["theme", "area", "priority", "workstream", "category"];
 const RECOMMENDATION: &[&str] = &["recommendation", "recommendations", "action", "recommendationaction"];
-const STATUS: &[&str] = &["status", "rag", "ragstatus", "ragrating", "progress", "rating", "currentstatus"];
+/// In order of preference: a "Progress" column is the status only where nothing else is.
+const STATUS: &[&str] =
+    &["status", "rag", "ragstatus", "ragrating", "brag", "currentstatus", "overallstatus", "rating", "progress"];
 const UPDATE: &[&str] = &[
     "update",
     "progressupdate",
@@ -23,6 +25,7 @@ const UPDATE: &[&str] = &[
     "commentary",
     "notes",
     "progresstodate",
+    "progress",
 ];
 const LEAD: &[&str] = &["lead", "leadofficer", "owner", "responsibleofficer"];
 
@@ -30,14 +33,26 @@ const LEAD: &[&str] = &["lead", "leadofficer", "owner", "responsibleofficer"];
 /// "Not achieved" holds "achieved".
 pub fn status_of(text: &str) -> Option<Status> {
     let k = key(text);
+    // A status that says it is not there, or only in part, anywhere in it ("Closed – not
+    // achieved", "Complete (partially)"), is that, whatever word it starts with.
+    let holds = |words: &[&str]| words.iter().any(|w| k.contains(w));
     // Whole words, or the start of a longer status ("Complete – March 2025"); a letter alone
-    // ("G") only as the whole cell.
+    // ("G") only as the whole cell; a colour first ("Red/Amber") names the status.
     let any = |words: &[&str]| words.iter().any(|w| k == *w || (w.len() >= 5 && k.starts_with(w)));
-    if any(&["red", "r", "slipped", "notachieved", "notmet", "paused", "behind", "overdue", "notstarted", "offtrack"]) {
+    let colour = |name: &str| k.starts_with(name);
+    if holds(&["notachieved", "notmet", "notstarted", "notontrack", "offtrack", "notcomplete", "notdone"]) {
         Some(Status::Red)
-    } else if any(&["green", "g", "achieved", "complete", "completed", "done", "met", "closed"]) {
+    } else if holds(&["partially", "partly", "inpart"]) {
+        Some(Status::Amber)
+    } else if colour("red") || any(&["r", "slipped", "paused", "onhold", "behind", "overdue", "delayed"]) {
+        Some(Status::Red)
+    } else if colour("green")
+        || colour("blue")
+        || any(&["g", "b", "achieved", "complete", "completed", "done", "met", "closed"])
+    {
+        // Blue, in BRAG trackers, is completed.
         Some(Status::Green)
-    } else if any(&["amber", "a", "ontrack", "ongoing", "inprogress", "progressing", "partially", "started", "open"]) {
+    } else if colour("amber") || any(&["a", "ontrack", "ongoing", "inprogress", "progressing", "started", "open"]) {
         Some(Status::Amber)
     } else {
         None
@@ -48,15 +63,19 @@ pub fn status_of(text: &str) -> Option<Status> {
 /// recommendation a row. A status the scales do not hold is a problem at its row and column,
 /// never guessed.
 pub fn read_tracker(rows: &[GridRow]) -> Result<Vec<Recommendation>, Vec<Problem>> {
-    let find = |row: &GridRow, names: &[&str]| row.cells.iter().position(|c| names.contains(&key(c).as_str()));
+    // The first name in a list that a heading has: the lists are in order of preference.
+    let find =
+        |row: &GridRow, names: &[&str]| names.iter().find_map(|name| row.cells.iter().position(|c| key(c) == *name));
     let Some((index, recommendation, status)) =
         rows.iter().take(30).enumerate().find_map(|(i, row)| Some((i, find(row, RECOMMENDATION)?, find(row, STATUS)?)))
     else {
         return Err(vec![Problem::whole(ProblemKind::NoHeader(TableKind::RecommendationsTracker))]);
     };
     let header = &rows[index];
-    let (number, theme, update, lead) =
-        (find(header, NUMBER), find(header, THEME), find(header, UPDATE), find(header, LEAD));
+    let update = UPDATE
+        .iter()
+        .find_map(|name| header.cells.iter().enumerate().position(|(i, c)| i != status && key(c) == *name));
+    let (number, theme, lead) = (find(header, NUMBER), find(header, THEME), find(header, LEAD));
     let text = |row: &GridRow, at: Option<usize>| {
         at.and_then(|i| row.cells.get(i))
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -119,6 +138,18 @@ mod tests {
         for (words, expected) in cases {
             assert_eq!(status_of(words), Some(expected), "{words}");
         }
+        for (words, expected) in [
+            ("Closed – not achieved", Status::Red),
+            ("Complete (partially)", Status::Amber),
+            ("On hold", Status::Red),
+            ("Blue", Status::Green),
+            ("Red/Amber", Status::Red),
+            ("Amber/Green", Status::Amber),
+            ("Not started", Status::Red),
+            ("Complete – March 2025", Status::Green),
+        ] {
+            assert_eq!(status_of(words), Some(expected), "{words}");
+        }
         assert_eq!(status_of("Purple"), None);
         assert_eq!(status_of(""), None);
     }
@@ -133,6 +164,11 @@ mod tests {
         assert_eq!((read[0].number.as_str(), read[0].status), ("R1", Status::Green));
         assert_eq!(read[0].update, "Pay review agreed (Lead: Head of HR)");
         assert_eq!(read[1].status, Status::Amber);
+
+        // A free-text Progress column beside a Status column is the update, not the status.
+        let both = "No.\tRecommendation\tProgress\tStatus\n1\tReview pay\tTraining launched\tOn track\n";
+        let read = read_tracker(&split_text(both)).expect("reads");
+        assert_eq!((read[0].status, read[0].update.as_str()), (Status::Amber, "Training launched"));
 
         let bad = "No.\tRecommendation\tStatus\n1\tReview pay\tPurple\n";
         let problems = read_tracker(&split_text(bad)).unwrap_err();

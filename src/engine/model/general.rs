@@ -180,7 +180,8 @@ impl GeneralTable {
             Layout::PeriodsDown | Layout::Categories => {
                 let measures: Vec<&str> =
                     self.columns.iter().filter(|c| !c.is_total).take(2).map(|c| c.heading.as_str()).collect();
-                let measures = joined(&measures);
+                // As written: a heading may be a place ("England"), which must keep its capital.
+                let measures = measures.join(" and ");
                 let by = if self.label_heading.trim().is_empty() {
                     String::new()
                 } else {
@@ -208,25 +209,5 @@ impl GeneralTable {
             }
         }
         None
-    }
-}
-
-/// Two names in one: "Starters and leavers". The second starts in lower case unless it is an
-/// abbreviation ("FTE") or its capital is not its only one ("Agency workers and NQSWs").
-fn joined(names: &[&str]) -> String {
-    match names {
-        [first, second, ..] => {
-            let mut letters = second.chars();
-            let lower = match (letters.next(), letters.next()) {
-                (Some(c), Some(next)) if c.is_uppercase() && next.is_lowercase() => {
-                    let only_capital = !second.split_whitespace().skip(1).any(|w| w.chars().any(char::is_uppercase));
-                    only_capital.then(|| format!("{}{}", c.to_lowercase(), &second[c.len_utf8()..]))
-                }
-                _ => None,
-            };
-            format!("{first} and {}", lower.unwrap_or_else(|| (*second).to_owned()))
-        }
-        [only] => (*only).to_owned(),
-        [] => String::new(),
     }
 }

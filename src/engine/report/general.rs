@@ -242,12 +242,15 @@ fn parts_of_a_whole(table: &GeneralTable, columns: &[usize]) -> bool {
         })
 }
 
-/// "was" or "were" for a measure's name: "Days lost were", "Agency spend was". A first word
-/// ending in a plain "s" is taken as plural ("Leavers", "Applications"), not "Sickness" or
-/// "Status".
+/// "was" or "were" for a measure's name: "Days lost were", "Agency spend was". A word ending
+/// in a plain "s" is taken as plural ("Leavers", "Agency costs"), not "Sickness" or "Status".
 fn was(name: &str) -> &'static str {
-    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-    let plural = first.ends_with('s') && !["ss", "us", "is"].iter().any(|end| first.ends_with(end));
+    // Any word before "per" ("Days per FTE"): "Days lost", "Agency costs", "Overtime hours".
+    let plural = name
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .take_while(|w| w != "per")
+        .any(|w| w.ends_with('s') && w.len() > 3 && !["ss", "us", "is"].iter().any(|end| w.ends_with(end)));
     if plural {
         "were"
     } else {
@@ -366,10 +369,17 @@ fn with_unit(heading: &str, unit: Unit) -> String {
 /// A row's unit when periods run across: the unit its cells share.
 /// A column whose figures come in different units (a "Measure / Value" list: days, £, %):
 /// each cell is shown in its own unit, and the column is not ranked, summed or drawn.
+/// A column's own unit is the one most of its cells have; a mark on one cell ("£12,400" over
+/// unmarked figures) does not make it mixed. Two or more units other than it do.
 fn mixed(table: &GeneralTable, column: usize) -> bool {
-    let mut units = table.rows.iter().map(|r| &r.cells[column]).filter(|c| c.value().is_some()).map(|c| c.unit);
-    let first = units.next();
-    units.any(|u| Some(u) != first)
+    let own = table.columns[column].unit;
+    let mut others: Vec<Unit> = Vec::new();
+    for cell in table.rows.iter().map(|r| &r.cells[column]).filter(|c| c.value().is_some()) {
+        if cell.unit != own && !others.contains(&cell.unit) {
+            others.push(cell.unit);
+        }
+    }
+    others.len() >= 2
 }
 
 /// The units a mixed column holds, in words: "days, pounds and percentages".
@@ -635,4 +645,26 @@ pub fn offered(table: &GeneralTable) -> Vec<(String, String)> {
     }
     out.truncate(MOST);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::was;
+
+    #[test]
+    fn a_measure_named_in_the_plural_takes_were() {
+        for (name, verb) in [
+            ("Days lost", "were"),
+            ("Agency costs", "were"),
+            ("Business support costs", "were"),
+            ("Days per FTE", "were"),
+            ("Agency spend", "was"),
+            ("Sickness absence", "was"),
+            ("Status", "was"),
+            ("Applications per post", "were"),
+            ("Turnover rate", "was"),
+        ] {
+            assert_eq!(was(name), verb, "{name}");
+        }
+    }
 }

@@ -66,9 +66,10 @@ pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
     // The same text again (the box says so on input and on change): nothing to read again,
     // and what was said about it stands. A table read beside the report (a tracker, a
     // budget) would otherwise come in twice.
-    if text == next.paste {
+    if text == next.paste && next.paste_read {
         return (next, Vec::new());
     }
+    next.paste_read = true;
     next.failed = next.failed.filter(|f| f.field != InputField::Paste);
     next.paste = text.clone();
     if text.trim().is_empty() {
@@ -118,6 +119,7 @@ pub(super) fn project_opened(mut next: State, text: &str, from: String) -> Reduc
         Ok(project) => {
             let effects = read_files_of(&project);
             next.project = project;
+            next.paste_read = false;
             next.import = None;
             next.failed = None;
             next.busy = None;
@@ -244,7 +246,7 @@ fn beside_the_report(
             let input = TableInput { id: next.project.fresh_table_id(), ..input };
             next.project.supporting.push(input.clone());
             if let Table::General(general) = &table {
-                message = general_placed(&mut next, input.id, general).0;
+                message = general_placed(&mut next, input.id, general, None).0;
             }
             let entry = SupportingTable::arrived(input, arrived, kind, Ok(table));
             next.tables = Rc::new(next.tables.with_supporting(entry));
@@ -348,7 +350,7 @@ fn titled_period(reading: &crate::engine::import::Reading) -> Option<String> {
         .rows
         .iter()
         .take_while(|r| r.line < mapping.header_line)
-        .find_map(|row| row.cells.iter().find_map(|cell| crate::engine::import::general::period_in(cell)))
+        .find_map(|row| row.cells.iter().find_map(|cell| crate::engine::import::general::only_period_in(cell)))
 }
 
 /// Whether a reading starts a new import, or reads the current one again with a new choice.
@@ -364,6 +366,11 @@ enum Fresh {
 fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
     let (before, slot, slot_chosen, placed) = match (&next.import, &fresh) {
         (Some(import), Fresh::No) => (import.before.clone(), import.slot, import.slot_chosen, import.placed.clone()),
+        // Another table in place of one still being brought in (the wrong file chosen): it
+        // takes that one's place among the periods, beside the kept table if that one was.
+        (Some(import), Fresh::Yes) if import.placed.is_none() => {
+            (import.before.clone(), import.slot, import.slot_chosen, None)
+        }
         _ => (next.project.tables.clone(), Slot::Latest, false, None),
     };
     let (from, reading) = tables::bring_in(&input, &|input| next.arrived_for(input), &next.remembered);
@@ -374,7 +381,7 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
     // After "Add another period's table" a new table goes beside the report's; otherwise (a
     // new file while one is being brought in, a paste after a reload) it replaces it, as it
     // always has, unless the officer says otherwise.
-    let beside = (fresh == Fresh::Yes && next.another_period) || (fresh == Fresh::No && slot != Slot::Latest);
+    let beside = (fresh == Fresh::Yes && next.another_period) || slot != Slot::Latest;
     if fresh == Fresh::Yes {
         next.another_period = false;
     }
@@ -412,8 +419,21 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             };
             let from_title =
                 titled.map_or(String::new(), |p| format!(" Its period, {p}, is taken from its title line."));
+            // The report compares two periods: a third put beside them takes one's place.
+            let dropped: Vec<String> = match slot {
+                Slot::Latest => Vec::new(),
+                _ => before
+                    .iter()
+                    .skip(1)
+                    .map(|t| if t.period.is_empty() { "earlier".into() } else { t.period.clone() })
+                    .collect(),
+            };
+            let dropped = match dropped.as_slice() {
+                [] => String::new(),
+                [period, ..] => format!(" The {period} table is no longer compared: the report compares two periods, and Undo brings it back."),
+            };
             next.status = format!(
-                "Report updated from {name}: {roles} {}.{left_out}{from_title}",
+                "Report updated from {name}: {roles} {}.{left_out}{from_title}{dropped}",
                 if roles == 1 { "role" } else { "roles" }
             );
         }
@@ -422,8 +442,9 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             next.project.tables = before.clone();
             // A different table pasted over this one (not the same one corrected) takes the
             // place of what this one added: its sentence named the other table's figures.
+            let headings = source_headings(&reading);
             let placed = match placed {
-                Some(kept) if same_table(&next, kept.table, table) => Some(kept),
+                Some(kept) if kept.headings.is_some() && kept.headings == headings => Some(kept),
                 other => {
                     take_out_general(&mut next, other.as_ref());
                     None
@@ -440,7 +461,7 @@ fn read(mut next: State, input: TableInput, fresh: Fresh) -> State {
             next.tables = Rc::new(next.tables.with_supporting(entry));
             let (status, now) = match placed {
                 Some(kept) => (format!("Report updated from {name}: {}.", table.name()), kept),
-                None => general_placed(&mut next, id, table),
+                None => general_placed(&mut next, id, table, headings),
             };
             next.status = status;
             placed_now = Some(now);
@@ -473,20 +494,16 @@ fn take_out_general(next: &mut State, placed: Option<&Placed>) {
     }
 }
 
-/// Whether the table of figures this import placed is the one read now (corrected, or with a
-/// column changed), not a different table pasted over it: the same name and headings.
-fn same_table(next: &State, id: u32, now: &GeneralTable) -> bool {
-    let headings = |t: &GeneralTable| t.columns.iter().map(|c| c.heading.clone()).collect::<Vec<_>>();
-    next.tables.supporting.iter().filter(|t| t.input.id == id).any(|t| match &t.read {
-        Ok(Table::General(before)) => before.name() == now.name() && headings(before) == headings(now),
-        _ => false,
-    })
+/// The row of headings a reading was read under, as the source wrote it.
+fn source_headings(reading: &crate::engine::import::Reading) -> Option<String> {
+    let (loaded, mapping) = (reading.loaded.as_ref().ok()?, reading.mapping.as_ref()?);
+    loaded.rows.iter().find(|r| r.line == mapping.header_line).map(headings_key)
 }
 
 /// A general table that has just come in goes into the report where the officer is writing,
 /// or in a section of its own: its table, its chart and a first-draft sentence with live
 /// figures. Says where, for the status line.
-fn general_placed(next: &mut State, id: u32, table: &GeneralTable) -> (String, Placed) {
+fn general_placed(next: &mut State, id: u32, table: &GeneralTable, headings: Option<String>) -> (String, Placed) {
     let document = &mut next.project.document;
     let writing_in = match next.typing_in {
         Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
@@ -532,7 +549,7 @@ fn general_placed(next: &mut State, id: u32, table: &GeneralTable) -> (String, P
         },
         if added_sentence || charted { "them" } else { "it" }
     );
-    (said, Placed { table: id, paragraphs, section: made })
+    (said, Placed { table: id, paragraphs, section: made, headings })
 }
 
 /// The import read again with one choice changed.

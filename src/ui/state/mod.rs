@@ -56,6 +56,9 @@ pub struct State {
     pub import: Option<Import>,
     /// The paste box's text, kept even when it cannot be read, so nothing typed is lost.
     pub paste: String,
+    /// The paste box's text is the one read last and the report still shows it: the same text
+    /// again is not read again. Undo, or another project, means it is.
+    pub paste_read: bool,
     /// "Add another period's table" was pressed: the next establishment table goes beside the
     /// report's (before or after it by its period), not in its place.
     pub another_period: bool,
@@ -145,6 +148,9 @@ pub struct Placed {
     pub paragraphs: Vec<u32>,
     /// The section made for it, if one was.
     pub section: Option<u32>,
+    /// Its row of headings as the source wrote them: the same headings read again are the
+    /// same table (corrected, or a column's use changed); other headings, another table.
+    pub headings: Option<String>,
 }
 
 impl Import {
@@ -310,6 +316,7 @@ impl State {
             import: None,
             paste: String::new(),
             another_period: false,
+            paste_read: false,
             remembered: RememberedMappings::new(),
             status: "Showing the built-in sample for a fictional council.".into(),
             failed: None,
@@ -534,12 +541,14 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::ImportFinished => bring_in::finished(&mut next),
         Action::UseSample => {
             next.project = sample_project();
+            next.paste_read = false;
             next.import = None;
             next.failed = None;
             next.status = "Back to the built-in sample. Your pasted text is still in the box.".into();
         }
         Action::TemplateChosen(template) => {
             next.project = template.project();
+            next.paste_read = false;
             next.import = None;
             next.failed = None;
             next.status =
@@ -569,6 +578,7 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::ProjectOpened { text, from } => return bring_in::project_opened(next, &text, from),
         Action::DraftRestored { id, project, missing } => {
             next.project = project;
+            next.paste_read = false;
             next.draft_id = id;
             next.import = None;
             next.failed = None;
@@ -587,6 +597,7 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         }
         Action::NewDraft { id } => {
             next.project = sample_project();
+            next.paste_read = false;
             next.draft_id = id;
             next.import = None;
             next.failed = None;
@@ -704,5 +715,6 @@ fn step_back(next: &mut State, back: bool) {
     next.typing_in = None;
     next.import = None;
     next.failed = None;
+    next.paste_read = false;
     next.status = if back { "Undone." } else { "Redone." }.into();
 }
