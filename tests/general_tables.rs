@@ -310,3 +310,28 @@ fn ods_cells_are_read_as_libreoffice_shows_them() {
     assert_eq!(values(&table, 1), [Some(12.5), Some(1_800_000.0)]);
     assert_eq!(table.titled_period.as_deref(), Some("2024/25"));
 }
+
+#[test]
+fn a_total_its_rows_contradict_is_not_quoted_in_prose() {
+    let text = "Directorate\tDays lost\nChildren\t1,212\nAdults\t2,412.5\nTotal\t3,700\n";
+    let mut project = sample_project();
+    project.supporting.push(TableInput { id: 9, ..TableInput::pasted(text, "x") });
+    project.document = Document::new(vec![(
+        "Sickness".into(),
+        vec![Content::Text("In all, {days lost, total}; most in {days lost, highest}.".into())],
+    )]);
+    let page = html::render(&build_report(&project));
+    assert!(page.contains("In all, [days lost, total: no figure]; most in Adults (2,412.5 days)."), "{page}");
+    let report = build_report(&project);
+    let said = report.blocks().find_map(|b| match b {
+        Block::Text(runs) => runs.iter().find_map(|r| match r {
+            wrb::engine::report::live::Run::Figure { value: Err(why), .. } => Some(why.clone()),
+            _ => None,
+        }),
+        _ => None,
+    });
+    assert_eq!(
+        said.as_deref(),
+        Some("the stated total (3,700.0 days) is not the sum of the rows (3,624.5 days): see Checks, and correct the table")
+    );
+}

@@ -25,6 +25,22 @@ pub fn general_checks(table: &GeneralTable) -> Vec<Finding> {
     findings
 }
 
+/// The sum of a column's rows when its stated total disagrees with it (as the Checks panel
+/// finds), so prose does not quote a total the table's own rows contradict.
+pub fn total_disagrees(table: &GeneralTable, column: usize) -> Option<f64> {
+    let stated = &table.total.as_ref()?.cells[column];
+    let rows: Vec<&Row> = table.rows.iter().filter(|r| !is_subtotal(&r.label)).collect();
+    let cells: Vec<&Cell> = rows.iter().map(|r| &r.cells[column]).filter(|c| c.value().is_some()).collect();
+    if cells.len() < rows.len() || !sums_down(table, column) {
+        return None;
+    }
+    let sum: f64 = cells.iter().filter_map(|c| c.value()).sum();
+    match compare(stated, sum, slack(&cells, stated))? {
+        Compared::Agrees => None,
+        Compared::Truncated { .. } | Compared::Differs { .. } => Some(sum),
+    }
+}
+
 /// How a stated figure compares with the exact one it should be: within rounding, cut short
 /// (truncated), or different.
 enum Compared {

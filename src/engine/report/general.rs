@@ -8,6 +8,7 @@ use crate::engine::chart::{
 };
 use crate::engine::format::{count, decimal, isolate, money, money_short};
 use crate::engine::import::headings::key;
+use crate::engine::metrics::general::total_disagrees;
 use crate::engine::model::{plain_label, Cell, Entry, GeneralTable, Layout, Row, Unit};
 
 /// The table block: every row as read, figures in the papers' style, the stated total last.
@@ -505,6 +506,12 @@ pub fn figure(name: &str, facts: &Facts) -> Option<Result<String, String>> {
 fn lookup(table: &GeneralTable, first: &str, second: &str) -> Option<Result<String, String>> {
     if let Some((row, c)) = table.find(first, second) {
         let cell = &row.cells[c];
+        // The stated total row, named as a row: not quoted where its rows contradict it.
+        if table.total.as_ref().is_some_and(|t| std::ptr::eq(t, row)) {
+            if let Some(wrong) = contradicted(table, c) {
+                return Some(Err(wrong));
+            }
+        }
         return Some(cell.value().map(|v| said(cell, v)).ok_or_else(|| no_figure(cell)));
     }
     let lower = second.to_lowercase();
@@ -547,6 +554,9 @@ fn lookup(table: &GeneralTable, first: &str, second: &str) -> Option<Result<Stri
             )
         }
         "total" => {
+            if let Some(wrong) = contradicted(table, column) {
+                return Some(Err(wrong));
+            }
             let stated = table.total.as_ref().and_then(|t| t.cells[column].value().map(|v| (&t.cells[column], v)));
             let summed = || {
                 let cells: Vec<(&Cell, f64)> = ranked().map(|(r, v)| (&r.cells[column], v)).collect();
@@ -556,6 +566,17 @@ fn lookup(table: &GeneralTable, first: &str, second: &str) -> Option<Result<Stri
         }
         _ => None,
     }
+}
+
+/// Why a column's stated total is not quoted: its rows add up to something else.
+fn contradicted(table: &GeneralTable, column: usize) -> Option<String> {
+    let sum = total_disagrees(table, column)?;
+    let stated = &table.total.as_ref()?.cells[column];
+    Some(format!(
+        "the stated total ({}) is not the sum of the rows ({}): see Checks, and correct the table",
+        said(stated, stated.value().unwrap_or_default()),
+        said(stated, sum)
+    ))
 }
 
 /// The period a found figure is at: its column's heading across, its row's label down.
