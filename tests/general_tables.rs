@@ -17,12 +17,19 @@ fn fixture(name: &str) -> String {
 }
 
 fn general(name: &str) -> GeneralTable {
-    match OneTable::load(&TableInput::pasted(fixture(name), "fixture")) {
+    read_as_general(&TableInput::pasted(fixture(name), "fixture"))
+}
+
+/// An input read the one way inputs are read, which must give a table of figures.
+fn read_as_general(input: &TableInput) -> GeneralTable {
+    match OneTable::load(input) {
         OneTable::Supporting(t) => match &t.read {
             Ok(Table::General(table)) => (**table).clone(),
-            other => panic!("{name}: not a table of figures: {other:?}"),
+            other => panic!("{}: not a table of figures: {other:?}", input.source),
         },
-        OneTable::Period(t) => panic!("{name}: read as an establishment table: {:?}", t.read.as_ref().map(|_| ())),
+        OneTable::Period(t) => {
+            panic!("{}: read as an establishment table: {:?}", input.source, t.read.as_ref().map(|_| ()))
+        }
     }
 }
 
@@ -272,13 +279,7 @@ fn workbook_cells_are_read_as_the_officer_sees_them() {
         raw: wrb::engine::model::RawInput::File { name: "retention.xlsx".into(), bytes: formatted_workbook().into() },
         ..TableInput::pasted("", "retention.xlsx")
     };
-    let table = match OneTable::load(&input) {
-        OneTable::Supporting(t) => match &t.read {
-            Ok(Table::General(table)) => (**table).clone(),
-            other => panic!("not a table of figures: {other:?}"),
-        },
-        OneTable::Period(_) => panic!("read as an establishment table"),
-    };
+    let table = read_as_general(&input);
     let units: Vec<Unit> = table.columns.iter().map(|c| c.unit).collect();
     assert_eq!(units, [Unit::Percent, Unit::Money, Unit::Date], "{:?}", headings(&table));
     assert_eq!(values(&table, 0)[..2], [Some(7.1), Some(64_250_000.0)]);
@@ -298,13 +299,7 @@ fn ods_cells_are_read_as_libreoffice_shows_them() {
         sheet: Some("Retention".into()),
         ..TableInput::pasted("", "retention.ods")
     };
-    let table = match OneTable::load(&input) {
-        OneTable::Supporting(t) => match &t.read {
-            Ok(Table::General(table)) => (**table).clone(),
-            other => panic!("not a table of figures: {other:?}"),
-        },
-        OneTable::Period(_) => panic!("read as an establishment table"),
-    };
+    let table = read_as_general(&input);
     let units: Vec<Unit> = table.columns.iter().map(|c| c.unit).collect();
     assert_eq!(units, [Unit::Percent, Unit::Money]);
     assert_eq!(values(&table, 1), [Some(12.5), Some(1_800_000.0)]);

@@ -305,11 +305,12 @@ fn load_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, Pr
     if ["xlsx", "xlsm", "xls", "ods", "xlsb"].contains(&extension.as_str()) {
         return Err(Problem::whole(ProblemKind::NamedAsWorkbook { extension }));
     }
-    if decode::double_byte(bytes) {
+    let (text, encoding) = decode::decode(bytes);
+    // Looked for only in what fell back to Windows-1252: a UTF-8 file is not scanned twice.
+    if encoding == TextEncoding::Windows1252 && decode::double_byte(bytes) {
         let name = "a double-byte encoding such as Big5 or GBK (Chinese, Japanese or Korean text)";
         return Err(Problem::whole(ProblemKind::UnreadableEncoding { name: name.to_owned() }));
     }
-    let (text, encoding) = decode::decode(bytes);
     let mut loaded = load_pasted(&text);
     if let Some(note) = encoding.note(&text) {
         loaded.notes.insert(0, note);

@@ -81,6 +81,8 @@ pub fn project(inputs: ProjectionInputs, months: u32) -> Vec<ProjectedMonth> {
 /// What converting agency workers to permanent posts would do.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conversion {
+    /// The FTE converted: as asked, but never more than the agency FTE there is.
+    pub converted: f64,
     pub agency_rate_before: Measure,
     pub agency_rate_after: Measure,
     /// Yearly saving: the FTE converted × the yearly premium per agency FTE.
@@ -99,6 +101,7 @@ pub struct Conversion {
 pub fn convert_agency(agency: f64, permanent: f64, fte: f64, premium_per_fte: f64) -> Conversion {
     let converted = fte.clamp(0.0, agency.max(0.0));
     Conversion {
+        converted,
         agency_rate_before: agency_rate(Ok(agency), Ok(permanent)),
         agency_rate_after: agency_rate(Ok(agency - converted), Ok(permanent + converted)),
         yearly_saving: if premium_per_fte.is_finite() {

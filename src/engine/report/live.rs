@@ -334,19 +334,19 @@ pub const FIGURES: &[Figure] = &[
         group: "Scenarios",
         name: "agency workers converted",
         help: "FTE converted to permanent posts (Scenarios panel)",
-        value: |f, _| scenario(f).map(|(s, _)| fte(s.conversion_fte)),
+        value: |f, _| scenario(f).map(|s| fte(s.conversion.converted)),
     },
     Figure {
         group: "Scenarios",
         name: "agency rate after conversion",
         help: "Agency rate once they are converted (Scenarios panel)",
-        value: |f, _| scenario(f)?.1.conversion.agency_rate_after.map(rate).map_err(|why| why.to_string()),
+        value: |f, _| scenario(f)?.conversion.agency_rate_after.map(rate).map_err(|why| why.to_string()),
     },
     Figure {
         group: "Scenarios",
         name: "conversion saving a year",
         help: "FTE converted × the agency premium a year (Scenarios panel)",
-        value: |f, _| scenario(f)?.1.conversion.yearly_saving.map(|v| money(v.round())).map_err(|why| why.to_string()),
+        value: |f, _| scenario(f)?.conversion.yearly_saving.map(|v| money(v.round())).map_err(|why| why.to_string()),
     },
     Figure {
         group: "Title block",
@@ -474,23 +474,16 @@ fn tracked(facts: &Facts, status: Option<Status>) -> Result<String, String> {
 }
 
 /// The Scenarios panel's figures on the latest establishment totals and the saved assumptions.
-fn scenario(facts: &Facts) -> Result<(Converted, ScenarioOutcome), String> {
+fn scenario(facts: &Facts) -> Result<ScenarioOutcome, String> {
     let t = total(facts, Period::Latest)?;
     let (Ok(establishment), Ok(permanent), Ok(agency)) = (&t.establishment, &t.permanent, &t.agency) else {
         return Err("the latest table needs establishment, permanent and agency figures for a scenario".to_owned());
     };
-    let assumed = &facts.settings.scenario;
-    let outcome = scenario_outcome(assumed, *establishment, *permanent, *agency);
-    Ok((Converted { conversion_fte: assumed.convert.clamp(0.0, agency.max(0.0)) }, outcome))
-}
-
-/// What was converted, as the conversion counts it (never more than the agency FTE).
-struct Converted {
-    conversion_fte: f64,
+    Ok(scenario_outcome(&facts.settings.scenario, *establishment, *permanent, *agency))
 }
 
 fn projected(facts: &Facts, month: u32, show: fn(&ProjectedMonth) -> String) -> Result<String, String> {
-    let (_, outcome) = scenario(facts)?;
+    let outcome = scenario(facts)?;
     outcome.months.iter().find(|m| m.month == month).map(show).ok_or_else(|| "the projection is three years".to_owned())
 }
 

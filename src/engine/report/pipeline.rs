@@ -48,7 +48,7 @@ fn column_total<R>(
 }
 
 pub fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.tables.cohorts, &facts.missing("no cohort table has been added"))?;
+    let (source, rows) = cohorts(facts)?;
     let line = |programme: String, started, completed, still: Option<f64>| {
         vec![
             programme,
@@ -74,8 +74,7 @@ pub fn cohort_table(facts: &Facts, title: &str, counters: &mut Counters) -> Resu
 }
 
 pub fn recruitment_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) =
-        supporting(&facts.tables.campaigns, &facts.missing("no recruitment campaign table has been added"))?;
+    let (source, rows) = campaigns(facts)?;
     let line = |campaign: String, posts: Option<f64>, applications, appointments| {
         vec![
             campaign,
@@ -111,7 +110,7 @@ pub fn recruitment_table(facts: &Facts, title: &str, counters: &mut Counters) ->
 }
 
 pub fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
-    let (source, rows) = supporting(&facts.tables.budget, &facts.missing("no budget table has been added"))?;
+    let (source, rows) = budgets(facts)?;
     // A "Per year" column only where a line covers more than one year.
     let years_shown = rows.iter().any(|r| r.years.is_some_and(|y| y != 1.0));
     let line = |item: String, total: Option<f64>, spent: Option<f64>, years: Option<f64>| {
@@ -148,18 +147,20 @@ pub fn budget_table(facts: &Facts, title: &str, counters: &mut Counters) -> Resu
     Ok(vec![Block::Table(t)])
 }
 
-/// Totals of a campaign table's column, for live figures.
-fn campaigns<'f>(facts: &'f Facts) -> Result<&'f [CampaignRow], String> {
+/// Each kind's rows with their source line, or why the report has none.
+fn campaigns<'f>(facts: &'f Facts) -> Result<(&'f str, &'f [CampaignRow]), String> {
     supporting(&facts.tables.campaigns, &facts.missing("no recruitment campaign table has been added"))
-        .map(|(_, rows)| rows.as_slice())
+        .map(|(source, rows)| (source, rows.as_slice()))
 }
 
-fn cohorts<'f>(facts: &'f Facts) -> Result<&'f [CohortRow], String> {
-    supporting(&facts.tables.cohorts, &facts.missing("no cohort table has been added")).map(|(_, rows)| rows.as_slice())
+fn cohorts<'f>(facts: &'f Facts) -> Result<(&'f str, &'f [CohortRow]), String> {
+    supporting(&facts.tables.cohorts, &facts.missing("no cohort table has been added"))
+        .map(|(source, rows)| (source, rows.as_slice()))
 }
 
-fn budgets<'f>(facts: &'f Facts) -> Result<&'f [BudgetRow], String> {
-    supporting(&facts.tables.budget, &facts.missing("no budget table has been added")).map(|(_, rows)| rows.as_slice())
+fn budgets<'f>(facts: &'f Facts) -> Result<(&'f str, &'f [BudgetRow]), String> {
+    supporting(&facts.tables.budget, &facts.missing("no budget table has been added"))
+        .map(|(source, rows)| (source, rows.as_slice()))
 }
 
 /// What a live figure about campaigns, cohorts or budgets adds up.
@@ -186,13 +187,13 @@ pub enum Total {
 pub fn total(facts: &Facts, which: Total) -> Result<String, String> {
     use Total::*;
     let campaign = |pick: fn(&CampaignRow) -> Option<f64>, what| {
-        campaigns(facts).and_then(|rows| column_total(rows, pick, what, |r| &r.campaign))
+        campaigns(facts).and_then(|(_, rows)| column_total(rows, pick, what, |r| &r.campaign))
     };
     let cohort = |pick: fn(&CohortRow) -> Option<f64>, what| {
-        cohorts(facts).and_then(|rows| column_total(rows, pick, what, |r| &r.programme))
+        cohorts(facts).and_then(|(_, rows)| column_total(rows, pick, what, |r| &r.programme))
     };
     let money_in = |pick: fn(&BudgetRow) -> Option<f64>, what| {
-        budgets(facts).and_then(|rows| column_total(rows, pick, what, |r| &r.item))
+        budgets(facts).and_then(|(_, rows)| column_total(rows, pick, what, |r| &r.item))
     };
     let share = |m: Measure| m.map_err(|why| why.to_string());
     let posts = || campaign(|r| r.posts, "posts advertised");

@@ -320,22 +320,15 @@ fn tracker_placed(next: &mut State, name: &str, rows: &[Recommendation]) -> Stri
         }
         None => {}
     }
-    let writing_in = match next.typing_in {
-        Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
-        Some(Typing::Heading(s)) => document.section(s).map(|s| s.id),
-        _ => None,
-    };
-    let section = writing_in
-        .unwrap_or_else(|| document.add_section(document.sections.len(), "Progress against recommendations".into()));
-    let sentence = "{progress on recommendations}.";
-    for content in [
-        Content::Text(sentence.into()),
-        Content::Data { block: DataBlock::Recommendations(rows.to_vec()), title: String::new() },
-    ] {
-        let at = document.section(section).map_or(0, |s| s.paragraphs.len());
-        document.add_paragraph(section, at, content);
-    }
-    let number = document.sections.iter().position(|s| s.id == section).map_or(0, |i| i + 1);
+    let added = put_in_report(
+        next,
+        "Progress against recommendations".into(),
+        vec![
+            Content::Text("{progress on recommendations}.".into()),
+            Content::Data { block: DataBlock::Recommendations(rows.to_vec()), title: String::new() },
+        ],
+    );
+    let number = added.number;
     format!(
         "Loaded {name}: its {recommendations} are in the report, with a sentence counting them by status, at the end \
          of section {number}. Undo takes them out."
@@ -504,20 +497,6 @@ fn source_headings(reading: &crate::engine::import::Reading) -> Option<String> {
 /// or in a section of its own: its table, its chart and a first-draft sentence with live
 /// figures. Says where, for the status line.
 fn general_placed(next: &mut State, id: u32, table: &GeneralTable, headings: Option<String>) -> (String, Placed) {
-    let document = &mut next.project.document;
-    let writing_in = match next.typing_in {
-        Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
-        Some(Typing::Heading(s)) => document.section(s).map(|s| s.id),
-        _ => None,
-    };
-    let (section, made) = match writing_in {
-        Some(section) => (section, None),
-        None => {
-            let made = document.add_section(document.sections.len(), sentence_start(&table.name()));
-            (made, Some(made))
-        }
-    };
-    let mut paragraphs = Vec::new();
     let mut contents = Vec::new();
     let added_sentence = match general_draft(table) {
         Some(sentence) => {
@@ -532,12 +511,7 @@ fn general_placed(next: &mut State, id: u32, table: &GeneralTable, headings: Opt
     if charted {
         contents.push(Content::Data { block: DataBlock::GeneralChart(id), title: String::new() });
     }
-    for content in contents {
-        let at = document.section(section).map_or(0, |s| s.paragraphs.len());
-        paragraphs.extend(document.add_paragraph(section, at, content));
-    }
-    let number = document.sections.iter().position(|s| s.id == section).map_or(0, |i| i + 1);
-    let heading = document.section(section).map(|s| s.heading.clone()).unwrap_or_default();
+    let Added { number, heading, made, paragraphs } = put_in_report(next, sentence_start(&table.name()), contents);
     let said = format!(
         "Added “{}” to the report: {}, at the end of section {number} ({heading}). Undo takes {} out.",
         table.name(),
@@ -550,6 +524,41 @@ fn general_placed(next: &mut State, id: u32, table: &GeneralTable, headings: Opt
         if added_sentence || charted { "them" } else { "it" }
     );
     (said, Placed { table: id, paragraphs, section: made, headings })
+}
+
+/// Where `put_in_report` put blocks: the section's number and heading, the section if it made
+/// one, and the paragraphs added.
+struct Added {
+    number: usize,
+    heading: String,
+    made: Option<u32>,
+    paragraphs: Vec<u32>,
+}
+
+/// Blocks that came in with a table go at the end of the section the officer is writing in,
+/// or of a new section under `heading`.
+fn put_in_report(next: &mut State, heading: String, contents: Vec<Content>) -> Added {
+    let document = &mut next.project.document;
+    let writing_in = match next.typing_in {
+        Some(Typing::Paragraph(p)) => document.find_paragraph(p).map(|(i, _)| document.sections[i].id),
+        Some(Typing::Heading(s)) => document.section(s).map(|s| s.id),
+        _ => None,
+    };
+    let (section, made) = match writing_in {
+        Some(section) => (section, None),
+        None => {
+            let made = document.add_section(document.sections.len(), heading);
+            (made, Some(made))
+        }
+    };
+    let mut paragraphs = Vec::new();
+    for content in contents {
+        let at = document.section(section).map_or(0, |s| s.paragraphs.len());
+        paragraphs.extend(document.add_paragraph(section, at, content));
+    }
+    let number = document.sections.iter().position(|s| s.id == section).map_or(0, |i| i + 1);
+    let heading = document.section(section).map(|s| s.heading.clone()).unwrap_or_default();
+    Added { number, heading, made, paragraphs }
 }
 
 /// The import read again with one choice changed.
