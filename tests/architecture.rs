@@ -30,13 +30,14 @@ fn engine_uses_no_browser_or_ui_crate() {
 
 /// The engine's layers, lowest first. A layer may use the layers below it and never one
 /// above: the flow goes one way, from the officer's input to what leaves the builder.
-/// `model` (the typed values every layer speaks) and `format` (the number style) are the
-/// ground; `saved` opens and migrates saved drafts from the model alone; `import` reads input
+/// `model` (the typed values every layer speaks), `format` (the number style) and `case`
+/// (letter case) are the ground; `saved` opens and migrates saved drafts from the model alone; `import` reads input
 /// into the model; `tables` reads each of the project's inputs once; `metrics` works figures
 /// out of typed tables; `chart` draws them; `report` lays out the document over the facts;
 /// `analysis` and `export` take the report and the tables out; `sample` uses them all.
 const LAYERS: &[(&str, usize)] = &[
     ("format", 0),
+    ("case", 0),
     ("model", 0),
     ("saved", 1),
     ("import", 2),

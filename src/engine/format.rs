@@ -138,7 +138,7 @@ pub fn sentence_start(text: &str) -> String {
     let file_name = first_word.trim_end_matches([':', ',', ';', '.']).contains('.');
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) if !file_name => c.to_uppercase().chain(chars).collect(),
+        Some(c) if !file_name => std::iter::once(crate::engine::case::upper_char(c)).chain(chars).collect(),
         _ => text.to_owned(),
     }
 }

@@ -2,6 +2,7 @@
 //! so the same code runs in native tests, the `wfr` tool and the browser.
 
 pub mod analysis;
+pub mod case;
 pub mod chart;
 pub mod export;
 pub mod format;

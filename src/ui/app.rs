@@ -211,7 +211,7 @@ fn listen(dispatch: &Dispatch) -> [gloo::events::EventListener; 2] {
             if !(key.ctrl_key() || key.meta_key()) || in_text_field() {
                 return;
             }
-            let action = match (key.key().to_lowercase().as_str(), key.shift_key()) {
+            let action = match (key.key().to_ascii_lowercase().as_str(), key.shift_key()) {
                 ("z", false) => Action::Undo,
                 ("z", true) | ("y", _) => Action::Redo,
                 _ => return,
@@ -230,7 +230,7 @@ fn listen(dispatch: &Dispatch) -> [gloo::events::EventListener; 2] {
 /// True when the focus is where the browser's own Ctrl+Z belongs.
 fn in_text_field() -> bool {
     let Some(active) = gloo::utils::document().active_element() else { return false };
-    matches!(active.tag_name().to_lowercase().as_str(), "input" | "textarea" | "select")
+    matches!(active.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
         || active.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }
 

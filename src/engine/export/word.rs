@@ -3,6 +3,7 @@
 //! repeats on each page and charts as pictures with alt text. The pictures come from the caller
 //! (resvg natively, a canvas in the browser), so this writer builds for wasm32 too.
 
+use crate::engine::case::lower;
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
     Numbering, NumberingId, PageMargin, PageNum, PageOrientationType, Pic, Run as WRun, RunFonts, Shading,
@@ -243,7 +244,7 @@ fn write_table(mut docx: Docx, table: &Table, number: Option<&str>, page: Page) 
                 let mut c = cell(text, grid[i], bold || i == 0, size);
                 if table.status_column == Some(i) && !bold {
                     // The status is in words; the colour only repeats it.
-                    let fill = match text.split(':').next().unwrap_or_default().trim().to_lowercase().as_str() {
+                    let fill = match lower(text.split(':').next().unwrap_or_default().trim()).as_str() {
                         "red" => Some("F4CCCC"),
                         "amber" => Some("FCE5CD"),
                         "green" => Some("D9EAD3"),

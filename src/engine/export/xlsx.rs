@@ -2,6 +2,7 @@
 //! table, figures as numbers in the report's number style, text always as text. Nothing is
 //! ever written as a formula, so a cell that looks like one (`=`, `+`, `-`, `@`) stays words.
 
+use crate::engine::case::lower;
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::engine::report::Table;
@@ -179,7 +180,7 @@ fn sheet_name(caption: &str, number: usize, taken: &[String]) -> String {
     };
     let mut name = cut(&base, SHEET_NAME_MAX);
     let mut n = 2;
-    while taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+    while taken.iter().any(|t| lower(t) == lower(&name)) {
         let suffix = format!(" ({n})");
         name = format!("{}{suffix}", cut(&base, SHEET_NAME_MAX - suffix.chars().count()));
         n += 1;

@@ -350,7 +350,7 @@ fn label_unfinished(label: &str) -> bool {
             || is(last, &["to", "and", "from", "aged"])
             || is(label, &["under", "over", "aged", "age"]);
     }
-    let lower = label.to_lowercase();
+    let lower = crate::engine::case::lower(label);
     let last = lower.rsplit(' ').next().unwrap_or("");
     lower.ends_with(['-', '–'])
         || matches!(last, "to" | "and" | "from" | "aged")
@@ -460,7 +460,7 @@ fn is_index_heading(heading: &str) -> bool {
 
 /// Asked of every row: the label's key (`headings::key`) compared as it is made, not built.
 fn is_total_label(label: &str) -> bool {
-    let key = || label.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+    let key = || label.chars().filter(|c| c.is_alphanumeric()).map(crate::engine::case::lower_char);
     // Most labels are told from a total by their first letter.
     if !matches!(key().next(), Some('t' | 'g' | 'o' | 'a')) {
         return false;
@@ -478,7 +478,7 @@ fn first_text(row: &GridRow) -> &str {
 
 /// The unit a heading (or, for years across, a row's label) names.
 pub fn unit_named(heading: &str) -> Option<Unit> {
-    let lower = heading.to_lowercase();
+    let lower = crate::engine::case::lower(heading);
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     Some(
         if heading.contains('£')

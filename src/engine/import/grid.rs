@@ -215,7 +215,7 @@ pub fn join_wrapped_labels(rows: Vec<GridRow>) -> (Vec<GridRow>, Vec<String>) {
 
 /// Whether two lines read as one label broken in two.
 fn reads_as_one(first: &str, second: &str) -> bool {
-    let last_word = first.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last_word = crate::engine::case::lower(first.rsplit(' ').next().unwrap_or(""));
     let ends_mid_phrase = matches!(
         last_word.as_str(),
         "and"

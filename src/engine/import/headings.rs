@@ -15,7 +15,7 @@ pub enum Heading {
 /// A heading reduced to lower-case letters and digits, so "(Over)/under establishment" and
 /// "over / under Establishment" compare equal.
 pub fn key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars().filter(|c| c.is_alphanumeric()).map(crate::engine::case::lower_char).collect()
 }
 
 /// Maps a column heading to what it holds. Matching is on the whole heading (ignoring case,

@@ -414,7 +414,7 @@ impl fmt::Display for Problem {
         }
         let place = place.join(", ");
         let mut chars = place.chars();
-        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        let first = chars.next().map(|c| crate::engine::case::upper_char(c).to_string()).unwrap_or_default();
         // A file name keeps its own case; "row" and "sheet" start the sentence with a capital.
         let place = if self.file.is_some() { place.clone() } else { first + chars.as_str() };
         write!(f, "{place}: {}", self.kind)

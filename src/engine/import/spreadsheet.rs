@@ -746,7 +746,7 @@ fn check_dimensions(stream: &[u8]) -> Option<()> {
 /// calamine's errors in words an officer can act on.
 fn explain(error: impl std::fmt::Display) -> ProblemKind {
     let text = error.to_string();
-    let lower = text.to_lowercase();
+    let lower = crate::engine::case::lower(&text);
     if lower.contains("password") || lower.contains("encrypt") {
         ProblemKind::PasswordProtected
     } else {

@@ -154,7 +154,7 @@ fn split_heading_line(line: &str, columns: usize) -> Option<Vec<String>> {
     for word in &words {
         let joins = groups.last().and_then(|g| g.last()).is_some_and(|w| {
             matches!(
-                w.to_lowercase().as_str(),
+                crate::engine::case::lower(w).as_str(),
                 "per" | "of" | "and" | "in" | "to" | "by" | "/" | "&" | "on" | "at" | "for"
             )
         });

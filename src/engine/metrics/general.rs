@@ -5,6 +5,7 @@
 //! count of people with a fraction. Each names its row and column.
 
 use super::checks::Finding;
+use crate::engine::case::lower;
 use crate::engine::format::decimal;
 use crate::engine::import::headings::key;
 use crate::engine::model::{Cell, GeneralTable, Row, Unit};
@@ -191,7 +192,7 @@ fn total_column(table: &GeneralTable, rows: &[&Row]) -> Vec<Finding> {
 fn shares(table: &GeneralTable, rows: &[&Row]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (p, column) in table.columns.iter().enumerate() {
-        let heading = column.heading.to_lowercase();
+        let heading = lower(&column.heading);
         let share_heading = heading.contains('%')
             || heading.contains("percent")
             || heading.contains("share")
@@ -228,7 +229,7 @@ fn shares(table: &GeneralTable, rows: &[&Row]) -> Vec<Finding> {
 fn ratios(table: &GeneralTable, rows: &[&Row]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (r, column) in table.columns.iter().enumerate() {
-        let lower = column.heading.to_lowercase();
+        let lower = lower(&column.heading);
         let Some((top, bottom)) = lower.split_once(" per ") else { continue };
         let (top, bottom) = (key(top), key(bottom));
         let find = |want: &str| {

@@ -4,6 +4,7 @@
 //! or down the side. The richer kinds (an establishment table, a staff list, a budget...) are
 //! read by readers of their own; anything else with a heading row and figures is one of these.
 
+use crate::engine::case::{lower, lower_char};
 use serde::{Deserialize, Serialize};
 
 use super::Entry;
@@ -114,7 +115,7 @@ pub struct Column {
 pub fn plain_label(label: &str) -> &str {
     let trimmed = label.trim();
     let Some(open) = trimmed.rfind('(').filter(|_| trimmed.ends_with(')')) else { return trimmed };
-    let inside = trimmed[open + 1..trimmed.len() - 1].trim().to_lowercase();
+    let inside = lower(trimmed[open + 1..trimmed.len() - 1].trim());
     let units =
         ["£", "£000", "£000s", "£'000", "£k", "£m", "fte", "wte", "%", "days", "headcount", "number", "no.", "no"];
     if units.contains(&inside.as_str()) {
@@ -128,7 +129,7 @@ impl Column {
     /// A rate, share, ratio or average ("Days per FTE", "Turnover rate", "% of staff"): its
     /// figures are not added up, and are not drawn beside totals.
     pub fn is_averaged(&self) -> bool {
-        let lower = self.heading.to_lowercase();
+        let lower = lower(&self.heading);
         ["per ", "average", "mean", "rate", "ratio", "median", "%", "percent", "share", "proportion"]
             .iter()
             .any(|w| lower.contains(w))
@@ -185,7 +186,7 @@ impl GeneralTable {
                 let by = if self.label_heading.trim().is_empty() {
                     String::new()
                 } else {
-                    format!(" by {}", self.label_heading.trim().to_lowercase())
+                    format!(" by {}", lower(self.label_heading.trim()))
                 };
                 format!("{measures}{by}")
             }
@@ -197,9 +198,8 @@ impl GeneralTable {
     pub fn find(&self, first: &str, second: &str) -> Option<(&Row, usize)> {
         // Compared without case, punctuation or a unit in brackets: "Agency workers (FTE)" is
         // found as "agency workers".
-        let key = |s: &str| -> String {
-            plain_label(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-        };
+        let key =
+            |s: &str| -> String { plain_label(s).chars().filter(|c| c.is_alphanumeric()).map(lower_char).collect() };
         let (a, b) = (key(first), key(second));
         let rows = || self.rows.iter().chain(&self.total);
         let column = |k: &str| self.columns.iter().position(|c| key(&c.heading) == k);

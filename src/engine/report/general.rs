@@ -3,6 +3,7 @@
 
 use super::facts::Facts;
 use super::{caption, Block, Counters, Table};
+use crate::engine::case::{lower, lower_char};
 use crate::engine::chart::{
     bar_chart, line_chart, stacked_bar_chart, Chart, ChartSpec, Series, Unit as ChartUnit, MAX_SERIES,
 };
@@ -126,7 +127,7 @@ fn measured(table: &GeneralTable, plan: &Plan<'_>, period: &str) -> String {
         (Shape::Line, Layout::PeriodsAcross) | (Shape::Grouped, Layout::PeriodsAcross) => table.name(),
         (Shape::Line, _) => names.join(", "),
         _ if table.label_heading.trim().is_empty() => names.join(", "),
-        _ => format!("{} by {}", names.join(", "), table.label_heading.trim().to_lowercase()),
+        _ => format!("{} by {}", names.join(", "), lower(table.label_heading.trim())),
     };
     if period.is_empty() || what.contains(period) {
         what
@@ -249,7 +250,7 @@ fn was(name: &str) -> &'static str {
     // Any word before "per" ("Days per FTE"): "Days lost", "Agency costs", "Overtime hours".
     let plural = name
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(lower)
         .take_while(|w| w != "per")
         .any(|w| w.ends_with('s') && w.len() > 3 && !["ss", "us", "is"].iter().any(|end| w.ends_with(end)));
     if plural {
@@ -352,7 +353,7 @@ fn said(cell: &Cell, value: f64) -> String {
 
 /// A heading with its unit, where the heading does not say it already.
 fn with_unit(heading: &str, unit: Unit) -> String {
-    let lower = heading.to_lowercase();
+    let lower = lower(heading);
     let says = match unit {
         Unit::Money => heading.contains('£'),
         Unit::Percent => heading.contains('%') || lower.contains("percent") || lower.contains("rate"),
@@ -392,7 +393,7 @@ fn units_in(table: &GeneralTable, column: usize) -> String {
             seen.push(name);
         }
     }
-    seen.join(", ").to_lowercase()
+    lower(&seen.join(", "))
 }
 
 /// Whether the table has a chart: some figures of one unit to draw.
@@ -426,7 +427,9 @@ fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         // "FTE", "DfE": words that are capitals throughout stay so.
-        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => c.to_lowercase().chain(chars).collect(),
+        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            std::iter::once(lower_char(c)).chain(chars).collect()
+        }
         _ => text.to_owned(),
     }
 }
@@ -514,7 +517,7 @@ fn lookup(table: &GeneralTable, first: &str, second: &str) -> Option<Result<Stri
         }
         return Some(cell.value().map(|v| said(cell, v)).ok_or_else(|| no_figure(cell)));
     }
-    let lower = second.to_lowercase();
+    let lower = lower(second);
     if let Some((from, to)) = lower.split_once(" to ").map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned())) {
         let (a, b) = (table.find(first, &from)?, table.find(first, &to)?);
         let (x, y) = (&a.0.cells[a.1], &b.0.cells[b.1]);
@@ -591,7 +594,7 @@ fn no_figure(cell: &Cell) -> String {
     match cell.entry {
         Entry::NoValue(why) if !cell.written.is_empty() => format!("the cell {} (“{}”)", why.describe(), cell.written),
         Entry::NoValue(why) => format!("the cell {}", why.describe()),
-        Entry::Number(_) => format!("the cell holds {}, not a figure", cell.unit.label().to_lowercase()),
+        Entry::Number(_) => format!("the cell holds {}, not a figure", lower(cell.unit.label())),
     }
 }
 

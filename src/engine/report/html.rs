@@ -3,6 +3,7 @@
 
 use super::live::{plain, Run};
 use super::{Block, ReportDocument, Table};
+use crate::engine::case::lower;
 use crate::engine::chart::escape;
 use crate::engine::model::TitleField;
 use std::fmt::Write;
@@ -190,7 +191,7 @@ fn render_table(out: &mut String, table: &Table) {
                 let _ = write!(out, "<th scope=\"row\">{}</th>", escape(cell));
             } else if table.status_column == Some(i) {
                 // The status is in words; the colour only repeats it.
-                let colour = cell.split(':').next().unwrap_or_default().to_lowercase();
+                let colour = lower(cell.split(':').next().unwrap_or_default());
                 let _ = write!(out, "<td class=\"status status-{}\">{}</td>", escape(&colour), escape(cell));
             } else if words.get(i) == Some(&true) {
                 let _ = write!(out, "<td class=\"words\">{}</td>", escape(cell));

@@ -1,5 +1,6 @@
 //! Report details: the title block's fields, edited in place; the report follows as you type.
 
+use crate::engine::case::lower;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -14,7 +15,7 @@ pub struct ReportDetailsProps {
 #[function_component(ReportDetails)]
 pub fn report_details(props: &ReportDetailsProps) -> Html {
     let field = |field: TitleField| {
-        let id = format!("title-{}", field.label().to_lowercase().replace(' ', "-"));
+        let id = format!("title-{}", lower(&field.label()).replace(' ', "-"));
         let value = props.title_block.get(field).to_owned();
         let on_edit = props.on_edit.clone();
         let choices: Option<&[&str]> = match field {
