@@ -115,7 +115,7 @@ fn render_block(out: &mut String, block: &Block, chart_tables: bool) {
         }
         Block::Bullets { lead, items } => {
             if !lead.is_empty() {
-                let _ = write!(out, "<p>{}</p>", escape(&plain(lead)));
+                let _ = write!(out, "<p class=\"lead-in\">{}</p>", escape(&plain(lead)));
             }
             out.push_str("<ul class=\"bullets\">");
             for item in items {
