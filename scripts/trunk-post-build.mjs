@@ -71,9 +71,21 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 writeFileSync(indexPath, html);
 console.log(`trunk-post-build: moved ${count} inline script(s) to files`);
 
-// Every staged file but the service worker itself, and a version from their contents.
+// The page's policy, for the server to send with every file: the page's meta tag covers the
+// page and what it starts, but a service worker takes its policy from its own response, so
+// sw.js would otherwise run with none. `_headers` is the form static hosts read (Netlify,
+// Cloudflare Pages; the e2e server too); `trunk serve` sends it from Trunk.toml.
+const policy = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
+if (!policy) {
+  console.error('trunk-post-build: index.html has no Content-Security-Policy meta tag.');
+  process.exit(1);
+}
+writeFileSync(join(dir, '_headers'), `/*\n  Content-Security-Policy: ${policy}\n`);
+
+// Every staged file but the service worker itself (and the headers file, which is the
+// server's), and a version from their contents.
 const swPath = join(dir, 'sw.js');
-const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+const files = readdirSync(dir).filter((f) => f !== 'sw.js' && f !== '_headers').sort();
 const version = createHash('sha256');
 for (const file of files) version.update(file).update(readFileSync(join(dir, file)));
 const sw = readFileSync(swPath, 'utf8')

@@ -101,6 +101,10 @@ fn a_tracker_fills_an_empty_tracker_block_and_its_statuses_are_counted() {
     let table = build_report(&project).tables().next().cloned().expect("the tracker");
     let statuses: Vec<&str> = table.rows.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(statuses, [Status::Green.label(), Status::Amber.label(), Status::Red.label()]);
+    // The key under it uses the words of its cells, each with what it means.
+    for status in statuses {
+        assert!(table.notes.iter().any(|n| n.contains(&format!("{status} ("))), "the key names “{status}”: {:?}", table.notes);
+    }
 
     // Recommendations typed into the block are the report's, whatever table is beside it.
     let typed = vec![wrb::engine::model::Recommendation { status: Status::Red, ..Default::default() }];

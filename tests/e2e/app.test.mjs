@@ -3,6 +3,7 @@
 // the page's origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { openSample as open, totalRow as total, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -118,6 +119,28 @@ test('the Content-Security-Policy blocks every other origin', async () => {
   ctx.expected.push(/example\.org/);
   const outcome = await page.evaluate(async () => {
     const violation = new Promise((done) => document.addEventListener('securitypolicyviolation',
+      (event) => done(event.violatedDirective), { once: true }));
+    const fetched = await fetch('https://example.org/').then(() => 'sent', () => 'blocked');
+    return { fetched, directive: await violation };
+  });
+  assert.deepEqual(outcome, { fetched: 'blocked', directive: 'connect-src' });
+});
+
+test("the service worker runs under the page's policy: it cannot reach another origin either", async () => {
+  const { page, context } = ctx;
+  const started = context.waitForEvent('serviceworker');
+  await openSample();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  // A service worker takes its policy from its own response: the build asks the server to
+  // send the page's (`_headers`; Trunk.toml for `trunk serve`).
+  const sw = await page.request.get(new URL('/sw.js', ctx.server.url).href);
+  assert.equal(sw.headers()['content-security-policy'], policy, 'sw.js comes with the page\'s policy');
+  const trunk = readFileSync(new URL('../../Trunk.toml', import.meta.url), 'utf8');
+  assert.equal(trunk.match(/^"Content-Security-Policy" = "([^"]+)"$/m)?.[1], policy, '`trunk serve` sends the same policy');
+  const worker = context.serviceWorkers()[0] ?? await started;
+  ctx.expected.push(/example\.org/);
+  const outcome = await worker.evaluate(async () => {
+    const violation = new Promise((done) => self.addEventListener('securitypolicyviolation',
       (event) => done(event.violatedDirective), { once: true }));
     const fetched = await fetch('https://example.org/').then(() => 'sent', () => 'blocked');
     return { fetched, directive: await violation };

@@ -12,18 +12,30 @@ const TYPES = {
   '.json': 'application/json',
 };
 
+/// The headers a static host would send for every file, from the build's `_headers` (the form
+/// Netlify and Cloudflare Pages read): the page's Content-Security-Policy among them.
+async function headersFor(root) {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  return Object.fromEntries(text.split('\n').filter((line) => /^\s+\S+:/.test(line)).map((line) => {
+    const at = line.indexOf(':');
+    return [line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()];
+  }));
+}
+
 export async function serve(dir) {
   const root = resolve(dir);
+  const always = await headersFor(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root)) {
+    // The headers file is the server's, never a file of the site.
+    if (!file.startsWith(root) || path === '/_headers') {
       response.writeHead(403).end();
       return;
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...always, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');

@@ -108,6 +108,22 @@ impl Status {
         }
     }
 
+    /// What the status means, as the domain's definition words it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Green => "achieved",
+            Status::Amber => "acceptable progress",
+            Status::Red => "progress not acceptable",
+        }
+    }
+
+    /// The key printed under a tracker: each label as the table prints it, then its meaning,
+    /// so the key and the cells use the same words.
+    pub fn key() -> String {
+        let each: Vec<String> = Status::ALL.iter().map(|s| format!("{} ({})", s.label(), s.meaning())).collect();
+        format!("Status key: {}.", each.join("; "))
+    }
+
     pub fn class(self) -> &'static str {
         match self {
             Status::Green => "green",

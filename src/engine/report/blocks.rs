@@ -9,7 +9,7 @@ use crate::engine::format::{count, fte, fte_bracketed, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
 use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
-use crate::engine::model::{DataBlock, Field, Level, Period};
+use crate::engine::model::{DataBlock, Field, Level, Period, Status};
 
 /// What a cell shows when its figure is not available; the reason goes in the notes.
 pub const NOT_AVAILABLE: &str = "n/a";
@@ -444,7 +444,7 @@ fn recommendations(
         caption(counters, "Progress against recommendations".into(), title),
         &["No.", "Theme", "Recommendation", "Status", "Update"],
         body,
-        vec!["Status: Green, achieved; Amber, acceptable progress; Red, progress not acceptable.".into()],
+        vec![Status::key()],
     );
     t.status_column = Some(3);
     Ok(vec![Block::Table(t)])
