@@ -112,25 +112,33 @@ pub(super) fn draw_value_axis(plot: &mut Plot<'_, '_>, unit: Unit, axis: ValueAx
         .axis_style(DARK_GREY);
     match axis {
         ValueAxis::Horizontal => {
-            mesh.disable_y_mesh().y_labels(0).x_labels(6).x_label_formatter(&ticks).x_desc(unit.axis_name())
+            mesh.disable_y_mesh().y_labels(0).x_labels(AXIS_TICKS).x_label_formatter(&ticks).x_desc(unit.axis_name())
         }
         ValueAxis::Vertical => {
-            mesh.disable_x_mesh().x_labels(0).y_labels(6).y_label_formatter(&ticks).y_desc(unit.axis_name())
+            mesh.disable_x_mesh().x_labels(0).y_labels(AXIS_TICKS).y_label_formatter(&ticks).y_desc(unit.axis_name())
         }
     };
     mesh.draw()
 }
 
-/// The next round number for the axis end: 10, 20, 50, 100...
+/// The most ticks the value axis carries, 0 included: six steps let the axis end close above
+/// the data (0 to 120 in twenties) and still on a tick.
+pub(super) const AXIS_TICKS: usize = 7;
+
+/// The axis end: the first round number at least 5% above `value`, so the longest bar stops
+/// short of the end. Each is a whole number of plotters' tick steps (1, 2 or 5 × 10ⁿ) no more
+/// than `AXIS_TICKS` − 1 steps long, so the end is labelled, and no more than about 1.4× the
+/// value, so a one-row chart of 106 runs to 120, not 200.
 pub(super) fn nice_ceiling(value: f64) -> f64 {
-    if value <= 0.0 {
+    if value <= 0.0 || !value.is_finite() {
         return 1.0;
     }
-    let magnitude = 10f64.powf(value.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    let target = value * 1.05;
+    let magnitude = 10f64.powf(target.log10().floor());
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .into_iter()
         .map(|step| step * magnitude)
-        .find(|&end| end >= value * 1.05)
+        .find(|&end| end >= target)
         .unwrap_or(10.0 * magnitude)
 }
 
@@ -180,10 +188,37 @@ mod tests {
 
     #[test]
     fn axis_ends_on_a_round_number_above_the_data() {
-        for (value, expected) in
-            [(87.19, 100.0), (42.69, 50.0), (9.0, 10.0), (16.5, 20.0), (0.0, 1.0), (230.0, 250.0), (240.0, 500.0)]
-        {
+        for (value, expected) in [
+            (106.0, 120.0),
+            (87.19, 100.0),
+            (42.69, 50.0),
+            (9.0, 10.0),
+            (16.5, 20.0),
+            (0.0, 1.0),
+            (230.0, 250.0),
+            (240.0, 300.0),
+            (96.0, 120.0),
+            (0.314, 0.4),
+            (1204.0, 1500.0),
+        ] {
             assert_eq!(nice_ceiling(value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn axis_ends_close_above_the_data_on_a_labelled_tick() {
+        use plotters::coord::ranged1d::Ranged;
+        // Every data maximum from 1 to 10,000 in small steps, and some fractions (rates).
+        let values = (1..=2000).map(|i| f64::from(i) * 5.0).chain((1..100).map(|i| f64::from(i) / 100.0));
+        for value in values {
+            let end = nice_ceiling(value);
+            assert!(end >= value * 1.05, "{value} -> {end}");
+            if value >= 10.0 {
+                assert!(end < value * 1.5, "{value} -> {end}");
+            }
+            let ticks = RangedCoordf64::from(0.0..end).key_points(AXIS_TICKS);
+            let last = ticks.last().copied().unwrap_or_default();
+            assert!((last - end).abs() < end * 1e-9, "{value} -> {end}: ticks {ticks:?}");
         }
     }
 
