@@ -3,11 +3,14 @@
 //! shape as well as colour, and SVG that is well-formed XML.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wrb::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
+use wrb::engine::chart::{
+    bar_chart, establishment_chart, line_chart, stacked_bar_chart, Chart, ChartSpec, Series, Unit,
+};
 use wrb::engine::import::read_establishment;
 use wrb::engine::metrics::establishment_figures;
 use wrb::engine::model::RawInput;
-use wrb::engine::sample::sample_project;
+use wrb::engine::report::build_report_reading_files as build_report;
+use wrb::engine::sample::{sample_project, Template};
 
 const DARK_BLUE: &str = "#12436D";
 const TURQUOISE: &str = "#28A197";
@@ -626,5 +629,114 @@ fn units_print_in_the_papers_number_style() {
         (Unit::Pounds, -300.0, "-£300"),
     ] {
         assert_eq!(unit.format(value), expected, "{unit:?} {value}");
+    }
+}
+
+/// The category labels as drawn, line by line: the text right-aligned against the plot's left
+/// edge, with each line's y.
+fn category_label_lines(elements: &[Element]) -> Vec<(String, f64)> {
+    let y = |e: &Element| e.attr("y").and_then(|y| y.parse::<f64>().ok()).expect("a y");
+    elements
+        .iter()
+        .filter(|e| e.name == "text" && e.attr("text-anchor") == Some("end"))
+        .map(|e| (e.text.trim().to_owned(), y(e)))
+        .collect()
+}
+
+/// The y of the value axis' first tick label, "0", below the bars.
+fn axis_labels_y(elements: &[Element]) -> f64 {
+    let zero = elements.iter().find(|e| e.name == "text" && e.text.trim() == "0").expect("a 0 tick");
+    zero.attr("y").unwrap().parse().unwrap()
+}
+
+/// Text with its spaces, and the highlight's mark, taken out: what wrapping must keep.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '▶').collect()
+}
+
+fn long_labels_establishment() -> Chart {
+    let text = "Role\tEstablishment\tPermanent\tAgency\tVacant\n\
+                Approved Mental Health Professional\t4.00\t2.60\t1.00\t1.40\n\
+                Head of Adult Social Care\t1.00\t1.00\t0.00\t0.00\n\
+                Independent Reviewing Officer and Child Protection Conference Chair\t6.00\t4.00\t1.00\t2.00\n";
+    let figures = establishment_figures(&read_establishment(text).expect("the table reads"));
+    establishment_chart(&figures, "2025/26", "HR", "long", None).expect("a chart")
+}
+
+#[test]
+fn long_category_labels_wrap_in_full_without_overlapping() {
+    let reasons =
+        ["Resignation - relocation outside the area", "Resignation - relocation within the area", "Retirement"];
+    let mut one =
+        spec("reasons", &reasons, "Reason", vec![series("Leavers", &[Some(3.0), Some(3.0), Some(1.0)])], Unit::Count);
+    one.highlight = Some(1);
+    let roles = ["Approved Mental Health Professional", "Social Worker", "Head of Adult Social Care"];
+    let two = series("2025/26", &[Some(4.0), Some(22.0), Some(1.0)]);
+    let grouped =
+        spec("roles", &roles, "Role", vec![series("2024/25", &[Some(3.0), Some(20.0), Some(1.0)]), two], Unit::Fte);
+    let establishment_roles = [
+        "Approved Mental Health Professional",
+        "Head of Adult Social Care",
+        "Independent Reviewing Officer and Child Protection Conference Chair",
+    ];
+    let cases: [(&str, Chart, &[&str]); 4] = [
+        ("one series, highlighted", bar_chart(&one).unwrap(), &reasons),
+        ("grouped", bar_chart(&grouped).unwrap(), &roles),
+        ("stacked", stacked_bar_chart(&grouped).unwrap(), &roles),
+        ("establishment", long_labels_establishment(), &establishment_roles),
+    ];
+    for (name, chart, categories) in cases {
+        let elements = parse(&chart.svg).unwrap();
+        let lines = category_label_lines(&elements);
+        let drawn: String = lines.iter().map(|(t, _)| letters(t)).collect();
+        let whole: String = categories.iter().map(|c| letters(c)).collect();
+        if name == "establishment" {
+            // Only a name too long for three lines is cut, at the end of its third line.
+            assert_eq!(lines.iter().filter(|(t, _)| t.contains('…')).count(), 1, "{name}: {lines:?}");
+            assert!(
+                lines.iter().filter(|(t, _)| t.contains('…')).all(|(t, _)| *t == "Protection Conference…"),
+                "{lines:?}"
+            );
+        } else {
+            assert_eq!(drawn, whole, "{name}: every label whole, in order: {lines:?}");
+        }
+        assert!(lines.iter().all(|(t, _)| t.trim_start_matches("▶ ").chars().count() <= 22), "{name}: {lines:?}");
+        assert!(lines.iter().any(|(t, _)| t == "Approved Mental" || t == "Resignation -"), "{name}: {lines:?}");
+        // Lines never overlap: each at least a line of 14px text below the one before, and all
+        // above the value axis' labels.
+        for pair in lines.windows(2) {
+            assert!(pair[1].1 - pair[0].1 >= 14.0, "{name}: {pair:?}");
+        }
+        let axis = axis_labels_y(&elements);
+        assert!(lines.iter().all(|(_, y)| *y + 8.0 < axis), "{name}: {lines:?} above the axis at {axis}");
+    }
+}
+
+#[test]
+fn the_sample_leavers_and_establishment_charts_name_every_category_in_full() {
+    let report = build_report(&Template::AdultVacanciesRisk.project());
+    let mut seen = 0;
+    for chart in report.charts().filter(|c| ["Reason", "Role"].contains(&c.data.header[0].as_str())) {
+        let lines = category_label_lines(&parse(&chart.svg).unwrap());
+        let drawn: String = lines.iter().map(|(t, _)| letters(t)).collect();
+        let whole: String = chart.data.rows.iter().map(|row| letters(&row[0])).collect();
+        assert_eq!(drawn, whole, "{}: {lines:?}", chart.title);
+        seen += 1;
+    }
+    assert!(seen >= 2, "the adult template has a leavers chart and an establishment chart");
+}
+
+#[test]
+fn a_one_row_chart_s_axis_ends_close_above_its_figure() {
+    for (value, end) in [(106.0, "120"), (9.0, "10"), (240.0, "300"), (1204.0, "1,500")] {
+        let spec = spec("one", &["Social Worker"], "Role", vec![series("FTE", &[Some(value)])], Unit::Count);
+        let elements = parse(&bar_chart(&spec).unwrap().svg).unwrap();
+        let ticks: Vec<String> = elements
+            .iter()
+            .filter(|e| e.name == "text" && e.attr("text-anchor") == Some("middle"))
+            .map(|e| e.text.trim().to_owned())
+            .filter(|t| t.chars().all(|c| c.is_ascii_digit() || c == ','))
+            .collect();
+        assert_eq!(ticks.last().map(String::as_str), Some(end), "{value}: {ticks:?}");
     }
 }

@@ -11,7 +11,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{
-    draw_value_axis, nice_ceiling, shorten, text, Area, DrawResult, Frame, ValueAxis, FONT, LEFT, WIDTH,
+    band_pitch, draw_lines_of, draw_value_axis, label_lines, nice_ceiling, text, Area, DrawResult, Frame, ValueAxis,
+    FONT, LEFT, WIDTH,
 };
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
 use super::Unit;
@@ -23,6 +24,8 @@ use crate::engine::metrics::EstablishmentFigures;
 const LEGEND_ROWS: u32 = 2;
 const BAR_PITCH: u32 = 38;
 const LABEL_WIDTH: u32 = 176;
+/// Characters a line of a role's name holds in the label area.
+const LABEL_CHARS: usize = 22;
 const LEGEND: [(&str, RGBColor); 3] =
     [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
 
@@ -82,7 +85,10 @@ pub fn establishment_chart(
     let frame = Frame::new(&title, &subtitle, &format!("Source: {source}"));
 
     let mut svg = String::new();
-    let height = frame.header_height(LEGEND_ROWS) + frame.footer_height() + 40 + BAR_PITCH * bars.len() as u32;
+    // Each bar's band is tall enough for the longest role's name in lines.
+    let lines = bars.iter().map(|b| label_lines(&b.role, LABEL_CHARS).len()).max().unwrap_or(1);
+    let pitch = band_pitch(BAR_PITCH, lines);
+    let height = frame.header_height(LEGEND_ROWS) + frame.footer_height() + 40 + pitch * bars.len() as u32;
     draw(&mut svg, &bars, height, &frame).ok()?;
     Some(Chart::new(id, title, subtitle, source, description, data(&bars), &svg))
 }
@@ -167,11 +173,8 @@ fn draw(out: &mut String, bars: &[Bar], height: u32, frame: &Frame) -> DrawResul
             DARK_GREY.stroke_width(3),
         )))?;
         let (left_edge, mid_y) = chart.backend_coord(&(0.0, (top + bottom) / 2.0));
-        root.draw(&Text::new(
-            shorten(&bar.role, 22),
-            (left_edge - 8, mid_y),
-            text(14.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+        let style = text(14.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center));
+        draw_lines_of(&root, &label_lines(&bar.role, LABEL_CHARS), (left_edge - 8, mid_y), &style)?;
     }
     root.present()
 }

@@ -142,6 +142,88 @@ pub(super) fn nice_ceiling(value: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
+/// Lines a category label may take; only what does not fit in them is cut.
+pub(super) const LABEL_LINES: usize = 3;
+/// The distance between a category label's lines, for 14px text.
+pub(super) const LABEL_LINE_HEIGHT: u32 = 16;
+
+/// A category's band height: the bars' own, or taller where a label takes more lines than fit,
+/// so the lines of neighbouring labels never overlap.
+pub(super) fn band_pitch(bar_pitch: u32, label_lines: usize) -> u32 {
+    bar_pitch.max(label_lines as u32 * LABEL_LINE_HEIGHT + 8)
+}
+
+/// Draws a label's lines one under another, centred as a block on `y`.
+pub(super) fn draw_lines_of(root: &Area<'_>, lines: &[String], (x, y): (i32, i32), style: &TextStyle) -> DrawResult {
+    let step = LABEL_LINE_HEIGHT as i32;
+    let first = y - step * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        root.draw(&Text::new(line.as_str(), (x, first + step * i as i32), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// A category label in up to [`LABEL_LINES`] lines of `max_chars`, broken at spaces and after
+/// hyphens, so bars whose names differ only at the end are told apart. A word longer than a
+/// line is broken with a hyphen; only what is left after the last line is cut with "…".
+pub(super) fn label_lines(text: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(2);
+    let mut lines = fill_lines(text, max_chars);
+    if lines.len() > LABEL_LINES {
+        let rest = lines.split_off(LABEL_LINES - 1).join(" ");
+        lines.push(shorten(&rest, max_chars));
+        return lines;
+    }
+    // As even as the same number of lines allows, so a name does not end on a lone word; never
+    // so narrow that a word is broken that did not need to be.
+    let longest = pieces(text, max_chars).iter().map(|(_, piece)| piece.chars().count()).max().unwrap_or(0);
+    let shortest = (text.chars().count() / lines.len().max(1)).max(longest);
+    (shortest..max_chars).map(|width| fill_lines(text, width)).find(|even| even.len() <= lines.len()).unwrap_or(lines)
+}
+
+/// Greedy filling of lines with the label's pieces (see [`pieces`]).
+fn fill_lines(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (spaced, piece) in pieces(text, max_chars) {
+        let joined = if spaced && !line.is_empty() { format!("{line} {piece}") } else { format!("{line}{piece}") };
+        if line.is_empty() || joined.chars().count() <= max_chars {
+            line = joined;
+        } else {
+            lines.push(std::mem::replace(&mut line, piece));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The places a label may break: each word, split after its hyphens, with whether a space comes
+/// before it. A piece longer than a line is cut into line-long parts ending in a hyphen.
+fn pieces(text: &str, max_chars: usize) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        for (i, part) in word.split_inclusive(['-', '–']).enumerate() {
+            let chars: Vec<char> = part.chars().collect();
+            let chunks: Vec<String> = if chars.len() <= max_chars {
+                vec![part.to_owned()]
+            } else {
+                let mut chunks: Vec<String> =
+                    chars.chunks(max_chars - 1).map(|c| c.iter().collect::<String>() + "-").collect();
+                if let Some(last) = chunks.last_mut() {
+                    last.pop();
+                }
+                chunks
+            };
+            for (j, chunk) in chunks.into_iter().enumerate() {
+                out.push((i == 0 && j == 0, chunk));
+            }
+        }
+    }
+    out
+}
+
 /// Long names are cut in the chart only; the table and the description keep them whole.
 pub(super) fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -219,6 +301,34 @@ mod tests {
             let ticks = RangedCoordf64::from(0.0..end).key_points(AXIS_TICKS);
             let last = ticks.last().copied().unwrap_or_default();
             assert!((last - end).abs() < end * 1e-9, "{value} -> {end}: ticks {ticks:?}");
+        }
+    }
+
+    #[test]
+    fn category_labels_wrap_onto_up_to_three_lines() {
+        let cases: [(&str, usize, &[&str]); 10] = [
+            ("Social Worker", 22, &["Social Worker"]),
+            ("Resignation – career progression", 22, &["Resignation –", "career progression"]),
+            ("Resignation - relocation outside the area", 22, &["Resignation -", "relocation", "outside the area"]),
+            ("Head of Adult Social Care", 22, &["Head of Adult", "Social Care"]),
+            ("Agency-to-permanent transfer", 12, &["Agency-to-", "permanent", "transfer"]),
+            ("Resignation–workload", 12, &["Resignation–", "workload"]),
+            ("Independent Reviewing Officer and Chair", 12, &["Independent", "Reviewing", "Officer and…"]),
+            ("Supercalifragilistic", 8, &["Superca-", "lifragi-", "listic"]),
+            ("  spaced   out  ", 22, &["spaced out"]),
+            ("", 22, &[]),
+        ];
+        for (text, width, expected) in cases {
+            let lines = label_lines(text, width);
+            assert_eq!(lines, expected, "{text:?} in {width}");
+            assert!(lines.iter().all(|l| l.chars().count() <= width), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn bands_grow_to_hold_their_label_lines() {
+        for (bar_pitch, lines, expected) in [(38, 1, 38), (38, 2, 40), (38, 3, 56), (74, 3, 74)] {
+            assert_eq!(band_pitch(bar_pitch, lines), expected, "{bar_pitch} {lines}");
         }
     }
 
