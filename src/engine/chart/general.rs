@@ -16,6 +16,7 @@ use super::frame::{
 };
 use super::palette::{CATEGORICAL, DARK_BLUE, HIGHLIGHT_BAND, ORANGE, SECONDARY_TEXT, TEXT};
 use super::{Chart, ChartData, Unit};
+use crate::engine::format::and_list;
 
 /// The most series one chart draws: the guidance asks for no more than four colours, and lines
 /// have four marker shapes.
@@ -212,15 +213,6 @@ fn describe(kind: Kind, spec: &ChartSpec, values: &Values) -> String {
 /// A figure as the chart's labels and description give it: "no figure" where there is none.
 fn said(unit: Unit, value: Option<f64>) -> String {
     value.map_or_else(|| NO_FIGURE.to_owned(), |v| unit.format(v))
-}
-
-/// "A", "A and B", "A, B and C".
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 fn highlighted(spec: &ChartSpec) -> Option<usize> {
