@@ -740,3 +740,43 @@ fn a_one_row_chart_s_axis_ends_close_above_its_figure() {
         assert_eq!(ticks.last().map(String::as_str), Some(end), "{value}: {ticks:?}");
     }
 }
+
+/// A figure as printed, back to a number.
+fn figure(cell: &str) -> f64 {
+    cell.replace(',', "").parse().unwrap_or_else(|_| panic!("a figure: {cell:?}"))
+}
+
+#[test]
+fn the_establishment_chart_s_vacant_part_agrees_with_the_table() {
+    // The sample's own roles, and one with posts but no one in them that the table does not
+    // count as vacant (frozen posts, say).
+    let mut project = sample_project();
+    let RawInput::Text(text) = &project.tables[0].raw else { panic!("the sample is pasted text") };
+    let text = text.replacen("Total", "Practice Educator\t2.00\t0.00\t0.00\t0.00\t2.00\nTotal", 1);
+    project.tables[0].raw = RawInput::Text(text);
+    let report = build_report(&project);
+    let table = report.tables().find(|t| t.caption.contains("Establishment by role")).expect("the table");
+    let chart = report.charts().find(|c| c.data.header[0] == "Role").expect("the chart");
+    let column = |name: &str| table.header.iter().position(|h| h == name).unwrap();
+    let (establishment, permanent, agency, vacant) =
+        (column("Establishment"), column("Permanent"), column("Agency"), column("Vacant"));
+    assert_eq!(chart.data.rows.len(), table.rows.len());
+    for (drawn, printed) in chart.data.rows.iter().zip(&table.rows) {
+        let role = &printed[0];
+        assert_eq!(drawn[0], *role);
+        let cells = [&printed[establishment], &printed[permanent], &printed[agency]];
+        assert_eq!(drawn[1..4], cells.map(String::to_owned), "{role}: the bars are the table's figures");
+        // The uncovered vacancies are some of the table's vacancies, never more.
+        assert!(figure(&drawn[4]) <= figure(&printed[vacant]), "{role}: {drawn:?} against {printed:?}");
+    }
+    let educator = chart.data.rows.iter().find(|r| r[0] == "Practice Educator").unwrap();
+    assert_eq!(educator[4], "0.00", "the table says Vacant 0.00, so no vacant part is drawn");
+    assert!(chart.description.contains(
+        "Practice Educator: establishment 2.00, permanent 0.00, agency 0.00, vacant and not covered 0.00, \
+         and 2.00 neither filled nor counted as vacant."
+    ));
+    // One vacant (dark pink) segment a role with uncovered vacancies, and the legend's swatch.
+    let uncovered = chart.data.rows.iter().filter(|r| figure(&r[4]) > 0.0).count();
+    let elements = parse(&chart.svg).unwrap();
+    assert_eq!(filled(&elements, "rect", "#801650").len(), uncovered + 1);
+}

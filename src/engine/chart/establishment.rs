@@ -3,9 +3,11 @@
 //!
 //! Why not stack the table's own Vacant column: papers count vacancies two ways
 //! (`../shared/domain.md`, "(Over)/under establishment"), and where agency workers cover
-//! vacancies, permanent + agency + vacant counts those posts twice. Establishment − permanent −
-//! agency is the uncovered gap under either convention, so the bars always add up to the
-//! establishment, or run past its marker where a role is over establishment.
+//! vacancies, permanent + agency + vacant counts those posts twice. The third part is
+//! [`vacant_not_covered`](crate::engine::metrics::vacant_not_covered), from the same figures the
+//! establishment table prints, so it is never more than the table's Vacant: the bars add up to
+//! the establishment, run past its marker where a role is over establishment, and stop short of
+//! it where the table counts posts neither as filled nor as vacant.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -51,14 +53,13 @@ pub fn establishment_chart(
         .roles
         .iter()
         .filter_map(|r| {
-            let (establishment, permanent, agency) =
-                (r.establishment.clone().ok()?, r.permanent.clone().ok()?, r.agency.clone().ok()?);
             Some(Bar {
                 role: r.role.clone(),
-                establishment,
-                permanent,
-                agency,
-                uncovered: (establishment - permanent - agency).max(0.0),
+                establishment: r.establishment.clone().ok()?,
+                permanent: r.permanent.clone().ok()?,
+                agency: r.agency.clone().ok()?,
+                // The table's own Vacant figure bounds it, so chart and table agree.
+                uncovered: r.vacant_not_covered().ok()?,
             })
         })
         .collect();
@@ -115,15 +116,26 @@ fn describe(bars: &[Bar], period_words: &str) -> String {
     );
     for bar in bars {
         text.push_str(&format!(
-            " {}: establishment {}, permanent {}, agency {}, vacant and not covered {}.",
+            " {}: establishment {}, permanent {}, agency {}, vacant and not covered {}{}.",
             isolate(&bar.role),
             fte(bar.establishment),
             fte(bar.permanent),
             fte(bar.agency),
-            fte(bar.uncovered)
+            fte(bar.uncovered),
+            neither_words(bar)
         ));
     }
     text
+}
+
+/// Posts the table counts neither as filled nor as vacant, where there are any: the bar stops
+/// short of its establishment marker by this much.
+fn neither_words(bar: &Bar) -> String {
+    let neither = bar.establishment - bar.permanent - bar.agency - bar.uncovered;
+    if fte(neither.max(0.0)) == fte(0.0) {
+        return String::new();
+    }
+    format!(", and {} neither filled nor counted as vacant", fte(neither))
 }
 
 fn draw(out: &mut String, bars: &[Bar], height: u32, frame: &Frame) -> DrawResult {
