@@ -741,6 +741,12 @@ fn a_one_row_chart_s_axis_ends_close_above_its_figure() {
     }
 }
 
+/// An establishment chart for a pasted table, titled by the chart itself.
+fn establishment_of(text: &str) -> Chart {
+    let figures = establishment_figures(&read_establishment(text).expect("the table reads"));
+    establishment_chart(&figures, "2025/26", "HR", "figure", None).expect("a chart")
+}
+
 /// A figure as printed, back to a number.
 fn figure(cell: &str) -> f64 {
     cell.replace(',', "").parse().unwrap_or_else(|_| panic!("a figure: {cell:?}"))
@@ -779,4 +785,30 @@ fn the_establishment_chart_s_vacant_part_agrees_with_the_table() {
     let uncovered = chart.data.rows.iter().filter(|r| figure(&r[4]) > 0.0).count();
     let elements = parse(&chart.svg).unwrap();
     assert_eq!(filled(&elements, "rect", "#801650").len(), uncovered + 1);
+}
+
+#[test]
+fn the_establishment_chart_s_title_says_what_its_figure_counts() {
+    let head = "Role\tEstablishment\tPermanent\tAgency\tVacant\n";
+    let cases = [
+        // Social Worker: 16.00 agency for 15.00 posts without a permanent holder, so the figure is
+        // agency plus uncovered vacancies, not "posts not filled by permanent staff".
+        (
+            "Social Worker\t42.69\t27.69\t16.00\t15.00\nTeam Manager\t9.00\t7.00\t2.00\t2.00\n",
+            "Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)",
+        ),
+        (
+            "Team Manager\t9.00\t7.00\t1.00\t2.00\nSenior Practitioner\t6.00\t4.00\t0.00\t2.00\nSocial Worker\t4.00\t3.00\t1.00\t1.00\n",
+            "Team Manager and Senior Practitioner have the most agency workers and uncovered vacancies (2.00 FTE each)",
+        ),
+        (
+            "Social Worker\t2469.00\t1234.50\t1000.00\t1234.50\n",
+            "Social Worker has the most agency workers and uncovered vacancies (1,234.50 FTE)",
+        ),
+        ("Social Worker\t4.00\t4.00\t0.00\t0.00\n", "Every post is filled by permanent staff"),
+        ("Practice Educator\t2.00\t0.00\t0.00\t0.00\n", "No role has agency workers or uncovered vacancies"),
+    ];
+    for (rows, expected) in cases {
+        assert_eq!(establishment_of(&format!("{head}{rows}")).title, expected, "{rows}");
+    }
 }

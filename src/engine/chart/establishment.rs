@@ -19,7 +19,7 @@ use super::frame::{
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
 use super::Unit;
 use super::{Chart, ChartData};
-use crate::engine::format::{fte, isolate};
+use crate::engine::format::{and_list, fte, isolate};
 use crate::engine::metrics::EstablishmentFigures;
 
 /// Two legend rows: the three parts, and the establishment marker.
@@ -67,18 +67,7 @@ pub fn establishment_chart(
         return None;
     }
 
-    let widest = bars
-        .iter()
-        .max_by(|a, b| (a.agency + a.uncovered).total_cmp(&(b.agency + b.uncovered)))
-        .filter(|b| b.agency + b.uncovered > 0.0);
-    let generated = match widest {
-        Some(bar) => format!(
-            "{} has the most posts not filled by permanent staff ({} FTE)",
-            isolate(&bar.role),
-            fte(bar.agency + bar.uncovered)
-        ),
-        None => "Every post is filled by permanent staff".to_owned(),
-    };
+    let generated = generated_title(&bars);
     let title = title.map(str::trim).filter(|t| !t.is_empty()).map_or(generated, str::to_owned);
     let period_words = if period.is_empty() { String::new() } else { format!(", {period}") };
     let subtitle = format!("Establishment by role{period_words}, full-time equivalent (FTE)");
@@ -92,6 +81,35 @@ pub fn establishment_chart(
     let height = frame.header_height(LEGEND_ROWS) + frame.footer_height() + 40 + pitch * bars.len() as u32;
     draw(&mut svg, &bars, height, &frame).ok()?;
     Some(Chart::new(id, title, subtitle, source, description, data(&bars), &svg))
+}
+
+/// Roles named in a title before a tie is given as a number of roles instead.
+const TIED_ROLES_NAMED: usize = 3;
+
+/// The chart's message: the role, or every role tied as printed, with the most FTE drawn past
+/// its permanent staff, agency workers and uncovered vacancies. Not "posts not filled by
+/// permanent staff": agency workers over establishment count too, so the figure can be more
+/// than establishment − permanent.
+fn generated_title(bars: &[Bar]) -> String {
+    let not_permanent = |b: &Bar| fte(b.agency + b.uncovered);
+    let most = bars.iter().map(|b| b.agency + b.uncovered).fold(0.0, f64::max);
+    if fte(most) == fte(0.0) {
+        return if bars.iter().all(|b| b.permanent >= b.establishment) {
+            "Every post is filled by permanent staff".to_owned()
+        } else {
+            "No role has agency workers or uncovered vacancies".to_owned()
+        };
+    }
+    let top: Vec<String> = bars.iter().filter(|b| not_permanent(b) == fte(most)).map(|b| isolate(&b.role)).collect();
+    let what = "the most agency workers and uncovered vacancies";
+    match top.as_slice() {
+        [one] => format!("{one} has {what} ({} FTE)", fte(most)),
+        tied if tied.len() <= TIED_ROLES_NAMED => {
+            let names: Vec<&str> = tied.iter().map(String::as_str).collect();
+            format!("{} have {what} ({} FTE each)", and_list(&names), fte(most))
+        }
+        tied => format!("{} roles have {what} ({} FTE each)", tied.len(), fte(most)),
+    }
 }
 
 fn data(bars: &[Bar]) -> ChartData {
