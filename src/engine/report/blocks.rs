@@ -685,13 +685,16 @@ fn leavers(n: usize) -> String {
 mod tests {
     use super::*;
 
-    fn reasons(counts: &[(&str, usize)]) -> Vec<(String, usize)> {
+    /// Reasons with their leavers, most first, as the staff list's figures give them.
+    type Counts = &'static [(&'static str, usize)];
+
+    fn reasons(counts: Counts) -> Vec<(String, usize)> {
         counts.iter().map(|(r, n)| ((*r).to_owned(), *n)).collect()
     }
 
     #[test]
     fn the_leavers_title_names_every_reason_tied_for_the_most() {
-        let cases: [(&[(&str, usize)], Option<&str>); 7] = [
+        let cases: [(Counts, Option<&str>); 7] = [
             (&[], None),
             (&[("Retirement", 1)], Some("Retirement was the only reason for leaving (1 leaver)")),
             (&[("Retirement", 3)], Some("Retirement was the only reason for leaving (3 leavers)")),
