@@ -3,11 +3,14 @@
 //! shape as well as colour, and SVG that is well-formed XML.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wrb::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
+use wrb::engine::chart::{
+    bar_chart, establishment_chart, line_chart, stacked_bar_chart, Chart, ChartSpec, Series, Unit,
+};
 use wrb::engine::import::read_establishment;
 use wrb::engine::metrics::establishment_figures;
 use wrb::engine::model::RawInput;
-use wrb::engine::sample::sample_project;
+use wrb::engine::report::build_report_reading_files as build_report;
+use wrb::engine::sample::{sample_project, Template};
 
 const DARK_BLUE: &str = "#12436D";
 const TURQUOISE: &str = "#28A197";
@@ -626,5 +629,186 @@ fn units_print_in_the_papers_number_style() {
         (Unit::Pounds, -300.0, "-£300"),
     ] {
         assert_eq!(unit.format(value), expected, "{unit:?} {value}");
+    }
+}
+
+/// The category labels as drawn, line by line: the text right-aligned against the plot's left
+/// edge, with each line's y.
+fn category_label_lines(elements: &[Element]) -> Vec<(String, f64)> {
+    let y = |e: &Element| e.attr("y").and_then(|y| y.parse::<f64>().ok()).expect("a y");
+    elements
+        .iter()
+        .filter(|e| e.name == "text" && e.attr("text-anchor") == Some("end"))
+        .map(|e| (e.text.trim().to_owned(), y(e)))
+        .collect()
+}
+
+/// The y of the value axis' first tick label, "0", below the bars.
+fn axis_labels_y(elements: &[Element]) -> f64 {
+    let zero = elements.iter().find(|e| e.name == "text" && e.text.trim() == "0").expect("a 0 tick");
+    zero.attr("y").unwrap().parse().unwrap()
+}
+
+/// Text with its spaces, and the highlight's mark, taken out: what wrapping must keep.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '▶').collect()
+}
+
+fn long_labels_establishment() -> Chart {
+    let text = "Role\tEstablishment\tPermanent\tAgency\tVacant\n\
+                Approved Mental Health Professional\t4.00\t2.60\t1.00\t1.40\n\
+                Head of Adult Social Care\t1.00\t1.00\t0.00\t0.00\n\
+                Independent Reviewing Officer and Child Protection Conference Chair\t6.00\t4.00\t1.00\t2.00\n";
+    let figures = establishment_figures(&read_establishment(text).expect("the table reads"));
+    establishment_chart(&figures, "2025/26", "HR", "long", None).expect("a chart")
+}
+
+#[test]
+fn long_category_labels_wrap_in_full_without_overlapping() {
+    let reasons =
+        ["Resignation - relocation outside the area", "Resignation - relocation within the area", "Retirement"];
+    let mut one =
+        spec("reasons", &reasons, "Reason", vec![series("Leavers", &[Some(3.0), Some(3.0), Some(1.0)])], Unit::Count);
+    one.highlight = Some(1);
+    let roles = ["Approved Mental Health Professional", "Social Worker", "Head of Adult Social Care"];
+    let two = series("2025/26", &[Some(4.0), Some(22.0), Some(1.0)]);
+    let grouped =
+        spec("roles", &roles, "Role", vec![series("2024/25", &[Some(3.0), Some(20.0), Some(1.0)]), two], Unit::Fte);
+    let establishment_roles = [
+        "Approved Mental Health Professional",
+        "Head of Adult Social Care",
+        "Independent Reviewing Officer and Child Protection Conference Chair",
+    ];
+    let cases: [(&str, Chart, &[&str]); 4] = [
+        ("one series, highlighted", bar_chart(&one).unwrap(), &reasons),
+        ("grouped", bar_chart(&grouped).unwrap(), &roles),
+        ("stacked", stacked_bar_chart(&grouped).unwrap(), &roles),
+        ("establishment", long_labels_establishment(), &establishment_roles),
+    ];
+    for (name, chart, categories) in cases {
+        let elements = parse(&chart.svg).unwrap();
+        let lines = category_label_lines(&elements);
+        let drawn: String = lines.iter().map(|(t, _)| letters(t)).collect();
+        let whole: String = categories.iter().map(|c| letters(c)).collect();
+        if name == "establishment" {
+            // Only a name too long for three lines is cut, at the end of its third line.
+            assert_eq!(lines.iter().filter(|(t, _)| t.contains('…')).count(), 1, "{name}: {lines:?}");
+            assert!(
+                lines.iter().filter(|(t, _)| t.contains('…')).all(|(t, _)| *t == "Protection Conference…"),
+                "{lines:?}"
+            );
+        } else {
+            assert_eq!(drawn, whole, "{name}: every label whole, in order: {lines:?}");
+        }
+        assert!(lines.iter().all(|(t, _)| t.trim_start_matches("▶ ").chars().count() <= 22), "{name}: {lines:?}");
+        assert!(lines.iter().any(|(t, _)| t == "Approved Mental" || t == "Resignation -"), "{name}: {lines:?}");
+        // Lines never overlap: each at least a line of 14px text below the one before, and all
+        // above the value axis' labels.
+        for pair in lines.windows(2) {
+            assert!(pair[1].1 - pair[0].1 >= 14.0, "{name}: {pair:?}");
+        }
+        let axis = axis_labels_y(&elements);
+        assert!(lines.iter().all(|(_, y)| *y + 8.0 < axis), "{name}: {lines:?} above the axis at {axis}");
+    }
+}
+
+#[test]
+fn the_sample_leavers_and_establishment_charts_name_every_category_in_full() {
+    let report = build_report(&Template::AdultVacanciesRisk.project());
+    let mut seen = 0;
+    for chart in report.charts().filter(|c| ["Reason", "Role"].contains(&c.data.header[0].as_str())) {
+        let lines = category_label_lines(&parse(&chart.svg).unwrap());
+        let drawn: String = lines.iter().map(|(t, _)| letters(t)).collect();
+        let whole: String = chart.data.rows.iter().map(|row| letters(&row[0])).collect();
+        assert_eq!(drawn, whole, "{}: {lines:?}", chart.title);
+        seen += 1;
+    }
+    assert!(seen >= 2, "the adult template has a leavers chart and an establishment chart");
+}
+
+#[test]
+fn a_one_row_chart_s_axis_ends_close_above_its_figure() {
+    for (value, end) in [(106.0, "120"), (9.0, "10"), (240.0, "300"), (1204.0, "1,500")] {
+        let spec = spec("one", &["Social Worker"], "Role", vec![series("FTE", &[Some(value)])], Unit::Count);
+        let elements = parse(&bar_chart(&spec).unwrap().svg).unwrap();
+        let ticks: Vec<String> = elements
+            .iter()
+            .filter(|e| e.name == "text" && e.attr("text-anchor") == Some("middle"))
+            .map(|e| e.text.trim().to_owned())
+            .filter(|t| t.chars().all(|c| c.is_ascii_digit() || c == ','))
+            .collect();
+        assert_eq!(ticks.last().map(String::as_str), Some(end), "{value}: {ticks:?}");
+    }
+}
+
+/// An establishment chart for a pasted table, titled by the chart itself.
+fn establishment_of(text: &str) -> Chart {
+    let figures = establishment_figures(&read_establishment(text).expect("the table reads"));
+    establishment_chart(&figures, "2025/26", "HR", "figure", None).expect("a chart")
+}
+
+/// A figure as printed, back to a number.
+fn figure(cell: &str) -> f64 {
+    cell.replace(',', "").parse().unwrap_or_else(|_| panic!("a figure: {cell:?}"))
+}
+
+#[test]
+fn the_establishment_chart_s_vacant_part_agrees_with_the_table() {
+    // The sample's own roles, and one with posts but no one in them that the table does not
+    // count as vacant (frozen posts, say).
+    let mut project = sample_project();
+    let RawInput::Text(text) = &project.tables[0].raw else { panic!("the sample is pasted text") };
+    let text = text.replacen("Total", "Practice Educator\t2.00\t0.00\t0.00\t0.00\t2.00\nTotal", 1);
+    project.tables[0].raw = RawInput::Text(text);
+    let report = build_report(&project);
+    let table = report.tables().find(|t| t.caption.contains("Establishment by role")).expect("the table");
+    let chart = report.charts().find(|c| c.data.header[0] == "Role").expect("the chart");
+    let column = |name: &str| table.header.iter().position(|h| h == name).unwrap();
+    let (establishment, permanent, agency, vacant) =
+        (column("Establishment"), column("Permanent"), column("Agency"), column("Vacant"));
+    assert_eq!(chart.data.rows.len(), table.rows.len());
+    for (drawn, printed) in chart.data.rows.iter().zip(&table.rows) {
+        let role = &printed[0];
+        assert_eq!(drawn[0], *role);
+        let cells = [&printed[establishment], &printed[permanent], &printed[agency]];
+        assert_eq!(drawn[1..4], cells.map(String::to_owned), "{role}: the bars are the table's figures");
+        // The uncovered vacancies are some of the table's vacancies, never more.
+        assert!(figure(&drawn[4]) <= figure(&printed[vacant]), "{role}: {drawn:?} against {printed:?}");
+    }
+    let educator = chart.data.rows.iter().find(|r| r[0] == "Practice Educator").unwrap();
+    assert_eq!(educator[4], "0.00", "the table says Vacant 0.00, so no vacant part is drawn");
+    assert!(chart.description.contains(
+        "Practice Educator: establishment 2.00, permanent 0.00, agency 0.00, vacant and not covered 0.00, \
+         and 2.00 neither filled nor counted as vacant."
+    ));
+    // One vacant (dark pink) segment a role with uncovered vacancies, and the legend's swatch.
+    let uncovered = chart.data.rows.iter().filter(|r| figure(&r[4]) > 0.0).count();
+    let elements = parse(&chart.svg).unwrap();
+    assert_eq!(filled(&elements, "rect", "#801650").len(), uncovered + 1);
+}
+
+#[test]
+fn the_establishment_chart_s_title_says_what_its_figure_counts() {
+    let head = "Role\tEstablishment\tPermanent\tAgency\tVacant\n";
+    let cases = [
+        // Social Worker: 16.00 agency for 15.00 posts without a permanent holder, so the figure is
+        // agency plus uncovered vacancies, not "posts not filled by permanent staff".
+        (
+            "Social Worker\t42.69\t27.69\t16.00\t15.00\nTeam Manager\t9.00\t7.00\t2.00\t2.00\n",
+            "Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)",
+        ),
+        (
+            "Team Manager\t9.00\t7.00\t1.00\t2.00\nSenior Practitioner\t6.00\t4.00\t0.00\t2.00\nSocial Worker\t4.00\t3.00\t1.00\t1.00\n",
+            "Team Manager and Senior Practitioner have the most agency workers and uncovered vacancies (2.00 FTE each)",
+        ),
+        (
+            "Social Worker\t2469.00\t1234.50\t1000.00\t1234.50\n",
+            "Social Worker has the most agency workers and uncovered vacancies (1,234.50 FTE)",
+        ),
+        ("Social Worker\t4.00\t4.00\t0.00\t0.00\n", "Every post is filled by permanent staff"),
+        ("Practice Educator\t2.00\t0.00\t0.00\t0.00\n", "No role has agency workers or uncovered vacancies"),
+    ];
+    for (rows, expected) in cases {
+        assert_eq!(establishment_of(&format!("{head}{rows}")).title, expected, "{rows}");
     }
 }

@@ -282,7 +282,7 @@ fn generated_chart_titles_state_the_message() {
     assert_eq!(
         titles,
         [
-            "Social Worker has the most posts not filled by permanent staff (16.00 FTE)",
+            "Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)",
             "The vacancy rate fell in 4 of 7 roles between 2024/25 and 2025/26",
             "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%",
             "Northshire has a higher vacancy rate than all 10 of its statistical neighbours",

@@ -63,7 +63,7 @@ fn chart_is_accessible_svg_in_the_analysis_function_palette() {
     let svg = &chart.svg;
     assert!(svg.starts_with("<svg class=\"chart\""));
     assert!(svg.contains("role=\"img\" aria-labelledby=\"figure-1-title figure-1-desc\""));
-    assert!(svg.contains("<title id=\"figure-1-title\">Social Worker has the most posts not filled by permanent staff (16.00 FTE)</title>"));
+    assert!(svg.contains("<title id=\"figure-1-title\">Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)</title>"));
     assert!(chart
         .description
         .contains("Social Worker: establishment 42.69, permanent 27.69, agency 16.00, vacant and not covered 0.00."));

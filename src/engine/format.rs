@@ -119,6 +119,19 @@ pub fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
 }
 
+/// Names in a sentence: "A", "A and B", "A, B and C".
+///
+/// ```
+/// assert_eq!(wrb::engine::format::and_list(&["A", "B", "C"]), "A, B and C");
+/// ```
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// A count or a figure that may have a fraction: whole numbers without decimals (`1,204`),
 /// others to 2 places.
 pub fn count(value: f64) -> String {

@@ -35,7 +35,7 @@ test('opens on the sample report with its table, sentence and chart', async () =
   assert.ok(await chart.isVisible(), 'the chart is drawn');
   const name = await chart.evaluate((svg) => svg.getAttribute('aria-labelledby').split(' ')
     .map((id) => document.getElementById(id).textContent).join(' | '));
-  assert.match(name, /^Social Worker has the most posts not filled by permanent staff/);
+  assert.match(name, /^Social Worker has the most agency workers and uncovered vacancies/);
   assert.match(name, /Social Worker: establishment 42\.69, permanent 27\.69, agency 16\.00/);
   const box = await chart.boundingBox();
   assert.ok(box.width > 400 && box.height > 200, `chart has a real size: ${JSON.stringify(box)}`);

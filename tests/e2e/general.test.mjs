@@ -195,10 +195,10 @@ test('a label wrapped over two lines in tab-separated text is one role in the re
     ['Assistant Team Manager', '9.00', '4.00', '2.00', '5.00', '3.00', '55.6%', '33.3%'],
   ]);
   assert.deepEqual(await totalRow(page), ['Total', '51.69', '31.69', '18.00', '20.00', '2.00', '38.7%', '36.2%']);
-  // The chart is drawn from it: posts not filled by permanent staff are agency plus uncovered.
+  // The chart is drawn from it: its title counts agency workers plus uncovered vacancies.
   const figure = report.locator('figure', { has: page.locator('svg.chart') }).first();
   const drawn = await chart(figure);
-  assert.equal(drawn.title, 'Social Worker has the most posts not filled by permanent staff (16.00 FTE)');
+  assert.equal(drawn.title, 'Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)');
   assert.deepEqual(drawn.rows.map((r) => r[0]), ['Social Worker', 'Assistant Team Manager']);
   // And the report's sentences follow it through their live figures.
   const text = await report.innerText();

@@ -3,26 +3,31 @@
 //!
 //! Why not stack the table's own Vacant column: papers count vacancies two ways
 //! (`../shared/domain.md`, "(Over)/under establishment"), and where agency workers cover
-//! vacancies, permanent + agency + vacant counts those posts twice. Establishment − permanent −
-//! agency is the uncovered gap under either convention, so the bars always add up to the
-//! establishment, or run past its marker where a role is over establishment.
+//! vacancies, permanent + agency + vacant counts those posts twice. The third part is
+//! [`vacant_not_covered`](crate::engine::metrics::vacant_not_covered), from the same figures the
+//! establishment table prints, so it is never more than the table's Vacant: the bars add up to
+//! the establishment, run past its marker where a role is over establishment, and stop short of
+//! it where the table counts posts neither as filled nor as vacant.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{
-    draw_value_axis, nice_ceiling, shorten, text, Area, DrawResult, Frame, ValueAxis, FONT, LEFT, WIDTH,
+    band_pitch, draw_lines_of, draw_value_axis, label_lines, nice_ceiling, text, Area, DrawResult, Frame, ValueAxis,
+    FONT, LEFT, WIDTH,
 };
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
 use super::Unit;
 use super::{Chart, ChartData};
-use crate::engine::format::{fte, isolate};
+use crate::engine::format::{and_list, fte, isolate};
 use crate::engine::metrics::EstablishmentFigures;
 
 /// Two legend rows: the three parts, and the establishment marker.
 const LEGEND_ROWS: u32 = 2;
 const BAR_PITCH: u32 = 38;
 const LABEL_WIDTH: u32 = 176;
+/// Characters a line of a role's name holds in the label area.
+const LABEL_CHARS: usize = 22;
 const LEGEND: [(&str, RGBColor); 3] =
     [("Permanent", DARK_BLUE), ("Agency", TURQUOISE), ("Vacant, not covered by agency", DARK_PINK)];
 
@@ -48,14 +53,13 @@ pub fn establishment_chart(
         .roles
         .iter()
         .filter_map(|r| {
-            let (establishment, permanent, agency) =
-                (r.establishment.clone().ok()?, r.permanent.clone().ok()?, r.agency.clone().ok()?);
             Some(Bar {
                 role: r.role.clone(),
-                establishment,
-                permanent,
-                agency,
-                uncovered: (establishment - permanent - agency).max(0.0),
+                establishment: r.establishment.clone().ok()?,
+                permanent: r.permanent.clone().ok()?,
+                agency: r.agency.clone().ok()?,
+                // The table's own Vacant figure bounds it, so chart and table agree.
+                uncovered: r.vacant_not_covered().ok()?,
             })
         })
         .collect();
@@ -63,18 +67,7 @@ pub fn establishment_chart(
         return None;
     }
 
-    let widest = bars
-        .iter()
-        .max_by(|a, b| (a.agency + a.uncovered).total_cmp(&(b.agency + b.uncovered)))
-        .filter(|b| b.agency + b.uncovered > 0.0);
-    let generated = match widest {
-        Some(bar) => format!(
-            "{} has the most posts not filled by permanent staff ({} FTE)",
-            isolate(&bar.role),
-            fte(bar.agency + bar.uncovered)
-        ),
-        None => "Every post is filled by permanent staff".to_owned(),
-    };
+    let generated = generated_title(&bars);
     let title = title.map(str::trim).filter(|t| !t.is_empty()).map_or(generated, str::to_owned);
     let period_words = if period.is_empty() { String::new() } else { format!(", {period}") };
     let subtitle = format!("Establishment by role{period_words}, full-time equivalent (FTE)");
@@ -82,9 +75,41 @@ pub fn establishment_chart(
     let frame = Frame::new(&title, &subtitle, &format!("Source: {source}"));
 
     let mut svg = String::new();
-    let height = frame.header_height(LEGEND_ROWS) + frame.footer_height() + 40 + BAR_PITCH * bars.len() as u32;
+    // Each bar's band is tall enough for the longest role's name in lines.
+    let lines = bars.iter().map(|b| label_lines(&b.role, LABEL_CHARS).len()).max().unwrap_or(1);
+    let pitch = band_pitch(BAR_PITCH, lines);
+    let height = frame.header_height(LEGEND_ROWS) + frame.footer_height() + 40 + pitch * bars.len() as u32;
     draw(&mut svg, &bars, height, &frame).ok()?;
     Some(Chart::new(id, title, subtitle, source, description, data(&bars), &svg))
+}
+
+/// Roles named in a title before a tie is given as a number of roles instead.
+const TIED_ROLES_NAMED: usize = 3;
+
+/// The chart's message: the role, or every role tied as printed, with the most FTE drawn past
+/// its permanent staff, agency workers and uncovered vacancies. Not "posts not filled by
+/// permanent staff": agency workers over establishment count too, so the figure can be more
+/// than establishment − permanent.
+fn generated_title(bars: &[Bar]) -> String {
+    let not_permanent = |b: &Bar| fte(b.agency + b.uncovered);
+    let most = bars.iter().map(|b| b.agency + b.uncovered).fold(0.0, f64::max);
+    if fte(most) == fte(0.0) {
+        return if bars.iter().all(|b| b.permanent >= b.establishment) {
+            "Every post is filled by permanent staff".to_owned()
+        } else {
+            "No role has agency workers or uncovered vacancies".to_owned()
+        };
+    }
+    let top: Vec<String> = bars.iter().filter(|b| not_permanent(b) == fte(most)).map(|b| isolate(&b.role)).collect();
+    let what = "the most agency workers and uncovered vacancies";
+    match top.as_slice() {
+        [one] => format!("{one} has {what} ({} FTE)", fte(most)),
+        tied if tied.len() <= TIED_ROLES_NAMED => {
+            let names: Vec<&str> = tied.iter().map(String::as_str).collect();
+            format!("{} have {what} ({} FTE each)", and_list(&names), fte(most))
+        }
+        tied => format!("{} roles have {what} ({} FTE each)", tied.len(), fte(most)),
+    }
 }
 
 fn data(bars: &[Bar]) -> ChartData {
@@ -109,15 +134,26 @@ fn describe(bars: &[Bar], period_words: &str) -> String {
     );
     for bar in bars {
         text.push_str(&format!(
-            " {}: establishment {}, permanent {}, agency {}, vacant and not covered {}.",
+            " {}: establishment {}, permanent {}, agency {}, vacant and not covered {}{}.",
             isolate(&bar.role),
             fte(bar.establishment),
             fte(bar.permanent),
             fte(bar.agency),
-            fte(bar.uncovered)
+            fte(bar.uncovered),
+            neither_words(bar)
         ));
     }
     text
+}
+
+/// Posts the table counts neither as filled nor as vacant, where there are any: the bar stops
+/// short of its establishment marker by this much.
+fn neither_words(bar: &Bar) -> String {
+    let neither = bar.establishment - bar.permanent - bar.agency - bar.uncovered;
+    if fte(neither.max(0.0)) == fte(0.0) {
+        return String::new();
+    }
+    format!(", and {} neither filled nor counted as vacant", fte(neither))
 }
 
 fn draw(out: &mut String, bars: &[Bar], height: u32, frame: &Frame) -> DrawResult {
@@ -167,11 +203,8 @@ fn draw(out: &mut String, bars: &[Bar], height: u32, frame: &Frame) -> DrawResul
             DARK_GREY.stroke_width(3),
         )))?;
         let (left_edge, mid_y) = chart.backend_coord(&(0.0, (top + bottom) / 2.0));
-        root.draw(&Text::new(
-            shorten(&bar.role, 22),
-            (left_edge - 8, mid_y),
-            text(14.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+        let style = text(14.0, &TEXT).pos(Pos::new(HPos::Right, VPos::Center));
+        draw_lines_of(&root, &label_lines(&bar.role, LABEL_CHARS), (left_edge - 8, mid_y), &style)?;
     }
     root.present()
 }

@@ -112,26 +112,116 @@ pub(super) fn draw_value_axis(plot: &mut Plot<'_, '_>, unit: Unit, axis: ValueAx
         .axis_style(DARK_GREY);
     match axis {
         ValueAxis::Horizontal => {
-            mesh.disable_y_mesh().y_labels(0).x_labels(6).x_label_formatter(&ticks).x_desc(unit.axis_name())
+            mesh.disable_y_mesh().y_labels(0).x_labels(AXIS_TICKS).x_label_formatter(&ticks).x_desc(unit.axis_name())
         }
         ValueAxis::Vertical => {
-            mesh.disable_x_mesh().x_labels(0).y_labels(6).y_label_formatter(&ticks).y_desc(unit.axis_name())
+            mesh.disable_x_mesh().x_labels(0).y_labels(AXIS_TICKS).y_label_formatter(&ticks).y_desc(unit.axis_name())
         }
     };
     mesh.draw()
 }
 
-/// The next round number for the axis end: 10, 20, 50, 100...
+/// The most ticks the value axis carries, 0 included: six steps let the axis end close above
+/// the data (0 to 120 in twenties) and still on a tick.
+pub(super) const AXIS_TICKS: usize = 7;
+
+/// The axis end: the first round number at least 5% above `value`, so the longest bar stops
+/// short of the end. Each is a whole number of plotters' tick steps (1, 2 or 5 × 10ⁿ) no more
+/// than `AXIS_TICKS` − 1 steps long, so the end is labelled, and no more than about 1.4× the
+/// value, so a one-row chart of 106 runs to 120, not 200.
 pub(super) fn nice_ceiling(value: f64) -> f64 {
-    if value <= 0.0 {
+    if value <= 0.0 || !value.is_finite() {
         return 1.0;
     }
-    let magnitude = 10f64.powf(value.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    let target = value * 1.05;
+    let magnitude = 10f64.powf(target.log10().floor());
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .into_iter()
         .map(|step| step * magnitude)
-        .find(|&end| end >= value * 1.05)
+        .find(|&end| end >= target)
         .unwrap_or(10.0 * magnitude)
+}
+
+/// Lines a category label may take; only what does not fit in them is cut.
+pub(super) const LABEL_LINES: usize = 3;
+/// The distance between a category label's lines, for 14px text.
+pub(super) const LABEL_LINE_HEIGHT: u32 = 16;
+
+/// A category's band height: the bars' own, or taller where a label takes more lines than fit,
+/// so the lines of neighbouring labels never overlap.
+pub(super) fn band_pitch(bar_pitch: u32, label_lines: usize) -> u32 {
+    bar_pitch.max(label_lines as u32 * LABEL_LINE_HEIGHT + 8)
+}
+
+/// Draws a label's lines one under another, centred as a block on `y`.
+pub(super) fn draw_lines_of(root: &Area<'_>, lines: &[String], (x, y): (i32, i32), style: &TextStyle) -> DrawResult {
+    let step = LABEL_LINE_HEIGHT as i32;
+    let first = y - step * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        root.draw(&Text::new(line.as_str(), (x, first + step * i as i32), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// A category label in up to [`LABEL_LINES`] lines of `max_chars`, broken at spaces and after
+/// hyphens, so bars whose names differ only at the end are told apart. A word longer than a
+/// line is broken with a hyphen; only what is left after the last line is cut with "…".
+pub(super) fn label_lines(text: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(2);
+    let mut lines = fill_lines(text, max_chars);
+    if lines.len() > LABEL_LINES {
+        let rest = lines.split_off(LABEL_LINES - 1).join(" ");
+        lines.push(shorten(&rest, max_chars));
+        return lines;
+    }
+    // As even as the same number of lines allows, so a name does not end on a lone word; never
+    // so narrow that a word is broken that did not need to be.
+    let longest = pieces(text, max_chars).iter().map(|(_, piece)| piece.chars().count()).max().unwrap_or(0);
+    let shortest = (text.chars().count() / lines.len().max(1)).max(longest);
+    (shortest..max_chars).map(|width| fill_lines(text, width)).find(|even| even.len() <= lines.len()).unwrap_or(lines)
+}
+
+/// Greedy filling of lines with the label's pieces (see [`pieces`]).
+fn fill_lines(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (spaced, piece) in pieces(text, max_chars) {
+        let joined = if spaced && !line.is_empty() { format!("{line} {piece}") } else { format!("{line}{piece}") };
+        if line.is_empty() || joined.chars().count() <= max_chars {
+            line = joined;
+        } else {
+            lines.push(std::mem::replace(&mut line, piece));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The places a label may break: each word, split after its hyphens, with whether a space comes
+/// before it. A piece longer than a line is cut into line-long parts ending in a hyphen.
+fn pieces(text: &str, max_chars: usize) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        for (i, part) in word.split_inclusive(['-', '–']).enumerate() {
+            let chars: Vec<char> = part.chars().collect();
+            let chunks: Vec<String> = if chars.len() <= max_chars {
+                vec![part.to_owned()]
+            } else {
+                let mut chunks: Vec<String> =
+                    chars.chunks(max_chars - 1).map(|c| c.iter().collect::<String>() + "-").collect();
+                if let Some(last) = chunks.last_mut() {
+                    last.pop();
+                }
+                chunks
+            };
+            for (j, chunk) in chunks.into_iter().enumerate() {
+                out.push((i == 0 && j == 0, chunk));
+            }
+        }
+    }
+    out
 }
 
 /// Long names are cut in the chart only; the table and the description keep them whole.
@@ -180,10 +270,65 @@ mod tests {
 
     #[test]
     fn axis_ends_on_a_round_number_above_the_data() {
-        for (value, expected) in
-            [(87.19, 100.0), (42.69, 50.0), (9.0, 10.0), (16.5, 20.0), (0.0, 1.0), (230.0, 250.0), (240.0, 500.0)]
-        {
+        for (value, expected) in [
+            (106.0, 120.0),
+            (87.19, 100.0),
+            (42.69, 50.0),
+            (9.0, 10.0),
+            (16.5, 20.0),
+            (0.0, 1.0),
+            (230.0, 250.0),
+            (240.0, 300.0),
+            (96.0, 120.0),
+            (0.314, 0.4),
+            (1204.0, 1500.0),
+        ] {
             assert_eq!(nice_ceiling(value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn axis_ends_close_above_the_data_on_a_labelled_tick() {
+        use plotters::coord::ranged1d::Ranged;
+        // Every data maximum from 1 to 10,000 in small steps, and some fractions (rates).
+        let values = (1..=2000).map(|i| f64::from(i) * 5.0).chain((1..100).map(|i| f64::from(i) / 100.0));
+        for value in values {
+            let end = nice_ceiling(value);
+            assert!(end >= value * 1.05, "{value} -> {end}");
+            if value >= 10.0 {
+                assert!(end < value * 1.5, "{value} -> {end}");
+            }
+            let ticks = RangedCoordf64::from(0.0..end).key_points(AXIS_TICKS);
+            let last = ticks.last().copied().unwrap_or_default();
+            assert!((last - end).abs() < end * 1e-9, "{value} -> {end}: ticks {ticks:?}");
+        }
+    }
+
+    #[test]
+    fn category_labels_wrap_onto_up_to_three_lines() {
+        let cases: [(&str, usize, &[&str]); 10] = [
+            ("Social Worker", 22, &["Social Worker"]),
+            ("Resignation – career progression", 22, &["Resignation –", "career progression"]),
+            ("Resignation - relocation outside the area", 22, &["Resignation -", "relocation", "outside the area"]),
+            ("Head of Adult Social Care", 22, &["Head of Adult", "Social Care"]),
+            ("Agency-to-permanent transfer", 12, &["Agency-to-", "permanent", "transfer"]),
+            ("Resignation–workload", 12, &["Resignation–", "workload"]),
+            ("Independent Reviewing Officer and Chair", 12, &["Independent", "Reviewing", "Officer and…"]),
+            ("Supercalifragilistic", 8, &["Superca-", "lifragi-", "listic"]),
+            ("  spaced   out  ", 22, &["spaced out"]),
+            ("", 22, &[]),
+        ];
+        for (text, width, expected) in cases {
+            let lines = label_lines(text, width);
+            assert_eq!(lines, expected, "{text:?} in {width}");
+            assert!(lines.iter().all(|l| l.chars().count() <= width), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn bands_grow_to_hold_their_label_lines() {
+        for (bar_pitch, lines, expected) in [(38, 1, 38), (38, 2, 40), (38, 3, 56), (74, 3, 74)] {
+            assert_eq!(band_pitch(bar_pitch, lines), expected, "{bar_pitch} {lines}");
         }
     }
 

@@ -11,10 +11,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{
-    bold_text, draw_value_axis, nice_ceiling, shorten, text, Area, DrawResult, Frame, Plot, ValueAxis, LEFT, WIDTH,
+    band_pitch, bold_text, draw_lines_of, draw_value_axis, label_lines, nice_ceiling, shorten, text, Area, DrawResult,
+    Frame, Plot, ValueAxis, LEFT, WIDTH,
 };
 use super::palette::{CATEGORICAL, DARK_BLUE, HIGHLIGHT_BAND, ORANGE, SECONDARY_TEXT, TEXT};
 use super::{Chart, ChartData, Unit};
+use crate::engine::format::and_list;
 
 /// The most series one chart draws: the guidance asks for no more than four colours, and lines
 /// have four marker shapes.
@@ -102,11 +104,12 @@ fn render(spec: &ChartSpec, kind: Kind) -> Option<Chart> {
     let frame = Frame::new(&spec.title, &spec.subtitle, &format!("Source: {}", spec.source));
     let plot_height = match kind {
         // Bars keep their thickness, so the chart grows with its categories.
+        // and each band is tall enough for its label's lines.
         Kind::Bars => {
             let pitch = if values.len() == 1 { 38 } else { 20 * values.len() as u32 + 14 };
-            AXIS_AREA + 4 + pitch * spec.categories.len() as u32
+            AXIS_AREA + 4 + band_pitch(pitch, most_label_lines(spec)) * spec.categories.len() as u32
         }
-        Kind::Stacked => AXIS_AREA + 4 + 38 * spec.categories.len() as u32,
+        Kind::Stacked => AXIS_AREA + 4 + band_pitch(38, most_label_lines(spec)) * spec.categories.len() as u32,
         Kind::Lines => LINE_PLOT_HEIGHT,
     };
     let height = frame.header_height(legend_rows(&values)) + frame.footer_height() + plot_height;
@@ -212,15 +215,6 @@ fn said(unit: Unit, value: Option<f64>) -> String {
     value.map_or_else(|| NO_FIGURE.to_owned(), |v| unit.format(v))
 }
 
-/// "A", "A and B", "A, B and C".
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 fn highlighted(spec: &ChartSpec) -> Option<usize> {
     spec.highlight.filter(|&c| c < spec.categories.len())
 }
@@ -253,11 +247,25 @@ fn value_range(unit: Unit, values: &Values) -> (f64, f64) {
     (lo, hi)
 }
 
-/// A category label, bold and marked when highlighted.
-fn draw_category(root: &Area<'_>, name: &str, highlight: bool, at: (i32, i32), pos: Pos) -> DrawResult {
+/// A bar's category label in lines: the mark takes room on the first line of a highlighted one.
+fn category_lines(spec: &ChartSpec, c: usize) -> Vec<String> {
+    let marked = highlighted(spec) == Some(c);
+    label_lines(&spec.categories[c], if marked { LABEL_CHARS - 2 } else { LABEL_CHARS })
+}
+
+/// The most lines any bar's category label takes, which sets every band's height.
+fn most_label_lines(spec: &ChartSpec) -> usize {
+    (0..spec.categories.len()).map(|c| category_lines(spec, c).len()).max().unwrap_or(1)
+}
+
+/// A category label's lines, centred on `at`; bold, the first line marked, when highlighted.
+fn draw_category(root: &Area<'_>, lines: &[String], highlight: bool, at: (i32, i32), pos: Pos) -> DrawResult {
     let style = if highlight { bold_text(14.0, &TEXT) } else { text(14.0, &TEXT) };
-    let label = if highlight { format!("{HIGHLIGHT_MARK}{name}") } else { name.to_owned() };
-    root.draw(&Text::new(label, at, style.pos(pos)))
+    let mut lines = lines.to_vec();
+    if let (true, Some(first)) = (highlight, lines.first_mut()) {
+        first.insert_str(0, HIGHLIGHT_MARK);
+    }
+    draw_lines_of(root, &lines, at, &style.pos(pos))
 }
 
 /// The value label at a bar's end: the figure, after the series' name when bars are grouped.
@@ -347,7 +355,7 @@ fn draw_bars(root: &Area<'_>, plot: &Area<'_>, spec: &ChartSpec, values: &Values
 
     let slot = 0.76 / values.len() as f64;
     let label_size = if grouped { 12.0 } else { 13.0 };
-    for (c, category) in spec.categories.iter().enumerate() {
+    for c in 0..spec.categories.len() {
         let band_top = n - c as f64;
         for (j, series) in values.iter().enumerate() {
             let slot_top = band_top - 0.12 - j as f64 * slot;
@@ -368,8 +376,8 @@ fn draw_bars(root: &Area<'_>, plot: &Area<'_>, spec: &ChartSpec, values: &Values
             root.draw(&Text::new(bar_label(spec, j, series[c]), (x, y), style))?;
         }
         let (left_edge, mid_y) = chart.backend_coord(&(lo, band_top - 0.5));
-        let name = shorten(category, if highlight == Some(c) { LABEL_CHARS - 2 } else { LABEL_CHARS });
-        draw_category(root, &name, highlight == Some(c), (left_edge - 8, mid_y), Pos::new(HPos::Right, VPos::Center))?;
+        let (lines, marked) = (category_lines(spec, c), highlight == Some(c));
+        draw_category(root, &lines, marked, (left_edge - 8, mid_y), Pos::new(HPos::Right, VPos::Center))?;
     }
     Ok(())
 }
@@ -421,7 +429,7 @@ fn draw_stacked(
         .y_label_area_size(LABEL_WIDTH)
         .build_cartesian_2d(lo.min(0.0)..hi, 0.0..n)?;
     draw_value_axis(&mut chart, spec.unit, ValueAxis::Horizontal)?;
-    for (c, category) in spec.categories.iter().enumerate() {
+    for c in 0..spec.categories.len() {
         let (top, bottom) = (n - c as f64 - 0.16, n - c as f64 - 0.84);
         let mut start = 0.0;
         for (j, series) in values.iter().enumerate() {
@@ -443,13 +451,8 @@ fn draw_stacked(
         let style = text(13.0, &TEXT).pos(Pos::new(HPos::Left, VPos::Center));
         root.draw(&Text::new(said(spec.unit, totals[c]), (x + 6, y), style))?;
         let (left_edge, mid_y) = chart.backend_coord(&(lo.min(0.0), n - c as f64 - 0.5));
-        draw_category(
-            root,
-            &shorten(category, LABEL_CHARS),
-            false,
-            (left_edge - 8, mid_y),
-            Pos::new(HPos::Right, VPos::Center),
-        )?;
+        let lines = category_lines(spec, c);
+        draw_category(root, &lines, false, (left_edge - 8, mid_y), Pos::new(HPos::Right, VPos::Center))?;
     }
     Ok(())
 }
@@ -509,7 +512,7 @@ fn draw_periods(root: &Area<'_>, chart: &Plot<'_, '_>, spec: &ChartSpec, lo: f64
             continue;
         }
         let (x, _) = chart.backend_coord(&(c as f64, lo));
-        let name = shorten(category, PERIOD_CHARS);
+        let name = [shorten(category, PERIOD_CHARS)];
         draw_category(root, &name, highlighted, (x, bottom + 8), Pos::new(HPos::Center, VPos::Top))?;
     }
     Ok(())

@@ -28,6 +28,11 @@ pub struct RoleFigures {
 }
 
 impl RoleFigures {
+    /// This row's vacant posts not covered by agency workers: see [`vacant_not_covered`].
+    pub fn vacant_not_covered(&self) -> Measure {
+        vacant_not_covered(self.establishment.clone(), self.permanent.clone(), self.agency.clone(), self.vacant.clone())
+    }
+
     pub fn get(&self, field: Field) -> &Measure {
         match field {
             Field::Establishment => &self.establishment,
@@ -103,6 +108,26 @@ pub fn agency_cover_of_vacancies(agency: Measure, vacant: Measure) -> Measure {
     } else {
         Err(NotAvailable::NoDenominator)
     }
+}
+
+/// Vacant posts that no agency worker covers, in FTE: DfE's vacancy FTE less the "agency FTE
+/// covering vacancies" (`../shared/domain.md`, "Metric definitions"). An establishment is staff
+/// in post plus vacancies (`../shared/domain.md`), so the posts neither permanent staff nor
+/// agency workers fill are establishment − permanent − agency; that is the uncovered part under
+/// either (over)/under convention, but never more than the table's own Vacant figure, so a post
+/// the table does not count as vacant is never shown as one. Without a Vacant figure, the
+/// establishment definition alone gives it.
+///
+/// ```
+/// use wrb::engine::metrics::vacant_not_covered;
+/// // Vacant counts the posts agency workers cover: 4 vacant, 1 covered.
+/// assert_eq!(vacant_not_covered(Ok(10.0), Ok(6.0), Ok(1.0), Ok(4.0)), Ok(3.0));
+/// // Posts with no one in them that the table does not count as vacant.
+/// assert_eq!(vacant_not_covered(Ok(2.0), Ok(0.0), Ok(0.0), Ok(0.0)), Ok(0.0));
+/// ```
+pub fn vacant_not_covered(establishment: Measure, permanent: Measure, agency: Measure, vacant: Measure) -> Measure {
+    let unfilled = (establishment? - permanent? - agency?).max(0.0);
+    Ok(vacant.map_or(unfilled, |vacant| unfilled.min(vacant.max(0.0))))
 }
 
 /// part / (part + rest), if there is anything to divide by.

@@ -11,8 +11,8 @@ pub mod pipeline;
 pub mod staff;
 
 pub use establishment::{
-    agency_cover_of_vacancies, agency_rate, establishment_figures, share_vacant, vacancy_rate, EstablishmentFigures,
-    OverUnderBasis, RoleFigures,
+    agency_cover_of_vacancies, agency_rate, establishment_figures, share_vacant, vacancy_rate, vacant_not_covered,
+    EstablishmentFigures, OverUnderBasis, RoleFigures,
 };
 
 use crate::engine::model::{Field, NoValue};

@@ -5,7 +5,7 @@ use super::facts::{earlier_in_words, earlier_period_name, period_name, Facts};
 use super::narrative::rate_movement;
 use super::{caption, pipeline, Block, Counters, Table};
 use crate::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
-use crate::engine::format::{count, fte, fte_bracketed, rate};
+use crate::engine::format::{and_list, count, fte, fte_bracketed, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
 use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
@@ -632,11 +632,9 @@ fn age_profile(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
 
 fn leavers_by_reason(facts: &Facts, id: &str, title: &str) -> Result<Chart, String> {
     let (source, s) = facts.staff()?;
-    let total: usize = s.leavers_by_reason.iter().map(|(_, n)| n).sum();
-    let Some((top, n)) = s.leavers_by_reason.first() else {
+    let Some(generated) = leavers_title(&s.leavers_by_reason) else {
         return Err(format!("no one left in the year to {}", s.reference_date.long()));
     };
-    let generated = format!("{top} was the most common reason for leaving ({n} of {total} leavers)");
     finish(
         ChartSpec {
             id: id.to_owned(),
@@ -654,4 +652,71 @@ fn leavers_by_reason(facts: &Facts, id: &str, title: &str) -> Result<Chart, Stri
         },
         true,
     )
+}
+
+/// Reasons named in a title before a tie is given as a number of reasons instead.
+const TIED_REASONS_NAMED: usize = 3;
+
+/// The leavers chart's message, from the reasons with most leavers first: the reason with the
+/// most leavers, or every reason tied for the most, so a tie is never told as one reason
+/// leading. `None` when no one left.
+fn leavers_title(reasons: &[(String, usize)]) -> Option<String> {
+    let most = reasons.first()?.1;
+    let total: usize = reasons.iter().map(|(_, n)| n).sum();
+    let top: Vec<&str> = reasons.iter().take_while(|(_, n)| *n == most).map(|(r, _)| r.as_str()).collect();
+    Some(match top.as_slice() {
+        [only] if reasons.len() == 1 => format!("{only} was the only reason for leaving ({})", leavers(most)),
+        [one] => format!("{one} was the most common reason for leaving ({most} of {})", leavers(total)),
+        tied if tied.len() <= TIED_REASONS_NAMED => {
+            format!("{} were the most common reasons for leaving ({} each, of {total})", and_list(tied), leavers(most))
+        }
+        tied => {
+            format!("{} reasons tie as the most common for leaving ({} each, of {total})", tied.len(), leavers(most))
+        }
+    })
+}
+
+/// "1 leaver", "3 leavers".
+fn leavers(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "leaver" } else { "leavers" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reasons with their leavers, most first, as the staff list's figures give them.
+    type Counts = &'static [(&'static str, usize)];
+
+    fn reasons(counts: Counts) -> Vec<(String, usize)> {
+        counts.iter().map(|(r, n)| ((*r).to_owned(), *n)).collect()
+    }
+
+    #[test]
+    fn the_leavers_title_names_every_reason_tied_for_the_most() {
+        let cases: [(Counts, Option<&str>); 7] = [
+            (&[], None),
+            (&[("Retirement", 1)], Some("Retirement was the only reason for leaving (1 leaver)")),
+            (&[("Retirement", 3)], Some("Retirement was the only reason for leaving (3 leavers)")),
+            (
+                &[("Career progression", 4), ("Retirement", 3), ("Dismissal", 1)],
+                Some("Career progression was the most common reason for leaving (4 of 8 leavers)"),
+            ),
+            (
+                &[("Relocation", 3), ("Career progression", 3), ("Retirement", 1)],
+                Some("Relocation and Career progression were the most common reasons for leaving (3 leavers each, of 7)"),
+            ),
+            (
+                &[("Relocation", 1), ("Retirement", 1), ("Workload", 1)],
+                Some("Relocation, Retirement and Workload were the most common reasons for leaving (1 leaver each, of 3)"),
+            ),
+            (
+                &[("A", 2), ("B", 2), ("C", 2), ("D", 2), ("E", 1)],
+                Some("4 reasons tie as the most common for leaving (2 leavers each, of 9)"),
+            ),
+        ];
+        for (counts, expected) in cases {
+            assert_eq!(leavers_title(&reasons(counts)).as_deref(), expected, "{counts:?}");
+        }
+    }
 }
