@@ -111,7 +111,7 @@ fn live_figures_follow_the_data() {
     let id = project.document.sections[0].paragraphs[0].id;
     assert_eq!(
         text_of(&build_report(&project), id),
-        "In 2025/26 the vacancy rate was 31.4% (27.40 FTE of 84.19 last year's establishment)."
+        "In 2025/26 the vacancy rate was 31.4% (27.4 FTE of 84.2 last year's establishment)."
     );
 
     // New data, same words: the figures change with it.
@@ -122,8 +122,34 @@ fn live_figures_follow_the_data() {
     };
     assert_eq!(
         text_of(&build_report(&changed), id),
-        "In 2026/27 the vacancy rate was 20.0% (2.00 FTE of 84.19 last year's establishment)."
+        "In 2026/27 the vacancy rate was 20.0% (2 FTE of 84.2 last year's establishment)."
     );
+}
+
+/// FTE in running text: to 1 decimal place as published, a whole figure without ".00"
+/// ("34 vacant posts", "31 agency staff"); the tables keep two places.
+#[test]
+fn fte_figures_in_prose_print_as_running_text_gives_them() {
+    let cases = [
+        ("Social Worker\t106\t41\t31\t34\n", "34 vacant posts, 31 agency staff, 106 posts, 72 in post."),
+        ("Social Worker\t10\t8.5\t0.5\t1.5\n", "1.5 vacant posts, 0.5 agency staff, 10 posts, 9 in post."),
+        ("Social Worker\t12.5\t7.25\t2.75\t2.5\n", "2.5 vacant posts, 2.8 agency staff, 12.5 posts, 10 in post."),
+    ];
+    for (row, expected) in cases {
+        let mut project = project_with(vec![(
+            "Current position",
+            vec![text("{vacant} vacant posts, {agency} agency staff, {establishment} posts, {in post} in post.")],
+        )]);
+        project.tables.truncate(1);
+        let table = format!("Role\tEstablishment\tPermanent\tAgency\tVacant\n{row}");
+        project.tables[0] = TableInput { period: "2025/26".into(), ..TableInput::pasted(&table, "test") };
+        let id = project.document.sections[0].paragraphs[0].id;
+        let report = build_report(&project);
+        assert_eq!(text_of(&report, id), expected, "{row}");
+    }
+    // The table beside the words keeps FTE to two places.
+    let report = build_report(&sample_project());
+    assert!(report.tables().any(|t| t.total.as_ref().is_some_and(|total| total[1] == "87.19")));
 }
 
 #[test]
@@ -172,8 +198,8 @@ fn the_first_draft_says_only_what_the_data_supports() {
     let Content::Text(words) = &draft[0] else { panic!("text") };
     assert_eq!(
         plain(&fill(words, &facts)),
-        "In 2025/26, the establishment is 87.19 FTE posts. Permanent staff fill 59.79 FTE and agency workers 24.00 \
-         FTE. There are 27.40 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
+        "In 2025/26, the establishment is 87.2 FTE posts. Permanent staff fill 59.8 FTE and agency workers 24 \
+         FTE. There are 27.4 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
          in post (permanent and agency)."
     );
 
@@ -282,7 +308,7 @@ fn generated_chart_titles_state_the_message() {
     assert_eq!(
         titles,
         [
-            "Social Worker has the most posts not filled by permanent staff (16.00 FTE)",
+            "Social Worker has the most posts not filled by permanent staff (16 FTE)",
             "The vacancy rate fell in 4 of 7 roles between 2024/25 and 2025/26",
             "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%",
             "Northshire has a higher vacancy rate than all 10 of its statistical neighbours",

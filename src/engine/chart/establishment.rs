@@ -16,7 +16,7 @@ use super::frame::{
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
 use super::Unit;
 use super::{Chart, ChartData};
-use crate::engine::format::{fte, isolate};
+use crate::engine::format::{fte, fte_in_words, isolate};
 use crate::engine::metrics::EstablishmentFigures;
 
 /// Two legend rows: the three parts, and the establishment marker.
@@ -71,7 +71,8 @@ pub fn establishment_chart(
         Some(bar) => format!(
             "{} has the most posts not filled by permanent staff ({} FTE)",
             isolate(&bar.role),
-            fte(bar.agency + bar.uncovered)
+            // The title is a sentence: FTE as running text gives it.
+            fte_in_words(bar.agency + bar.uncovered)
         ),
         None => "Every post is filled by permanent staff".to_owned(),
     };
