@@ -5,7 +5,7 @@
 use super::facts::{earlier_in_words, Facts};
 use super::narrative::rate_movement;
 use super::pipeline::{total as summed, Total::*};
-use crate::engine::format::{fte_in_words, money, rate};
+use crate::engine::format::{counted, fte_in_words, money, plural, rate};
 use crate::engine::metrics::benchmark::Rate;
 use crate::engine::metrics::pipeline::{scenario_outcome, ProjectedMonth, ScenarioOutcome};
 use crate::engine::metrics::{Measure, RoleFigures};
@@ -190,6 +190,18 @@ pub const FIGURES: &[Figure] = &[
         name: "leavers",
         help: "Leavers in the year, headcount (staff list)",
         value: |f, _| f.staff().map(|(_, s)| s.leavers_headcount.to_string()),
+    },
+    Figure {
+        group: "Staff list",
+        name: "people joined",
+        help: "Starters in words: “12 people joined”, “1 person joined” (staff list)",
+        value: |f, _| f.staff().map(|(_, s)| format!("{} joined", counted(s.starters_headcount, "person", "people"))),
+    },
+    Figure {
+        group: "Staff list",
+        name: "people left",
+        help: "Leavers in words: “9 people left”, “1 person left” (staff list)",
+        value: |f, _| f.staff().map(|(_, s)| format!("{} left", counted(s.leavers_headcount, "person", "people"))),
     },
     Figure {
         group: "Staff list",
@@ -501,7 +513,7 @@ fn progress(tracker: &[crate::engine::model::Recommendation]) -> Result<String, 
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .map(|(n, one, many)| format!("{n} {}", plural(n, one, many)))
     .collect();
     let listed = match parts.as_slice() {
         [only] => only.clone(),
