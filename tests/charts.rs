@@ -628,3 +628,45 @@ fn units_print_in_the_papers_number_style() {
         assert_eq!(unit.format(value), expected, "{unit:?} {value}");
     }
 }
+
+/// The picture the Word file uses shows the legend and plot but not the title, subtitle and
+/// source, which Word prints as text beside it: each is then given once.
+#[test]
+fn the_picture_for_word_leaves_out_the_words_printed_around_it() {
+    let report_charts = wrb::engine::sample::Template::ALL
+        .iter()
+        .map(|t| t.project())
+        .chain([sample_project()])
+        .flat_map(|p| wrb::engine::report::build_report_reading_files(&p).charts().cloned().collect::<Vec<_>>());
+    let charts: Vec<Chart> = cases().into_iter().map(|c| c.chart).chain(report_charts).collect();
+    assert!(charts.len() > 8, "the templates' charts are looked at too");
+    for chart in &charts {
+        let picture = parse(&chart.picture_svg()).unwrap_or_else(|e| panic!("{}: not well-formed: {e}", chart.title));
+        let view: Vec<f64> = picture[0].attr("viewBox").unwrap().split(' ').map(|n| n.parse().unwrap()).collect();
+        assert_eq!(picture[0].attr("height").unwrap().parse::<f64>().unwrap(), view[3], "{}", chart.title);
+        let (top, bottom) = (view[1], view[1] + view[3]);
+        // The frame draws its words first: the title's lines, the subtitle's, the source's.
+        let words = format!("{} {} Source: {}", chart.title, chart.subtitle, chart.source);
+        let words: Vec<&str> = words.split_whitespace().collect();
+        let texts: Vec<(&Element, f64)> = picture
+            .iter()
+            .filter(|e| e.name == "text")
+            .map(|e| (e, e.attr("y").unwrap().parse::<f64>().unwrap()))
+            .collect();
+        let mut said = 0;
+        let mut framed = 0;
+        while said < words.len() {
+            said += texts[framed].0.text.split_whitespace().count();
+            framed += 1;
+        }
+        assert_eq!(said, words.len(), "{}: the first texts are the frame's words", chart.title);
+        for (i, (text, y)) in texts.iter().enumerate() {
+            let shown = *y >= top && *y < bottom;
+            assert_eq!(shown, i >= framed, "{}: “{}” at y={y}, view {top} to {bottom}", chart.title, text.text);
+        }
+        // Nothing else is cut: the view is as wide as the chart and only its frame is lost.
+        let whole = parse(&chart.svg).unwrap();
+        let full_height: f64 = whole[0].attr("height").unwrap().parse().unwrap();
+        assert!(bottom <= full_height && top > 0.0, "{}", chart.title);
+    }
+}
