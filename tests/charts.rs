@@ -795,20 +795,62 @@ fn the_establishment_chart_s_title_says_what_its_figure_counts() {
         // agency plus uncovered vacancies, not "posts not filled by permanent staff".
         (
             "Social Worker\t42.69\t27.69\t16.00\t15.00\nTeam Manager\t9.00\t7.00\t2.00\t2.00\n",
-            "Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)",
+            "Social Worker has the most agency workers and uncovered vacancies (16 FTE)",
         ),
         (
             "Team Manager\t9.00\t7.00\t1.00\t2.00\nSenior Practitioner\t6.00\t4.00\t0.00\t2.00\nSocial Worker\t4.00\t3.00\t1.00\t1.00\n",
-            "Team Manager and Senior Practitioner have the most agency workers and uncovered vacancies (2.00 FTE each)",
+            "Team Manager and Senior Practitioner have the most agency workers and uncovered vacancies (2 FTE each)",
         ),
         (
             "Social Worker\t2469.00\t1234.50\t1000.00\t1234.50\n",
-            "Social Worker has the most agency workers and uncovered vacancies (1,234.50 FTE)",
+            "Social Worker has the most agency workers and uncovered vacancies (1,234.5 FTE)",
         ),
         ("Social Worker\t4.00\t4.00\t0.00\t0.00\n", "Every post is filled by permanent staff"),
         ("Practice Educator\t2.00\t0.00\t0.00\t0.00\n", "No role has agency workers or uncovered vacancies"),
     ];
     for (rows, expected) in cases {
         assert_eq!(establishment_of(&format!("{head}{rows}")).title, expected, "{rows}");
+    }
+}
+
+/// The picture the Word file uses shows the legend and plot but not the title, subtitle and
+/// source, which Word prints as text beside it: each is then given once.
+#[test]
+fn the_picture_for_word_leaves_out_the_words_printed_around_it() {
+    let report_charts = wrb::engine::sample::Template::ALL
+        .iter()
+        .map(|t| t.project())
+        .chain([sample_project()])
+        .flat_map(|p| wrb::engine::report::build_report_reading_files(&p).charts().cloned().collect::<Vec<_>>());
+    let charts: Vec<Chart> = cases().into_iter().map(|c| c.chart).chain(report_charts).collect();
+    assert!(charts.len() > 8, "the templates' charts are looked at too");
+    for chart in &charts {
+        let picture = parse(&chart.picture_svg()).unwrap_or_else(|e| panic!("{}: not well-formed: {e}", chart.title));
+        let view: Vec<f64> = picture[0].attr("viewBox").unwrap().split(' ').map(|n| n.parse().unwrap()).collect();
+        assert_eq!(picture[0].attr("height").unwrap().parse::<f64>().unwrap(), view[3], "{}", chart.title);
+        let (top, bottom) = (view[1], view[1] + view[3]);
+        // The frame draws its words first: the title's lines, the subtitle's, the source's.
+        let words = format!("{} {} Source: {}", chart.title, chart.subtitle, chart.source);
+        let words: Vec<&str> = words.split_whitespace().collect();
+        let texts: Vec<(&Element, f64)> = picture
+            .iter()
+            .filter(|e| e.name == "text")
+            .map(|e| (e, e.attr("y").unwrap().parse::<f64>().unwrap()))
+            .collect();
+        let mut said = 0;
+        let mut framed = 0;
+        while said < words.len() {
+            said += texts[framed].0.text.split_whitespace().count();
+            framed += 1;
+        }
+        assert_eq!(said, words.len(), "{}: the first texts are the frame's words", chart.title);
+        for (i, (text, y)) in texts.iter().enumerate() {
+            let shown = *y >= top && *y < bottom;
+            assert_eq!(shown, i >= framed, "{}: “{}” at y={y}, view {top} to {bottom}", chart.title, text.text);
+        }
+        // Nothing else is cut: the view is as wide as the chart and only its frame is lost.
+        let whole = parse(&chart.svg).unwrap();
+        let full_height: f64 = whole[0].attr("height").unwrap().parse().unwrap();
+        assert!(bottom <= full_height && top > 0.0, "{}", chart.title);
     }
 }

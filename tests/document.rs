@@ -111,7 +111,7 @@ fn live_figures_follow_the_data() {
     let id = project.document.sections[0].paragraphs[0].id;
     assert_eq!(
         text_of(&build_report(&project), id),
-        "In 2025/26 the vacancy rate was 31.4% (27.40 FTE of 84.19 last year's establishment)."
+        "In 2025/26 the vacancy rate was 31.4% (27.4 FTE of 84.2 last year's establishment)."
     );
 
     // New data, same words: the figures change with it.
@@ -122,8 +122,34 @@ fn live_figures_follow_the_data() {
     };
     assert_eq!(
         text_of(&build_report(&changed), id),
-        "In 2026/27 the vacancy rate was 20.0% (2.00 FTE of 84.19 last year's establishment)."
+        "In 2026/27 the vacancy rate was 20.0% (2 FTE of 84.2 last year's establishment)."
     );
+}
+
+/// FTE in running text: to 1 decimal place as published, a whole figure without ".00"
+/// ("34 vacant posts", "31 agency staff"); the tables keep two places.
+#[test]
+fn fte_figures_in_prose_print_as_running_text_gives_them() {
+    let cases = [
+        ("Social Worker\t106\t41\t31\t34\n", "34 vacant posts, 31 agency staff, 106 posts, 72 in post."),
+        ("Social Worker\t10\t8.5\t0.5\t1.5\n", "1.5 vacant posts, 0.5 agency staff, 10 posts, 9 in post."),
+        ("Social Worker\t12.5\t7.25\t2.75\t2.5\n", "2.5 vacant posts, 2.8 agency staff, 12.5 posts, 10 in post."),
+    ];
+    for (row, expected) in cases {
+        let mut project = project_with(vec![(
+            "Current position",
+            vec![text("{vacant} vacant posts, {agency} agency staff, {establishment} posts, {in post} in post.")],
+        )]);
+        project.tables.truncate(1);
+        let table = format!("Role\tEstablishment\tPermanent\tAgency\tVacant\n{row}");
+        project.tables[0] = TableInput { period: "2025/26".into(), ..TableInput::pasted(&table, "test") };
+        let id = project.document.sections[0].paragraphs[0].id;
+        let report = build_report(&project);
+        assert_eq!(text_of(&report, id), expected, "{row}");
+    }
+    // The table beside the words keeps FTE to two places.
+    let report = build_report(&sample_project());
+    assert!(report.tables().any(|t| t.total.as_ref().is_some_and(|total| total[1] == "87.19")));
 }
 
 #[test]
@@ -172,8 +198,8 @@ fn the_first_draft_says_only_what_the_data_supports() {
     let Content::Text(words) = &draft[0] else { panic!("text") };
     assert_eq!(
         plain(&fill(words, &facts)),
-        "In 2025/26, the establishment is 87.19 FTE posts. Permanent staff fill 59.79 FTE and agency workers 24.00 \
-         FTE. There are 27.40 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
+        "In 2025/26, the establishment is 87.2 FTE posts. Permanent staff fill 59.8 FTE and agency workers 24 \
+         FTE. There are 27.4 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
          in post (permanent and agency)."
     );
 
@@ -282,7 +308,7 @@ fn generated_chart_titles_state_the_message() {
     assert_eq!(
         titles,
         [
-            "Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)",
+            "Social Worker has the most agency workers and uncovered vacancies (16 FTE)",
             "The vacancy rate fell in 4 of 7 roles between 2024/25 and 2025/26",
             "The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%",
             "Northshire has a higher vacancy rate than all 10 of its statistical neighbours",
@@ -321,4 +347,122 @@ fn a_supporting_file_not_read_yet_is_named_where_its_figures_would_be() {
         ["Newly qualified and training cohorts table: no cohort table has been added, unless it is one not read yet \
           (cohorts.xlsx is still being read)."]
     );
+}
+
+/// A staff list of three people in post since 2010, with `n` starters and `n` leavers in the
+/// year to 30 September 2025.
+fn staff_list(n: usize) -> String {
+    let mut csv =
+        String::from("Staff number,Role,Team,FTE,Contract type,Start date,Leaving date,Leaving reason,Date of birth\n");
+    for i in 0..3 {
+        csv.push_str(&format!("S{i},Social Worker,North,1.00,Permanent,01/04/2010,,,01/01/1980\n"));
+    }
+    for i in 0..n {
+        csv.push_str(&format!("J{i},Social Worker,North,1.00,Permanent,01/01/2025,,,01/01/1990\n"));
+        csv.push_str(&format!("L{i},Social Worker,North,1.00,Permanent,01/04/2010,31/03/2025,Retirement,01/01/1960\n"));
+    }
+    csv
+}
+
+/// Every line the report generates, as printed: prose, lists, captions, notes, chart titles
+/// and descriptions, and what could not be shown.
+fn generated_lines(report: &ReportDocument) -> Vec<String> {
+    let mut lines = Vec::new();
+    for block in report.blocks() {
+        match block {
+            Block::Text(runs) => lines.push(plain(runs)),
+            Block::Bullets { lead, items } => lines.extend(std::iter::once(lead).chain(items).map(|r| plain(r))),
+            Block::Table(t) => lines.extend(std::iter::once(t.caption.clone()).chain(t.notes.clone())),
+            Block::Chart(c) => lines.extend([c.title.clone(), c.subtitle.clone(), c.description.clone()]),
+            Block::Problem(text) => lines.push(text.clone()),
+        }
+    }
+    lines
+}
+
+/// Where a count of one is followed by a plural: "1 people", "(1 of 1 leavers)", "1 are".
+fn disagreement(line: &str) -> Option<String> {
+    const PLURALS: &[&str] = &[
+        "people",
+        "leavers",
+        "starters",
+        "posts",
+        "roles",
+        "recommendations",
+        "days",
+        "statistical neighbours",
+        "staff were",
+        "are",
+        "were",
+        "have",
+        "FTE vacant posts",
+        "councils",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (0..words.len()).find_map(|i| {
+        let rest = words[i + 1..].join(" ");
+        let one = words[i].trim_start_matches('(') == "1";
+        PLURALS
+            .iter()
+            .find(|p| one && (rest == **p || rest.starts_with(&format!("{p} ")) || rest.starts_with(&format!("{p})"))))
+            .map(|p| format!("1 {p}"))
+    })
+}
+
+#[test]
+fn counts_agree_with_their_nouns_in_every_generated_sentence() {
+    let mut projects: Vec<(String, Project)> =
+        Template::ALL.iter().map(|t| (t.label().to_owned(), t.project())).collect();
+    projects.push(("the sample".into(), sample_project()));
+    for n in 0..=2 {
+        let mut project = Template::AdultVacanciesRisk.project();
+        project.supporting = vec![TableInput::pasted(staff_list(n), "test staff list")];
+        project.settings.staff_date = wrb::engine::model::Date::new(2025, 9, 30);
+        // One role in each period, its vacancy rate falling: the chart counts one role.
+        let role = |vacant: u32| {
+            format!("Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t10\t{}\t0\t{vacant}\n", 10 - vacant)
+        };
+        project.tables = vec![
+            TableInput { period: "2025/26".into(), ..TableInput::pasted(role(1), "test") },
+            TableInput { period: "2024/25".into(), ..TableInput::pasted(role(2), "test") },
+        ];
+        let tracker = vec![wrb::engine::model::Recommendation::default(); n.max(1)];
+        project.document.sections[0].paragraphs.push(wrb::engine::model::Paragraph {
+            id: 900,
+            content: Content::Text("{progress on recommendations}.".into()),
+        });
+        project.document.sections[0].paragraphs.push(wrb::engine::model::Paragraph {
+            id: 901,
+            content: Content::Data { block: DataBlock::Recommendations(tracker), title: String::new() },
+        });
+        project.document.sections[0].paragraphs.push(wrb::engine::model::Paragraph {
+            id: 902,
+            content: Content::Data { block: DataBlock::TwoPeriodChart, title: String::new() },
+        });
+        projects.push((format!("{n} starters and {n} leavers"), project));
+    }
+    for (name, project) in &projects {
+        let lines = generated_lines(&build_report(project));
+        for line in &lines {
+            assert_eq!(disagreement(line), None, "{name}: {line}");
+        }
+    }
+    // What the variants say, so the check above is seen to look at them.
+    let said = |i: usize| generated_lines(&build_report(&projects[projects.len() - 3 + i].1)).join("\n");
+    let cases = [
+        (0, "0 people joined and 0 left"),
+        (1, "1 person joined and 1 left"),
+        (1, "was the only reason for leaving (1 leaver)"),
+        (1, "The vacancy rate fell in 1 of 1 role between 2024/25 and 2025/26"),
+        (1, "The one recommendation is progressing."),
+        (2, "2 people joined and 2 left"),
+        (2, "was the only reason for leaving (2 leavers)"),
+        (2, "Of the 2 recommendations, 2 are progressing."),
+    ];
+    for (n, expected) in cases {
+        assert!(said(n).contains(expected), "{n}: {expected}\n{}", said(n));
+    }
+    assert_eq!(disagreement("In the year, 1 people joined"), Some("1 people".into()));
+    assert_eq!(disagreement("(1 of 1 leavers)"), Some("1 leavers".into()));
+    assert_eq!(disagreement("1 of 2 leavers; 21 people; 1.5 days"), None);
 }

@@ -103,7 +103,11 @@ fn a_tracker_fills_an_empty_tracker_block_and_its_statuses_are_counted() {
     assert_eq!(statuses, [Status::Green.label(), Status::Amber.label(), Status::Red.label()]);
     // The key under it uses the words of its cells, each with what it means.
     for status in statuses {
-        assert!(table.notes.iter().any(|n| n.contains(&format!("{status} ("))), "the key names “{status}”: {:?}", table.notes);
+        assert!(
+            table.notes.iter().any(|n| n.contains(&format!("{status} ("))),
+            "the key names “{status}”: {:?}",
+            table.notes
+        );
     }
 
     // Recommendations typed into the block are the report's, whatever table is beside it.
@@ -123,13 +127,13 @@ fn the_scenarios_assumptions_are_live_figures() {
     let words = "Now {agency rate}; after converting {agency workers converted} FTE, {agency rate after conversion}, \
                  saving {conversion saving a year}. In a year: {projected vacancy rate in 12 months}.";
     let (mut project, before) = report(&[], vec![Content::Text(words.into())]);
-    assert!(before.contains("after converting 0.00 FTE"), "nothing converted until the officer says: {before}");
+    assert!(before.contains("after converting 0 FTE"), "nothing converted until the officer says: {before}");
     project.settings.scenario.convert = 5.0;
     project.settings.scenario.recruits = Some(40.0);
     let after = html::render(&build_report(&project));
     let agency = |page: &str| page.split("Now ").nth(1).and_then(|s| s.split(';').next()).map(str::to_owned);
     let after_conversion = after.split("FTE, ").nth(1).and_then(|s| s.split(',').next()).unwrap().to_owned();
-    assert!(after.contains("after converting 5.00 FTE"), "{after}");
+    assert!(after.contains("after converting 5 FTE"), "{after}");
     assert_ne!(agency(&after).unwrap(), after_conversion, "converting lowers the agency rate");
     assert!(!after.contains("no figure"), "every scenario figure is worked out");
     let report = build_report(&project);

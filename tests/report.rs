@@ -27,8 +27,8 @@ fn sample_report_has_title_block_numbered_sections_narrative_tables_and_charts()
 
     let page = html::render(&report);
     assert!(page.contains(
-        "In 2025/26, the establishment is 87.19 FTE posts. Permanent staff fill 59.79 FTE and agency workers 24.00 \
-         FTE. There are 27.40 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
+        "In 2025/26, the establishment is 87.2 FTE posts. Permanent staff fill 59.8 FTE and agency workers 24 \
+         FTE. There are 27.4 FTE vacant posts, a vacancy rate of 31.4%, and agency workers make up 28.6% of staff \
          in post (permanent and agency)."
     ));
     assert!(page.contains("The vacancy rate has fallen by 4.2 percentage points since 2024/25, from 35.6% to 31.4%."));
@@ -63,7 +63,7 @@ fn chart_is_accessible_svg_in_the_analysis_function_palette() {
     let svg = &chart.svg;
     assert!(svg.starts_with("<svg class=\"chart\""));
     assert!(svg.contains("role=\"img\" aria-labelledby=\"figure-1-title figure-1-desc\""));
-    assert!(svg.contains("<title id=\"figure-1-title\">Social Worker has the most agency workers and uncovered vacancies (16.00 FTE)</title>"));
+    assert!(svg.contains("<title id=\"figure-1-title\">Social Worker has the most agency workers and uncovered vacancies (16 FTE)</title>"));
     assert!(chart
         .description
         .contains("Social Worker: establishment 42.69, permanent 27.69, agency 16.00, vacant and not covered 0.00."));

@@ -35,8 +35,8 @@ fn renders_a_table_file_with_its_period() {
     let run = wfr(&["render", table.to_str().unwrap(), "--period", "2026/27"]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let page = String::from_utf8(run.stdout).unwrap();
-    assert!(page.contains("In 2026/27, the establishment is 10.00 FTE posts."), "the draft, from this table");
-    assert!(page.contains("There are 3.00 FTE vacant posts, a vacancy rate of 30.0%"));
+    assert!(page.contains("In 2026/27, the establishment is 10 FTE posts."), "the draft, from this table");
+    assert!(page.contains("There are 3 FTE vacant posts, a vacancy rate of 30.0%"));
     assert!(!page.contains("compared with England"), "the sample council's benchmarks are not carried over");
 }
 

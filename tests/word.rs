@@ -253,3 +253,124 @@ fn wide_tables_print_smaller_and_landscape_turns_the_page() {
     let portrait = document(&build_report(&sample_project()), &pictures);
     read_by_libreoffice("portrait", &portrait, &whole);
 }
+
+/// The `<w:p>` that holds `text`, from its start to the text.
+fn paragraph_with<'a>(xml: &'a str, text: &str) -> &'a str {
+    let at = xml.find(&format!(">{text}<")).unwrap_or_else(|| panic!("{text} is in the file"));
+    &xml[xml[..at].rfind("<w:p ").unwrap()..at]
+}
+
+/// The `<w:tc>` that holds `text`, from its start to the text.
+fn cell_with<'a>(table: &'a str, text: &str) -> &'a str {
+    let at = table.find(&format!(">{text}<")).unwrap_or_else(|| panic!("{text} is in the table"));
+    &table[table[..at].rfind("<w:tc>").unwrap()..at]
+}
+
+#[test]
+fn figures_line_up_on_the_right_and_words_on_the_left() {
+    let sample = part(&unzip(&document(&build_report(&sample_project()), &|_| None)), "word/document.xml");
+    let tracker =
+        part(&unzip(&document(&build_report(&Template::ScrutinyProgress.project()), &|_| None)), "word/document.xml");
+    let right = "<w:jc w:val=\"right\" />";
+    // (file, a heading of the table, the cell's text, set on the right)
+    let cases: &[(&str, &str, &str, bool)] = &[
+        (&sample, "(Over)/under", "Role", false),
+        (&sample, "(Over)/under", "Social Worker", false),
+        (&sample, "(Over)/under", "Establishment", true),
+        (&sample, "(Over)/under", "42.69", true),
+        (&sample, "(Over)/under", "(1.00)", true),
+        (&sample, "(Over)/under", "35.1%", true),
+        (&sample, "(Over)/under", "Total", false),
+        (&sample, "(Over)/under", "87.19", true),
+        (&sample, "Still employed", "Programme", false),
+        (&sample, "Still employed", "ASYE 2022/23", false),
+        (&sample, "Still employed", "Still employed", true),
+        (&sample, "Still employed", "88.9%", true),
+        (&sample, "Spent (%)", "£120,000", true),
+        (&tracker, "Status", "Status", false),
+    ];
+    for (xml, heading, text, on_the_right) in cases {
+        let cell = cell_with(table_with(xml, heading), text);
+        assert_eq!(cell.contains(right), *on_the_right, "{text} in the table with {heading}: {cell}");
+    }
+    // Every cell of the tracker is words, set on the left.
+    assert!(!table_with(&tracker, "Status").contains(right));
+}
+
+#[test]
+fn a_short_table_keeps_its_rows_on_one_page() {
+    let mut report = build_report(&sample_project());
+    let short = report.tables().next().expect("a table").clone();
+    assert!(short.rows.len() <= 20);
+    // The same table at 25 rows breaks across pages, its header row repeated.
+    let mut long = short.clone();
+    long.caption = "A long table".into();
+    long.rows = (0..25).map(|i| short.rows[i % short.rows.len()].clone()).collect();
+    report.sections[0].paragraphs[0].blocks.push(Block::Table(long));
+    let xml = part(&unzip(&document(&report, &|_| None)), "word/document.xml");
+    let rows = |heading_of: &str, caption: &str| -> Vec<String> {
+        let after = &xml[xml.find(&format!(">{caption}<")).unwrap()..];
+        let table = table_with(after, heading_of);
+        table.split("<w:tr>").skip(1).map(str::to_owned).collect()
+    };
+    let kept = |row: &String| {
+        let paragraphs = row.matches("<w:p ").count();
+        assert!(paragraphs > 0);
+        row.matches("<w:keepNext />").count() == paragraphs
+    };
+    for (caption, whole) in [(short.caption.as_str(), true), ("A long table", false)] {
+        let rows = rows(&short.header[1], caption);
+        assert_eq!(rows.len(), 1 + if whole { short.rows.len() + usize::from(short.total.is_some()) } else { 25 });
+        assert!(rows[0].starts_with("<w:trPr><w:tblHeader/>"), "{caption}: the header row repeats");
+        assert!(rows.iter().all(|r| r.contains("<w:cantSplit />")), "{caption}: no row splits across pages");
+        assert!(kept(&rows[0]), "{caption}: the header keeps with the first row");
+        let (last, body) = rows[1..].split_last().unwrap();
+        assert!(body.iter().all(|r| kept(r) == whole), "{caption}: every row but the last keeps with the next");
+        assert!(!last.contains("<w:keepNext />"), "{caption}: the last row lets the page break after it");
+    }
+}
+
+#[test]
+fn a_paragraph_that_leads_into_a_list_keeps_with_it() {
+    let mut report = build_report(&Template::AdultVacanciesRisk.project());
+    let text = |t: &str| Block::Text(vec![Run::Text(t.into())]);
+    report.sections[0].paragraphs[0].blocks.extend([text("The figures below are:"), text("An ordinary sentence.")]);
+    let xml = part(&unzip(&document(&report, &|_| None)), "word/document.xml");
+    let cases = [
+        ("The main risks are:", true),
+        ("The Committee is asked to:", true),
+        ("The figures below are:", true),
+        ("An ordinary sentence.", false),
+        ("3. Current position", true),
+        ("note the vacancy and turnover position;", false),
+    ];
+    for (text, kept) in cases {
+        assert_eq!(paragraph_with(&xml, text).contains("<w:keepNext />"), kept, "{text}");
+    }
+}
+
+#[test]
+fn a_chart_s_title_subtitle_and_source_are_given_once_as_text() {
+    let report = build_report(&sample_project());
+    let bytes = document(&report, &pictures);
+    let parts = unzip(&bytes);
+    let xml = part(&parts, "word/document.xml");
+    let media: Vec<&Vec<u8>> =
+        parts.iter().filter(|(n, _)| n.starts_with("word/media/") && !n.ends_with('/')).map(|(_, d)| d).collect();
+    let words_of = |c: &Chart| [c.title.clone(), c.subtitle.clone(), format!("Source: {}", c.source)];
+    for chart in report.charts() {
+        for (i, words) in words_of(chart).into_iter().enumerate() {
+            // Once a chart: charts from one table share a source line.
+            let charts = report.charts().filter(|c| words_of(c)[i] == words).count();
+            let escaped = escape(&words).replace("&#39;", "&apos;");
+            assert_eq!(xml.matches(&format!(">{escaped}<")).count(), charts, "{words}");
+        }
+        // The picture is the chart without them: shorter than the whole chart by the words'
+        // height, and one of the pictures in the file.
+        let picture = pictures(chart).unwrap();
+        let whole_height: u32 =
+            chart.svg.split(" height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        assert!(picture.height + 2 * 60 < 2 * whole_height, "{}: {} of {}", chart.title, picture.height, whole_height);
+        assert!(media.iter().any(|png| **png == picture.png), "{}", chart.title);
+    }
+}

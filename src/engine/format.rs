@@ -1,6 +1,6 @@
 //! UK number style for committee papers (`../shared/domain.md`, "Numbers and words"):
-//! commas for thousands, a 0 before the point, FTE to 2 places, rates to 1 place with `%`,
-//! and over-establishment in brackets.
+//! commas for thousands, a 0 before the point, FTE to 2 places in tables and 1 in running text,
+//! rates to 1 place with `%`, and over-establishment in brackets.
 
 /// A number with a fixed count of decimal places and comma thousands separators.
 ///
@@ -57,6 +57,69 @@ pub fn fte_bracketed(value: f64) -> String {
         Some(magnitude) => format!("({magnitude})"),
         None => text,
     }
+}
+
+/// Full-time equivalent as running text gives it: to 1 decimal place, as FTE is published
+/// (`../shared/domain.md`, "Metric definitions": "Rates and FTE are published to 1 decimal
+/// place"), and a whole figure without its ".0", as papers' prose has it ("34 vacant posts
+/// against an establishment of 106"). Tables keep two places ([`fte`]). A figure that rounds
+/// to 0 but is not 0 keeps two places, so it is not read as none.
+///
+/// ```
+/// use wrb::engine::format::fte_in_words;
+/// assert_eq!(fte_in_words(34.0), "34");
+/// assert_eq!(fte_in_words(12.5), "12.5");
+/// assert_eq!(fte_in_words(87.19), "87.2");
+/// assert_eq!(fte_in_words(0.04), "0.04");
+/// ```
+pub fn fte_in_words(value: f64) -> String {
+    let text = in_words(value, 1);
+    if text == "0" && value != 0.0 {
+        decimal(value, 2)
+    } else {
+        text
+    }
+}
+
+/// A figure in running text, to at most `places` decimal places and without trailing zeros:
+/// "10 days", "7.4 days", "7.35 days" (`../shared/domain.md`, "Numbers and words").
+///
+/// ```
+/// use wrb::engine::format::in_words;
+/// assert_eq!(in_words(10.0, 1), "10");
+/// assert_eq!(in_words(7.40, 2), "7.4");
+/// assert_eq!(in_words(1234.5, 1), "1,234.5");
+/// ```
+pub fn in_words(value: f64, places: usize) -> String {
+    let text = decimal(value, places);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// The noun (or verb) that agrees with a count: `plural(1, "person", "people")` is "person".
+/// Generated sentences that count something take their words from here, so none says
+/// "1 people" or "1 leavers".
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A count with its noun: "1 person", "12 people", "1,204 posts".
+///
+/// ```
+/// use wrb::engine::format::counted;
+/// assert_eq!(counted(1, "person", "people"), "1 person");
+/// assert_eq!(counted(0, "leaver", "leavers"), "0 leavers");
+/// assert_eq!(counted(1204, "post", "posts"), "1,204 posts");
+/// ```
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", decimal(n as f64, 0), plural(n, one, many))
 }
 
 /// A rate held as a fraction (0.248), printed as a percentage to 1 decimal place: `24.8%`.
@@ -183,6 +246,38 @@ mod tests {
         assert_eq!(fte_bracketed(-1.0), "(1.00)");
         assert_eq!(fte_bracketed(-0.001), "0.00");
         assert_eq!(fte_bracketed(2.5), "2.50");
+    }
+
+    #[test]
+    fn prose_figures_drop_trailing_zeros() {
+        let cases: &[(f64, &str)] = &[
+            (34.0, "34"),
+            (31.0, "31"),
+            (12.5, "12.5"),
+            (27.4, "27.4"),
+            (87.19, "87.2"),
+            (1.0, "1"),
+            (0.96, "1"),
+            (0.0, "0"),
+            (0.04, "0.04"),
+            (-3.0, "-3"),
+            (36186.34, "36,186.3"),
+        ];
+        for &(value, expected) in cases {
+            assert_eq!(fte_in_words(value), expected, "fte_in_words({value})");
+        }
+        for (value, places, expected) in [(10.0, 1, "10"), (7.4, 1, "7.4"), (7.35, 2, "7.35"), (640.0, 2, "640")] {
+            assert_eq!(in_words(value, places), expected, "in_words({value}, {places})");
+        }
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        for (n, expected) in [(0, "0 people"), (1, "1 person"), (2, "2 people"), (1000, "1,000 people")] {
+            assert_eq!(counted(n, "person", "people"), expected);
+        }
+        assert_eq!(plural(1, "is", "are"), "is");
+        assert_eq!(plural(3, "is", "are"), "are");
     }
 
     #[test]

@@ -196,8 +196,10 @@ pub fn restored(id: String, project: Project, missing: Vec<String>) -> Action {
 async fn export(writer: &UseOneshotRunnerHandle<FileWriter>, effect: Effect) -> Export {
     let (request, name, mime, what) = match effect {
         Effect::ExportWord { report, name } => {
-            // All the charts at once: the browser decodes and encodes them side by side.
-            let drawn = futures::future::join_all(report.charts().map(|c| chart_png(&c.svg, 2.0))).await;
+            // All the charts at once: the browser decodes and encodes them side by side. Each
+            // without its title, subtitle and source, which the Word file prints as text.
+            let svgs: Vec<String> = report.charts().map(|c| c.picture_svg()).collect();
+            let drawn = futures::future::join_all(svgs.iter().map(|svg| chart_png(svg, 2.0))).await;
             let pictures = drawn
                 .into_iter()
                 .map(|png| png.ok().map(|(png, width, height)| Picture { png, width, height }))

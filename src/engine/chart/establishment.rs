@@ -19,7 +19,7 @@ use super::frame::{
 use super::palette::{DARK_BLUE, DARK_GREY, DARK_PINK, TEXT, TURQUOISE};
 use super::Unit;
 use super::{Chart, ChartData};
-use crate::engine::format::{and_list, fte, isolate};
+use crate::engine::format::{and_list, fte, fte_in_words, isolate};
 use crate::engine::metrics::EstablishmentFigures;
 
 /// Two legend rows: the three parts, and the establishment marker.
@@ -103,12 +103,12 @@ fn generated_title(bars: &[Bar]) -> String {
     let top: Vec<String> = bars.iter().filter(|b| not_permanent(b) == fte(most)).map(|b| isolate(&b.role)).collect();
     let what = "the most agency workers and uncovered vacancies";
     match top.as_slice() {
-        [one] => format!("{one} has {what} ({} FTE)", fte(most)),
+        [one] => format!("{one} has {what} ({} FTE)", fte_in_words(most)),
         tied if tied.len() <= TIED_ROLES_NAMED => {
             let names: Vec<&str> = tied.iter().map(String::as_str).collect();
-            format!("{} have {what} ({} FTE each)", and_list(&names), fte(most))
+            format!("{} have {what} ({} FTE each)", and_list(&names), fte_in_words(most))
         }
-        tied => format!("{} roles have {what} ({} FTE each)", tied.len(), fte(most)),
+        tied => format!("{} roles have {what} ({} FTE each)", tied.len(), fte_in_words(most)),
     }
 }
 

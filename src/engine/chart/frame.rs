@@ -58,6 +58,17 @@ impl Frame {
         16 + 18 * self.source.len().max(1) as u32
     }
 
+    /// The rows of a chart `height` pixels tall between the subtitle and the source: the
+    /// legend and the plot, without the words `draw` puts above and below them.
+    pub(super) fn between_words(&self, height: u32) -> (u32, u32) {
+        // The last subtitle line ends about 13px above the legend's first row, whose swatches
+        // start 7px above it: cut between the two.
+        let top = (self.legend_y() - 10).max(0) as u32;
+        // The source's first line starts 10px into the footer; the axis name ends at its top.
+        let bottom = height.saturating_sub(self.footer_height()) + 6;
+        (top.min(bottom), bottom.min(height))
+    }
+
     /// Draws the white ground, the title, the subtitle and the source, and gives back the area
     /// between header and footer for the plot.
     pub(super) fn draw<'a>(&self, root: &Area<'a>, legend_rows: u32) -> DrawResult<Area<'a>> {

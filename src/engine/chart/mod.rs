@@ -60,6 +60,31 @@ impl Chart {
     }
 }
 
+impl Chart {
+    /// The chart as a picture for a document that prints its title, subtitle and source as
+    /// text beside it (the Word file): the same SVG with its view cut to the legend and plot,
+    /// so those words are not given twice. The text is kept rather than the picture's because
+    /// a screen reader reads it, the officer can edit it, and Word lists the title as a caption.
+    pub fn picture_svg(&self) -> String {
+        let Some(open_end) = self.svg.find('>') else { return self.svg.clone() };
+        let open = &self.svg[..open_end];
+        let number = |name: &str| -> Option<u32> {
+            let start = open.find(&format!(" {name}=\""))? + name.len() + 3;
+            open[start..].split('"').next()?.parse().ok()
+        };
+        let (Some(width), Some(height)) = (number("width"), number("height")) else { return self.svg.clone() };
+        let frame = frame::Frame::new(&self.title, &self.subtitle, &format!("Source: {}", self.source));
+        let (top, bottom) = frame.between_words(height);
+        let cut =
+            open.replacen(&format!(" height=\"{height}\""), &format!(" height=\"{}\"", bottom - top), 1).replacen(
+                &format!(" viewBox=\"0 0 {width} {height}\""),
+                &format!(" viewBox=\"0 {top} {width} {}\"", bottom - top),
+                1,
+            );
+        format!("{cut}{}", &self.svg[open_end..])
+    }
+}
+
 /// Escapes text for SVG and HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

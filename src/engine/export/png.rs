@@ -13,13 +13,14 @@ use crate::engine::chart::Chart;
 /// Arial's widths, then the common open ones.
 const SANS: &[&str] = &["Arial", "Liberation Sans", "Arimo", "Helvetica", "DejaVu Sans", "Noto Sans"];
 
-/// The chart drawn at `scale` times its SVG size (2.0 prints sharply), or None when it cannot
+/// The chart's picture for Word (`Chart::picture_svg`: the Word file prints the title, subtitle
+/// and source as text) drawn at `scale` times its SVG size (2.0 prints sharply), or None when it cannot
 /// be drawn, or when no font is found (plotters labels everything in "sans-serif", and without
 /// a font resvg leaves every label out without a word, so the figures table is better).
 pub fn chart_png(chart: &Chart, scale: f32) -> Option<Picture> {
     let fonts = fonts()?;
     let options = usvg::Options { fontdb: fonts, ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(&chart.svg, &options).ok()?;
+    let tree = usvg::Tree::from_str(&chart.picture_svg(), &options).ok()?;
     let size = tree.size().to_int_size().scale_by(scale)?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
     // White behind the chart, as on the page; a transparent PNG shows dark in some viewers.

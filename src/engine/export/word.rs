@@ -1,7 +1,9 @@
 //! The report as a Word file, for councils whose committee papers go through Word: the same
 //! content as the HTML report, with real headings, numbered paragraphs, tables whose header row
 //! repeats on each page and charts as pictures with alt text. The pictures come from the caller
-//! (resvg natively, a canvas in the browser), so this writer builds for wasm32 too.
+//! (resvg natively, a canvas in the browser), so this writer builds for wasm32 too; they are
+//! drawn from `Chart::picture_svg`, without the title, subtitle and source this writer prints
+//! as text around them.
 
 use crate::engine::case::lower;
 use docx_rs::{
@@ -95,7 +97,8 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
     let mut descriptions = Vec::new();
     for section in &report.sections {
         let heading = format!("{}. {}", section.number, section.heading);
-        docx = docx.add_paragraph(text_paragraph(&heading).style("Heading2"));
+        // A heading goes onto the next page with its first paragraph rather than end a page.
+        docx = docx.add_paragraph(text_paragraph(&heading).style("Heading2").keep_next(true));
         for paragraph in &section.paragraphs {
             // The number goes on the paragraph's first line; later blocks sit under its text.
             let mut number = Some(paragraph.number.as_str());
@@ -169,10 +172,12 @@ fn write_block(
     descriptions: &mut Vec<String>,
 ) -> Docx {
     match block {
-        Block::Text(runs) => docx.add_paragraph(numbered(number, text_runs(runs))),
+        // A paragraph ending in a colon leads into what follows ("The main risks are:"): it
+        // goes onto the next page with it rather than stand alone at the foot of one.
+        Block::Text(runs) => docx.add_paragraph(numbered(number, text_runs(runs)).keep_next(leads_in(runs))),
         Block::Bullets { lead, items } => {
             if !lead.is_empty() || number.is_some() {
-                docx = docx.add_paragraph(numbered(number, text_runs(lead)));
+                docx = docx.add_paragraph(numbered(number, text_runs(lead)).keep_next(!items.is_empty()));
             }
             for item in items {
                 docx = docx.add_paragraph(
@@ -237,11 +242,17 @@ fn write_table(mut docx: Docx, table: &Table, number: Option<&str>, page: Page) 
         std::iter::once(first).chain(std::iter::repeat_n(rest, columns - 1)).collect()
     };
     let grid = fit_words(grid, &longest_words(table, columns, size.unwrap_or(24)));
-    let row = |cells: &[String], bold: bool| {
+    let figures: Vec<bool> = (0..columns).map(|i| table.figures_column(i)).collect();
+    let last_row = table.rows.len() + usize::from(table.total.is_some());
+    // A short table is kept on one page, as the app prints it: every row but the last keeps
+    // with the next. The header row always keeps with the first row below it.
+    let keep = |index: usize| index == 0 || (table.is_short() && index < last_row);
+    let row = |cells: &[String], bold: bool, index: usize| {
         let cells = (0..columns)
             .map(|i| {
                 let text = cells.get(i).map_or("", String::as_str);
-                let mut c = cell(text, grid[i], bold || i == 0, size);
+                let style = CellStyle { bold: bold || i == 0, size, right: figures[i], keep_next: keep(index) };
+                let mut c = cell(text, grid[i], style);
                 if table.status_column == Some(i) && !bold {
                     // The status is in words; the colour only repeats it.
                     let fill = match lower(text.split(':').next().unwrap_or_default().trim()).as_str() {
@@ -259,10 +270,10 @@ fn write_table(mut docx: Docx, table: &Table, number: Option<&str>, page: Page) 
             .collect();
         TableRow::new(cells).cant_split()
     };
-    let mut rows = vec![row(&table.header, true)];
-    rows.extend(table.rows.iter().map(|r| row(r, false)));
+    let mut rows = vec![row(&table.header, true, 0)];
+    rows.extend(table.rows.iter().enumerate().map(|(i, r)| row(r, false, i + 1)));
     if let Some(total) = &table.total {
-        rows.push(row(total, true));
+        rows.push(row(total, true, last_row));
     }
     docx = docx.add_table(
         WTable::new(rows)
@@ -321,16 +332,33 @@ fn fit_words(grid: Vec<usize>, words: &[usize]) -> Vec<usize> {
     grid.iter().zip(words).map(|(g, w)| if g < w { *w } else { g - (g - w) * short / spare.max(1) }).collect()
 }
 
-fn cell(text: &str, width: usize, bold: bool, size: Option<usize>) -> TableCell {
+/// How a table cell's text is set.
+#[derive(Clone, Copy)]
+struct CellStyle {
+    bold: bool,
+    /// In half-points; None for the body size.
+    size: Option<usize>,
+    /// Figures, and their headings, line up on the right, as in the app.
+    right: bool,
+    /// Kept on the page with the next row.
+    keep_next: bool,
+}
+
+fn cell(text: &str, width: usize, style: CellStyle) -> TableCell {
     let run = WRun::new().add_text(text);
-    let run = if bold { run.bold() } else { run };
-    let run = match size {
+    let run = if style.bold { run.bold() } else { run };
+    let run = match style.size {
         Some(size) => run.size(size),
         None => run,
     };
-    TableCell::new()
-        .width(width, WidthType::Dxa)
-        .add_paragraph(docx_rs::Paragraph::new().line_spacing(LineSpacing::new().after(0)).add_run(run))
+    let align = if style.right { AlignmentType::Right } else { AlignmentType::Left };
+    let paragraph = docx_rs::Paragraph::new().line_spacing(LineSpacing::new().after(0)).align(align);
+    TableCell::new().width(width, WidthType::Dxa).add_paragraph(paragraph.keep_next(style.keep_next).add_run(run))
+}
+
+/// Whether a paragraph leads into what follows it: it ends with a colon.
+fn leads_in(runs: &[Run]) -> bool {
+    plain(runs).trim_end().ends_with(':')
 }
 
 fn text_paragraph(text: &str) -> docx_rs::Paragraph {

@@ -5,7 +5,7 @@ use super::facts::{earlier_in_words, earlier_period_name, period_name, Facts};
 use super::narrative::rate_movement;
 use super::{caption, pipeline, Block, Counters, Table};
 use crate::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
-use crate::engine::format::{and_list, count, fte, fte_bracketed, rate};
+use crate::engine::format::{and_list, count, counted, fte, fte_bracketed, plural, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
 use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
@@ -477,10 +477,11 @@ fn two_period_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, Strin
         pairs.iter().filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if rate(*b) < rate(*a) && b < a)).count();
     let rose =
         pairs.iter().filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if b > a && rate(*b) != rate(*a))).count();
+    let role_or_roles = plural(compared, "role", "roles");
     let generated = if fell >= rose {
-        format!("The vacancy rate fell in {fell} of {compared} roles between {from} and {to}")
+        format!("The vacancy rate fell in {fell} of {compared} {role_or_roles} between {from} and {to}")
     } else {
-        format!("The vacancy rate rose in {rose} of {compared} roles between {from} and {to}")
+        format!("The vacancy rate rose in {rose} of {compared} {role_or_roles} between {from} and {to}")
     };
     finish(
         ChartSpec {
@@ -575,12 +576,17 @@ fn benchmark_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String
             let (lower, higher) = (theirs(|x, v| x < v), theirs(|x, v| x > v));
             let council = &b.council;
             let n = neighbours_drawn;
+            let all = match n {
+                1 => "its statistical neighbour".to_owned(),
+                n => format!("all {n} of its statistical neighbours"),
+            };
             if lower == n {
-                format!("{council} has a higher vacancy rate than all {n} of its statistical neighbours")
+                format!("{council} has a higher vacancy rate than {all}")
             } else if higher == n {
-                format!("{council} has a lower vacancy rate than all {n} of its statistical neighbours")
+                format!("{council} has a lower vacancy rate than {all}")
             } else {
-                format!("{council} has a higher vacancy rate than {lower} of its {n} statistical neighbours")
+                let neighbours = counted(n, "statistical neighbour", "statistical neighbours");
+                format!("{council} has a higher vacancy rate than {lower} of its {neighbours}")
             }
         }
         _ => format!("{}'s vacancy rate beside England's", b.council),
@@ -678,7 +684,7 @@ fn leavers_title(reasons: &[(String, usize)]) -> Option<String> {
 
 /// "1 leaver", "3 leavers".
 fn leavers(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "leaver" } else { "leavers" })
+    counted(n, "leaver", "leavers")
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub fn first_draft(facts: &Facts) -> Vec<Content> {
     }
     if facts.staff().is_ok() {
         paragraphs.push(Content::Text(
-            "In the year to {staff date}, {starters} people joined and {leavers} left, a turnover rate of \
+            "In the year to {staff date}, {people joined} and {leavers} left, a turnover rate of \
              {turnover rate}. {aged 55 and over} of staff in post are aged 55 or over, and so may retire within the \
              next ten years."
                 .into(),

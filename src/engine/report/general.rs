@@ -7,7 +7,7 @@ use crate::engine::case::{lower, lower_char};
 use crate::engine::chart::{
     bar_chart, line_chart, stacked_bar_chart, Chart, ChartSpec, Series, Unit as ChartUnit, MAX_SERIES,
 };
-use crate::engine::format::{count, decimal, isolate, money, money_short};
+use crate::engine::format::{count, decimal, fte_in_words, in_words, isolate, money, money_short};
 use crate::engine::import::headings::key;
 use crate::engine::metrics::general::total_disagrees;
 use crate::engine::model::{plain_label, Cell, Entry, GeneralTable, Layout, Row, Unit};
@@ -37,7 +37,7 @@ pub fn table_block(id: u32, facts: &Facts, title: &str, counters: &mut Counters)
         let cells = r.cells.iter().enumerate().map(|(c, cell)| match (across, mixed_columns[c]) {
             // In a column of many units, each figure keeps its own places and says its unit.
             (false, true) => match (cell.entry, cell.unit) {
-                (Entry::Number(v), Unit::Days | Unit::Fte) => said(cell, v),
+                (Entry::Number(v), Unit::Days | Unit::Fte) => labelled(cell, v),
                 _ => shown(cell),
             },
             _ => {
@@ -341,12 +341,26 @@ fn format_value(cell: &Cell, value: f64) -> String {
     }
 }
 
-/// A figure as prose gives it: money in millions shortened ("£2.6m").
+/// A figure in a table cell that says its unit, in a column of many units: "7.35 days",
+/// "12.50 FTE", to the table's places.
+fn labelled(cell: &Cell, value: f64) -> String {
+    match cell.unit {
+        Unit::Days => format!("{} days", format_value(cell, value)),
+        Unit::Fte => format!("{} FTE", format_value(cell, value)),
+        _ => format_value(cell, value),
+    }
+}
+
+/// A figure as prose gives it: money in millions shortened ("£2.6m"), and FTE and days
+/// without trailing zeros ("34 FTE", "10 days", "7.4 days"), as `format::in_words` says why.
 fn said(cell: &Cell, value: f64) -> String {
     match cell.unit {
         Unit::Money => money_short(value),
-        Unit::Days => format!("{} days", format_value(cell, value)),
-        Unit::Fte => format!("{} FTE", format_value(cell, value)),
+        Unit::Days => {
+            let days = in_words(value, usize::from(cell.places).max(1));
+            format!("{days} {}", if days == "1" { "day" } else { "days" })
+        }
+        Unit::Fte => format!("{} FTE", fte_in_words(value)),
         _ => format_value(cell, value),
     }
 }
@@ -577,8 +591,8 @@ fn contradicted(table: &GeneralTable, column: usize) -> Option<String> {
     let stated = &table.total.as_ref()?.cells[column];
     Some(format!(
         "the stated total ({}) is not the sum of the rows ({}): see Checks, and correct the table",
-        said(stated, stated.value().unwrap_or_default()),
-        said(stated, sum)
+        labelled(stated, stated.value().unwrap_or_default()),
+        labelled(stated, sum)
     ))
 }
 
@@ -673,7 +687,32 @@ pub fn offered(table: &GeneralTable) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::was;
+    use super::{labelled, said, was};
+    use crate::engine::model::{Cell, Entry, Unit};
+
+    fn cell(value: f64, unit: Unit, places: u8) -> Cell {
+        Cell { entry: Entry::Number(value), unit, places, written: String::new() }
+    }
+
+    #[test]
+    fn prose_gives_days_and_fte_without_trailing_zeros_and_tables_keep_them() {
+        let cases: &[(f64, Unit, u8, &str, &str)] = &[
+            (10.0, Unit::Days, 0, "10 days", "10.0 days"),
+            (10.0, Unit::Days, 1, "10 days", "10.0 days"),
+            (7.4, Unit::Days, 1, "7.4 days", "7.4 days"),
+            (7.35, Unit::Days, 2, "7.35 days", "7.35 days"),
+            (1.0, Unit::Days, 1, "1 day", "1.0 days"),
+            (640.0, Unit::Days, 0, "640 days", "640.0 days"),
+            (34.0, Unit::Fte, 2, "34 FTE", "34.00 FTE"),
+            (12.5, Unit::Fte, 2, "12.5 FTE", "12.50 FTE"),
+            (31.0, Unit::Headcount, 0, "31", "31"),
+        ];
+        for (value, unit, places, prose, table) in cases {
+            let c = cell(*value, *unit, *places);
+            assert_eq!(said(&c, *value), *prose, "prose: {value} {unit:?}");
+            assert_eq!(labelled(&c, *value), *table, "table: {value} {unit:?}");
+        }
+    }
 
     #[test]
     fn a_measure_named_in_the_plural_takes_were() {

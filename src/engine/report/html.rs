@@ -161,24 +161,14 @@ pub fn marked(runs: &[Run]) -> String {
     out
 }
 
-/// Whether a column holds words (a theme, an update) rather than figures: they are set left
-/// and wrap, where figures line up on the right. Words start with a letter and run longer than
-/// "n/a"; "12.5 days" and "£1.8m" are figures.
-fn words_column(table: &Table, column: usize) -> bool {
-    table.rows.iter().filter_map(|r| r.get(column)).any(|cell| {
-        let first = cell.trim_start().chars().next();
-        first.is_some_and(char::is_alphabetic) && cell.chars().filter(|c| c.is_alphabetic()).count() > 3
-    })
-}
-
 fn render_table(out: &mut String, table: &Table) {
     // Short tables are kept on one page; longer ones break with their header row repeated.
-    let length = if table.rows.len() <= 20 { " short" } else { " long" };
+    let length = if table.is_short() { " short" } else { " long" };
     // A tracker's columns are words, which wrap; figures do not.
     let kind = if table.status_column.is_some() { " tracker" } else { "" };
     let _ = write!(out, "<div class=\"table-wrap{length}\"><table class=\"figures{kind}\">");
     let _ = write!(out, "<caption>{}</caption><thead><tr>", escape(&table.caption));
-    let words: Vec<bool> = (0..table.header.len()).map(|i| i > 0 && words_column(table, i)).collect();
+    let words: Vec<bool> = (0..table.header.len()).map(|i| i > 0 && table.words_column(i)).collect();
     for (heading, words) in table.header.iter().zip(&words) {
         let class = if *words { " class=\"words\"" } else { "" };
         let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(heading));

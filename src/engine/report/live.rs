@@ -5,7 +5,7 @@
 use super::facts::{earlier_in_words, Facts};
 use super::narrative::rate_movement;
 use super::pipeline::{total as summed, Total::*};
-use crate::engine::format::{fte, money, rate};
+use crate::engine::format::{counted, fte_in_words, money, plural, rate};
 use crate::engine::metrics::benchmark::Rate;
 use crate::engine::metrics::pipeline::{scenario_outcome, ProjectedMonth, ScenarioOutcome};
 use crate::engine::metrics::{Measure, RoleFigures};
@@ -92,26 +92,26 @@ pub const FIGURES: &[Figure] = &[
         group: "Establishment",
         name: "establishment",
         help: "Establishment, FTE",
-        value: |f, p| measure(f, p, |t| &t.establishment, fte),
+        value: |f, p| measure(f, p, |t| &t.establishment, fte_in_words),
     },
     Figure {
         group: "Establishment",
         name: "permanent",
         help: "Permanent staff, FTE",
-        value: |f, p| measure(f, p, |t| &t.permanent, fte),
+        value: |f, p| measure(f, p, |t| &t.permanent, fte_in_words),
     },
     Figure {
         group: "Establishment",
         name: "agency",
         help: "Agency workers, FTE",
-        value: |f, p| measure(f, p, |t| &t.agency, fte),
+        value: |f, p| measure(f, p, |t| &t.agency, fte_in_words),
     },
     Figure { group: "Establishment", name: "in post", help: "Permanent and agency, FTE", value: in_post },
     Figure {
         group: "Establishment",
         name: "vacant",
         help: "Vacant posts, FTE",
-        value: |f, p| measure(f, p, |t| &t.vacant, fte),
+        value: |f, p| measure(f, p, |t| &t.vacant, fte_in_words),
     },
     Figure {
         group: "Establishment",
@@ -190,6 +190,18 @@ pub const FIGURES: &[Figure] = &[
         name: "leavers",
         help: "Leavers in the year, headcount (staff list)",
         value: |f, _| f.staff().map(|(_, s)| s.leavers_headcount.to_string()),
+    },
+    Figure {
+        group: "Staff list",
+        name: "people joined",
+        help: "Starters in words: “12 people joined”, “1 person joined” (staff list)",
+        value: |f, _| f.staff().map(|(_, s)| format!("{} joined", counted(s.starters_headcount, "person", "people"))),
+    },
+    Figure {
+        group: "Staff list",
+        name: "people left",
+        help: "Leavers in words: “9 people left”, “1 person left” (staff list)",
+        value: |f, _| f.staff().map(|(_, s)| format!("{} left", counted(s.leavers_headcount, "person", "people"))),
     },
     Figure {
         group: "Staff list",
@@ -316,7 +328,7 @@ pub const FIGURES: &[Figure] = &[
         group: "Scenarios",
         name: "projected in post in 12 months",
         help: "Permanent FTE on the Scenarios panel's assumptions",
-        value: |f, _| projected(f, 12, |m| fte(m.in_post_fte)),
+        value: |f, _| projected(f, 12, |m| fte_in_words(m.in_post_fte)),
     },
     Figure {
         group: "Scenarios",
@@ -334,7 +346,7 @@ pub const FIGURES: &[Figure] = &[
         group: "Scenarios",
         name: "agency workers converted",
         help: "FTE converted to permanent posts (Scenarios panel)",
-        value: |f, _| scenario(f).map(|s| fte(s.conversion.converted)),
+        value: |f, _| scenario(f).map(|s| fte_in_words(s.conversion.converted)),
     },
     Figure {
         group: "Scenarios",
@@ -410,7 +422,7 @@ fn period(facts: &Facts, which: Period) -> Result<String, String> {
 fn in_post(facts: &Facts, which: Period) -> Result<String, String> {
     let t = total(facts, which)?;
     match (&t.permanent, &t.agency) {
-        (Ok(p), Ok(a)) => Ok(fte(p + a)),
+        (Ok(p), Ok(a)) => Ok(fte_in_words(p + a)),
         (Err(why), _) | (_, Err(why)) => Err(why.to_string()),
     }
 }
@@ -501,7 +513,7 @@ fn progress(tracker: &[crate::engine::model::Recommendation]) -> Result<String, 
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .map(|(n, one, many)| format!("{n} {}", plural(n, one, many)))
     .collect();
     let listed = match parts.as_slice() {
         [only] => only.clone(),

@@ -87,7 +87,32 @@ pub struct Table {
     pub status_column: Option<usize>,
 }
 
+/// Tables of up to this many rows are kept on one page; longer ones break, their header row
+/// repeated (the app's print, and the Word file).
+pub const SHORT_TABLE_ROWS: usize = 20;
+
 impl Table {
+    /// Whether the table is short enough to keep on one page.
+    pub fn is_short(&self) -> bool {
+        self.rows.len() <= SHORT_TABLE_ROWS
+    }
+
+    /// Whether a column holds words (a theme, an update) rather than figures: they are set left
+    /// and wrap, where figures line up on the right. Words start with a letter and run longer
+    /// than "n/a"; "12.5 days" and "£1.8m" are figures.
+    pub fn words_column(&self, column: usize) -> bool {
+        self.rows.iter().filter_map(|r| r.get(column)).any(|cell| {
+            let first = cell.trim_start().chars().next();
+            first.is_some_and(char::is_alphabetic) && cell.chars().filter(|c| c.is_alphabetic()).count() > 3
+        })
+    }
+
+    /// Whether a column, heading and cells, is set on the right as figures: not the row labels,
+    /// not a column of words, and nothing in a tracker, whose columns are all words and a status.
+    pub fn figures_column(&self, column: usize) -> bool {
+        column > 0 && self.status_column.is_none() && !self.words_column(column)
+    }
+
     /// A chart's figures as a table, printed beside or instead of the chart.
     pub fn of_chart(chart: &Chart) -> Table {
         Table {

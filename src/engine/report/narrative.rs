@@ -1,18 +1,22 @@
 //! Sentences with the figures filled in, in the number style of `../shared/domain.md`.
 
-use crate::engine::format::{fte, rate};
+use crate::engine::format::{fte_in_words, rate};
 use crate::engine::metrics::{Measure, RoleFigures};
 
-/// The headline sentence for a period's totals, e.g. "There are 27.40 FTE vacant posts against
-/// an establishment of 87.19 FTE, and agency workers make up 28.6% of staff in post
-/// (permanent and agency)."
+/// The headline sentence for a period's totals, e.g. "There are 27.4 FTE vacant posts against
+/// an establishment of 87.2 FTE, and agency workers make up 28.6% of staff in post
+/// (permanent and agency)." FTE as running text prints it (`format::fte_in_words`).
 pub fn headline(total: &RoleFigures, past: bool) -> String {
     let (are, is, make) = if past { ("were", "was", "made") } else { ("are", "is", "make") };
     let vacancies = match (&total.vacant, &total.establishment) {
-        (Ok(v), Ok(e)) if *v == 0.0 => format!("There {are} no vacant posts in an establishment of {} FTE", fte(*e)),
+        (Ok(v), Ok(e)) if *v == 0.0 => {
+            format!("There {are} no vacant posts in an establishment of {} FTE", fte_in_words(*e))
+        }
         (Ok(v), Ok(e)) => {
-            let (verb, posts) = if fte(*v) == "1.00" { (is, "post") } else { (are, "posts") };
-            format!("There {verb} {} FTE vacant {posts} against an establishment of {} FTE", fte(*v), fte(*e))
+            let vacant = fte_in_words(*v);
+            // The verb and noun agree with the figure as printed: "1 FTE vacant post".
+            let (verb, posts) = if vacant == "1" { (is, "post") } else { (are, "posts") };
+            format!("There {verb} {vacant} FTE vacant {posts} against an establishment of {} FTE", fte_in_words(*e))
         }
         (Err(why), _) | (_, Err(why)) => {
             format!("The vacancy position cannot be given because {why}")
@@ -73,17 +77,27 @@ mod tests {
             (
                 total(Ok(7.594), Ok(87.19), Ok(0.2481)),
                 false,
-                "There are 7.59 FTE vacant posts against an establishment of 87.19 FTE, and agency workers make up 24.8% of staff in post (permanent and agency).",
+                "There are 7.6 FTE vacant posts against an establishment of 87.2 FTE, and agency workers make up 24.8% of staff in post (permanent and agency).",
             ),
             (
                 total(Ok(1.0), Ok(10.0), Ok(0.0)),
                 true,
-                "There was 1.00 FTE vacant post against an establishment of 10.00 FTE, and agency workers made up 0.0% of staff in post (permanent and agency).",
+                "There was 1 FTE vacant post against an establishment of 10 FTE, and agency workers made up 0.0% of staff in post (permanent and agency).",
             ),
             (
                 total(Ok(0.0), Ok(4.0), Ok(0.5)),
                 false,
-                "There are no vacant posts in an establishment of 4.00 FTE, and agency workers make up 50.0% of staff in post (permanent and agency).",
+                "There are no vacant posts in an establishment of 4 FTE, and agency workers make up 50.0% of staff in post (permanent and agency).",
+            ),
+            (
+                total(Ok(34.0), Ok(106.0), Ok(0.3)),
+                false,
+                "There are 34 FTE vacant posts against an establishment of 106 FTE, and agency workers make up 30.0% of staff in post (permanent and agency).",
+            ),
+            (
+                total(Ok(2.0), Ok(12.5), Ok(0.1)),
+                true,
+                "There were 2 FTE vacant posts against an establishment of 12.5 FTE, and agency workers made up 10.0% of staff in post (permanent and agency).",
             ),
             (
                 total(Err(NotAvailable::NoColumn(crate::engine::model::Field::Vacant)), Ok(4.0), Err(NotAvailable::NoDenominator)),

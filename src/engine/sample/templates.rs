@@ -200,7 +200,7 @@ impl Template {
                     ])]),
                     section("Current position", current),
                     section("Starters, leavers and turnover", vec![
-                        text("In the year to {staff date}, {starters} people joined and {leavers} left: a turnover rate of {turnover rate}."),
+                        text("In the year to {staff date}, {people joined} and {leavers} left: a turnover rate of {turnover rate}."),
                         data(DataBlock::StaffFlows),
                         data(DataBlock::LeaversByReason),
                         data(DataBlock::AgeProfile),

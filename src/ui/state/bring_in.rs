@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::{Effect, Failed, Import, Placed, Slot, State, Typing};
-use crate::engine::format::{count, sentence_start, sentence_start as capitalise};
+use crate::engine::format::{counted, sentence_start, sentence_start as capitalise};
 use crate::engine::import::establishment::{headings_key, mapping_for_row};
 use crate::engine::import::grid::GridRow;
 use crate::engine::import::{Mapped, Problem, ProblemKind};
@@ -279,14 +279,14 @@ fn loaded_message(name: &str, table: &Table) -> String {
             format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
         }
         Table::StaffList(list) => {
-            let people = count(list.people.len() as f64);
-            format!("Loaded {name}: {people} people. Their figures are under Staff list.")
+            let people = counted(list.people.len(), "person", "people");
+            format!("Loaded {name}: {people}. Their figures are under Staff list.")
         }
         Table::Cohorts(_) => format!("Loaded {name}: cohorts are under Cohorts, recruitment and budgets."),
         Table::Recruitment(_) => format!("Loaded {name}: campaigns are under Cohorts, recruitment and budgets."),
         Table::Budget(_) => format!("Loaded {name}: the budget is under Cohorts, recruitment and budgets."),
         Table::General(table) => format!("Loaded {name} as a table of figures: {}", table.name()),
-        Table::Tracker(rows) => format!("Loaded {name}: {} recommendations.", rows.len()),
+        Table::Tracker(rows) => format!("Loaded {name}: {}.", counted(rows.len(), "recommendation", "recommendations")),
     }
 }
 
@@ -295,10 +295,7 @@ fn loaded_message(name: &str, table: &Table) -> String {
 /// statuses. Says where, for the status line.
 fn tracker_placed(next: &mut State, name: &str, rows: &[Recommendation]) -> String {
     let document = &mut next.project.document;
-    let recommendations = match rows.len() {
-        1 => "1 recommendation".to_owned(),
-        n => format!("{n} recommendations"),
-    };
+    let recommendations = counted(rows.len(), "recommendation", "recommendations");
     let existing = document.sections.iter_mut().enumerate().find_map(|(i, section)| {
         let heading = section.heading.clone();
         section.paragraphs.iter_mut().enumerate().find_map(|(j, p)| match &mut p.content {
