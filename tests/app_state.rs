@@ -65,6 +65,11 @@ const NO_TABLE: &str = "Notes for the meeting\nthe figures follow next week\n";
 #[test]
 fn an_unreadable_paste_keeps_the_report_and_the_text() {
     let state = after(vec![Action::PasteEdited(NO_TABLE.into())]);
+    // The Checks panel, still on the sample's tables, says whose they are.
+    let checked: Vec<&str> = state.checks.iter().map(|c| c.title.as_str()).collect();
+    assert!(!checked.is_empty() && checked.iter().all(|t| t.ends_with("(the sample's fictional figures)")), "{checked:?}");
+    let own = after(vec![Action::PasteEdited(GOOD.into())]);
+    assert_eq!(own.checks.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["The establishment table (pasted)"]);
     assert_eq!(state.project, sample_project(), "the report is untouched");
     assert_eq!(state.paste, NO_TABLE);
     let problems = state.import.as_ref().unwrap().reading.outcome.as_ref().unwrap_err();
@@ -287,6 +292,13 @@ fn a_pasted_staff_list_gets_its_own_panel_and_joins_the_supporting_tables() {
     let later = reduce_(&state, Action::StaffDateChosen(wrb::engine::model::Date::new(2026, 9, 30).unwrap()));
     assert_eq!(Some(staff(&later).reference_date), Date::new(2026, 9, 30));
     assert_eq!(later.project.settings.staff_date, wrb::engine::model::Date::new(2026, 9, 30), "saved with the project");
+    // Pasted after an establishment table, it takes that table's place in the box: the Columns
+    // step, which described the establishment table, goes, and the report keeps that table.
+    let establishment = after(vec![Action::PasteEdited(GOOD.into())]);
+    assert!(establishment.import.as_ref().is_some_and(|i| i.is_paste()), "the Columns step is offered");
+    let then_staff = reduce_(&establishment, Action::PasteEdited(list.into()));
+    assert!(then_staff.import.is_none(), "no Columns step describes the text no longer in the box");
+    assert_eq!(roles(&then_staff), ["Social Worker", "Team Manager"], "the establishment table stays in the report");
     // A second staff list replaces the first rather than sitting beside it.
     let again = reduce_(&later, Action::PasteEdited(list.replace("0.5", "0.6")));
     assert_eq!(again.project.supporting.len(), sample_project().supporting.len() + 1);

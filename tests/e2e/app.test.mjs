@@ -58,7 +58,7 @@ test('pasting a table copied from Excel updates the figures at once', async () =
   assert.ok(senior.includes('(1.00)'), `over establishment in brackets: ${senior}`);
   assert.match(await page.getByRole('status').first().innerText(), /Report updated from the pasted table: 3 roles/);
   assert.ok(await page.locator('svg.chart').first().isVisible(), 'the chart is redrawn');
-  assert.match(await page.locator('svg.chart title').first().textContent(), /Social Worker has the most posts/);
+  assert.match(await page.locator('svg.chart title').first().textContent(), /Social Worker has the most agency workers and uncovered vacancies \(6 FTE\)/);
 
   await page.getByRole('button', { name: 'Use the sample again' }).click();
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('87.19'));

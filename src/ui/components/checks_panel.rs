@@ -29,9 +29,9 @@ pub fn checks_panel(props: &ChecksPanelProps) -> Html {
                 findings.sort_by_key(|f| f.passed);
                 html! {
                     <>
-                        if props.tables.len() > 1 {
-                            <h3>{ table.title.clone() }</h3>
-                        }
+                        // Named even when it is the only one: the officer sees whose table
+                        // was checked (the sample's, after a paste that could not be read).
+                        <h3>{ table.title.clone() }</h3>
                         <ul class="findings">
                             { for findings.into_iter().map(|f| {
                                 let (class, word) = if f.passed { ("passed", "Passed") } else { ("warning", "Check") };

@@ -80,6 +80,9 @@ pub(super) fn paste_edited(mut next: State, text: String) -> Reduced {
     let input = TableInput::pasted(text.clone(), PASTED_SOURCE);
     let arrived = Rc::new(Arrived::pasted(&text));
     if let Some(read) = arrived.read_supporting() {
+        // The box now holds this table, so the Columns step of the table it held before (read
+        // into the report already, or not readable) would describe text no longer there.
+        next.import = next.import.filter(|i| !i.is_paste());
         return (beside_the_report(next, "the pasted table", input, arrived, read), Vec::new());
     }
     // Typing or pasting again into the box edits the same table; "Add another period's

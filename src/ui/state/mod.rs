@@ -25,7 +25,7 @@ use crate::engine::import::{Problem, ProblemKind, Reading};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
-    ColumnUse, Content, Date, Move, PrintSettings, Project, RawInput, RememberedMappings, Scenario, TableInput,
+    ColumnUse, Content, Date, Move, Origin, PrintSettings, Project, RawInput, RememberedMappings, Scenario, TableInput,
     TitleField,
 };
 use crate::engine::report::draft::first_draft;
@@ -422,7 +422,8 @@ fn checks(facts: &TableFacts) -> Vec<TableChecks> {
     let periods = facts.periods.iter().filter_map(|period| {
         let read = period.table.read.as_ref().ok()?;
         let input = &period.table.input;
-        let title = if input.period.is_empty() { "The establishment table".to_owned() } else { input.period.clone() };
+        let table = if input.period.is_empty() { "The establishment table".to_owned() } else { input.period.clone() };
+        let title = format!("{table}{}", from_where(input));
         Some(TableChecks { title, findings: establishment_checks(&read.table) })
     });
     let general = facts.general.iter().filter_map(|general| {
@@ -430,6 +431,16 @@ fn checks(facts: &TableFacts) -> Vec<TableChecks> {
         Some(TableChecks { title: sentence_start(&table.name()), findings: general_checks(table) })
     });
     periods.chain(general).collect()
+}
+
+/// Where a checked table came from, so checks on the sample's tables (still in the report after
+/// a paste that could not be read) never pass for checks on the officer's own.
+fn from_where(input: &TableInput) -> String {
+    match (&input.origin, &input.raw) {
+        (Origin::Sample, _) => " (the sample's fictional figures)".to_owned(),
+        (_, RawInput::File { name, .. }) => format!(" (from {name})"),
+        (_, RawInput::Text(_)) => " (pasted)".to_owned(),
+    }
 }
 
 /// The reducer: a pure function from the state and an action to the next state, and the
