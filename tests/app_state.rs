@@ -67,7 +67,10 @@ fn an_unreadable_paste_keeps_the_report_and_the_text() {
     let state = after(vec![Action::PasteEdited(NO_TABLE.into())]);
     // The Checks panel, still on the sample's tables, says whose they are.
     let checked: Vec<&str> = state.checks.iter().map(|c| c.title.as_str()).collect();
-    assert!(!checked.is_empty() && checked.iter().all(|t| t.ends_with("(the sample's fictional figures)")), "{checked:?}");
+    assert!(
+        !checked.is_empty() && checked.iter().all(|t| t.ends_with("(the sample's fictional figures)")),
+        "{checked:?}"
+    );
     let own = after(vec![Action::PasteEdited(GOOD.into())]);
     assert_eq!(own.checks.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["The establishment table (pasted)"]);
     assert_eq!(state.project, sample_project(), "the report is untouched");
@@ -684,7 +687,7 @@ fn every_change_to_the_project_is_kept_and_nothing_else_is() {
     assert!(!keeps(&start, Action::FileReading("x.csv".into())));
     assert!(!keeps(&start, Action::DraftsListed(Vec::new())));
     assert!(!keeps(&start, Action::Dragging(true)));
-    assert!(keeps(&start, Action::NewDraft { id: "new".into() }), "a new draft is listed at once");
+    assert!(keeps(&start, Action::NewDraft { id: "new".into(), from: None }), "a new draft is listed at once");
 }
 
 #[test]

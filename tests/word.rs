@@ -374,3 +374,23 @@ fn a_chart_s_title_subtitle_and_source_are_given_once_as_text() {
         assert!(media.iter().any(|png| **png == picture.png), "{}", chart.title);
     }
 }
+
+/// A report that still uses sample data is headed so on every page, and says where at the top;
+/// a blank report, or one whose sample is all replaced, has no mark.
+#[test]
+fn sample_data_is_marked_on_every_page_until_it_is_replaced() {
+    let headers = |report: &ReportDocument| {
+        let parts = unzip(&document(report, &|_| None));
+        let header: String = parts
+            .iter()
+            .filter(|(n, _)| n.starts_with("word/header"))
+            .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+            .collect();
+        (header, part(&parts, "word/document.xml"))
+    };
+    let (header, body) = headers(&build_report(&sample_project()));
+    assert!(header.contains("SAMPLE DATA: NOT FOR PUBLICATION"), "the page header says so");
+    assert!(body.contains("This report still uses the fictional sample") && body.contains("Table 1: Key figures"));
+    let (header, body) = headers(&build_report(&wrb::engine::sample::blank_project()));
+    assert!(!header.contains("SAMPLE DATA") && !body.contains("fictional sample"), "a blank report is not marked");
+}

@@ -122,8 +122,12 @@ test('several drafts are listed by title and time, and can be opened, copied and
   await page.getByLabel('Report title').fill('Workforce update, January');
   await page.waitForFunction(() => /Drafts in this browser \(1\)/.test(document.querySelector('.drafts summary')?.innerText));
   await page.getByText('Drafts in this browser (1)').click();
+  // A new draft is blank unless a template is chosen: the usual headings, nothing of the sample.
   await page.getByRole('button', { name: 'Start a new draft' }).click();
-  assert.equal(await page.locator('article.report h1').innerText(), "Children's social care workforce update", 'the sample');
+  await page.waitForFunction(() => !document.querySelector('article.report .sample-mark'));
+  assert.equal(await page.locator('article.report h1').innerText(), '', 'a title to fill');
+  assert.deepEqual((await page.locator('article.report h2').allInnerTexts()).slice(0, 2), ['1. Purpose of the report', '2. Recommendations']);
+  assert.equal(await page.locator('article.report table').count(), 0, 'no data');
   await page.getByLabel('Report title').fill('Adults risk paper');
   await page.waitForFunction(() => /Drafts in this browser \(2\)/.test(document.querySelector('.drafts summary')?.innerText));
   const rows = page.locator('.drafts-table tbody tr');

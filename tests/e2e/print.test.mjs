@@ -95,6 +95,6 @@ test('a table longer than 20 rows breaks across pages with its header row repeat
     assert.match(text, /Role Establishment Permanent Agency Vacant/, 'each page of it starts with the header row');
   }
   // A chart too tall for a page is scaled to fit one, not cut.
-  const chart = texts.findIndex((t) => t.includes('has the most posts not filled'));
+  const chart = texts.findIndex((t) => t.includes('the most agency workers and uncovered vacancies'));
   assert.ok(texts[chart].includes('Source: table pasted by the report author'), 'the tall chart fits its page');
 });

@@ -103,3 +103,25 @@ test('the page for members fits a phone: nothing runs off the side, wide tables 
   assert.ok(Math.min(...frames.map((f) => f.shown)) >= 375 * 0.75, `tables are ${frames.map((f) => f.shown)} px wide`);
   await phone.close();
 });
+
+test('sample data is marked in the preview, on every printed page and at the export step; a blank draft is not', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.locator('article.report .sample-mark').waitFor();
+  const places = await page.locator('#sample-in-use li').allInnerTexts();
+  assert.ok(places.some((p) => p.startsWith('Table 1: ')) && places.some((p) => p.startsWith('the title block (')), places.join(' | '));
+  const marked = await printed(page);
+  assert.ok(marked.length >= 2);
+  marked.forEach((text, i) => assert.ok(text.includes('SAMPLE DATA: NOT FOR PUBLICATION'), `page ${i + 1} is marked`));
+
+  await page.locator('.drafts summary').click();
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  await page.waitForFunction(() => !document.querySelector('article.report .sample-mark'));
+  assert.equal(await page.locator('#sample-in-use').count(), 0, 'nothing to replace');
+  assert.ok((await printed(page)).every((text) => !text.includes('SAMPLE DATA')), 'a blank draft prints unmarked');
+
+  // A template is the sample again, and marked again.
+  await page.getByLabel('A new draft starts from').selectOption({ label: 'The template “Adult social care vacancies and risk”, with sample data' });
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  await page.locator('article.report .sample-mark').waitFor();
+});

@@ -7,9 +7,10 @@
 
 use crate::engine::case::lower;
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
-    Numbering, NumberingId, PageMargin, PageNum, PageOrientationType, Pic, Run as WRun, RunFonts, Shading,
-    SpecialIndentType, Start, Style, StyleType, Table as WTable, TableCell, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, PageOrientationType, Pic, Run as WRun, RunFonts,
+    Shading, SpecialIndentType, Start, Style, StyleType, Table as WTable, TableCell, TableLayoutType, TableRow,
+    WidthType,
 };
 
 use crate::engine::chart::{escape, Chart};
@@ -73,6 +74,9 @@ const FONT: &str = "Arial";
 pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Picture>) -> Vec<u8> {
     let page = Page::of(report.print.landscape);
     let mut docx = setup(Docx::new(), page);
+    if !report.sample.is_empty() {
+        docx = sample_marked(docx, &report.sample);
+    }
     let t = &report.title_block;
     if !t.council.trim().is_empty() {
         docx = docx.add_paragraph(text_paragraph(&t.council).style("Council"));
@@ -119,6 +123,22 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
         }
     }
     pack(docx, &t.title, &descriptions)
+}
+
+/// A report that still uses sample data says so on every page (the header) and, at the top,
+/// where: the same mark the preview and print carry.
+fn sample_marked(docx: Docx, places: &[String]) -> Docx {
+    let red = |text: &str| WRun::new().add_text(text).bold().color("AA2A16");
+    docx.header(Header::new().add_paragraph(
+        docx_rs::Paragraph::new().align(AlignmentType::Center).add_run(red("SAMPLE DATA: NOT FOR PUBLICATION")),
+    ))
+    .add_paragraph(docx_rs::Paragraph::new().add_run(red("Sample data. ")).add_run(WRun::new().add_text(
+        format!(
+            "This report still uses the fictional sample's data: {}. Replace it with your own before the report \
+                 goes to committee.",
+            places.join("; ")
+        ),
+    )))
 }
 
 /// Page, fonts, styles, the bullet list and a page-number footer.

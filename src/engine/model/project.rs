@@ -25,6 +25,10 @@ pub struct Project {
     pub document: Document,
     #[serde(default)]
     pub settings: ReportSettings,
+    /// The title block as the sample or template it began from filled it: a field still
+    /// holding its value is sample data, marked as such until the officer changes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_title: Option<TitleBlock>,
 }
 
 impl Project {
@@ -82,7 +86,7 @@ impl Default for Scenario {
 }
 
 /// The block at the top of a committee report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TitleBlock {
     pub council: String,
     pub committee: String,

@@ -33,7 +33,14 @@ pub fn build_report(project: &Project, tables: &TableFacts) -> ReportDocument {
             Section { id: section.id, number, heading: section.heading.clone(), paragraphs }
         })
         .collect();
-    ReportDocument { title_block: project.title_block.clone(), sections, print: project.settings.print.clone() }
+    let mut report = ReportDocument {
+        title_block: project.title_block.clone(),
+        sections,
+        print: project.settings.print.clone(),
+        sample: Vec::new(),
+    };
+    report.sample = super::sample_mark::sample_in_use(project, &report);
+    report
 }
 
 /// Builds the report a project describes, reading its tables (files included) here: for the

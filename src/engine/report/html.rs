@@ -2,9 +2,11 @@
 //! by `styles/report.css`. All text is escaped; only the engine's own SVG goes in as markup.
 
 use super::live::{plain, Run};
+use super::sample_mark::SAMPLE_MARK;
 use super::{Block, ReportDocument, Table};
 use crate::engine::case::lower;
 use crate::engine::chart::escape;
+use crate::engine::format::counted;
 use crate::engine::model::TitleField;
 use std::fmt::Write;
 
@@ -13,7 +15,8 @@ use std::fmt::Write;
 /// ```
 /// let project = wrb::engine::sample::sample_project();
 /// let html = wrb::engine::report::html::render(&wrb::engine::report::build_report_reading_files(&project));
-/// assert!(html.starts_with("<article class=\"report\""));
+/// // The sample is marked as such until its data is replaced.
+/// assert!(html.starts_with("<article class=\"report sample\""));
 /// ```
 pub fn render(report: &ReportDocument) -> String {
     render_parts(report).to_html()
@@ -58,9 +61,13 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
     let t = &report.title_block;
     let orientation = if report.print.landscape { " landscape" } else { "" };
     let chart_tables = if report.print.chart_tables { " print-chart-tables" } else { "" };
-    let mut title_block = String::from("<header class=\"title-block\">");
+    let sample = if report.sample.is_empty() { "" } else { " sample" };
+    let mut title_block = sample_mark(&report.sample);
+    title_block.push_str("<header class=\"title-block\">");
     let _ = write!(title_block, "<p class=\"council\">{}</p>", escape(&t.council));
-    let _ = write!(title_block, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
+    // A heading is never empty: a blank report's is "Untitled report", as the drafts list says.
+    let title = if t.title.trim().is_empty() { "Untitled report" } else { t.title.as_str() };
+    let _ = write!(title_block, "<h1 id=\"report-title\">{}</h1>", escape(title));
     title_block.push_str("<dl>");
     // The council and title are printed above; empty fields are left out rather than printed blank.
     for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
@@ -105,7 +112,27 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
             SectionParts { id, heading, paragraphs }
         })
         .collect();
-    ReportParts { classes: format!("report{orientation}{chart_tables}"), title_block, sections }
+    ReportParts { classes: format!("report{orientation}{chart_tables}{sample}"), title_block, sections }
+}
+
+/// The "Sample data" note while the report uses any, at the top of the report (print.css heads
+/// every printed page of such a report too). The export step lists each place.
+fn sample_mark(places: &[String]) -> String {
+    if places.is_empty() {
+        return String::new();
+    }
+    let blocks = places.iter().filter(|p| !p.starts_with("the title block") && !p.starts_with("figures in")).count();
+    let title = places.iter().any(|p| p.starts_with("the title block"));
+    let what = match (blocks, title) {
+        (0, true) => "in the title block".to_owned(),
+        (0, false) => "in its figures".to_owned(),
+        (n, false) => format!("in {}", counted(n, "table or chart", "tables and charts")),
+        (n, true) => format!("in {} and the title block", counted(n, "table or chart", "tables and charts")),
+    };
+    format!(
+        "<p class=\"sample-mark\" role=\"note\"><strong>{SAMPLE_MARK}.</strong> This report still uses the \
+         fictional sample's data {what}. Replace it with your own before the report goes to committee.</p>"
+    )
 }
 
 fn render_block(out: &mut String, block: &Block, chart_tables: bool) {

@@ -10,6 +10,7 @@ pub mod html;
 pub mod live;
 pub mod narrative;
 mod pipeline;
+pub mod sample_mark;
 
 pub use blocks::NOT_AVAILABLE;
 pub use build::{build_report, build_report_reading_files};
@@ -39,6 +40,9 @@ pub struct ReportDocument {
     pub title_block: TitleBlock,
     pub sections: Vec<Section>,
     pub print: PrintSettings,
+    /// Where the report still uses the sample's data (`sample_mark`); empty when nowhere.
+    #[serde(default)]
+    pub sample: Vec<String>,
 }
 
 /// A numbered section: "1. Current workforce".

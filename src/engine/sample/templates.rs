@@ -59,6 +59,7 @@ impl Template {
             supporting: Vec::new(),
             document: Document::default(),
             settings: ReportSettings::default(),
+            sample_title: Some(self.title_block()),
         };
         match self {
             Template::ChildrensWorkforce | Template::ScrutinyProgress => {

@@ -34,7 +34,7 @@ pub fn controls(
                     <DraftsPanel drafts={state.drafts.clone()} current={state.draft_id.clone()}
                         on_open={dispatch.to(Action::OpenDraft)} on_duplicate={dispatch.to(Action::DuplicateDraft)}
                         on_delete={dispatch.to(Action::DeleteDraft)}
-                        on_new={dispatch.on(|| Action::NewDraft { id: storage::new_id() })} />
+                        on_new={dispatch.to(|from| Action::NewDraft { id: storage::new_id(), from })} />
                     <TemplatePicker on_choose={dispatch.to(Action::TemplateChosen)} />
                     { your_data(state, dispatch, on_file) }
                     { beside_the_report(state, dispatch) }

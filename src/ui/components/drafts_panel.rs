@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use web_sys::HtmlSelectElement;
+
+use crate::engine::sample::Template;
 use crate::ui::state::DraftEntry;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +16,8 @@ pub struct DraftsPanelProps {
     pub on_open: Callback<String>,
     pub on_duplicate: Callback<String>,
     pub on_delete: Callback<String>,
-    pub on_new: Callback<()>,
+    /// A new draft: blank (`None`) or from a template.
+    pub on_new: Callback<Option<Template>>,
 }
 
 #[function_component(DraftsPanel)]
@@ -44,9 +48,17 @@ pub fn drafts_panel(props: &DraftsPanelProps) -> Html {
             </tr>
         }
     };
+    // 0 is a blank report; 1 and on are the templates, in order.
+    let start = use_state(|| 0usize);
+    let on_start = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            start.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0))
+        })
+    };
     let on_new = {
-        let cb = props.on_new.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
+        let (cb, start) = (props.on_new.clone(), start.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(start.checked_sub(1).and_then(|i| Template::ALL.get(i).copied())))
     };
     html! {
         <details class="drafts" open={props.drafts.len() > 1}>
@@ -58,6 +70,17 @@ pub fn drafts_panel(props: &DraftsPanelProps) -> Html {
                     <tbody>{ for props.drafts.iter().map(row) }</tbody>
                 </table>
             }
+            <div class="field new-draft">
+                <label for="new-draft-from">{ "A new draft starts from" }</label>
+                <select id="new-draft-from" onchange={on_start}>
+                    <option value="0" selected={*start == 0}>{ "A blank report: the usual headings, no data" }</option>
+                    { for Template::ALL.iter().enumerate().map(|(i, t)| html! {
+                        <option value={(i + 1).to_string()} selected={*start == i + 1}>
+                            { format!("The template “{}”, with sample data", t.label()) }
+                        </option>
+                    }) }
+                </select>
+            </div>
             <button type="button" class="secondary" onclick={on_new}>{ "Start a new draft" }</button>
             <p class="hint">{ "Drafts stay in this browser on this computer. Use Save project to move one elsewhere." }</p>
         </details>

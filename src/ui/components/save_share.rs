@@ -38,6 +38,13 @@ pub fn save_share(state: &State, dispatch: &Dispatch, piece: &NodeRef) -> Html {
                     { "Download the draft that could not be opened" }
                 </button>
             }
+            if !report.sample.is_empty() {
+                <div class="notice sample-notice" id="sample-in-use">
+                    <p><strong>{ "Sample data is still in the report." }</strong>{ " Exports are marked “Sample data” until \
+                        it is replaced. It is in:" }</p>
+                    <ul>{ for report.sample.iter().map(|place| html! { <li>{ place.clone() }</li> }) }</ul>
+                </div>
+            }
             <div class="button-row">
                 <button type="button" onclick={dispatch.on(|| Action::SaveProject)}>{ "Save project" }</button>
                 <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportPage)} disabled={busy}

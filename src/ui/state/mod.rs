@@ -32,7 +32,7 @@ use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{Facts, TableFacts};
 use crate::engine::report::general::{menus, TableMenu};
 use crate::engine::report::{build_report, ReportDocument};
-use crate::engine::sample::{sample_project, Template};
+use crate::engine::sample::{blank_project, sample_project, Template};
 use crate::engine::tables::{Arrived, ProjectTables};
 
 #[derive(Clone, Debug)]
@@ -255,9 +255,11 @@ pub enum Action {
     OpenDraft(String),
     DuplicateDraft(String),
     DeleteDraft(String),
-    /// A new draft, under a new id, starting from the sample; the others stay in the list.
+    /// A new draft, under a new id, blank or from a template; the others stay in the list.
     NewDraft {
         id: String,
+        /// `None`: a blank report (the usual headings, the title block to fill, no data).
+        from: Option<Template>,
     },
     /// The drafts kept in this browser, after a change to the list.
     DraftsListed(Vec<DraftEntry>),
@@ -341,7 +343,8 @@ impl State {
 
     /// Whether the report still shows the built-in sample's establishment tables.
     pub fn showing_sample(&self) -> bool {
-        self.project.tables.iter().all(|t| t.origin == crate::engine::model::Origin::Sample)
+        // A blank report has no tables, and none of the sample's.
+        !self.project.tables.is_empty() && self.project.tables.iter().all(|t| t.origin == Origin::Sample)
     }
 
     /// The rows of a file input, as they arrived from the import worker.
@@ -606,13 +609,22 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
             }
             return (next.clone(), bring_in::read_files_of(&next.project));
         }
-        Action::NewDraft { id } => {
-            next.project = sample_project();
+        Action::NewDraft { id, from } => {
+            next.project = from.map_or_else(blank_project, Template::project);
             next.paste_read = false;
             next.draft_id = id;
             next.import = None;
             next.failed = None;
-            next.status = "A new draft, starting from the sample. Your other drafts are listed under Drafts.".into();
+            next.status = match from {
+                None => "A new, blank draft: fill in Report details, then paste or upload your tables. Your other \
+                         drafts are listed under Drafts."
+                    .into(),
+                Some(t) => format!(
+                    "A new draft from the template “{}”, with the sample's data to replace. Your other drafts are \
+                     listed under Drafts.",
+                    t.label()
+                ),
+            };
         }
         Action::OpenDraft(id) => return (next, vec![Effect::OpenDraft(id)]),
         Action::DuplicateDraft(id) => return (next, vec![Effect::DuplicateDraft(id)]),
