@@ -209,7 +209,8 @@ test('a label wrapped over two lines in tab-separated text is one role in the re
 test('tables brought in one after another each keep their own place in the report', async () => {
   const { page } = ctx;
   await openSample(page, ctx.server.url);
-  const before = await page.locator('article.report h2').count();
+  // New sections go in committee order: after the body's, before the closing sections.
+  const before = (await page.locator('article.report h2').allInnerTexts()).findIndex((h) => h.endsWith('Financial implications'));
   const names = [
     ['pipes-web-table.txt', 'Starters and leavers by staff group'],
     ['years-across.txt', 'Agency spend, 2019/20 to 2023/24'],
@@ -223,13 +224,14 @@ test('tables brought in one after another each keep their own place in the repor
     assert.equal(await page.getByLabel('Paste a table').inputValue(), '', 'the box is cleared for the next table');
   }
   const headings = await page.locator('article.report h2').allInnerTexts();
-  assert.deepEqual(headings.slice(before).map((h) => h.toLowerCase()),
+  assert.deepEqual(headings.slice(before, before + names.length).map((h) => h.toLowerCase()),
     names.map(([, name], i) => `${before + i + 1}. ${name}`.toLowerCase()));
   // Numbered one after another, and the first still holds its own figures.
   const captions = (await page.locator('article.report table.figures > caption').allInnerTexts()).filter((c) => c.startsWith('Table'));
-  const first = Number(captions.at(-4).match(/^Table (\d+):/)[1]);
-  assert.deepEqual(captions.slice(-4).map((c) => c.replace(/^Table \d+: /, '').toLowerCase()), names.map(([, name]) => name.toLowerCase()));
-  assert.deepEqual(captions.slice(-4).map((c) => Number(c.match(/^Table (\d+):/)[1])), [first, first + 1, first + 2, first + 3]);
+  const ours = captions.filter((c) => names.some(([, name]) => c.toLowerCase().endsWith(`: ${name.toLowerCase()}`)));
+  const first = Number(ours[0].match(/^Table (\d+):/)[1]);
+  assert.deepEqual(ours.map((c) => c.replace(/^Table \d+: /, '').toLowerCase()), names.map(([, name]) => name.toLowerCase()));
+  assert.deepEqual(ours.map((c) => Number(c.match(/^Table (\d+):/)[1])), [first, first + 1, first + 2, first + 3]);
   for (const [, name] of names) {
     const section = page.locator('article.report section', { has: page.locator('h2', { hasText: name }) });
     // A column of figures in many units has no chart.
@@ -327,11 +329,12 @@ test('a pasted recommendations tracker goes into the report with a sentence coun
   const { page } = ctx;
   await openSample(page, ctx.server.url);
   const report = page.locator('article.report');
-  const sections = await report.locator('h2').count();
+  // Its new section goes in committee order: after the body's sections, before Financial implications.
+  const at = (await report.locator('h2').allInnerTexts()).findIndex((h) => h.endsWith('Financial implications')) + 1;
   await paste(page, TRACKER);
   await page.getByRole('status').filter({ hasText: 'its 3 recommendations are in the report' }).first().waitFor();
-  const section = report.locator('section', { has: page.locator('h2', { hasText: new RegExp(`^${sections + 1}\\.\\s`) }) });
-  assert.equal(await section.locator('h2').innerText(), `${sections + 1}. Progress against recommendations`);
+  const section = report.locator('section', { has: page.locator('h2', { hasText: new RegExp(`^${at}\\.\\s`) }) });
+  assert.equal(await section.locator('h2').innerText(), `${at}. Progress against recommendations`);
   assert.equal(await sentence(section), 'Of the 3 recommendations, 1 has been achieved, 1 is progressing and 1 is not on track.');
   const table = await captioned(section, 'Progress against recommendations');
   assert.deepEqual(await bodyRows(table), TRACKED);

@@ -149,6 +149,31 @@ pub enum Move {
     Down,
 }
 
+/// A heading's place in committee order, by the words councils use for it; the body's own
+/// headings ("Agency spend", "Newly qualified social workers") sit with the current position.
+fn committee_rank(heading: &str) -> u32 {
+    const ORDER: [(&[&str], u32); 15] = [
+        (&["purpose", "executive summary", "summary", "introduction"], 0),
+        (&["reasons for"], 20),
+        (&["recommendation"], 10),
+        (&["background papers", "background documents"], 130),
+        (&["background", "context"], 30),
+        (&["current position", "key considerations", "key issues"], 40),
+        (&["alternative option", "options considered"], 60),
+        (&["financial", "finance", "resource"], 70),
+        (&["legal"], 80),
+        (&["risk"], 90),
+        (&["equalit", "human rights"], 100),
+        (&["community impact"], 110),
+        (&["consult"], 115),
+        (&["appendi"], 120),
+        (&["contact officer"], 140),
+    ];
+    // By its first words: "Progress against recommendations" is the body's, not Recommendations.
+    let heading = crate::engine::case::lower(heading.trim());
+    ORDER.iter().find(|(words, _)| words.iter().any(|w| heading.starts_with(w))).map_or(50, |(_, rank)| *rank)
+}
+
 impl Document {
     /// A document with these sections, ids handed out in order.
     pub fn new(sections: Vec<(String, Vec<Content>)>) -> Self {
@@ -195,6 +220,17 @@ impl Document {
         let index = index.min(self.sections.len());
         self.sections.insert(index, Section { id, heading, paragraphs: Vec::new() });
         id
+    }
+
+    /// Where a new section with this heading goes in committee order
+    /// (`../shared/domain.md`, "How a committee report is laid out"): a heading the order
+    /// names goes after every section at or before its place; any other heading is part of the
+    /// report's body, after the current position and before the closing sections (options,
+    /// implications, risk, equality, appendices, background papers), so a new section never
+    /// lands after Background papers.
+    pub fn committee_place(&self, heading: &str) -> usize {
+        let rank = committee_rank(heading);
+        self.sections.iter().rposition(|s| committee_rank(&s.heading) <= rank).map_or(0, |i| i + 1)
     }
 
     pub fn remove_section(&mut self, id: u32) -> Option<Section> {
@@ -319,5 +355,40 @@ mod tests {
         assert!(!d.move_section(s, Move::Up));
         assert!(d.remove_section(a).is_some());
         assert_eq!(d.find_paragraph(p), None);
+    }
+
+    /// A new section goes where committee order puts it: the body's own headings before the
+    /// closing sections, a named one at its place, and never after Background papers.
+    #[test]
+    fn a_new_section_goes_in_committee_order() {
+        let d = Document::new(
+            [
+                "Purpose of the report",
+                "Recommendations",
+                "Background",
+                "Current position",
+                "Financial implications",
+                "Risk management",
+                "Background papers",
+            ]
+            .iter()
+            .map(|h| ((*h).to_owned(), Vec::new()))
+            .collect(),
+        );
+        let cases = [
+            ("Agency spend", 4),
+            ("New section", 4),
+            ("Legal implications", 5),
+            ("Equality and human rights", 6),
+            ("Appendices", 6),
+            ("Contact officer", 7),
+            ("Reasons for recommendations", 2),
+            ("Executive summary", 1),
+            ("Progress against recommendations", 4),
+        ];
+        for (heading, at) in cases {
+            assert_eq!(d.committee_place(heading), at, "{heading}");
+        }
+        assert_eq!(Document::default().committee_place("Agency spend"), 0);
     }
 }

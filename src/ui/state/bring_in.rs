@@ -547,7 +547,8 @@ fn put_in_report(next: &mut State, heading: String, contents: Vec<Content>) -> A
     let (section, made) = match writing_in {
         Some(section) => (section, None),
         None => {
-            let made = document.add_section(document.sections.len(), heading);
+            let at = document.committee_place(&heading);
+            let made = document.add_section(at, heading);
             (made, Some(made))
         }
     };

@@ -673,7 +673,7 @@ fn edit_document(next: &mut State, action: Action) {
     match action {
         Action::SectionAdded { heading } => {
             let heading = if heading.trim().is_empty() { "New section".to_owned() } else { heading.trim().to_owned() };
-            let at = document.sections.len();
+            let at = document.committee_place(&heading);
             document.add_section(at, heading.clone());
             next.status = format!("Section {} “{heading}” added.", at + 1);
         }
