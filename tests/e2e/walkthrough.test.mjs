@@ -125,3 +125,31 @@ test('sample data is marked in the preview, on every printed page and at the exp
   await page.getByRole('button', { name: 'Start a new draft' }).click();
   await page.locator('article.report .sample-mark').waitFor();
 });
+
+test('Alt+Up and Alt+Down move the paragraph or section being typed in, and the keyboard stays with it', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const second = page.getByLabel('Paragraph 4.2', { exact: true });
+  const words = await second.inputValue();
+  await second.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  const first = page.getByLabel('Paragraph 4.1', { exact: true });
+  await page.waitForFunction((text) => document.activeElement?.value === text, words);
+  assert.equal(await first.inputValue(), words, 'it is now paragraph 4.1');
+  assert.equal(await first.evaluate((e) => e === document.activeElement), true, 'and still being typed in');
+  await page.keyboard.type(' Moved.');
+  await page.waitForFunction(() => document.querySelector('article.report')?.innerText.includes('Moved.'));
+  const preview = await page.locator('article.report .paragraph', { hasText: 'Moved.' }).locator('.paragraph-number').innerText();
+  assert.equal(preview.trim(), '4.1', 'the report renumbers');
+
+  const heading = page.getByLabel('Section 2 heading');
+  const name = await heading.inputValue();
+  await heading.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction((text) => document.activeElement?.value === text, name);
+  assert.equal(await page.getByLabel('Section 3 heading').inputValue(), name);
+  assert.equal((await page.locator('article.report h2').nth(2).innerText()), `3. ${name}`);
+  // Undo puts the section back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((text) => [...document.querySelectorAll('article.report h2')][1]?.innerText === `2. ${text}`, name);
+});

@@ -44,6 +44,32 @@ pub struct DocumentEditorProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Alt+Up and Alt+Down move the paragraph or section being edited, as the Move buttons do,
+/// and the keyboard stays in the field that was being typed in, at its new place.
+fn move_keys(dispatch: &Callback<Action>, action: fn(u32, Move) -> Action, id: u32) -> Callback<KeyboardEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        let way = match e.key().as_str() {
+            "ArrowUp" if e.alt_key() => Move::Up,
+            "ArrowDown" if e.alt_key() => Move::Down,
+            _ => return,
+        };
+        e.prevent_default();
+        let field = e.target_dyn_into::<web_sys::HtmlElement>().map(|t| t.id()).filter(|id| !id.is_empty());
+        dispatch.emit(action(id, way));
+        // Moving an element in the page takes the focus from it: give it back once redrawn.
+        if let Some(field) = field {
+            gloo::timers::callback::Timeout::new(0, move || {
+                let found = gloo::utils::document().get_element_by_id(&field);
+                if let Some(element) = found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                    let _ = element.focus();
+                }
+            })
+            .forget();
+        }
+    })
+}
+
 #[function_component(DocumentEditor)]
 pub fn document_editor(props: &DocumentEditorProps) -> Html {
     let new_heading = use_node_ref();
@@ -75,7 +101,7 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                 Callback::from(move |content| dispatch.emit(Action::ParagraphEdited(pid, content)))
             };
             html! {
-                <li class="paragraph-editor" key={pid}>
+                <li class="paragraph-editor" key={pid} onkeydown={move_keys(&props.dispatch, Action::ParagraphMoved, pid)}>
                     <ParagraphEditor id={pid} number={number.clone()} content={p.content.clone()}
                         shown={props.report.paragraph(pid).cloned()} tables={props.tables.clone()} {on_edit} />
                     <div class="row-buttons">
@@ -96,7 +122,7 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
         });
         html! {
             <li class="section-editor" key={id}>
-                <div class="section-head">
+                <div class="section-head" onkeydown={move_keys(&props.dispatch, Action::SectionMoved, id)}>
                     <label for={heading_id.clone()}>{ format!("Section {n} heading") }</label>
                     <input type="text" id={heading_id} value={section.heading.clone()} oninput={on_rename} />
                     <div class="row-buttons">
@@ -134,7 +160,7 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
             <p class="hint">
                 { "Numbers follow the order, as they will print. Figures in curly brackets, such as {vacancy rate}, \
                    are live: they are filled in from your tables and change when the data does. Use Insert figure \
-                   to add one." }
+                   to add one. Alt+Up and Alt+Down move the paragraph or section you are in." }
             </p>
             <ol class="section-list" aria-busy={(!drawn).to_string()}>
                 if drawn {
