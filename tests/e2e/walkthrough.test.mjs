@@ -153,3 +153,14 @@ test('Alt+Up and Alt+Down move the paragraph or section being typed in, and the 
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction((text) => [...document.querySelectorAll('article.report h2')][1]?.innerText === `2. ${text}`, name);
 });
+
+test('the report follows the paragraph being edited', async () => {
+  const { page } = ctx;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(page, ctx.server.url);
+  for (const number of ['9.1', '1.1', '6.1']) {
+    await page.getByLabel(`Paragraph ${number}`, { exact: true }).focus();
+    const shown = page.locator('article.report .paragraph', { has: page.locator('.paragraph-number', { hasText: new RegExp(`^${number.replace('.', '\\.')}$`) }) });
+    await page.waitForFunction((el) => { const r = el.getBoundingClientRect(); return r.top >= 52 && r.top < innerHeight - 40; }, await shown.elementHandle());
+  }
+});

@@ -70,6 +70,21 @@ fn move_keys(dispatch: &Callback<Action>, action: fn(u32, Move) -> Action, id: u
     })
 }
 
+/// The report follows the paragraph being edited: when its field takes the focus and the
+/// paragraph is off the screen, the page scrolls to show it beside the field.
+fn follow_in_report(id: u32) -> Callback<FocusEvent> {
+    Callback::from(move |_: FocusEvent| {
+        let Some(shown) = gloo::utils::document().get_element_by_id(&format!("paragraph-{id}")) else { return };
+        let window = gloo::utils::window();
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let place = shown.get_bounding_client_rect();
+        // Below the app's bar, with a line of the text before it in view.
+        if place.top() < 80.0 || place.top() > height - 80.0 {
+            window.scroll_by_with_x_and_y(0.0, place.top() - 96.0);
+        }
+    })
+}
+
 #[function_component(DocumentEditor)]
 pub fn document_editor(props: &DocumentEditorProps) -> Html {
     let new_heading = use_node_ref();
@@ -101,7 +116,8 @@ pub fn document_editor(props: &DocumentEditorProps) -> Html {
                 Callback::from(move |content| dispatch.emit(Action::ParagraphEdited(pid, content)))
             };
             html! {
-                <li class="paragraph-editor" key={pid} onkeydown={move_keys(&props.dispatch, Action::ParagraphMoved, pid)}>
+                <li class="paragraph-editor" key={pid} onkeydown={move_keys(&props.dispatch, Action::ParagraphMoved, pid)}
+                    onfocusin={follow_in_report(pid)}>
                     <ParagraphEditor id={pid} number={number.clone()} content={p.content.clone()}
                         shown={props.report.paragraph(pid).cloned()} tables={props.tables.clone()} {on_edit} />
                     <div class="row-buttons">
