@@ -2,7 +2,7 @@
 //! by `styles/report.css`. All text is escaped; only the engine's own SVG goes in as markup.
 
 use super::live::{plain, Run};
-use super::{Block, ReportDocument, Table};
+use super::{Block, ReportDocument, Section, Table};
 use crate::engine::case::lower;
 use crate::engine::chart::escape;
 use crate::engine::model::TitleField;
@@ -58,15 +58,17 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
     let t = &report.title_block;
     let orientation = if report.print.landscape { " landscape" } else { "" };
     let chart_tables = if report.print.chart_tables { " print-chart-tables" } else { "" };
-    let mut title_block = String::from("<header class=\"title-block\">");
-    let _ = write!(title_block, "<p class=\"council\">{}</p>", escape(&t.council));
-    let _ = write!(title_block, "<h1 id=\"report-title\">{}</h1>", escape(&t.title));
+    let mut title_block = format!("<header class=\"title-block\" id=\"{TITLE_BLOCK}\">");
+    let council = title_field_anchor(TitleField::Council);
+    let _ = write!(title_block, "<p class=\"council\" id=\"{council}\">{}</p>", escape(&t.council));
+    let _ = write!(title_block, "<h1 id=\"{}\">{}</h1>", title_field_anchor(TitleField::Title), escape(&t.title));
     title_block.push_str("<dl>");
     // The council and title are printed above; empty fields are left out rather than printed blank.
     for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
         let value = t.get(field).trim();
         if !value.is_empty() {
-            let _ = write!(title_block, "<div><dt>{}</dt><dd>{}</dd></div>", field.label(), escape(value));
+            let (id, label) = (title_field_anchor(field), field.label());
+            let _ = write!(title_block, "<div id=\"{id}\"><dt>{label}</dt><dd>{}</dd></div>", escape(value));
         }
     }
     title_block.push_str("</dl></header>");
@@ -78,7 +80,7 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
         .sections
         .iter()
         .map(|section| {
-            let id = format!("section-{}", section.number);
+            let id = section_anchor(section);
             let heading = format!(
                 "<h2 id=\"{id}\"><span class=\"section-number\">{}.</span> {}</h2>",
                 section.number,
@@ -91,8 +93,8 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
                     let mut out = String::new();
                     let _ = write!(
                         out,
-                        "<div class=\"paragraph\" id=\"paragraph-{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
-                        paragraph.id,
+                        "<div class=\"paragraph\" id=\"{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
+                        paragraph_anchor(paragraph.id),
                         escape(&paragraph.number)
                     );
                     for block in &paragraph.blocks {
@@ -106,6 +108,26 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
         })
         .collect();
     ReportParts { classes: format!("report{orientation}{chart_tables}"), title_block, sections }
+}
+
+/// The ids the report's places carry, for links to them (`ready`): the title block, each of
+/// its printed lines, each section's heading and each paragraph.
+pub const TITLE_BLOCK: &str = "title-block";
+
+/// The report's title keeps the id the `<article>` is labelled by.
+pub fn title_field_anchor(field: TitleField) -> String {
+    match field {
+        TitleField::Title => "report-title".to_owned(),
+        _ => format!("{TITLE_BLOCK}-{}", lower(field.label()).replace(' ', "-")),
+    }
+}
+
+pub fn section_anchor(section: &Section) -> String {
+    format!("section-{}", section.number)
+}
+
+pub fn paragraph_anchor(id: u32) -> String {
+    format!("paragraph-{id}")
 }
 
 fn render_block(out: &mut String, block: &Block, chart_tables: bool) {

@@ -10,6 +10,7 @@ pub mod html;
 pub mod live;
 pub mod narrative;
 mod pipeline;
+pub mod ready;
 
 pub use blocks::NOT_AVAILABLE;
 pub use build::{build_report, build_report_reading_files};
