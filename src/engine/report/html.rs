@@ -68,7 +68,8 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
         let value = t.get(field).trim();
         if !value.is_empty() {
             let (id, label) = (title_field_anchor(field), field.label());
-            let _ = write!(title_block, "<div id=\"{id}\"><dt>{label}</dt><dd>{}</dd></div>", escape(value));
+            // On the value: the line's `<div>` draws no box of its own (report.css), so takes no focus.
+            let _ = write!(title_block, "<div><dt>{label}</dt><dd id=\"{id}\">{}</dd></div>", escape(value));
         }
     }
     title_block.push_str("</dl></header>");
