@@ -244,9 +244,8 @@ fn the_sample_lists_its_fictional_council_and_figures() {
         );
     }
     let sample_tables = items.iter().filter(|i| i.contains("draws on the sample's fictional figures")).count();
-    // The establishment tables (one source), the DfE indicators, cohorts and budget. The
-    // neighbours file is not named: the benchmark table cites the DfE file alone.
-    assert_eq!(sample_tables, 4, "{items:#?}");
+    // The establishment tables (one source), the DfE indicators, neighbours, cohorts and budget.
+    assert_eq!(sample_tables, 5, "{items:#?}");
     // The establishment table is first drawn on by the first paragraph's live figures.
     assert!(items.iter().any(|i| i.starts_with("Section 1, paragraph 1.1: draws on the sample's")), "{items:#?}");
     assert!(!items.iter().any(|i| i.contains("Classification") || i.contains("Key decision")), "{items:#?}");
