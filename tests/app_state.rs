@@ -864,3 +864,28 @@ fn the_same_table_pasted_again_after_undo_comes_in_again() {
     let echoed = reduce_(&again, Action::PasteEdited(GOOD.into()));
     assert_eq!(echoed.undo.len(), again.undo.len(), "no second step to undo");
 }
+
+/// Ready for committee?: the list follows the officer's edits, and is not worked out again on
+/// an action that changes neither the report nor the checks.
+#[test]
+fn open_items_follow_the_title_block_and_say_so_on_export() {
+    use wrb::engine::model::TitleField;
+    use wrb::ui::state::{Export, Exporting};
+    let sample = State::default();
+    let sentences = |state: &State| state.open.iter().map(|i| i.sentence()).collect::<Vec<_>>();
+    assert!(sentences(&sample).iter().any(|s| s.starts_with("Title block: Meeting date is still the sample's")));
+    let dated = reduce_(&sample, Action::TitleEdited(TitleField::MeetingDate, "3 March 2027".into()));
+    assert_eq!(dated.open.len(), sample.open.len() - 1, "{:#?}", sentences(&dated));
+    let emptied = reduce_(&dated, Action::TitleEdited(TitleField::MeetingDate, String::new()));
+    assert!(sentences(&emptied).contains(&"Title block: Meeting date is empty".to_owned()));
+
+    let dragged = reduce_(&sample, Action::Dragging(true));
+    assert!(Rc::ptr_eq(&dragged.open, &sample.open), "not worked out again");
+
+    let done = Export::Done { what: "The Word file", name: "update.docx".into() };
+    let exported = reduce_(&sample, Action::ExportFinished(done));
+    let open = sample.open.len();
+    let expected =
+        format!("The Word file is downloaded: update.docx. {open} items are still open: it has them as they are.");
+    assert_eq!(exported.exporting, Exporting::Done(expected));
+}

@@ -133,5 +133,5 @@ fn the_title_block_prints_every_field_given_in_order_and_leaves_out_empty_ones()
     let block = &page[page.find("<dl>").unwrap()..page.find("</dl>").unwrap()];
     let terms: Vec<&str> = block.split("<dt>").skip(1).map(|s| &s[..s.find("</dt>").unwrap()]).collect();
     assert_eq!(terms, ["Committee", "Meeting date", "Report by", "Classification", "Key decision", "Contact officer"]);
-    assert!(block.contains("<dd>Scrutiny &lt;Panel&gt; &amp; Board</dd>"));
+    assert!(block.contains("<dd id=\"title-block-committee\">Scrutiny &lt;Panel&gt; &amp; Board</dd>"));
 }

@@ -9,6 +9,14 @@ use crate::engine::model::{Entry, EstablishmentTable, Field, RoleRow};
 /// Figures closer than this are the same once printed to 2 decimal places.
 const TOLERANCE: f64 = 0.005;
 
+/// One table checked, under its name: each period's establishment table, and each table of
+/// figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableChecks {
+    pub title: String,
+    pub findings: Vec<Finding>,
+}
+
 /// One check's outcome.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {

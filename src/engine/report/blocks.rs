@@ -377,6 +377,10 @@ fn benchmark_table(facts: &Facts, title: &str, counters: &mut Counters) -> Resul
         notes.push(format!("{NOT_AVAILABLE}: no statistical neighbours file has been added."));
     }
     notes.push(source_note(b.source));
+    // The neighbours file is a source of its own: its councils give the neighbours' mean.
+    if let (Some(_), Some(Ok((source, _)))) = (&b.year.neighbours, &facts.tables.neighbours) {
+        notes.push(source_note(source));
+    }
     Ok(vec![Block::Table(table(
         caption(
             counters,

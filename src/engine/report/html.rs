@@ -3,7 +3,7 @@
 
 use super::live::{plain, Run};
 use super::sample_mark::SAMPLE_MARK;
-use super::{Block, ReportDocument, Table};
+use super::{Block, ReportDocument, Section, Table};
 use crate::engine::case::lower;
 use crate::engine::chart::escape;
 use crate::engine::format::counted;
@@ -63,17 +63,20 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
     let chart_tables = if report.print.chart_tables { " print-chart-tables" } else { "" };
     let sample = if report.sample.is_empty() { "" } else { " sample" };
     let mut title_block = sample_mark(&report.sample);
-    title_block.push_str("<header class=\"title-block\">");
-    let _ = write!(title_block, "<p class=\"council\">{}</p>", escape(&t.council));
+    let _ = write!(title_block, "<header class=\"title-block\" id=\"{TITLE_BLOCK}\">");
+    let council = title_field_anchor(TitleField::Council);
+    let _ = write!(title_block, "<p class=\"council\" id=\"{council}\">{}</p>", escape(&t.council));
     // A heading is never empty: a blank report's is "Untitled report", as the drafts list says.
     let title = if t.title.trim().is_empty() { "Untitled report" } else { t.title.as_str() };
-    let _ = write!(title_block, "<h1 id=\"report-title\">{}</h1>", escape(title));
+    let _ = write!(title_block, "<h1 id=\"{}\">{}</h1>", title_field_anchor(TitleField::Title), escape(title));
     title_block.push_str("<dl>");
     // The council and title are printed above; empty fields are left out rather than printed blank.
     for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
         let value = t.get(field).trim();
         if !value.is_empty() {
-            let _ = write!(title_block, "<div><dt>{}</dt><dd>{}</dd></div>", field.label(), escape(value));
+            let (id, label) = (title_field_anchor(field), field.label());
+            // On the value: the line's `<div>` draws no box of its own (report.css), so takes no focus.
+            let _ = write!(title_block, "<div><dt>{label}</dt><dd id=\"{id}\">{}</dd></div>", escape(value));
         }
     }
     title_block.push_str("</dl></header>");
@@ -85,7 +88,7 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
         .sections
         .iter()
         .map(|section| {
-            let id = format!("section-{}", section.number);
+            let id = section_anchor(section);
             let heading = format!(
                 "<h2 id=\"{id}\"><span class=\"section-number\">{}.</span> {}</h2>",
                 section.number,
@@ -98,8 +101,8 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
                     let mut out = String::new();
                     let _ = write!(
                         out,
-                        "<div class=\"paragraph\" id=\"paragraph-{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
-                        paragraph.id,
+                        "<div class=\"paragraph\" id=\"{}\"><span class=\"paragraph-number\">{}</span><div class=\"paragraph-body\">",
+                        paragraph_anchor(paragraph.id),
                         escape(&paragraph.number)
                     );
                     for block in &paragraph.blocks {
@@ -133,6 +136,26 @@ fn sample_mark(places: &[String]) -> String {
         "<p class=\"sample-mark\" role=\"note\"><strong>{SAMPLE_MARK}.</strong> This report still uses the \
          fictional sample's data {what}. Replace it with your own before the report goes to committee.</p>"
     )
+}
+
+/// The ids the report's places carry, for links to them (`ready`): the title block, each of
+/// its printed lines, each section's heading and each paragraph.
+pub const TITLE_BLOCK: &str = "title-block";
+
+/// The report's title keeps the id the `<article>` is labelled by.
+pub fn title_field_anchor(field: TitleField) -> String {
+    match field {
+        TitleField::Title => "report-title".to_owned(),
+        _ => format!("{TITLE_BLOCK}-{}", lower(field.label()).replace(' ', "-")),
+    }
+}
+
+pub fn section_anchor(section: &Section) -> String {
+    format!("section-{}", section.number)
+}
+
+pub fn paragraph_anchor(id: u32) -> String {
+    format!("paragraph-{id}")
 }
 
 fn render_block(out: &mut String, block: &Block, chart_tables: bool) {

@@ -388,12 +388,22 @@ pub fn figure(name: &str, facts: &Facts) -> Result<String, String> {
         Some((base, which)) if which.trim().eq_ignore_ascii_case("latest") => (base.trim(), Period::Latest),
         _ => (name.trim(), Period::Latest),
     };
-    if let Some(figure) = FIGURES.iter().find(|f| f.name.eq_ignore_ascii_case(base)) {
+    if let Some(figure) = named(base) {
         return (figure.value)(facts, which);
     }
     // A row and a column of one of the report's other tables: `{agency spend, 2023/24}`.
     super::general::figure(name, facts)
         .unwrap_or_else(|| Err(format!("there is no figure called “{name}”: choose one from Insert figure")))
+}
+
+/// The Insert figure menu's heading a named figure is listed under, which says what it is
+/// drawn from ("Establishment", "Title block"); `None` for a name not in the list.
+pub fn figure_group(name: &str) -> Option<&'static str> {
+    named(name.split_once(',').map_or(name, |(base, _)| base).trim()).map(|f| f.group)
+}
+
+fn named(base: &str) -> Option<&'static Figure> {
+    FIGURES.iter().find(|f| f.name.eq_ignore_ascii_case(base))
 }
 
 fn total<'f>(facts: &'f Facts, which: Period) -> Result<&'f RoleFigures, String> {

@@ -10,6 +10,7 @@ pub mod html;
 pub mod live;
 pub mod narrative;
 mod pipeline;
+pub mod ready;
 pub mod sample_mark;
 
 pub use blocks::NOT_AVAILABLE;

@@ -49,6 +49,8 @@ fn sample_title_fields(project: &Project) -> Vec<TitleField> {
     let Some(sample) = &project.sample_title else { return Vec::new() };
     TitleField::ALL
         .into_iter()
+        // "Open" and "No" are real answers, whoever gave them.
+        .filter(|f| !matches!(f, TitleField::Classification | TitleField::KeyDecision))
         .filter(|&f| {
             let value = project.title_block.get(f).trim();
             !value.is_empty() && value == sample.get(f).trim()

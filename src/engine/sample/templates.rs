@@ -100,7 +100,8 @@ impl Template {
         project
     }
 
-    fn title_block(self) -> TitleBlock {
+    /// The fictional council's title block: its values are the sample's, not the officer's.
+    pub fn title_block(self) -> TitleBlock {
         let (committee, title, author) = match self {
             Template::ChildrensWorkforce => (
                 "Children and Young People Scrutiny Panel",

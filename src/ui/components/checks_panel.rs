@@ -5,6 +5,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::engine::metrics::checks::Finding;
+use crate::engine::report::ready::CHECKS_ANCHOR;
 use crate::ui::state::TableChecks;
 
 #[derive(Properties, PartialEq)]
@@ -21,8 +22,8 @@ pub fn checks_panel(props: &ChecksPanelProps) -> Html {
         n => format!("{n} things to look at before this goes to committee."),
     };
     html! {
-        <section class="checks" aria-labelledby="checks-heading">
-            <h2 id="checks-heading">{ "Checks" }</h2>
+        <section class="checks" aria-labelledby={CHECKS_ANCHOR}>
+            <h2 id={CHECKS_ANCHOR}>{ "Checks" }</h2>
             <p class={classes!("checks-summary", (warnings > 0).then_some("has-warnings"))}>{ summary }</p>
             { for props.tables.iter().map(|table| {
                 let mut findings: Vec<&Finding> = table.findings.iter().collect();

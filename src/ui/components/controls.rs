@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::save_share::save_share;
 use super::{
     BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
-    PipelinePanel, PrintOptions, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
+    PipelinePanel, PrintOptions, ReadyList, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
 };
 use crate::engine::report::facts::TableFacts;
 use crate::ui::state::{Action, InputField, Panel, State};
@@ -45,6 +45,8 @@ pub fn controls(
                     <PrintOptions settings={state.project.settings.print.clone()} previewing={state.page_breaks}
                         on_change={dispatch.to(Action::PrintSettingsChanged)}
                         on_preview={dispatch.to(Action::PageBreaksShown)} />
+                    // Read before exporting: what is still open, above the export buttons.
+                    <ReadyList items={state.open.clone()} />
                     { save_share(state, dispatch, piece) }
                 } else {
                     <h2 id="controls-heading">{ "Your data" }</h2>

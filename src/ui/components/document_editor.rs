@@ -61,7 +61,9 @@ fn move_keys(dispatch: &Callback<Action>, action: fn(u32, Move) -> Action, id: u
         if let Some(field) = field {
             gloo::timers::callback::Timeout::new(0, move || {
                 let found = gloo::utils::document().get_element_by_id(&field);
-                if let Some(element) = found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                if let Some(element) =
+                    found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
                     let _ = element.focus();
                 }
             })

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{Action, Exporting, State};
 use crate::engine::model::{Project, RememberedMappings};
+use crate::engine::report::ready::still_open;
 use crate::engine::report::{ReportDocument, Table};
 use crate::engine::saved;
 
@@ -167,7 +168,13 @@ pub(super) fn export(mut next: State, action: Action) -> Reduced {
         }
         Action::ExportFinished(export) => {
             next.exporting = match export {
-                Export::Done { what, name } => Exporting::Done(format!("{what} is downloaded: {name}.")),
+                Export::Done { what, name } => {
+                    let open = match next.open.len() {
+                        0 => String::new(),
+                        n => format!(" {}", still_open(n, "it")),
+                    };
+                    Exporting::Done(format!("{what} is downloaded: {name}.{open}"))
+                }
                 Export::Failed { what, why, stopped } => {
                     next.writer_stopped |= stopped;
                     let then = if stopped { RELOAD } else { TRY_AGAIN };

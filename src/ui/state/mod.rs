@@ -31,6 +31,7 @@ use crate::engine::model::{
 use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{Facts, TableFacts};
 use crate::engine::report::general::{menus, TableMenu};
+use crate::engine::report::ready::{open_items, OpenItem};
 use crate::engine::report::{build_report, ReportDocument};
 use crate::engine::sample::{blank_project, sample_project, Template};
 use crate::engine::tables::{Arrived, ProjectTables};
@@ -49,6 +50,8 @@ pub struct State {
     pub report: Rc<ReportDocument>,
     /// Each table checked, for the Checks panel.
     pub checks: Rc<Vec<TableChecks>>,
+    /// What is still open before committee, from the report and the checks.
+    pub open: Rc<Vec<OpenItem>>,
     /// The tables of figures, as the editor's menus offer their blocks and live figures.
     pub menus: Rc<Vec<TableMenu>>,
     /// The table being brought in and how it read. The project takes it only once it reads,
@@ -308,12 +311,14 @@ impl State {
         let report = Rc::new(build_report(&project, &facts));
         let checks = Rc::new(checks(&facts));
         let menus = Rc::new(menus(&facts));
+        let open = Rc::new(still_open(&project, &report, &checks));
         State {
             project,
             tables,
             facts,
             report,
             checks,
+            open,
             menus,
             import: None,
             paste: String::new(),
@@ -517,6 +522,16 @@ fn derive(before: &State, next: &mut State) {
     if !Rc::ptr_eq(&before.facts, &next.facts) || before.project != next.project {
         next.report = Rc::new(build_report(&next.project, &next.facts));
     }
+    if !Rc::ptr_eq(&before.report, &next.report) || !Rc::ptr_eq(&before.checks, &next.checks) {
+        next.open = Rc::new(still_open(&next.project, &next.report, &next.checks));
+    }
+}
+
+/// The report's open items, the title block compared with the sample's values it began with.
+fn still_open(project: &Project, report: &ReportDocument, checks: &[TableChecks]) -> Vec<OpenItem> {
+    // The sample's title values as this draft began with them: a template's words the officer
+    // typed into a blank report are theirs.
+    open_items(report, project, checks, project.sample_title.as_slice())
 }
 
 fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::engine::import::Problem;
-use crate::engine::metrics::checks::Finding;
+pub use crate::engine::metrics::checks::TableChecks;
 use crate::engine::model::{BudgetRow, CampaignRow, CohortRow, DfeIndicators, Project, StatisticalNeighbours};
 use crate::engine::report::facts::{council_named, Supporting, TableFacts};
 use crate::engine::tables::Arrived;
@@ -97,14 +97,6 @@ pub struct FileRows {
     /// Its rows (or its staff list), or why the worker could not read it; the tables layer
     /// reads a file again only when this changes.
     pub arrived: Result<Rc<Arrived>, Problem>,
-}
-
-/// One table checked, under its name: each period's establishment table, and each table of
-/// figures.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TableChecks {
-    pub title: String,
-    pub findings: Vec<Finding>,
 }
 
 /// What the Benchmarks panel compares: the DfE file, the neighbours file, and the choices.
