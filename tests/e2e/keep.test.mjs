@@ -125,7 +125,7 @@ test('several drafts are listed by title and time, and can be opened, copied and
   // A new draft is blank unless a template is chosen: the usual headings, nothing of the sample.
   await page.getByRole('button', { name: 'Start a new draft' }).click();
   await page.waitForFunction(() => !document.querySelector('article.report .sample-mark'));
-  assert.equal(await page.locator('article.report h1').innerText(), '', 'a title to fill');
+  assert.equal(await page.locator('article.report h1').innerText(), 'Untitled report', 'a title to fill');
   assert.deepEqual((await page.locator('article.report h2').allInnerTexts()).slice(0, 2), ['1. Purpose of the report', '2. Recommendations']);
   assert.equal(await page.locator('article.report table').count(), 0, 'no data');
   await page.getByLabel('Report title').fill('Adults risk paper');
