@@ -76,7 +76,7 @@ async fn report_preview_renders_the_table_and_the_chart() {
     let labelled_by = svg.get_attribute("aria-labelledby").unwrap();
     let title_id = labelled_by.split(' ').next().unwrap();
     let title = text(&root, &format!("#{title_id}"));
-    assert!(title.starts_with("Social Worker has the most posts"), "{title}");
+    assert!(title.starts_with("Social Worker has the most agency workers and uncovered vacancies"), "{title}");
     // Seven roles, each with a permanent segment in the palette's first colour.
     assert_eq!(
         root.query_selector_all("#figure-1 svg rect[fill='#12436D']").unwrap().length(),
