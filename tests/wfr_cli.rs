@@ -209,6 +209,10 @@ fn analyse_gives_a_staff_lists_figures_at_the_date_asked() {
 
     let text = String::from_utf8(wfr(&["analyse", list.to_str().unwrap(), "--date", "30/09/2025"]).stdout).unwrap();
     assert!(text.contains("  Turnover                     66.7% (FTE), 50.0% (headcount)"), "{text}");
+    // Counts agree with their nouns: one agency worker is "1 person".
+    assert!(text.contains("4 people; figures at 30/09/2025"), "{text}");
+    assert!(text.contains("  Agency in post               1.00 FTE, 1 person\n"), "{text}");
+    assert!(text.contains("2 people\n") && !text.contains("1 people"), "{text}");
     let bad = wfr(&["analyse", list.to_str().unwrap(), "--date", "31/09/2025"]);
     assert!(String::from_utf8(bad.stderr).unwrap().contains("--date: '31/09/2025' is not a date"));
 }

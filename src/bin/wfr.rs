@@ -15,6 +15,11 @@ use wrb::engine::{export, model, report, sample, saved};
 const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
                      [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json]";
 
+/// "1 person", "3 people".
+fn people(n: usize) -> String {
+    wrb::engine::format::counted(n, "person", "people")
+}
+
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -324,15 +329,20 @@ mod text {
         }
         if let Some(s) = &a.staff {
             let p = |v: Option<f64>| v.map_or("n/a".to_owned(), rate);
-            let _ =
-                writeln!(out, "\n{} people; figures at {}, the year from {}", s.people, s.reference_date, s.year_from);
-            for (label, total, people) in [
+            let _ = writeln!(
+                out,
+                "\n{}; figures at {}, the year from {}",
+                super::people(s.people),
+                s.reference_date,
+                s.year_from
+            );
+            for (label, total, headcount) in [
                 ("In post (directly employed)", s.in_post_fte, s.in_post_headcount),
                 ("Agency in post", s.agency_fte, s.agency_headcount),
                 ("Starters in the year", s.starters_fte, s.starters_headcount),
                 ("Leavers in the year", s.leavers_fte, s.leavers_headcount),
             ] {
-                let _ = writeln!(out, "  {label:<29}{} FTE, {people} people", fte(total));
+                let _ = writeln!(out, "  {label:<29}{} FTE, {}", fte(total), super::people(headcount));
             }
             let _ = writeln!(
                 out,

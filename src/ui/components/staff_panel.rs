@@ -5,7 +5,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::format::{count, decimal, fte, rate, sentence_start};
+use crate::engine::format::{counted, decimal, fte, rate, sentence_start};
 use crate::engine::metrics::staff::InPost;
 use crate::engine::metrics::Measure;
 use crate::engine::model::Date;
@@ -70,7 +70,7 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
         <section class="staff-panel" aria-labelledby="staff-heading">
             <h2 id="staff-heading">{ "Staff list" }</h2>
             if let Some(f) = figures {
-                <p class="hint">{ format!("{}: {} people.", sentence_start(source), count(f.people as f64)) }</p>
+                <p class="hint">{ format!("{}: {}.", sentence_start(source), counted(f.people, "person", "people")) }</p>
             }
             <div class={classes!("field", unusable.then_some("has-error"))}>
                 <label for="staff-date">{ "Figures at" }</label>
