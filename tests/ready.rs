@@ -86,7 +86,7 @@ fn finished() -> (ReportDocument, Project, Vec<TableChecks>) {
             },
         ],
         print: PrintSettings::default(),
-        sample: Vec::new(),
+        sample: Default::default(),
     };
     let mut project = sample_project();
     project.title_block = title_block();

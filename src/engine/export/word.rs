@@ -75,7 +75,7 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
     let page = Page::of(report.print.landscape);
     let mut docx = setup(Docx::new(), page);
     if !report.sample.is_empty() {
-        docx = sample_marked(docx, &report.sample);
+        docx = sample_marked(docx, &report.sample.places());
     }
     let t = &report.title_block;
     if !t.council.trim().is_empty() {

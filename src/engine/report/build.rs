@@ -37,7 +37,7 @@ pub fn build_report(project: &Project, tables: &TableFacts) -> ReportDocument {
         title_block: project.title_block.clone(),
         sections,
         print: project.settings.print.clone(),
-        sample: Vec::new(),
+        sample: Default::default(),
     };
     report.sample = super::sample_mark::sample_in_use(project, &report);
     report

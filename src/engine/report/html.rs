@@ -2,7 +2,7 @@
 //! by `styles/report.css`. All text is escaped; only the engine's own SVG goes in as markup.
 
 use super::live::{plain, Run};
-use super::sample_mark::SAMPLE_MARK;
+use super::sample_mark::{SampleInUse, SAMPLE_MARK};
 use super::{Block, ReportDocument, Section, Table};
 use crate::engine::case::lower;
 use crate::engine::chart::escape;
@@ -120,17 +120,16 @@ pub fn render_parts(report: &ReportDocument) -> ReportParts {
 
 /// The "Sample data" note while the report uses any, at the top of the report (print.css heads
 /// every printed page of such a report too). The export step lists each place.
-fn sample_mark(places: &[String]) -> String {
-    if places.is_empty() {
+fn sample_mark(sample: &SampleInUse) -> String {
+    if sample.is_empty() {
         return String::new();
     }
-    let blocks = places.iter().filter(|p| !p.starts_with("the title block") && !p.starts_with("figures in")).count();
-    let title = places.iter().any(|p| p.starts_with("the title block"));
-    let what = match (blocks, title) {
-        (0, true) => "in the title block".to_owned(),
-        (0, false) => "in its figures".to_owned(),
-        (n, false) => format!("in {}", counted(n, "table or chart", "tables and charts")),
-        (n, true) => format!("in {} and the title block", counted(n, "table or chart", "tables and charts")),
+    let blocks = || counted(sample.blocks.len(), "table or chart", "tables and charts");
+    let what = match (sample.blocks.is_empty(), sample.title_fields.is_empty()) {
+        (true, false) => "in the title block".to_owned(),
+        (true, true) => "in its figures".to_owned(),
+        (false, true) => format!("in {}", blocks()),
+        (false, false) => format!("in {} and the title block", blocks()),
     };
     format!(
         "<p class=\"sample-mark\" role=\"note\"><strong>{SAMPLE_MARK}.</strong> This report still uses the \

@@ -41,9 +41,9 @@ pub struct ReportDocument {
     pub title_block: TitleBlock,
     pub sections: Vec<Section>,
     pub print: PrintSettings,
-    /// Where the report still uses the sample's data (`sample_mark`); empty when nowhere.
+    /// Where the report still uses the sample's data; empty when nowhere.
     #[serde(default)]
-    pub sample: Vec<String>,
+    pub sample: sample_mark::SampleInUse,
 }
 
 /// A numbered section: "1. Current workforce".

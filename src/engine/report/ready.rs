@@ -4,6 +4,7 @@
 
 use super::html::{paragraph_anchor, section_anchor, title_field_anchor, TITLE_BLOCK};
 use super::live::{figure_group, plain, Run};
+use super::sample_mark::still_the_samples;
 use super::{Block, Paragraph, ReportDocument, Section};
 use crate::engine::metrics::checks::TableChecks;
 use crate::engine::model::{Origin, Project, TitleBlock, TitleField};
@@ -68,17 +69,15 @@ pub fn still_open(open: usize, file: &str) -> String {
     }
 }
 
-/// Fields left empty, and fields still holding the sample's words. Classification and key
-/// decision are left out of the sample's: "Open" and "No" are real answers.
+/// Fields left empty, and fields still holding the sample's words (`still_the_samples`).
 fn title_block_items(title_block: &TitleBlock, samples: &[TitleBlock]) -> Vec<OpenItem> {
     TitleField::ALL
         .into_iter()
         .filter_map(|field| {
             let value = title_block.get(field).trim();
-            let chosen = matches!(field, TitleField::Classification | TitleField::KeyDecision);
             if value.is_empty() {
                 Some(OpenItem::at("Title block", TITLE_BLOCK, format!("{} is empty", field.label())))
-            } else if !chosen && samples.iter().any(|s| s.get(field).trim() == value) {
+            } else if samples.iter().any(|s| still_the_samples(field, value, s)) {
                 let what = format!("{} is still the sample's: “{value}”", field.label());
                 Some(OpenItem::at("Title block", title_field_anchor(field), what))
             } else {

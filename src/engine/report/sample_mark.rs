@@ -4,15 +4,45 @@
 //! from the sample cannot reach committee with its figures by accident.
 
 use super::{Block, ReportDocument};
-use crate::engine::model::{Origin, Project, TitleField};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::model::{Origin, Project, TitleBlock, TitleField};
 
 /// The mark's words, printed at the top of the report and on every page.
 pub const SAMPLE_MARK: &str = "Sample data";
 
-/// Each place in the report that still uses sample data, as the officer would look for it:
-/// "Table 2: Establishment by role, 2025/26", "Figure 1: …", "the title block (Committee,
-/// Meeting date)". Empty when nothing of the sample is left.
-pub fn sample_in_use(project: &Project, report: &ReportDocument) -> Vec<String> {
+/// Where a report still uses the sample's data; empty when nowhere.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SampleInUse {
+    /// Each table and chart drawn from a sample table: "Table 2: Establishment by role, …",
+    /// "Figure: …".
+    pub blocks: Vec<String>,
+    /// A sample table the report draws on only through figures in its words.
+    pub in_figures: bool,
+    /// The title-block fields still as the sample gave them, by their labels.
+    pub title_fields: Vec<String>,
+}
+
+impl SampleInUse {
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty() && !self.in_figures && self.title_fields.is_empty()
+    }
+
+    /// Each place, as the officer would look for it, for the export step and the Word file.
+    pub fn places(&self) -> Vec<String> {
+        let mut places = self.blocks.clone();
+        if self.in_figures {
+            places.push("figures in the text, from the sample's tables".to_owned());
+        }
+        if !self.title_fields.is_empty() {
+            places.push(format!("the title block ({})", self.title_fields.join(", ")));
+        }
+        places
+    }
+}
+
+/// What of the sample a report built from `project` still uses.
+pub fn sample_in_use(project: &Project, report: &ReportDocument) -> SampleInUse {
     let sources: Vec<&str> = project
         .tables
         .iter()
@@ -22,7 +52,7 @@ pub fn sample_in_use(project: &Project, report: &ReportDocument) -> Vec<String> 
         .filter(|s| !s.is_empty())
         .collect();
     let from_sample = |text: &str| sources.iter().any(|s| text.contains(s));
-    let mut places: Vec<String> = report
+    let blocks: Vec<String> = report
         .sections
         .iter()
         .flat_map(|s| s.paragraphs.iter().flat_map(|p| &p.blocks))
@@ -32,28 +62,22 @@ pub fn sample_in_use(project: &Project, report: &ReportDocument) -> Vec<String> 
             _ => None,
         })
         .collect();
-    // A sample table the report draws only figures from (in words) is still the sample's.
-    if places.is_empty() && !sources.is_empty() {
-        places.push("figures in the text, from the sample's tables".to_owned());
-    }
-    let fields = sample_title_fields(project);
-    if !fields.is_empty() {
-        let names: Vec<&str> = fields.iter().map(|f| f.label()).collect();
-        places.push(format!("the title block ({})", names.join(", ")));
-    }
-    places
+    let title_fields = match &project.sample_title {
+        Some(sample) => TitleField::ALL
+            .into_iter()
+            .filter(|&f| still_the_samples(f, project.title_block.get(f), sample))
+            .map(|f| f.label().to_owned())
+            .collect(),
+        None => Vec::new(),
+    };
+    SampleInUse { in_figures: blocks.is_empty() && !sources.is_empty(), blocks, title_fields }
 }
 
-/// Title-block fields still holding what the sample or template put there.
-fn sample_title_fields(project: &Project) -> Vec<TitleField> {
-    let Some(sample) = &project.sample_title else { return Vec::new() };
-    TitleField::ALL
-        .into_iter()
-        // "Open" and "No" are real answers, whoever gave them.
-        .filter(|f| !matches!(f, TitleField::Classification | TitleField::KeyDecision))
-        .filter(|&f| {
-            let value = project.title_block.get(f).trim();
-            !value.is_empty() && value == sample.get(f).trim()
-        })
-        .collect()
+/// Whether a title-block field still holds what the sample gave it. Classification and key
+/// decision never do: "Open" and "No" are real answers, whoever gave them.
+pub fn still_the_samples(field: TitleField, value: &str, sample: &TitleBlock) -> bool {
+    let value = value.trim();
+    !matches!(field, TitleField::Classification | TitleField::KeyDecision)
+        && !value.is_empty()
+        && value == sample.get(field).trim()
 }

@@ -42,7 +42,7 @@ pub fn save_share(state: &State, dispatch: &Dispatch, piece: &NodeRef) -> Html {
                 <div class="notice sample-notice" id="sample-in-use">
                     <p><strong>{ "Sample data is still in the report." }</strong>{ " Exports are marked “Sample data” until \
                         it is replaced. It is in:" }</p>
-                    <ul>{ for report.sample.iter().map(|place| html! { <li>{ place.clone() }</li> }) }</ul>
+                    <ul>{ for report.sample.places().into_iter().map(|place| html! { <li>{ place }</li> }) }</ul>
                 </div>
             }
             <div class="button-row">
