@@ -321,11 +321,12 @@ async function coldLoad(throttle, { again = false } = {}) {
     started.push(await up.jsonValue());
     const ready = await page.waitForFunction(
       () => document.querySelector('#paste-table') && document.querySelector('section.benchmarks')
-        && document.querySelector('section.document-editor') && performance.now(),
+        && performance.now(),
       null, { polling: 'raf', timeout: 60000 });
     controls.push(await ready.jsonValue());
+    // The report takes typing where it stands once the app's own report is in place.
     const drawn = await page.waitForFunction(
-      () => document.querySelector('.section-list[aria-busy="false"]') && performance.now(),
+      () => document.querySelector('article.report .in-place') && document.querySelector('#paste-table') && performance.now(),
       null, { polling: 'raf', timeout: 60000 });
     editor.push(await drawn.jsonValue());
     if (warm) {
@@ -334,7 +335,7 @@ async function coldLoad(throttle, { again = false } = {}) {
       await page.goto(app.url, { waitUntil: 'commit' });
       const again = await page.waitForFunction(
         () => !document.getElementById('first-view') && document.querySelector('#paste-table')
-          && document.querySelector('.section-list[aria-busy="false"]') && performance.now(),
+          && document.querySelector('article.report .in-place') && performance.now(),
         null, { polling: 'raf', timeout: 60000 });
       warm.push(await again.jsonValue());
     }
@@ -350,13 +351,13 @@ if (ONLY.includes('load')) {
   record('Cold load to the full sample report', ms(cold.report));
   record("Cold load to the app's own report in its place", ms(cold.started));
   record('Cold load to the controls ready beside it', ms(cold.controls));
-  record("Cold load to the whole of the report's editor drawn below them", ms(cold.editor));
+  record('Cold load to the report taking typing, with the controls beside it', ms(cold.editor));
   const slow = await coldLoad(4, { again: true });
   record('Cold load to the full sample report, 4x CPU throttling', ms(slow.report), '≤ 1,000 ms', within(slow.report <= 1000));
   record("Cold load to the app's own report in its place, 4x CPU throttling", ms(slow.started), '≤ 1,000 ms', within(slow.started <= 1000));
   record('Cold load to the controls ready beside it, 4x CPU throttling', ms(slow.controls));
-  record("Cold load to the whole of the report's editor drawn below them, 4x CPU throttling", ms(slow.editor));
-  record("Second visit (files kept by the service worker, code compiled before) to the whole of the report's editor drawn, 4x CPU throttling", ms(slow.warm));
+  record('Cold load to the report taking typing, with the controls beside it, 4x CPU throttling', ms(slow.editor));
+  record('Second visit (files kept by the service worker, code compiled before) to the report taking typing, 4x CPU throttling', ms(slow.warm));
 }
 
 // 5. An edit to the full re-render of the sample report: the title, typed into its box.
@@ -399,6 +400,42 @@ if (ONLY.includes('edit')) {
   record('Edit to re-rendered report (DOM updated): p50 / p95', `${ms(median(samples.dom))} / ${ms(percentile(samples.dom, 95))}`,
     'p95 ≤ 30 ms', within(percentile(samples.dom, 95) <= 30));
   record('Edit to the next frame: p50 / p95', `${ms(median(samples.painted))} / ${ms(percentile(samples.painted, 95))}`);
+
+  // 5b. A keystroke in a paragraph of the report, written in place (issue 19): the browser's
+  // own text insertion, as a key press makes it, then the page's work for it (the project
+  // changed, the report derived again, the page redrawn) until the page is idle, and until the
+  // next frame is painted. Headless frames come every 16.7 ms, so "next frame" includes the
+  // wait for one; "work" is what the keystroke costs.
+  const keystrokes = await page.evaluate(async (count) => {
+    const field = document.querySelector('[aria-label="Paragraph 4.1"]');
+    field.focus();
+    const range = document.createRange();
+    range.selectNodeContents(field);
+    range.collapse(false);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    const idle = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+    const work = [];
+    const painted = [];
+    for (let i = 0; i < count; i += 1) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const t = performance.now();
+      document.execCommand('insertText', false, i % 2 ? 'a' : ' ');
+      await idle();
+      work.push(performance.now() - t);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      painted.push(performance.now() - t);
+    }
+    return { work, painted };
+  }, 60);
+  record('A keystroke in a paragraph of the report to the page idle: p50 / p95',
+    `${ms(median(keystrokes.work))} / ${ms(percentile(keystrokes.work, 95))}`, 'p95 ≤ 16 ms', within(percentile(keystrokes.work, 95) <= 16));
+  record('A keystroke in a paragraph of the report to the next frame painted: p50 / p95',
+    `${ms(median(keystrokes.painted))} / ${ms(percentile(keystrokes.painted, 95))}`);
 
   // 6. Exports of the sample report, from the click to the file handed to the browser.
   console.error('Exports');

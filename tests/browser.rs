@@ -62,7 +62,7 @@ async fn report_preview_renders_the_table_and_the_chart() {
     let parts = html::render_parts(&build_report(&sample_project()));
     let app = yew::Renderer::<ReportPreview>::with_root_and_props(
         root.clone(),
-        ReportPreviewProps { parts: parts.into(), page_breaks: false, landscape: false },
+        ReportPreviewProps { parts: parts.into(), page_breaks: false, landscape: false, editing: None },
     )
     .render();
     yew::scheduler::flush().await;

@@ -159,7 +159,7 @@ fn unknown_and_missing_figures_are_shown_not_blank() {
     let facts = Facts::new(&project, &tables);
     let runs = fill("A {vacncy rate} and {{braces}} and a lone } and {turnover rate}.", &facts);
     assert!(
-        matches!(&runs[1], Run::Figure { name, value: Err(why) } if name == "vacncy rate" && why.contains("Insert figure"))
+        matches!(&runs[1], Run::Figure { name, value: Err(why) } if name == "vacncy rate" && why.contains("type { in the paragraph"))
     );
     // The children's sample has no staff list.
     assert!(matches!(runs.last().unwrap(), Run::Text(t) if t == "."));

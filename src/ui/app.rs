@@ -12,7 +12,7 @@ use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider};
 use yew_agent::Reach;
 
 use super::codec::InPieces;
-use super::components::{controls, ReportPreview};
+use super::components::{controls, Editing, ReportPreview};
 use super::drawing::use_painted_once;
 use super::edge::Edge;
 use super::export_worker::FileWriter;
@@ -151,6 +151,12 @@ fn page(props: &PageProps) -> Html {
     let ondragover = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: DragEvent| {
+            // Only a file: a paragraph or section being dragged in the report is not one.
+            let files =
+                e.data_transfer().is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
+            if !files {
+                return;
+            }
             e.prevent_default();
             if !dispatch.state().dragging {
                 dispatch.send(Action::Dragging(true));
@@ -191,7 +197,9 @@ fn page(props: &PageProps) -> Html {
                 { controls(&state, &dispatch, controls_ready, &on_file, &piece) }
                 <section aria-label="Report preview">
                     <ReportPreview parts={parts.clone()} page_breaks={state.page_breaks}
-                        landscape={state.project.settings.print.landscape} />
+                        landscape={state.project.settings.print.landscape} editing={Some(Editing {
+                            document: state.project.document.clone(), report: state.report.clone(),
+                            tables: state.menus.clone(), dispatch: dispatch.to(|action| action) })} />
                 </section>
             </main>
         </div>
@@ -230,6 +238,11 @@ fn listen(dispatch: &Dispatch) -> [gloo::events::EventListener; 2] {
 /// True when the focus is where the browser's own Ctrl+Z belongs.
 fn in_text_field() -> bool {
     let Some(active) = gloo::utils::document().active_element() else { return false };
+    // The report's own fields are the exception: there the page's undo takes a run of typing
+    // back as one step, and the report is redrawn from it.
+    if active.class_list().contains("in-place") {
+        return false;
+    }
     matches!(active.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
         || active.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }

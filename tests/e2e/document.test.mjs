@@ -2,7 +2,7 @@
 // with live figures, undone, a template opened, the print preview's page breaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSample, useBrowser } from './harness.mjs';
+import { openSample, useBrowser, writeInReport } from './harness.mjs';
 
 const ctx = useBrowser();
 const headings = (page) => page.locator('article.report h2').allInnerTexts();
@@ -16,22 +16,25 @@ test('sections move and renumber, a paragraph is edited with live figures, and u
   const before = await headings(page);
   assert.deepEqual(before.slice(0, 4), ['1. Purpose of the report', '2. Recommendations', '3. Background', '4. Current position']);
 
+  // A section's tools show beside its heading when it is pointed at.
+  await page.locator('.section-head', { has: page.getByRole('textbox', { name: 'Section 4 heading' }) }).hover();
   await page.getByRole('button', { name: 'Move up section 4' }).click();
   assert.deepEqual((await headings(page)).slice(2, 4), ['3. Current position', '4. Background']);
   assert.match(await paragraph(page, '3.1').innerText(), /the establishment is 87\.2 FTE posts/, 'paragraphs renumbered');
   assert.match(await page.getByRole('status').first().innerText(), /it is now section 3; paragraphs renumbered/);
 
-  // Rewrite 3.1 with a live figure, and add another from the menu.
-  const box = page.getByLabel('Paragraph 3.1', { exact: true });
-  await box.fill('Our vacancy rate is {vacancy rate}. ');
-  await box.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
-  await page.locator('#paragraph-text-7-figure').selectOption('agency rate');
+  // Rewrite 3.1 in place with a live figure, and add another with its Insert figure button.
+  const box = await writeInReport(page, 'Paragraph 3.1', 'Our vacancy rate is {vacancy rate}. ');
   await page.getByRole('button', { name: 'Insert figure into paragraph 3.1' }).click();
-  assert.equal(await box.inputValue(), 'Our vacancy rate is {vacancy rate}. {agency rate}');
-  assert.match(await paragraph(page, '3.1').innerText(), /^3\.1\s+Our vacancy rate is 31\.4%\. 28\.6%$/);
-  const marks = page.locator('.paragraph-editor', { has: page.locator('#paragraph-text-7') }).locator('mark.live-figure');
-  assert.deepEqual(await marks.allInnerTexts(), ['31.4%', '28.6%'], 'live figures are marked in the editor');
-  assert.equal(await page.locator('article.report mark').count(), 0, 'and printed as plain text');
+  await page.locator('#figure-search').fill('agency rate');
+  await page.locator('#figure-search').press('Enter');
+  assert.match(await paragraph(page, '3.1').innerText(), /^3\.1\s+Our vacancy rate is 31\.4%\.\s28\.6%$/);
+  assert.deepEqual(await box.locator('.figure-token').allInnerTexts(), ['31.4%', '28.6%'], 'live figures are marked where they are written');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Paragraph 3.1', 'back in the words');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await box.locator('.figure-token').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.equal(printed, 'rgba(0, 0, 0, 0)', 'and printed as plain text');
+  await page.emulateMedia({ media: 'screen' });
 
   // A new table: the same words, new figures.
   await page.getByLabel('Paste a table').fill('Role\tEstablishment\tPermanent\tAgency\tVacant\nSocial Worker\t10\t8\t1\t2\n');
@@ -60,6 +63,7 @@ test('sections and blocks are added and removed; a template opens with its data 
   await page.getByLabel(`Add to section ${count}`).selectOption({ label: 'Key figures' });
   await page.getByRole('button', { name: 'Add', exact: true }).nth(count - 1).click();
   assert.match(await paragraph(page, `${count}.1`).innerText(), /Table \d+: Key figures/);
+  await page.locator('.section-head', { has: page.getByRole('textbox', { name: `Section ${count} heading` }) }).hover();
   await page.getByRole('button', { name: `Remove section ${count}, Appendices` }).click();
   assert.equal((await headings(page)).length, count);
 
@@ -74,7 +78,10 @@ test('sections and blocks are added and removed; a template opens with its data 
   assert.equal(mark, 'rgb(212, 53, 28)', 'and marked in colour');
   assert.doesNotMatch(await report.innerText(), /no figure\]|Not shown:/, 'the draft has every figure');
 
-  // The tracker is edited in place.
+  // The tracker is edited beside it in the report: its Change button opens its rows.
+  const tracker = page.locator('.block-shell', { has: page.locator('td.status') });
+  await tracker.hover();
+  await tracker.getByRole('button', { name: /^Change paragraph/ }).click();
   await page.getByLabel('Status').first().selectOption({ label: 'Green: achieved' });
   assert.equal(await report.locator('td.status').first().innerText(), 'Green: achieved');
 

@@ -128,6 +128,9 @@ test('a table Excel cannot hold gets a plain message, and the page stays usable'
   // Import refuses a cell longer than a spreadsheet's, so the one way in is the officer's own
   // caption, which Excel cannot hold past 32,767 characters either.
   const long = `Establishment ${'x'.repeat(33000)}`;
+  const block = page.locator('.block-shell', { has: page.locator('table.figures') }).first();
+  await block.hover();
+  await block.getByRole('button', { name: /^Change paragraph/ }).click();
   const caption = page.getByLabel('Table caption').first();
   await caption.fill(long);
   await page.waitForFunction(() => [...document.querySelectorAll('article.report table caption')].some((c) => c.innerText.includes('xxxxxxxx')));

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSample, useBrowser } from './harness.mjs';
+import { openSample, useBrowser, writeInReport } from './harness.mjs';
 import { unzip, zip } from './zip.mjs';
 
 const ctx = useBrowser();
@@ -165,7 +165,7 @@ test('a whole session, every export included, asks nothing of any other origin',
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('20.00'));
   await page.getByLabel('Upload a file').setInputFiles(WORKBOOK);
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
-  await page.getByLabel('Paragraph 1.1', { exact: true }).fill('The position at {reference date}: {vacancy rate} of posts are vacant.');
+  await writeInReport(page, 'Paragraph 1.1', 'The position at {reference date}: {vacancy rate} of posts are vacant.');
   const download = async (click) => {
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
     await file.path();

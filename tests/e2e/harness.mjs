@@ -69,14 +69,14 @@ export async function openSample(page, url) {
   await appStarted(page);
 }
 
-/// Waits until the app has taken the place of the page index.html first shows, and has drawn
-/// its controls (a frame after its report) and the report's editor (a frame after them), and
-/// settled, so a test's first key press goes to a field that stays.
+/// Waits until the app has taken the place of the page index.html first shows, with the report
+/// written in place and its controls (a frame after the report) drawn, and settled, so a
+/// test's first key press goes to a field that stays.
 export async function appStarted(page) {
   await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
   await page.locator('article.report table.figures tfoot').first().waitFor();
-  // The editor is drawn after the controls, so once it is, they are too.
-  await page.locator('.section-list[aria-busy="false"]').waitFor({ state: 'attached' });
+  await page.locator('article.report .in-place').first().waitFor({ state: 'attached' });
+  await page.locator('#paste-table').waitFor({ state: 'attached' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }
 
@@ -100,4 +100,28 @@ export async function nextFileIsRead(page, upload, error) {
   await upload.setInputFiles(new URL('../fixtures/establishment-2025.xlsx', import.meta.url).pathname);
   await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
   assert.equal(await error.count(), 0, 'the message goes once a file is read');
+}
+
+/// Writes `text` into a field of the report in place, as an officer does: the words typed, and
+/// each `{name}` put in from the list of live figures that `{` opens. What was there goes.
+export async function writeInReport(page, name, text) {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  for (const piece of text.split(/(\{[^}]+\})/)) {
+    if (!piece) continue;
+    const figure = piece.match(/^\{([^}]+)\}$/);
+    if (figure) {
+      await page.keyboard.press('{');
+      await page.locator('#figure-search').fill(figure[1]);
+      // The figure of exactly that name (a name the list does not hold is offered as typed).
+      const names = page.locator('#figure-choices .figure-name').getByText(figure[1], { exact: true });
+      await names.first().dispatchEvent('mousedown');
+      await page.locator('#figure-search').waitFor({ state: 'detached' });
+    } else {
+      await page.keyboard.insertText(piece);
+    }
+  }
+  return field;
 }

@@ -295,6 +295,62 @@ impl Document {
         }
         true
     }
+
+    /// Adds a paragraph straight after another, in its section: Enter in a paragraph of the
+    /// report starts the next one there. Returns the new paragraph's id.
+    pub fn add_paragraph_after(&mut self, id: u32, content: Content) -> Option<u32> {
+        let (i, j) = self.find_paragraph(id)?;
+        let section = self.sections[i].id;
+        self.add_paragraph(section, j + 1, content)
+    }
+
+    /// Backspace at the start of a paragraph: its words join the end of the paragraph before,
+    /// when both are prose in one section. False (and nothing changes) otherwise.
+    pub fn join_with_previous(&mut self, id: u32) -> bool {
+        let Some((i, j)) = self.find_paragraph(id) else { return false };
+        let paragraphs = &mut self.sections[i].paragraphs;
+        let (Some(j_before), Content::Text(words)) = (j.checked_sub(1), &paragraphs[j].content) else { return false };
+        let words = words.clone();
+        let Content::Text(before) = &mut paragraphs[j_before].content else { return false };
+        before.push_str(&words);
+        paragraphs.remove(j);
+        true
+    }
+
+    /// Puts a paragraph where it was dropped: before the paragraph `before`, or at the end of
+    /// `section` when `before` is None. False when nothing moved (it was dropped on itself, or
+    /// on a place that no longer exists).
+    pub fn place_paragraph(&mut self, id: u32, section: u32, before: Option<u32>) -> bool {
+        if before == Some(id) || self.section_index(section).is_none() {
+            return false;
+        }
+        if let Some(target) = before {
+            if self.find_paragraph(target).is_none() {
+                return false;
+            }
+        }
+        let Some(paragraph) = self.remove_paragraph(id) else { return false };
+        let (i, j) = match before.and_then(|target| self.find_paragraph(target)) {
+            Some(place) => place,
+            None => {
+                let i = self.section_index(section).unwrap_or(0);
+                (i, self.sections[i].paragraphs.len())
+            }
+        };
+        self.sections[i].paragraphs.insert(j, paragraph);
+        true
+    }
+
+    /// Puts a section where it was dropped: before the section `before`, or last.
+    pub fn place_section(&mut self, id: u32, before: Option<u32>) -> bool {
+        if before == Some(id) || before.is_some_and(|b| self.section_index(b).is_none()) {
+            return false;
+        }
+        let Some(section) = self.remove_section(id) else { return false };
+        let at = before.and_then(|b| self.section_index(b)).unwrap_or(self.sections.len());
+        self.sections.insert(at, section);
+        true
+    }
 }
 
 #[cfg(test)]
@@ -320,6 +376,37 @@ mod tests {
                 (s.heading.clone(), texts)
             })
             .collect()
+    }
+
+    #[test]
+    fn dropped_paragraphs_and_sections_go_where_they_were_dropped() {
+        let mut d = Document::new(vec![("A".into(), vec![text("a1"), text("a2")]), ("B".into(), vec![text("b1")])]);
+        let (a, b) = (d.sections[0].id, d.sections[1].id);
+        let (a1, a2, b1) =
+            (d.sections[0].paragraphs[0].id, d.sections[0].paragraphs[1].id, d.sections[1].paragraphs[0].id);
+        // Before a paragraph of another section, then at the end of a section.
+        assert!(d.place_paragraph(a1, b, Some(b1)));
+        assert_eq!(outline(&d), [("A".into(), vec!["a2".to_owned()]), ("B".into(), vec!["a1".into(), "b1".into()])]);
+        assert!(d.place_paragraph(a1, a, None));
+        assert_eq!(outline(&d)[0].1, ["a2", "a1"]);
+        // Dropped on itself, or on a paragraph that is gone: nothing moves, nothing is lost.
+        assert!(!d.place_paragraph(a1, a, Some(a1)));
+        assert!(!d.place_paragraph(a1, a, Some(999)));
+        assert_eq!(outline(&d)[0].1, ["a2", "a1"]);
+        assert!(d.place_section(b, Some(a)));
+        assert_eq!(outline(&d)[0].0, "B");
+        assert!(d.place_section(b, None));
+        assert_eq!(outline(&d)[1].0, "B");
+        assert!(!d.place_section(b, Some(b)));
+        // Enter in a paragraph: the new one follows it in its section.
+        let new = d.add_paragraph_after(a2, text("a2b")).unwrap();
+        assert_eq!(outline(&d)[0].1, ["a2", "a2b", "a1"]);
+        assert_eq!(d.find_paragraph(new), Some((0, 1)));
+        // Backspace at the start of a paragraph joins it to the one before, in its section only.
+        assert!(d.join_with_previous(new));
+        assert_eq!(outline(&d)[0].1, ["a2a2b", "a1"]);
+        let b_first = d.sections[1].paragraphs[0].id;
+        assert!(!d.join_with_previous(b_first), "the first of a section joins nothing");
     }
 
     #[test]

@@ -430,7 +430,7 @@ fn recommendations(
     let rows = match (rows.is_empty(), brought) {
         (false, _) => rows.as_slice(),
         (true, Some(brought)) if !brought.is_empty() => brought,
-        _ => return Err("add the recommendations in the editor, or paste the tracker".to_owned()),
+        _ => return Err("add the recommendations with the block’s Change button, or paste the tracker".to_owned()),
     };
     let body = rows
         .iter()

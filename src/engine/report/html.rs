@@ -1,7 +1,7 @@
 //! The report as HTML: one renderer for the app's preview, print and the static page, styled
 //! by `styles/report.css`. All text is escaped; only the engine's own SVG goes in as markup.
 
-use super::live::{plain, Run};
+use super::live::plain;
 use super::sample_mark::{SampleInUse, SAMPLE_MARK};
 use super::{Block, ReportDocument, Section, Table};
 use crate::engine::case::lower;
@@ -185,29 +185,6 @@ fn render_block(out: &mut String, block: &Block, chart_tables: bool) {
             out.push_str("</details></figure>");
         }
     }
-}
-
-/// The words of a paragraph with live figures marked, for the editor.
-pub fn marked(runs: &[Run]) -> String {
-    let mut out = String::new();
-    for run in runs {
-        match run {
-            Run::Text(text) => out.push_str(&escape(text)),
-            Run::Figure { name, value: Ok(value) } => {
-                let _ =
-                    write!(out, "<mark class=\"live-figure\" title=\"{{{}}}\">{}</mark>", escape(name), escape(value));
-            }
-            Run::Figure { name, value: Err(why) } => {
-                let _ = write!(
-                    out,
-                    "<mark class=\"live-figure missing\" title=\"{}\">[{}: no figure]</mark>",
-                    escape(why),
-                    escape(name)
-                );
-            }
-        }
-    }
-    out
 }
 
 fn render_table(out: &mut String, table: &Table) {

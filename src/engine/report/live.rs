@@ -392,8 +392,9 @@ pub fn figure(name: &str, facts: &Facts) -> Result<String, String> {
         return (figure.value)(facts, which);
     }
     // A row and a column of one of the report's other tables: `{agency spend, 2023/24}`.
-    super::general::figure(name, facts)
-        .unwrap_or_else(|| Err(format!("there is no figure called “{name}”: choose one from Insert figure")))
+    super::general::figure(name, facts).unwrap_or_else(|| {
+        Err(format!("there is no figure called “{name}”: type {{ in the paragraph to choose one from the list"))
+    })
 }
 
 /// The Insert figure menu's heading a named figure is listed under, which says what it is

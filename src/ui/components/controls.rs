@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::save_share::save_share;
 use super::{
-    BenchmarkPanel, ChecksPanel, DocumentEditor, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
-    PipelinePanel, PrintOptions, ReadyList, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
+    BenchmarkPanel, ChecksPanel, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox, PipelinePanel,
+    PrintOptions, ReadyList, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
 };
 use crate::engine::report::facts::TableFacts;
 use crate::ui::state::{Action, InputField, Panel, State};
@@ -40,8 +40,6 @@ pub fn controls(
                     { beside_the_report(state, dispatch) }
                     <ReportDetails title_block={state.project.title_block.clone()}
                         on_edit={dispatch.to(|(field, value)| Action::TitleEdited(field, value))} />
-                    <DocumentEditor document={state.project.document.clone()} report={state.report.clone()}
-                        tables={state.menus.clone()} dispatch={dispatch.to(|action| action)} />
                     <PrintOptions settings={state.project.settings.print.clone()} previewing={state.page_breaks}
                         on_change={dispatch.to(Action::PrintSettingsChanged)}
                         on_preview={dispatch.to(Action::PageBreaksShown)} />

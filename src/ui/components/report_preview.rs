@@ -7,6 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::report_in_place::{sections_in_place, Editing};
 use crate::engine::report::html::ReportParts;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,9 @@ pub struct ReportPreviewProps {
     pub page_breaks: bool,
     #[prop_or_default]
     pub landscape: bool,
+    /// In the app, the report is written where it is read; elsewhere it is only shown.
+    #[prop_or_default]
+    pub editing: Option<Editing>,
 }
 
 /// The printable area of A4 with `print.css`'s margins (20 mm top and bottom), in millimetres.
@@ -44,12 +48,21 @@ pub fn report_preview(props: &ReportPreviewProps) -> Html {
             ref={panel}>
             <article class={parts.classes.clone()} aria-labelledby="report-title">
                 { raw(&parts.title_block) }
-                { for parts.sections.iter().map(|section| html! {
-                    <section aria-labelledby={section.id.clone()}>
-                        { raw(&section.heading) }
-                        { for section.paragraphs.iter().map(raw) }
-                    </section>
-                }) }
+                if let Some(editing) = &props.editing {
+                    <p class="hint edit-only writing-hint">
+                        { "Click a heading or paragraph and type. { puts in a live figure, filled in from your tables. \
+                           A paragraph's tools (move, insert a figure, remove) show beside it; drag ⠿ or use Alt+Up \
+                           and Alt+Down to move it. Ctrl+Z undoes." }
+                    </p>
+                    { sections_in_place(editing, &parts.sections) }
+                } else {
+                    { for parts.sections.iter().map(|section| html! {
+                        <section aria-labelledby={section.id.clone()}>
+                            { raw(&section.heading) }
+                            { for section.paragraphs.iter().map(raw) }
+                        </section>
+                    }) }
+                }
             </article>
         </div>
     }

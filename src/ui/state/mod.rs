@@ -239,6 +239,26 @@ pub enum Action {
     ParagraphEdited(u32, Content),
     ParagraphMoved(u32, Move),
     ParagraphRemoved(u32),
+    /// Enter in a paragraph of the report: its words before the cursor stay, the words after
+    /// it start a new paragraph straight after, in the same section.
+    ParagraphSplit {
+        id: u32,
+        before: String,
+        after: String,
+    },
+    /// Backspace at the start of a paragraph: it joins the one before.
+    ParagraphJoined(u32),
+    /// A paragraph dragged to a new place: before `before`, or last in `section`.
+    ParagraphPlaced {
+        id: u32,
+        section: u32,
+        before: Option<u32>,
+    },
+    /// A section dragged to a new place: before `before`, or last.
+    SectionPlaced {
+        id: u32,
+        before: Option<u32>,
+    },
     PrintSettingsChanged(PrintSettings),
     Undo,
     Redo,
@@ -599,7 +619,11 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         | Action::ParagraphAdded { .. }
         | Action::ParagraphEdited(..)
         | Action::ParagraphMoved(..)
-        | Action::ParagraphRemoved(_) => edit_document(&mut next, action),
+        | Action::ParagraphRemoved(_)
+        | Action::ParagraphSplit { .. }
+        | Action::ParagraphJoined(_)
+        | Action::ParagraphPlaced { .. }
+        | Action::SectionPlaced { .. } => edit_document(&mut next, action),
         Action::DraftAdded { section } => add_first_draft(&mut next, section),
         Action::PrintSettingsChanged(print) => next.project.settings.print = print,
         Action::Undo => step_back(&mut next, true),
@@ -728,6 +752,33 @@ fn edit_document(next: &mut State, action: Action) {
         Action::ParagraphRemoved(id) => {
             if document.remove_paragraph(id).is_some() {
                 next.status = "Paragraph removed. Undo brings it back.".into();
+            }
+        }
+        Action::ParagraphSplit { id, before, after } => {
+            document.set_content(id, Content::Text(before));
+            if document.add_paragraph_after(id, Content::Text(after)).is_some() {
+                if let Some((i, j)) = document.find_paragraph(id) {
+                    next.status = format!("New paragraph {}.{} started.", i + 1, j + 2);
+                }
+            }
+        }
+        Action::ParagraphJoined(id) => {
+            if document.join_with_previous(id) {
+                next.status = "Paragraph joined to the one before.".into();
+            }
+        }
+        Action::ParagraphPlaced { id, section, before } => {
+            if document.place_paragraph(id, section, before) {
+                if let Some((i, j)) = document.find_paragraph(id) {
+                    next.status = format!("Paragraph moved: it is now {}.{}.", i + 1, j + 1);
+                }
+            }
+        }
+        Action::SectionPlaced { id, before } => {
+            if document.place_section(id, before) {
+                if let Some(i) = document.sections.iter().position(|s| s.id == id) {
+                    next.status = format!("Section moved: it is now section {}; paragraphs renumbered.", i + 1);
+                }
             }
         }
         _ => {}

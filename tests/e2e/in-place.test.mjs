@@ -1,0 +1,179 @@
+// End to end: the report is written where it is read. Typing in a paragraph, a live figure put
+// in with `{`, Enter starting the next paragraph, a run of typing undone as one step, blocks
+// and sections moved by keyboard and by drag, a bullet list written and pasted into, and no
+// editing marks on paper.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSample, useBrowser } from './harness.mjs';
+
+const ctx = useBrowser();
+const field = (page, name) => page.getByRole('textbox', { name, exact: true });
+const headings = (page) => page.locator('article.report h2').allInnerTexts();
+const focusedLabel = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+test('a paragraph is typed in where it prints; { puts in a live figure; Enter starts the next; undo takes the typing back as one step', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const first = field(page, 'Paragraph 4.1');
+  const before = await first.innerText();
+  const next = await field(page, 'Paragraph 4.2').innerText();
+
+  await first.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Agency cover stands at ');
+  await page.keyboard.press('{');
+  // The list is searched by any words of a figure's name or meaning.
+  await page.keyboard.type('agency rate');
+  const offered = await page.locator('#figure-choices [role=option]').first().innerText();
+  assert.match(offered, /^agency rate\n/, 'the figure of that name comes first');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedLabel(page), 'Paragraph 4.1', 'the keyboard is back in the words');
+  await page.keyboard.type(' of the establishment.');
+  assert.deepEqual(await first.locator('.figure-token').evaluateAll((all) => all.map((t) => t.dataset.figure)).then((names) => names.slice(-1)),
+    ['agency rate'], 'the figure is a token in the words');
+  await page.waitForFunction(() => /Agency cover stands at\s28\.6%\sof the establishment\.$/.test(document.querySelector('[aria-label="Paragraph 4.1"]')?.innerText));
+
+  // Enter: the words after the cursor start paragraph 4.2, in the same section.
+  for (let i = 0; i < ' of the establishment.'.length; i += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Paragraph 4.2');
+  await page.keyboard.type('Put simply: ');
+  await page.waitForFunction(() => /^Put simply:\sof the establishment\.$/.test(document.querySelector('[aria-label="Paragraph 4.2"]')?.innerText));
+  assert.match(await first.innerText(), /Agency cover stands at\s28\.6%$/);
+  assert.equal(await field(page, 'Paragraph 4.3').innerText(), next, 'the paragraph that followed is now 4.3');
+
+  // Ctrl+Z: the typing in 4.2, then the new paragraph, then the typing in 4.1 (one step).
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Paragraph 4.2"]')?.innerText === 'of the establishment.');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((text) => document.querySelector('[aria-label="Paragraph 4.1"]')?.innerText === text, before);
+  assert.equal(await field(page, 'Paragraph 4.2').innerText(), next);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  assert.match(await first.innerText(), /Agency cover stands at\s28\.6%\sof the establishment\.$/);
+
+  // Backspace at the start of 4.2 joins it to 4.1, the cursor where the two meet.
+  await field(page, 'Paragraph 4.2').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Paragraph 4.1');
+  await page.keyboard.type('X');
+  await page.waitForFunction(() => /establishment\.X\s?The vacancy rate/.test(document.querySelector('[aria-label="Paragraph 4.1"]')?.innerText));
+});
+
+test('Alt+Up and Alt+Down move the paragraph or section being typed in, and the keyboard stays with it', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const words = await field(page, 'Paragraph 4.2').innerText();
+  await field(page, 'Paragraph 4.2').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Paragraph 4.1');
+  assert.equal(await field(page, 'Paragraph 4.1').innerText(), words, 'it is now paragraph 4.1, and still being typed in');
+  await page.keyboard.type(' Moved.');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Paragraph 4.1"]')?.innerText.includes('Moved.'));
+  assert.ok((await field(page, 'Paragraph 4.1').innerText()).startsWith(words.slice(0, 40)), 'typed where the cursor was, not at the start');
+
+  const heading = field(page, 'Section 2 heading');
+  const name = await heading.innerText();
+  await heading.click();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Section 3 heading');
+  assert.equal(await page.locator('article.report h2').nth(2).innerText(), `3. ${name}`);
+  // A heading is renamed where it stands.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('What we recommend');
+  await page.waitForFunction(() => document.querySelectorAll('article.report h2')[2]?.innerText === '3. What we recommend');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((text) => document.querySelectorAll('article.report h2')[1]?.innerText === `2. ${text}`, name);
+});
+
+/// Drags `handle` onto `target` with the mouse, as an officer does (both in view).
+async function drag(page, block, handle, target) {
+  await block.hover();
+  const from = await handle.boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 20, { steps: 4 });
+  const to = await target.boundingBox();
+  await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('paragraphs and sections move by drag, to where they are dropped', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const before = await headings(page);
+  const moving = await field(page, 'Paragraph 4.1').innerText();
+  const ending = (await page.locator('article.report section').nth(2).locator('.paragraph-number').allInnerTexts()).length;
+  // Paragraph 4.1 dropped on Add to section 3: it goes to the end of section 3.
+  const block = page.locator('.block-shell', { has: field(page, 'Paragraph 4.1') });
+  await drag(page, block, block.locator('.drag-handle'), page.locator('.add-to-section', { has: page.getByLabel('Add to section 3') }));
+  const number = `3.${ending + 1}`;
+  await page.waitForFunction(([n, text]) => document.querySelector(`[aria-label="Paragraph ${n}"]`)?.innerText === text, [number, moving]);
+  assert.match(await page.getByRole('status').first().innerText(), new RegExp(`Paragraph moved: it is now ${number.replace('.', '\\.')}`));
+  // And dropped on paragraph 3.1, it goes before it.
+  const again = page.locator('.block-shell', { has: field(page, `Paragraph ${number}`) });
+  await field(page, 'Paragraph 3.1').scrollIntoViewIfNeeded();
+  await drag(page, again, again.locator('.drag-handle'), page.locator('.block-shell', { has: field(page, 'Paragraph 3.1') }));
+  await page.waitForFunction((text) => document.querySelector('[aria-label="Paragraph 3.1"]')?.innerText === text, moving);
+
+  // Section 4's heading dropped on section 3's: they change places.
+  const head = page.locator('.section-head', { has: field(page, 'Section 4 heading') });
+  await field(page, 'Section 3 heading').scrollIntoViewIfNeeded();
+  await drag(page, head, head.locator('.drag-handle'), page.locator('.section-head', { has: field(page, 'Section 3 heading') }));
+  await page.waitForFunction((name) => document.querySelectorAll('article.report h2')[2]?.innerText.endsWith(name), before[3].replace(/^\d+\. /, ''));
+  const after = await headings(page);
+  assert.equal(after.length, before.length, 'no section was lost or added');
+  assert.equal(after[3].replace(/^\d+\. /, ''), before[2].replace(/^\d+\. /, ''));
+});
+
+test('a bullet list is written in place: Enter goes from the lead-in to the bullets, a pasted list becomes bullets', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const last = await page.locator('article.report h2').count();
+  const choice = page.getByLabel(`Add to section ${last}`, { exact: true });
+  await choice.selectOption({ label: 'Bullet list' });
+  await page.locator('.add-to-section', { has: choice }).getByRole('button', { name: 'Add', exact: true }).click();
+  const lead = page.getByRole('textbox', { name: /^Paragraph \d+\.\d+: lead-in$/ }).last();
+  const number = (await lead.getAttribute('aria-label')).match(/[\d.]+/)[0];
+  await lead.click();
+  await page.keyboard.type('The main risks are:');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedLabel(page), `Paragraph ${number}: bullet points`);
+  await page.keyboard.type('agency spend');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('retention');
+  // A list copied from Word arrives as plain lines with their bullet characters.
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '• caseloads\r\n• sickness\r\n');
+    data.setData('text/html', '<ul><li style="color:red">caseloads</li><li><b>sickness</b></li></ul>');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const printed = page.locator('article.report .paragraph', { has: page.locator('.paragraph-number', { hasText: new RegExp(`^${number.replace('.', '\\.')}$`) }) });
+  await page.waitForFunction((n) => [...document.querySelectorAll('article.report .paragraph')]
+    .find((p) => p.querySelector('.paragraph-number')?.textContent === n)?.querySelectorAll('li').length === 4, number);
+  assert.deepEqual(await printed.locator('li').allInnerTexts(), ['agency spend', 'retention', 'caseloads', 'sickness'],
+    'each pasted line is a bullet');
+  assert.equal(await printed.locator('li [style], li b').count(), 0, 'no formatting or markup came in with it');
+});
+
+test('printing the report shows no editing marks', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await field(page, 'Paragraph 1.1').click();
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.evaluate(() => ['.writing-hint', '.block-tools', '.add-to-section', 'form.add-section']
+    .map((s) => [s, getComputedStyle(document.querySelector(s)).display]));
+  assert.deepEqual(hidden, hidden.map(([s]) => [s, 'none']));
+  const marks = await page.evaluate(() => {
+    const token = document.querySelector('.figure-token');
+    const words = document.querySelector('.in-place:focus');
+    return [getComputedStyle(token).backgroundColor, getComputedStyle(token).borderBottomStyle, getComputedStyle(words).boxShadow];
+  });
+  assert.deepEqual(marks, ['rgba(0, 0, 0, 0)', 'none', 'none']);
+  await page.emulateMedia({ media: 'screen' });
+});
