@@ -167,6 +167,28 @@ fn unknown_and_missing_figures_are_shown_not_blank() {
 }
 
 #[test]
+fn bold_and_italic_words_are_kept_and_shown_as_such() {
+    let project = sample_project();
+    let tables = TableFacts::of(&ProjectTables::load(&project), None);
+    let facts = Facts::new(&project, &tables);
+    let runs = fill("Vacancies {b}fell{/b} to {vacancy rate}, {i}as {b}hoped{/b}{/i}; {{b}} is words.", &facts);
+    assert_eq!(runs[0], Run::Text("Vacancies ".into()));
+    assert_eq!(runs[1], Run::Styled { text: "fell".into(), bold: true, italic: false });
+    assert!(matches!(&runs[3], Run::Figure { name, value: Ok(v) } if name == "vacancy rate" && v == "31.4%"));
+    assert_eq!(runs[5], Run::Styled { text: "as ".into(), bold: false, italic: true });
+    assert_eq!(runs[6], Run::Styled { text: "hoped".into(), bold: true, italic: true });
+    // Printed as words; in HTML, marked and escaped.
+    assert_eq!(plain(&runs), "Vacancies fell to 31.4%, as hoped; {b} is words.");
+    let html = wrb::engine::report::html::words_html(&fill("{b}<i>{/b} & {i}it{/i}", &facts));
+    assert_eq!(html, "<strong>&lt;i&gt;</strong> &amp; <em>it</em>");
+    // A mark left open ends with the paragraph.
+    assert_eq!(
+        fill("{b}to the end", &facts),
+        vec![Run::Styled { text: "to the end".into(), bold: true, italic: false }]
+    );
+}
+
+#[test]
 fn rate_changes_and_comparisons_read_as_plain_english() {
     let project = sample_project();
     let tables = TableFacts::of(&ProjectTables::load(&project), None);

@@ -38,7 +38,10 @@ fn hostile_sample() -> ReportDocument {
     report.sections[0].paragraphs.push(Paragraph {
         id: 9999,
         number: "1.9".into(),
-        blocks: vec![Block::Text(vec![Run::Text("<b>&</b> \"quoted\" it's".into())])],
+        blocks: vec![Block::Text(vec![
+            Run::Text("<b>&</b> \"quoted\" it's".into()),
+            Run::Styled { text: " in bold".into(), bold: true, italic: false },
+        ])],
     });
     report.title_block.title.push_str(" <draft> & \"final\"");
     report
@@ -66,6 +69,10 @@ fn the_sample_report_as_word() {
     // Officer text is escaped, never markup.
     assert!(xml.contains("&lt;b&gt;&amp;&lt;/b&gt; &quot;quoted&quot; it&apos;s"));
     assert!(!xml.contains("<b>") && !xml.contains("<draft>"));
+    // Bold words stay bold in Word.
+    let bold = xml.find(">in bold<").or_else(|| xml.find("> in bold<")).expect("the bold words");
+    let run_start = xml[..bold].rfind("<w:r>").unwrap();
+    assert!(xml[run_start..bold].contains("<w:b />"), "{}", &xml[run_start..bold]);
 
     // Every table's first row repeats on each page; no other row does.
     let tables = xml.matches("<w:tbl>").count();

@@ -158,7 +158,43 @@ test('a bullet list is written in place: Enter goes from the lead-in to the bull
     .find((p) => p.querySelector('.paragraph-number')?.textContent === n)?.querySelectorAll('li').length === 4, number);
   assert.deepEqual(await printed.locator('li').allInnerTexts(), ['agency spend', 'retention', 'caseloads', 'sickness'],
     'each pasted line is a bullet');
-  assert.equal(await printed.locator('li [style], li b').count(), 0, 'no formatting or markup came in with it');
+  assert.deepEqual(await printed.locator('li strong').allInnerTexts(), ['sickness'], 'bold words stay bold');
+  assert.equal(await printed.locator('li [style]').count(), 0, 'and no colour or font came in with them');
+});
+
+test('text pasted from Word keeps its bold and italic words, and nothing else; Ctrl+B makes words bold', async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const box = field(page, 'Paragraph 3.1');
+  await box.click();
+  await page.keyboard.press('Control+End');
+  // As Word puts it on the clipboard: its own markup, styles and comments around the words.
+  const word = '<html><head><style>p.MsoNormal{font-family:Calibri}</style></head><body><!--StartFragment-->'
+    + '<p class=MsoNormal><span style="font-size:14pt;color:#C00000">Recruitment is </span><b><span style="font-family:Arial">our first priority</span></b>'
+    + '<span> and <i>retention</i> the second {not a figure}.</span></p><!--EndFragment--></body></html>';
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'Recruitment is our first priority and retention the second {not a figure}.');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, word);
+  await page.waitForFunction(() => document.querySelector('[aria-label="Paragraph 3.1"]')?.innerText.endsWith('the second {not a figure}.'));
+  assert.deepEqual(await box.locator('strong').allInnerTexts(), ['our first priority']);
+  assert.deepEqual(await box.locator('em').allInnerTexts(), ['retention']);
+  assert.equal(await box.locator('[style], span:not(.figure-token)').count(), 0, 'no fonts, sizes or colours');
+  // The cursor is after what was pasted: typing carries on there.
+  await page.keyboard.type(' Next.');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Paragraph 3.1"]')?.innerText.endsWith('{not a figure}. Next.'));
+
+  // Ctrl+B: the next words typed are bold, and stay bold once saved and drawn again.
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Bold too.');
+  await page.keyboard.press('Control+b');
+  await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="Paragraph 3.1"] b, [aria-label="Paragraph 3.1"] strong')].some((e) => e.innerText === 'Bold too.'));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="Paragraph 3.1"] strong')].some((e) => e.innerText === 'Bold too.'));
+
 });
 
 test('printing the report shows no editing marks', async () => {

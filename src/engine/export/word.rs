@@ -200,11 +200,8 @@ fn write_block(
                 docx = docx.add_paragraph(numbered(number, text_runs(lead)).keep_next(!items.is_empty()));
             }
             for item in items {
-                docx = docx.add_paragraph(
-                    docx_rs::Paragraph::new()
-                        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
-                        .add_run(WRun::new().add_text(plain(item))),
-                );
+                let bullet = docx_rs::Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
+                docx = docx.add_paragraph(text_runs(item).into_iter().fold(bullet, |p, run| p.add_run(run)));
             }
             docx
         }
@@ -385,8 +382,22 @@ fn text_paragraph(text: &str) -> docx_rs::Paragraph {
     docx_rs::Paragraph::new().add_run(WRun::new().add_text(text))
 }
 
+/// The words as Word runs: bold and italic kept, live figures as the words they print as.
 fn text_runs(runs: &[Run]) -> Vec<WRun> {
-    vec![WRun::new().add_text(plain(runs))]
+    runs.iter()
+        .map(|run| match run {
+            Run::Styled { text, bold, italic } => {
+                let styled = WRun::new().add_text(text);
+                let styled = if *bold { styled.bold() } else { styled };
+                if *italic {
+                    styled.italic()
+                } else {
+                    styled
+                }
+            }
+            other => WRun::new().add_text(plain(std::slice::from_ref(other))),
+        })
+        .collect()
 }
 
 /// A paragraph in the report's body: its number, a tab, then its runs, with the number hanging

@@ -1,7 +1,7 @@
 //! The report as HTML: one renderer for the app's preview, print and the static page, styled
 //! by `styles/report.css`. All text is escaped; only the engine's own SVG goes in as markup.
 
-use super::live::plain;
+use super::live::{plain, Run};
 use super::sample_mark::{SampleInUse, SAMPLE_MARK};
 use super::{Block, ReportDocument, Section, Table};
 use crate::engine::case::lower;
@@ -160,15 +160,15 @@ pub fn paragraph_anchor(id: u32) -> String {
 fn render_block(out: &mut String, block: &Block, chart_tables: bool) {
     match block {
         Block::Text(runs) => {
-            let _ = write!(out, "<p>{}</p>", escape(&plain(runs)));
+            let _ = write!(out, "<p>{}</p>", words_html(runs));
         }
         Block::Bullets { lead, items } => {
             if !lead.is_empty() {
-                let _ = write!(out, "<p class=\"lead-in\">{}</p>", escape(&plain(lead)));
+                let _ = write!(out, "<p class=\"lead-in\">{}</p>", words_html(lead));
             }
             out.push_str("<ul class=\"bullets\">");
             for item in items {
-                let _ = write!(out, "<li>{}</li>", escape(&plain(item)));
+                let _ = write!(out, "<li>{}</li>", words_html(item));
             }
             out.push_str("</ul>");
         }
@@ -185,6 +185,25 @@ fn render_block(out: &mut String, block: &Block, chart_tables: bool) {
             out.push_str("</details></figure>");
         }
     }
+}
+
+/// A paragraph's words as HTML, escaped, with bold and italic words marked as such.
+pub fn words_html(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for run in runs {
+        match run {
+            Run::Styled { text, bold, italic } => {
+                let (open, close) = match (bold, italic) {
+                    (true, true) => ("<strong><em>", "</em></strong>"),
+                    (true, false) => ("<strong>", "</strong>"),
+                    _ => ("<em>", "</em>"),
+                };
+                let _ = write!(out, "{open}{}{close}", escape(text));
+            }
+            other => out.push_str(&escape(&plain(std::slice::from_ref(other)))),
+        }
+    }
+    out
 }
 
 fn render_table(out: &mut String, table: &Table) {

@@ -15,14 +15,44 @@ use crate::engine::model::{Period, Status};
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Run {
     Text(String),
-    Figure { name: String, value: Result<String, String> },
+    Figure {
+        name: String,
+        value: Result<String, String>,
+    },
+    /// Words in bold or italic: kept from text pasted out of Word, or Ctrl+B and Ctrl+I.
+    Styled {
+        text: String,
+        bold: bool,
+        italic: bool,
+    },
+}
+
+/// The marks that start and end bold and italic words in a paragraph as saved: `{b}` and
+/// `{/b}`, `{i}` and `{/i}`. Braces typed as words are saved doubled, so these only ever come
+/// from formatting, never from an officer's typing.
+const MARKS: [(&str, Style, bool); 4] =
+    [("b", Style::Bold, true), ("/b", Style::Bold, false), ("i", Style::Italic, true), ("/i", Style::Italic, false)];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    Bold,
+    Italic,
 }
 
 /// Splits a paragraph into words and live figures with their values. `{{` and `}}` stand for
-/// braces themselves.
+/// braces themselves; `{b}`...`{/b}` and `{i}`...`{/i}` mark bold and italic words.
 pub fn fill(text: &str, facts: &Facts) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut plain = String::new();
+    let (mut bold, mut italic) = (false, false);
+    // Words so far, as plain or styled as the marks around them say.
+    let flush = |runs: &mut Vec<Run>, plain: &mut String, bold: bool, italic: bool| {
+        if plain.is_empty() {
+            return;
+        }
+        let text = std::mem::take(plain);
+        runs.push(if bold || italic { Run::Styled { text, bold, italic } } else { Run::Text(text) });
+    };
     let mut rest = text;
     while let Some(open) = rest.find(['{', '}']) {
         plain.push_str(&rest[..open]);
@@ -34,8 +64,14 @@ pub fn fill(text: &str, facts: &Facts) -> Vec<Run> {
         }
         match (rest.as_bytes()[open], after.find('}')) {
             (b'{', Some(close)) if !after[..close].contains('{') => {
-                if !plain.is_empty() {
-                    runs.push(Run::Text(std::mem::take(&mut plain)));
+                flush(&mut runs, &mut plain, bold, italic);
+                if let Some((_, style, on)) = MARKS.iter().find(|(mark, ..)| *mark == &after[..close]) {
+                    match style {
+                        Style::Bold => bold = *on,
+                        Style::Italic => italic = *on,
+                    }
+                    rest = &after[close + 1..];
+                    continue;
                 }
                 let name = after[..close].trim().to_owned();
                 let value = figure(&name, facts);
@@ -50,9 +86,7 @@ pub fn fill(text: &str, facts: &Facts) -> Vec<Run> {
         }
     }
     plain.push_str(rest);
-    if !plain.is_empty() {
-        runs.push(Run::Text(plain));
-    }
+    flush(&mut runs, &mut plain, bold, italic);
     runs
 }
 
@@ -61,7 +95,7 @@ pub fn fill(text: &str, facts: &Facts) -> Vec<Run> {
 pub fn plain(runs: &[Run]) -> String {
     runs.iter()
         .map(|run| match run {
-            Run::Text(text) => text.clone(),
+            Run::Text(text) | Run::Styled { text, .. } => text.clone(),
             Run::Figure { value: Ok(value), .. } => value.clone(),
             Run::Figure { name, value: Err(_) } => format!("[{name}: no figure]"),
         })

@@ -9,6 +9,7 @@ pub mod general;
 pub mod html;
 pub mod live;
 pub mod narrative;
+pub mod pasted;
 mod pipeline;
 pub mod ready;
 pub mod sample_mark;

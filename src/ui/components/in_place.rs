@@ -18,6 +18,7 @@ use super::figure_picker::FigurePicker;
 use crate::engine::chart::escape;
 use crate::engine::report::general::TableMenu;
 use crate::engine::report::live::Run;
+use crate::engine::report::pasted;
 
 /// What a field holds, which decides what Enter does and how its words are read back.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,75 +98,8 @@ pub fn in_place(props: &InPlaceProps) -> Html {
             }
         })
     };
-    let onkeydown = {
-        let (node, caret, picking, on_split) = (node.clone(), caret.clone(), picking.clone(), props.on_split.clone());
-        let on_join = props.on_join.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let Some(element) = node.cast::<HtmlElement>() else { return };
-            step_out_of_figure(&element);
-            match e.key().as_str() {
-                "{" if field != Field::Heading && !e.ctrl_key() && !e.meta_key() => {
-                    e.prevent_default();
-                    *caret.borrow_mut() = cursor_in(&element).or_else(|| end_of(&element));
-                    picking.set(true);
-                }
-                "Backspace" if field == Field::Text => {
-                    if let (Some(on_join), Some(previous)) = (&on_join, joinable_before(&element)) {
-                        e.prevent_default();
-                        // The cursor goes where the two paragraphs meet.
-                        let at = previous.text_content().unwrap_or_default().encode_utf16().count() as u32;
-                        let id = previous.id();
-                        on_join.emit(());
-                        // Found again by its id once redrawn: the page may have drawn it anew.
-                        gloo::timers::callback::Timeout::new(0, move || {
-                            let found = gloo::utils::document().get_element_by_id(&id);
-                            if let Some(previous) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                                let _ = previous.focus();
-                                put_cursor_at(&previous, at);
-                            }
-                        })
-                        .forget();
-                    }
-                }
-                "Enter" if !e.alt_key() => match field {
-                    Field::Items if !e.shift_key() => {}
-                    Field::Text => {
-                        e.prevent_default();
-                        if let (Some(on_split), Some((before, after))) = (&on_split, split_at_cursor(&element, field)) {
-                            on_split.emit((before, after));
-                            focus_next_field(&element, true);
-                        }
-                    }
-                    _ => {
-                        e.prevent_default();
-                        focus_next_field(&element, false);
-                    }
-                },
-                _ => {}
-            }
-        })
-    };
-    // Anything pasted comes in as its words: a list's lines become bullets in a bullet list
-    // and run on as one paragraph elsewhere. Fonts, colours and sizes from Word are left behind.
-    let onpaste = {
-        let (node, on_change) = (node.clone(), props.on_change.clone());
-        Callback::from(move |e: Event| {
-            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-            let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
-            e.prevent_default();
-            let Some(element) = node.cast::<HtmlElement>() else { return };
-            let text = pasted_words(&text, field);
-            if let Some(range) = cursor_in(&element) {
-                let _ = range.delete_contents();
-                let words = gloo::utils::document().create_text_node(&text);
-                let _ = range.insert_node(&words);
-                let _ = range.set_start_after(&words);
-                range.collapse_with_to_start(true);
-                put_cursor(&range);
-            }
-            on_change.emit(read_back(&element, field));
-        })
-    };
+    let onkeydown = key_handler(props, &node, &caret, &picking);
+    let onpaste = paste_handler(props, &node);
     let close = {
         let (node, caret, picking) = (node.clone(), caret.clone(), picking.clone());
         Callback::from(move |figure: Option<String>| {
@@ -200,28 +134,7 @@ pub fn in_place(props: &InPlaceProps) -> Html {
             }
         })
     };
-    // The browser brings the cursor into view, not the field: a list or paragraph reached by
-    // Tab near the foot of the window is shown whole (as far as the window allows).
-    let onfocus = {
-        let node = node.clone();
-        Callback::from(move |_: FocusEvent| {
-            let Some(element) = node.cast::<HtmlElement>() else { return };
-            let window = gloo::utils::window();
-            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-            let place = element.get_bounding_client_rect();
-            let margin = 48.0;
-            let by = if place.bottom() > height - margin {
-                (place.bottom() - height + margin).min(place.top() - margin)
-            } else if place.top() < margin {
-                place.top() - margin
-            } else {
-                0.0
-            };
-            if by != 0.0 {
-                window.scroll_by_with_x_and_y(0.0, by);
-            }
-        })
-    };
+    let onfocus = show_whole_on_focus(&node);
     let class = classes!(
         "in-place",
         (field == Field::Lead).then_some("lead-in"),
@@ -252,6 +165,135 @@ pub fn in_place(props: &InPlaceProps) -> Html {
     }
 }
 
+/// Keys with a meaning in the report's words: `{` opens the list of figures, Enter starts the
+/// next paragraph (or bullet, or goes on from a heading or lead-in), Backspace at a paragraph's
+/// start joins it to the one before; Ctrl+U and styling a heading do nothing.
+fn key_handler(
+    props: &InPlaceProps,
+    node: &NodeRef,
+    caret: &Rc<std::cell::RefCell<Option<web_sys::Range>>>,
+    picking: &UseStateHandle<bool>,
+) -> Callback<KeyboardEvent> {
+    let field = props.field;
+    let (node, caret, picking, on_split) = (node.clone(), caret.clone(), picking.clone(), props.on_split.clone());
+    let on_join = props.on_join.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        let Some(element) = node.cast::<HtmlElement>() else { return };
+        step_out_of_figure(&element);
+        // Bold and italic are kept (Ctrl+B, Ctrl+I), in words only; underline is not a
+        // committee report's, and a heading keeps its own style.
+        let styling = (e.ctrl_key() || e.meta_key()) && matches!(e.key().as_str(), "b" | "i" | "u" | "B" | "I" | "U");
+        if styling && (field == Field::Heading || e.key().eq_ignore_ascii_case("u")) {
+            e.prevent_default();
+            return;
+        }
+        match e.key().as_str() {
+            "{" if field != Field::Heading && !e.ctrl_key() && !e.meta_key() => {
+                e.prevent_default();
+                *caret.borrow_mut() = cursor_in(&element).or_else(|| end_of(&element));
+                picking.set(true);
+            }
+            "Backspace" if field == Field::Text => {
+                if let (Some(on_join), Some(previous)) = (&on_join, joinable_before(&element)) {
+                    e.prevent_default();
+                    // The cursor goes where the two paragraphs meet.
+                    let at = previous.text_content().unwrap_or_default().encode_utf16().count() as u32;
+                    let id = previous.id();
+                    on_join.emit(());
+                    // Found again by its id once redrawn: the page may have drawn it anew.
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        let found = gloo::utils::document().get_element_by_id(&id);
+                        if let Some(previous) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                            let _ = previous.focus();
+                            put_cursor_at(&previous, at);
+                        }
+                    })
+                    .forget();
+                }
+            }
+            "Enter" if !e.alt_key() => match field {
+                Field::Items if !e.shift_key() => {}
+                Field::Text => {
+                    e.prevent_default();
+                    if let (Some(on_split), Some((before, after))) = (&on_split, split_at_cursor(&element, field)) {
+                        on_split.emit((before.trim_end().to_owned(), after.trim_start().to_owned()));
+                        focus_next_field(&element, true);
+                    }
+                }
+                _ => {
+                    e.prevent_default();
+                    focus_next_field(&element, false);
+                }
+            },
+            _ => {}
+        }
+    })
+}
+
+// Text pasted from Word (or a web page) keeps its bold and italic words and its lines, and
+// nothing else: fonts, colours, sizes and links are left behind. A list's lines become
+// bullets in a bullet list and run on as one paragraph elsewhere.
+fn paste_handler(props: &InPlaceProps, node: &NodeRef) -> Callback<Event> {
+    let field = props.field;
+    let (node, on_change) = (node.clone(), props.on_change.clone());
+    Callback::from(move |e: Event| {
+        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+        let Some(data) = e.clipboard_data() else { return };
+        let Some(element) = node.cast::<HtmlElement>() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let mut lines = pasted::lines_from_html(&html);
+        if lines.is_empty() {
+            lines = pasted::lines_from_text(&data.get_data("text/plain").unwrap_or_default());
+        }
+        e.prevent_default();
+        if field == Field::Heading {
+            // A heading is plain words: no marks, braces as typed.
+            lines = lines.iter().map(|l| unmarked(l)).collect();
+        }
+        let Some((before, after)) = split_at_cursor(&element, field) else { return };
+        let joiner = if field == Field::Items { "\n" } else { " " };
+        let pasted = lines.join(joiner);
+        let at = cursor_offset(&element).unwrap_or(0) + shown_length(&pasted);
+        let (start, end) = if field == Field::Items { bullet_edges(&element) } else { (false, false) };
+        let (before, after) = (before.trim_end_matches('\n'), after.trim_start_matches('\n'));
+        let open = if start && !before.is_empty() { "\n" } else { "" };
+        let close = if end && !after.is_empty() { "\n" } else { "" };
+        on_change.emit(format!("{before}{open}{pasted}{close}{after}"));
+        // Once the field is drawn from the words with what was pasted, the cursor goes after it.
+        let id = element.id();
+        gloo::timers::callback::Timeout::new(0, move || {
+            let found = gloo::utils::document().get_element_by_id(&id);
+            if let Some(field) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                put_cursor_at(&field, at);
+            }
+        })
+        .forget();
+    })
+}
+
+// The browser brings the cursor into view, not the field: a list or paragraph reached by
+// Tab near the foot of the window is shown whole (as far as the window allows).
+fn show_whole_on_focus(node: &NodeRef) -> Callback<FocusEvent> {
+    let node = node.clone();
+    Callback::from(move |_: FocusEvent| {
+        let Some(element) = node.cast::<HtmlElement>() else { return };
+        let window = gloo::utils::window();
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let place = element.get_bounding_client_rect();
+        let margin = 48.0;
+        let by = if place.bottom() > height - margin {
+            (place.bottom() - height + margin).min(place.top() - margin)
+        } else if place.top() < margin {
+            place.top() - margin
+        } else {
+            0.0
+        };
+        if by != 0.0 {
+            window.scroll_by_with_x_and_y(0.0, by);
+        }
+    })
+}
+
 /// Writes the field from the project when the page shows something else; otherwise brings
 /// each live figure's value up to date where it stands, leaving the cursor be.
 fn show(element: &HtmlElement, field: Field, source: &str, lines: &[Vec<Run>]) {
@@ -267,7 +309,7 @@ fn show(element: &HtmlElement, field: Field, source: &str, lines: &[Vec<Run>]) {
     let Ok(tokens) = element.query_selector_all("[data-figure]") else { return };
     let figures = lines.iter().flatten().filter_map(|run| match run {
         Run::Figure { name, value } => Some((name, value)),
-        Run::Text(_) => None,
+        _ => None,
     });
     for (i, (name, value)) in figures.enumerate() {
         let Some(token) = tokens.item(i as u32).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { break };
@@ -309,6 +351,14 @@ fn render(field: Field, lines: &[Vec<Run>]) -> String {
         for run in runs {
             match run {
                 Run::Text(text) => out.push_str(&escape(text)),
+                Run::Styled { text, bold, italic } => {
+                    let (open, close) = match (bold, italic) {
+                        (true, true) => ("<strong><em>", "</em></strong>"),
+                        (true, false) => ("<strong>", "</strong>"),
+                        _ => ("<em>", "</em>"),
+                    };
+                    out.push_str(&format!("{open}{}{close}", escape(text)));
+                }
                 Run::Figure { name, value } => {
                     let (words, missing) = shown_value(name, value);
                     let class = if missing { "figure-token missing" } else { "figure-token" };
@@ -395,6 +445,7 @@ fn words_of(node: &Node, out: &mut String, field: Field) {
         }
         Node::ELEMENT_NODE => {
             let element: &web_sys::Element = node.unchecked_ref();
+            let tag = node.node_name();
             match element.get_attribute("data-figure") {
                 Some(name) => {
                     out.push('{');
@@ -402,19 +453,68 @@ fn words_of(node: &Node, out: &mut String, field: Field) {
                     out.push('}');
                 }
                 // The browser's placeholder in an emptied field.
-                None if node.node_name() == "BR" => {}
-                None => words(node, out, field),
+                None if tag == "BR" => {}
+                // What pasted HTML carries besides words.
+                None if matches!(tag.as_str(), "STYLE" | "SCRIPT" | "TITLE" | "META" | "HEAD" | "TEMPLATE") => {}
+                None => {
+                    let (bold, italic) = if field == Field::Heading { (false, false) } else { emphasis(element) };
+                    let block = matches!(tag.as_str(), "P" | "DIV" | "LI" | "H1" | "H2" | "H3" | "H4" | "TR");
+                    out.push_str(if bold { "{b}" } else { "" });
+                    out.push_str(if italic { "{i}" } else { "" });
+                    words(node, out, field);
+                    out.push_str(if italic { "{/i}" } else { "" });
+                    out.push_str(if bold { "{/b}" } else { "" });
+                    if block {
+                        out.push(if field == Field::Items { '\n' } else { ' ' });
+                    }
+                }
             }
         }
         _ => {}
     }
 }
 
-fn pasted_words(text: &str, field: Field) -> String {
-    let lines =
-        text.lines().map(|l| l.trim().trim_start_matches(['-', '•', '*', '·']).trim()).filter(|l| !l.is_empty());
-    let joiner = if field == Field::Items { "\n" } else { " " };
-    lines.collect::<Vec<_>>().join(joiner)
+/// Whether an element of the field makes its words bold or italic: the report draws them as
+/// `<strong>` and `<em>`, and Ctrl+B and Ctrl+I put in `<b>` and `<i>`. (Pasted text is read by
+/// `engine::report::pasted`, styles and all, before it reaches the field.)
+fn emphasis(element: &web_sys::Element) -> (bool, bool) {
+    let tag = element.tag_name();
+    (matches!(tag.as_str(), "B" | "STRONG"), matches!(tag.as_str(), "I" | "EM"))
+}
+
+/// Words as saved, shown: marks taken off and braces single again (what a heading holds).
+fn unmarked(words: &str) -> String {
+    let mut shown = words.to_owned();
+    for mark in ["{b}", "{/b}", "{i}", "{/i}"] {
+        shown = shown.replace(mark, "");
+    }
+    shown.replace("{{", "{").replace("}}", "}")
+}
+
+/// How many characters words as saved show: marks and doubled braces take one or none.
+fn shown_length(words: &str) -> u32 {
+    unmarked(words).encode_utf16().count() as u32
+}
+
+/// In a bullet list, whether the cursor is at the start and at the end of its bullet: what is
+/// pasted there is bullets of its own, not words run onto its neighbours.
+fn bullet_edges(element: &HtmlElement) -> (bool, bool) {
+    let Some(cursor) = cursor_in(element) else { return (true, true) };
+    let container = cursor.start_container().ok();
+    let inside =
+        container.and_then(|n| if n.node_type() == Node::TEXT_NODE { n.parent_element() } else { n.dyn_into().ok() });
+    let Some(bullet) = inside.and_then(|e| e.closest("li").ok().flatten()) else { return (true, true) };
+    let side = |start: bool| -> Option<bool> {
+        let range = gloo::utils::document().create_range().ok()?;
+        range.select_node_contents(&bullet).ok()?;
+        if start {
+            range.set_end(&cursor.start_container().ok()?, cursor.start_offset().ok()?).ok()?;
+        } else {
+            range.set_start(&cursor.end_container().ok()?, cursor.end_offset().ok()?).ok()?;
+        }
+        Some(String::from(range.to_string()).trim().is_empty())
+    };
+    (side(true).unwrap_or(true), side(false).unwrap_or(true))
 }
 
 /// The browser can put the cursor inside a live figure's value (Ctrl+End next to one does):
@@ -437,7 +537,7 @@ fn step_out_of_figure(element: &HtmlElement) {
 /// start of this one with nothing selected: Backspace there joins the two.
 fn joinable_before(element: &HtmlElement) -> Option<HtmlElement> {
     let cursor = cursor_in(element)?;
-    if !cursor.collapsed() || !split_at_cursor(element, Field::Text)?.0.is_empty() {
+    if !cursor.collapsed() || !split_at_cursor(element, Field::Text)?.0.trim().is_empty() {
         return None;
     }
     let section = element.closest("section").ok()??;
@@ -553,7 +653,7 @@ fn split_at_cursor(element: &HtmlElement, field: Field) -> Option<(String, Strin
     after.select_node_contents(element).ok()?;
     after.set_start(&cursor.end_container().ok()?, cursor.end_offset().ok()?).ok()?;
     let piece = |range: web_sys::Range| range.clone_contents().ok().map(|f| read_back(&f, field));
-    Some((piece(before)?.trim_end().to_owned(), piece(after)?.trim_start().to_owned()))
+    Some((piece(before)?, piece(after)?))
 }
 
 /// Moves the keyboard on to the next field of the report after Enter: the new paragraph (once
