@@ -179,6 +179,7 @@ test('text pasted from Word keeps its bold and italic words, and nothing else; C
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, word);
   await page.waitForFunction(() => document.querySelector('[aria-label="Paragraph 3.1"]')?.innerText.endsWith('the second {not a figure}.'));
+  assert.match(await box.innerText(), /social care\.\sRecruitment is our/, 'spaced from the words before it, as Word does');
   assert.deepEqual(await box.locator('strong').allInnerTexts(), ['our first priority']);
   assert.deepEqual(await box.locator('em').allInnerTexts(), ['retention']);
   assert.equal(await box.locator('[style], span:not(.figure-token)').count(), 0, 'no fonts, sizes or colours');

@@ -46,6 +46,28 @@ pub fn lines_from_text(text: &str) -> Vec<String> {
     text.lines().map(|l| words(&doubled(l))).filter(|l| !l.is_empty()).collect()
 }
 
+/// Pasted words put between the words before and after the cursor, spaced as Word's smart
+/// paste does: a space where words would otherwise run together ("care.Recruitment"), none
+/// before punctuation or inside brackets. All three are words as saved.
+pub fn joined(before: &str, pasted: &str, after: &str) -> String {
+    let last = |words: &str| unmarked(words).chars().next_back();
+    let first = |words: &str| unmarked(words).chars().next();
+    let opens = |c: char| c.is_whitespace() || "([“‘/-£".contains(c);
+    let closes = |c: char| c.is_whitespace() || ".,;:!?)]”’%".contains(c);
+    let gap_before = matches!((last(before), first(pasted)), (Some(b), Some(p)) if !opens(b) && !closes(p));
+    let gap_after = matches!((last(pasted), first(after)), (Some(p), Some(a)) if !opens(p) && !closes(a));
+    format!("{before}{}{pasted}{}{after}", if gap_before { " " } else { "" }, if gap_after { " " } else { "" })
+}
+
+/// Words as saved, as they show: bold and italic marks off, doubled braces single.
+pub fn unmarked(words: &str) -> String {
+    let mut shown = words.to_owned();
+    for mark in ["{b}", "{/b}", "{i}", "{/i}"] {
+        shown = shown.replace(mark, "");
+    }
+    shown.replace("{{", "{").replace("}}", "}")
+}
+
 #[derive(Default)]
 struct Reader {
     lines: Vec<String>,
@@ -230,6 +252,17 @@ mod tests {
         // Broken markup is read as far as it goes, never lost.
         assert_eq!(lines_from_html("a <b>bold and 3 < 4"), ["a {b}bold and 3 < 4{/b}"]);
         assert_eq!(lines_from_html("&#163;1,200 &#x2014; &bogus; &amp"), ["£1,200 — &bogus; &amp"]);
+    }
+
+    #[test]
+    fn pasted_words_are_spaced_from_their_neighbours_as_word_does() {
+        assert_eq!(joined("social care.", "Recruitment is {b}key{/b}", ""), "social care. Recruitment is {b}key{/b}");
+        assert_eq!(joined("The ", "rate", " fell."), "The rate fell.");
+        assert_eq!(joined("The", "rate", "fell"), "The rate fell");
+        assert_eq!(joined("costs (", "agency", ") rose"), "costs (agency) rose");
+        assert_eq!(joined("{b}Rate{/b}", ", as planned", ""), "{b}Rate{/b}, as planned");
+        assert_eq!(joined("", "Words", ""), "Words");
+        assert_eq!(joined("at {vacancy rate}", "today", ""), "at {vacancy rate} today");
     }
 
     #[test]

@@ -248,17 +248,27 @@ fn paste_handler(props: &InPlaceProps, node: &NodeRef) -> Callback<Event> {
         e.prevent_default();
         if field == Field::Heading {
             // A heading is plain words: no marks, braces as typed.
-            lines = lines.iter().map(|l| unmarked(l)).collect();
+            lines = lines.iter().map(|l| pasted::unmarked(l)).collect();
         }
         let Some((before, after)) = split_at_cursor(&element, field) else { return };
         let joiner = if field == Field::Items { "\n" } else { " " };
         let pasted = lines.join(joiner);
-        let at = cursor_offset(&element).unwrap_or(0) + shown_length(&pasted);
+        let mut at = cursor_offset(&element).unwrap_or(0) + shown_length(&pasted);
         let (start, end) = if field == Field::Items { bullet_edges(&element) } else { (false, false) };
         let (before, after) = (before.trim_end_matches('\n'), after.trim_start_matches('\n'));
-        let open = if start && !before.is_empty() { "\n" } else { "" };
-        let close = if end && !after.is_empty() { "\n" } else { "" };
-        on_change.emit(format!("{before}{open}{pasted}{close}{after}"));
+        let words = match (start && !before.is_empty(), end && !after.is_empty()) {
+            (false, false) => {
+                // A space put in before the pasted words moves the cursor on by one.
+                let spaced = pasted::joined(before, &pasted, "");
+                at += shown_length(&spaced) - shown_length(before) - shown_length(&pasted);
+                pasted::joined(before, &pasted, after)
+            }
+            (open, close) => {
+                let (open, close) = (if open { "\n" } else { "" }, if close { "\n" } else { "" });
+                format!("{before}{open}{pasted}{close}{after}")
+            }
+        };
+        on_change.emit(words);
         // Once the field is drawn from the words with what was pasted, the cursor goes after it.
         let id = element.id();
         gloo::timers::callback::Timeout::new(0, move || {
@@ -482,18 +492,9 @@ fn emphasis(element: &web_sys::Element) -> (bool, bool) {
     (matches!(tag.as_str(), "B" | "STRONG"), matches!(tag.as_str(), "I" | "EM"))
 }
 
-/// Words as saved, shown: marks taken off and braces single again (what a heading holds).
-fn unmarked(words: &str) -> String {
-    let mut shown = words.to_owned();
-    for mark in ["{b}", "{/b}", "{i}", "{/i}"] {
-        shown = shown.replace(mark, "");
-    }
-    shown.replace("{{", "{").replace("}}", "}")
-}
-
 /// How many characters words as saved show: marks and doubled braces take one or none.
 fn shown_length(words: &str) -> u32 {
-    unmarked(words).encode_utf16().count() as u32
+    pasted::unmarked(words).encode_utf16().count() as u32
 }
 
 /// In a bullet list, whether the cursor is at the start and at the end of its bullet: what is
