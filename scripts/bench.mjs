@@ -326,7 +326,8 @@ async function coldLoad(throttle, { again = false } = {}) {
     controls.push(await ready.jsonValue());
     // The report takes typing where it stands once the app's own report is in place.
     const drawn = await page.waitForFunction(
-      () => document.querySelector('article.report .in-place') && document.querySelector('#paste-table') && performance.now(),
+      () => document.querySelector('article.report .in-place') && document.querySelector('article.report .add-to-section select')
+        && document.querySelector('#paste-table') && performance.now(),
       null, { polling: 'raf', timeout: 60000 });
     editor.push(await drawn.jsonValue());
     if (warm) {
@@ -335,7 +336,7 @@ async function coldLoad(throttle, { again = false } = {}) {
       await page.goto(app.url, { waitUntil: 'commit' });
       const again = await page.waitForFunction(
         () => !document.getElementById('first-view') && document.querySelector('#paste-table')
-          && document.querySelector('article.report .in-place') && performance.now(),
+          && document.querySelector('article.report .add-to-section select') && performance.now(),
         null, { polling: 'raf', timeout: 60000 });
       warm.push(await again.jsonValue());
     }
@@ -351,13 +352,13 @@ if (ONLY.includes('load')) {
   record('Cold load to the full sample report', ms(cold.report));
   record("Cold load to the app's own report in its place", ms(cold.started));
   record('Cold load to the controls ready beside it', ms(cold.controls));
-  record('Cold load to the report taking typing, with the controls beside it', ms(cold.editor));
+  record('Cold load to the report taking typing, with the controls beside it and its tools drawn', ms(cold.editor));
   const slow = await coldLoad(4, { again: true });
   record('Cold load to the full sample report, 4x CPU throttling', ms(slow.report), '≤ 1,000 ms', within(slow.report <= 1000));
   record("Cold load to the app's own report in its place, 4x CPU throttling", ms(slow.started), '≤ 1,000 ms', within(slow.started <= 1000));
   record('Cold load to the controls ready beside it, 4x CPU throttling', ms(slow.controls));
-  record('Cold load to the report taking typing, with the controls beside it, 4x CPU throttling', ms(slow.editor));
-  record('Second visit (files kept by the service worker, code compiled before) to the report taking typing, 4x CPU throttling', ms(slow.warm));
+  record('Cold load to the report taking typing, with the controls beside it and its tools drawn, 4x CPU throttling', ms(slow.editor));
+  record('Second visit (files kept by the service worker, code compiled before) to the report taking typing and its tools drawn, 4x CPU throttling', ms(slow.warm));
 }
 
 // 5. An edit to the full re-render of the sample report: the title, typed into its box.

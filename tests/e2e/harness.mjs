@@ -77,6 +77,8 @@ export async function appStarted(page) {
   await page.locator('article.report table.figures tfoot').first().waitFor();
   await page.locator('article.report .in-place').first().waitFor({ state: 'attached' });
   await page.locator('#paste-table').waitFor({ state: 'attached' });
+  // The blocks' tools and Add menus follow a frame after the report.
+  await page.locator('article.report .add-to-section select').first().waitFor({ state: 'attached' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }
 

@@ -56,8 +56,10 @@ const CONVENTIONAL_HEADINGS: [&str; 16] = [
 const PARAGRAPH_DRAG: &str = "application/x-report-paragraph";
 const SECTION_DRAG: &str = "application/x-report-section";
 
-/// The sections of the report, each written in place, and the form that adds one.
-pub fn sections_in_place(editing: &Editing, parts: &[SectionParts]) -> Html {
+/// The sections of the report, each written in place, and the form that adds one. The blocks'
+/// tools and each section's Add menu (half the report's elements) are drawn once the report
+/// itself has been painted (`tools`), so the words come first when the page opens.
+pub fn sections_in_place(editing: &Editing, parts: &[SectionParts], tools: bool) -> Html {
     let count = editing.report.sections.len();
     html! {
         <>
@@ -66,10 +68,12 @@ pub fn sections_in_place(editing: &Editing, parts: &[SectionParts]) -> Html {
                 html! {
                     <SectionInPlace key={shown.id} editing={editing.clone()} id={shown.id} number={i + 1}
                         last={i + 1 == count} heading={section.heading.clone()} anchor={part.id.clone()}
-                        paragraphs={Rc::new(part.paragraphs.clone())} />
+                        paragraphs={Rc::new(part.paragraphs.clone())} {tools} />
                 }
             }) }
-            { add_section(&editing.dispatch) }
+            if tools {
+                { add_section(&editing.dispatch) }
+            }
         </>
     }
 }
@@ -84,6 +88,8 @@ struct SectionProps {
     anchor: String,
     /// Each paragraph as the report prints it: tables and charts are shown from these.
     paragraphs: Rc<Vec<String>>,
+    /// Whether the blocks' tools and the Add menu are drawn yet.
+    tools: bool,
 }
 
 #[function_component(SectionInPlace)]
@@ -106,7 +112,7 @@ fn section_in_place(props: &SectionProps) -> Html {
                 <ParagraphInPlace key={p.id} editing={props.editing.clone()} id={p.id} section={id}
                     number={printed.number.clone()} content={p.content.clone()} blocks={Rc::new(printed.blocks.clone())}
                     printed={AttrValue::from(html.clone())} first={Some(p.id) == first_paragraph}
-                    last={Some(p.id) == last_paragraph} />
+                    last={Some(p.id) == last_paragraph} tools={props.tools} />
             }
         });
     html! {
@@ -119,21 +125,25 @@ fn section_in_place(props: &SectionProps) -> Html {
                         source={props.heading.clone()} lines={Rc::new(vec![vec![Run::Text(props.heading.clone())]])}
                         placeholder="Heading" on_change={dispatch.reform(move |h| Action::SectionRenamed(id, h))} />
                 </h2>
-                <div class="block-tools edit-only" role="group" aria-label={format!("Tools for section {n}")}>
-                    <span class="drag-handle" draggable="true" aria-hidden="true" title="Drag to move the section"
-                        ondragstart={drag_start(SECTION_DRAG, id)}>{ "⠿" }</span>
-                    <button type="button" class="secondary tool" disabled={n == 1} onclick={send(|id| Action::SectionMoved(id, Move::Up))}>
-                        { "Move up" }{ unseen(format!(" section {n}")) }
-                    </button>
-                    <button type="button" class="secondary tool" disabled={props.last} onclick={send(|id| Action::SectionMoved(id, Move::Down))}>
-                        { "Move down" }{ unseen(format!(" section {n}")) }
-                    </button>
-                    <button type="button" class="secondary tool danger" aria-label={format!("Remove section {n}, {}", props.heading)}
-                        onclick={send(Action::SectionRemoved)}>{ "Remove" }</button>
-                </div>
+                if props.tools {
+                    <div class="block-tools edit-only" role="group" aria-label={format!("Tools for section {n}")}>
+                        <span class="drag-handle" draggable="true" aria-hidden="true" title="Drag to move the section"
+                            ondragstart={drag_start(SECTION_DRAG, id)}>{ "⠿" }</span>
+                        <button type="button" class="secondary tool" disabled={n == 1} onclick={send(|id| Action::SectionMoved(id, Move::Up))}>
+                            { "Move up" }{ unseen(format!(" section {n}")) }
+                        </button>
+                        <button type="button" class="secondary tool" disabled={props.last} onclick={send(|id| Action::SectionMoved(id, Move::Down))}>
+                            { "Move down" }{ unseen(format!(" section {n}")) }
+                        </button>
+                        <button type="button" class="secondary tool danger" aria-label={format!("Remove section {n}, {}", props.heading)}
+                            onclick={send(Action::SectionRemoved)}>{ "Remove" }</button>
+                    </div>
+                }
             </div>
             { for paragraphs }
-            <AddToSection section={id} number={n} tables={props.editing.tables.clone()} dispatch={dispatch.clone()} />
+            if props.tools {
+                <AddToSection section={id} number={n} tables={props.editing.tables.clone()} dispatch={dispatch.clone()} />
+            }
         </section>
     }
 }
@@ -152,6 +162,7 @@ struct ParagraphProps {
     printed: AttrValue,
     first: bool,
     last: bool,
+    tools: bool,
 }
 
 #[function_component(ParagraphInPlace)]
@@ -238,27 +249,29 @@ fn paragraph_in_place(props: &ParagraphProps) -> Html {
             } else {
                 { body }
             }
-            <div class="block-tools edit-only" role="group" aria-label={format!("Tools for paragraph {number}")}>
-                <span class="drag-handle" draggable="true" aria-hidden="true" title="Drag to move the paragraph"
-                    ondragstart={drag_start(PARAGRAPH_DRAG, id)}>{ "⠿" }</span>
-                <button type="button" class="secondary tool" disabled={props.first} onclick={send(|id| Action::ParagraphMoved(id, Move::Up))}>
-                    { "Move up" }{ unseen(format!(" paragraph {number}")) }
-                </button>
-                <button type="button" class="secondary tool" disabled={props.last} onclick={send(|id| Action::ParagraphMoved(id, Move::Down))}>
-                    { "Move down" }{ unseen(format!(" paragraph {number}")) }
-                </button>
-                if words {
-                    <button type="button" class="secondary tool" onclick={ask}>
-                        { "Insert figure" }{ unseen(format!(" into paragraph {number}")) }
+            if props.tools {
+                <div class="block-tools edit-only" role="group" aria-label={format!("Tools for paragraph {number}")}>
+                    <span class="drag-handle" draggable="true" aria-hidden="true" title="Drag to move the paragraph"
+                        ondragstart={drag_start(PARAGRAPH_DRAG, id)}>{ "⠿" }</span>
+                    <button type="button" class="secondary tool" disabled={props.first} onclick={send(|id| Action::ParagraphMoved(id, Move::Up))}>
+                        { "Move up" }{ unseen(format!(" paragraph {number}")) }
                     </button>
-                } else {
-                    <button type="button" class="secondary tool" aria-expanded={changing.to_string()} onclick={toggle}>
-                        { "Change" }{ unseen(format!(" paragraph {number}")) }
+                    <button type="button" class="secondary tool" disabled={props.last} onclick={send(|id| Action::ParagraphMoved(id, Move::Down))}>
+                        { "Move down" }{ unseen(format!(" paragraph {number}")) }
                     </button>
-                }
-                <button type="button" class="secondary tool danger" aria-label={format!("Remove paragraph {number}")}
-                    onclick={send(Action::ParagraphRemoved)}>{ "Remove" }</button>
-            </div>
+                    if words {
+                        <button type="button" class="secondary tool" onclick={ask}>
+                            { "Insert figure" }{ unseen(format!(" into paragraph {number}")) }
+                        </button>
+                    } else {
+                        <button type="button" class="secondary tool" aria-expanded={changing.to_string()} onclick={toggle}>
+                            { "Change" }{ unseen(format!(" paragraph {number}")) }
+                        </button>
+                    }
+                    <button type="button" class="secondary tool danger" aria-label={format!("Remove paragraph {number}")}
+                        onclick={send(Action::ParagraphRemoved)}>{ "Remove" }</button>
+                </div>
+            }
             if *changing {
                 if let Content::Data { block, title } = &props.content {
                     <BlockChange id={id} number={number.clone()} block={block.clone()} title={title.clone()}

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::report_in_place::{sections_in_place, Editing};
 use crate::engine::report::html::ReportParts;
+use crate::ui::drawing::use_painted_once;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPreviewProps {
@@ -30,6 +31,7 @@ const LANDSCAPE_HEIGHT_MM: f64 = 210.0 - 40.0;
 #[function_component(ReportPreview)]
 pub fn report_preview(props: &ReportPreviewProps) -> Html {
     let panel = use_node_ref();
+    let tools = use_painted_once();
     {
         let panel = panel.clone();
         use_effect_with((props.parts.clone(), props.page_breaks, props.landscape), move |(_, on, landscape)| {
@@ -54,7 +56,7 @@ pub fn report_preview(props: &ReportPreviewProps) -> Html {
                            A paragraph's tools (move, insert a figure, remove) show beside it; drag ⠿ or use Alt+Up \
                            and Alt+Down to move it. Ctrl+Z undoes." }
                     </p>
-                    { sections_in_place(editing, &parts.sections) }
+                    { sections_in_place(editing, &parts.sections, tools) }
                 } else {
                     { for parts.sections.iter().map(|section| html! {
                         <section aria-labelledby={section.id.clone()}>
