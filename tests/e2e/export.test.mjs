@@ -131,7 +131,7 @@ test('a table Excel cannot hold gets a plain message, and the page stays usable'
   const block = page.locator('.block-shell', { has: page.locator('table.figures') }).first();
   await block.hover();
   await block.getByRole('button', { name: /^Change paragraph/ }).click();
-  const caption = page.getByLabel('Table caption').first();
+  const caption = page.getByLabel('Table caption', { exact: true }).first();
   await caption.fill(long);
   await page.waitForFunction(() => [...document.querySelectorAll('article.report table caption')].some((c) => c.innerText.includes('xxxxxxxx')));
   const menu = page.getByLabel('A table or chart on its own');

@@ -198,6 +198,27 @@ test('text pasted from Word keeps its bold and italic words, and nothing else; C
 
 });
 
+test("a table's caption is typed on the caption itself, and undone as one step", async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const caption = page.locator('article.report table caption').first();
+  const before = await caption.innerText();
+  assert.match(before, /^Table 1: /);
+  const field = page.getByRole('textbox', { name: /: table caption$/ }).first();
+  await field.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' this year');
+  await page.waitForFunction((text) => document.querySelector('article.report table caption')?.innerText === text, `${before} this year`);
+  assert.match(await field.getAttribute('aria-label'), /^Paragraph \d+\.\d+: table caption$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), await field.getAttribute('aria-label'), 'still typing in it');
+  // The caption is the officer's now: the Change panel shows it too.
+  const block = page.locator('.block-shell', { has: field });
+  await block.getByRole('button', { name: /^Change paragraph/ }).click();
+  assert.equal(await block.getByLabel('Table caption', { exact: true }).inputValue(), `${before.replace(/^Table 1: /, '')} this year`);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((text) => document.querySelector('article.report table caption')?.innerText === text, before);
+});
+
 test('printing the report shows no editing marks', async () => {
   const { page } = ctx;
   await openSample(page, ctx.server.url);

@@ -227,7 +227,23 @@ fn paragraph_in_place(props: &ParagraphProps) -> Html {
                 </>
             }
         }
-        Content::Data { .. } => Html::from_html_unchecked(props.printed.clone()),
+        Content::Data { block, .. } => {
+            match props.blocks.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }) {
+                // A table's caption is typed on the caption itself; a chart's title is changed
+                // with Change (it is drawn in the chart's picture).
+                Some(table) => {
+                    let block = block.clone();
+                    let on_title = dispatch.reform(move |title| {
+                        Action::ParagraphEdited(id, Content::Data { block: block.clone(), title })
+                    });
+                    html! {
+                        <TableInPlace printed={props.printed.clone()} caption={table.caption.clone()}
+                            label={format!("Paragraph {number}: table caption")} id={format!("edit-caption-{id}")} {on_title} />
+                    }
+                }
+                None => Html::from_html_unchecked(props.printed.clone()),
+            }
+        }
     };
     let words = !matches!(props.content, Content::Data { .. });
     let ask = {
@@ -280,6 +296,63 @@ fn paragraph_in_place(props: &ParagraphProps) -> Html {
                 }
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    /// The paragraph with its table, as it prints.
+    printed: AttrValue,
+    /// "Table 3: Establishment by role": the number is the report's, the words the officer's.
+    caption: String,
+    label: String,
+    id: String,
+    on_title: Callback<String>,
+}
+
+/// A table whose caption is typed on where it prints. The table's HTML is the engine's, drawn
+/// as it comes; its caption's words are a field put into it (a portal), so typing a caption
+/// never redraws the table, and a table redrawn with new figures gets its field back.
+#[function_component(TableInPlace)]
+fn table_in_place(props: &TableProps) -> Html {
+    let holder = use_node_ref();
+    let host = use_state(|| None::<web_sys::Element>);
+    let printed = use_memo(props.printed.clone(), |html| AttrValue::from(without_caption_words(html)));
+    {
+        let (holder, host) = (holder.clone(), host.clone());
+        use_effect_with(printed.clone(), move |_| {
+            let found = holder.cast::<web_sys::Element>().and_then(|h| h.query_selector("caption").ok().flatten());
+            if *host != found {
+                host.set(found);
+            }
+        });
+    }
+    let (number, words) = match props.caption.split_once(": ") {
+        Some((number, words)) => (format!("{number}: "), words.to_owned()),
+        None => (String::new(), props.caption.clone()),
+    };
+    let field = html! {
+        <>
+            <span class="caption-number">{ number }</span>
+            <InPlace field={Field::Heading} id={props.id.clone()} label={props.label.clone()} source={words.clone()}
+                lines={Rc::new(vec![vec![Run::Text(words)]])} placeholder="Caption" on_change={props.on_title.clone()} />
+        </>
+    };
+    html! {
+        <div class="table-in-place" ref={holder}>
+            { Html::from_html_unchecked((*printed).clone()) }
+            if let Some(host) = (*host).clone() {
+                { create_portal(field, host) }
+            }
+        </div>
+    }
+}
+
+/// The paragraph's HTML with its first caption emptied, for the field to fill.
+fn without_caption_words(html: &str) -> String {
+    match (html.find("<caption>"), html.find("</caption>")) {
+        (Some(open), Some(close)) if open < close => format!("{}{}", &html[..open + "<caption>".len()], &html[close..]),
+        _ => html.to_owned(),
     }
 }
 

@@ -481,6 +481,17 @@ pub fn reduce(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::SectionRenamed(id, _) => Some(Typing::Heading(*id)),
         // Typing into a paragraph; choosing a status or a block is a step of its own.
         Action::ParagraphEdited(id, Content::Text(_) | Content::Bullets { .. }) => Some(Typing::Paragraph(*id)),
+        // Typing a table's caption or a chart's title: the same block, its words changed.
+        Action::ParagraphEdited(id, Content::Data { block, .. })
+            if state
+                .project
+                .document
+                .paragraph(*id)
+                .is_some_and(|p| matches!(&p.content, Content::Data { block: kept, .. } if kept == block))
+                && !matches!(block, crate::engine::model::DataBlock::Recommendations(_)) =>
+        {
+            Some(Typing::Paragraph(*id))
+        }
         _ => None,
     };
     let (history, restored) = match &action {
