@@ -198,7 +198,7 @@ fn page(props: &PageProps) -> Html {
                 <section aria-label="Report preview">
                     <ReportPreview parts={parts.clone()} page_breaks={state.page_breaks}
                         landscape={state.project.settings.print.landscape} editing={Some(Editing {
-                            document: state.project.document.clone(), report: state.report.clone(),
+                            document: std::rc::Rc::new(state.project.document.clone()), report: state.report.clone(),
                             tables: state.menus.clone(), dispatch: dispatch.to(|action| action) })} />
                 </section>
             </main>

@@ -24,7 +24,8 @@ use crate::ui::state::Action;
 /// What the report needs to be written in place.
 #[derive(Clone, PartialEq)]
 pub struct Editing {
-    pub document: Document,
+    /// Shared, not copied: every section and paragraph holds this in its props.
+    pub document: Rc<Document>,
     pub report: Rc<ReportDocument>,
     /// The tables of figures, whose blocks and live figures the menus offer.
     pub tables: Rc<Vec<TableMenu>>,
