@@ -614,6 +614,13 @@ fn long_titles_wrap_rather_than_run_off_the_chart() {
     assert!(lines.len() >= 2, "{lines:?}");
     assert!(lines.iter().all(|l| l.chars().count() <= 74), "{lines:?}");
     assert_eq!(lines.join(" "), chart.title);
+    // The title's lines, and no other text, are marked for the app to lay its field over.
+    let marked: Vec<&str> = elements
+        .iter()
+        .filter(|e| e.name == "text" && e.attr("class") == Some("chart-title"))
+        .map(|e| e.text.trim())
+        .collect();
+    assert_eq!(marked, lines);
 }
 
 #[test]

@@ -219,6 +219,37 @@ test("a table's caption is typed on the caption itself, and undone as one step",
   await page.waitForFunction((text) => document.querySelector('article.report table caption')?.innerText === text, before);
 });
 
+test("a chart's title is typed over the title drawn in the chart; the chart follows; print shows the drawn title", async () => {
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  const figure = page.locator('article.report figure.chart-figure').first();
+  const drawn = () => figure.evaluate((f) => f.querySelector('svg > title').textContent);
+  const before = await drawn();
+  const title = page.getByRole('textbox', { name: /: chart title$/ }).first();
+  assert.equal(await title.innerText(), before);
+  // The field sits on the drawn title's first line, at its size, and the drawn lines are hidden under it.
+  const [field, line] = await page.evaluate(() => {
+    const box = (e) => { const r = e.getBoundingClientRect(); return [r.x, r.y + r.height / 2, r.width]; };
+    return [box(document.querySelector('.chart-title-field .in-place')), box(document.querySelector('article.report svg text.chart-title'))];
+  });
+  assert.ok(Math.abs(field[0] - line[0]) < 2 && Math.abs(field[1] - line[1]) < 4, `field ${field} over line ${line}`);
+  assert.equal(await figure.evaluate((f) => getComputedStyle(f.querySelector('svg text.chart-title')).visibility), 'hidden');
+  await title.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' this year');
+  await page.waitForFunction((text) => document.querySelector('article.report figure.chart-figure svg > title')?.textContent === text, `${before} this year`);
+  assert.equal(await focusedLabel(page), await title.getAttribute('aria-label'), 'still typing in it');
+  assert.match(await figure.evaluate((f) => f.querySelector('svg').getAttribute('aria-labelledby')), /-title /);
+  // On paper the chart's own title shows, and the field does not.
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await figure.evaluate((f) => [getComputedStyle(f.querySelector('svg text.chart-title')).visibility,
+    getComputedStyle(f.closest('.chart-in-place').querySelector('.chart-title-field')).display]), ['visible', 'none']);
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((text) => document.querySelector('article.report figure.chart-figure svg > title')?.textContent === text, before);
+  assert.equal(await title.innerText(), before);
+});
+
 test('printing the report shows no editing marks', async () => {
   const { page } = ctx;
   await openSample(page, ctx.server.url);

@@ -44,6 +44,11 @@ impl Frame {
         }
     }
 
+    /// How many lines the title is drawn on, first in the picture.
+    pub(super) fn title_lines(&self) -> usize {
+        self.title.len()
+    }
+
     /// The vertical centre of the legend's first row, just below the subtitle.
     pub(super) fn legend_y(&self) -> i32 {
         14 + 24 * self.title.len() as i32 + 4 + 20 * self.subtitle.len() as i32 + 8

@@ -50,7 +50,7 @@ impl Chart {
     ) -> Chart {
         Chart {
             id: id.to_owned(),
-            svg: make_accessible(svg, id, &title, &description),
+            svg: make_accessible(&mark_title(svg, &title, &subtitle), id, &title, &description),
             title,
             subtitle,
             source: source.to_owned(),
@@ -99,6 +99,14 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Marks the title's lines (`class="chart-title"`), so the app can hide them while the officer
+/// types the title in a field laid over them. `Frame::draw` draws them first, before any other
+/// text, so they are the first `<text>` elements.
+fn mark_title(svg: &str, title: &str, subtitle: &str) -> String {
+    let lines = frame::Frame::new(title, subtitle, "").title_lines();
+    svg.replacen("<text ", "<text class=\"chart-title\" ", lines)
 }
 
 /// Gives plotters' SVG an accessible name and description (`role="img"`, `<title>`, `<desc>`),

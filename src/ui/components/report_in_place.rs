@@ -229,20 +229,20 @@ fn paragraph_in_place(props: &ParagraphProps) -> Html {
             }
         }
         Content::Data { block, .. } => {
-            match props.blocks.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }) {
-                // A table's caption is typed on the caption itself; a chart's title is changed
-                // with Change (it is drawn in the chart's picture).
-                Some(table) => {
-                    let block = block.clone();
-                    let on_title = dispatch.reform(move |title| {
-                        Action::ParagraphEdited(id, Content::Data { block: block.clone(), title })
-                    });
-                    html! {
-                        <TableInPlace printed={props.printed.clone()} caption={table.caption.clone()}
-                            label={format!("Paragraph {number}: table caption")} id={format!("edit-caption-{id}")} {on_title} />
-                    }
-                }
-                None => Html::from_html_unchecked(props.printed.clone()),
+            let block = block.clone();
+            let on_title = dispatch
+                .reform(move |title| Action::ParagraphEdited(id, Content::Data { block: block.clone(), title }));
+            // A table's caption and a chart's title are typed where they print.
+            match props.blocks.iter().find(|b| matches!(b, Block::Table(_) | Block::Chart(_))) {
+                Some(Block::Table(table)) => html! {
+                    <TableInPlace printed={props.printed.clone()} caption={table.caption.clone()}
+                        label={format!("Paragraph {number}: table caption")} id={format!("edit-caption-{id}")} {on_title} />
+                },
+                Some(Block::Chart(chart)) => html! {
+                    <ChartInPlace printed={props.printed.clone()} title={chart.title.clone()}
+                        label={format!("Paragraph {number}: chart title")} id={format!("edit-title-{id}")} {on_title} />
+                },
+                _ => Html::from_html_unchecked(props.printed.clone()),
             }
         }
     };
@@ -345,6 +345,34 @@ fn table_in_place(props: &TableProps) -> Html {
             if let Some(host) = (*host).clone() {
                 { create_portal(field, host) }
             }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartProps {
+    /// The paragraph with its chart, as it prints.
+    printed: AttrValue,
+    title: String,
+    label: String,
+    id: String,
+    on_title: Callback<String>,
+}
+
+/// A chart whose title is typed where it prints. The title is drawn in the chart's picture, so
+/// the field is laid over it, at its size, and the drawn lines are hidden while the field is
+/// there. The field is the picture's sibling, not inside it: typing redraws the picture (the
+/// title's length moves the words below it) but never the field, which keeps the cursor.
+#[function_component(ChartInPlace)]
+fn chart_in_place(props: &ChartProps) -> Html {
+    html! {
+        <div class="chart-in-place">
+            { Html::from_html_unchecked(props.printed.clone()) }
+            <div class="chart-title-field edit-only">
+                <InPlace field={Field::Heading} id={props.id.clone()} label={props.label.clone()} source={props.title.clone()}
+                    lines={Rc::new(vec![vec![Run::Text(props.title.clone())]])} placeholder="Chart title (states the message)"
+                    on_change={props.on_title.clone()} />
+            </div>
         </div>
     }
 }
