@@ -149,7 +149,7 @@ fn render_supporting(
         Table::Tracker(rows) => {
             ("Progress against recommendations".to_owned(), vec![data(DataBlock::Recommendations(rows.to_vec()))])
         }
-        Table::StaffList(_) | Table::DfeIndicators(_) | Table::StatisticalNeighbours(_) => {
+        Table::StaffList(_) | Table::DfeIndicators(_) | Table::StatisticalNeighbours(_) | Table::Comparison(_) => {
             return Err(format!(
                 "{path} is {}: its figures go beside an establishment table's. Use wfr analyse to see them, or \
                  render a saved project that holds both.",
@@ -283,7 +283,8 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         || analysis.campaigns.is_some()
         || analysis.budget.is_some()
         || analysis.general.is_some()
-        || analysis.tracker.is_some();
+        || analysis.tracker.is_some()
+        || analysis.comparison.is_some();
     if !found {
         return Err(format!("{path}: nothing could be analysed"));
     }
@@ -293,7 +294,7 @@ fn analyse(mut args: impl Iterator<Item = String>) -> Result<(), String> {
 /// The analysis as text for a terminal.
 mod text {
     use std::fmt::Write;
-    use wrb::engine::analysis::{Analysis, FiguresOut, GeneralOut, RatesOut};
+    use wrb::engine::analysis::{Analysis, ComparisonAnalysis, FiguresOut, GeneralOut, RatesOut};
     use wrb::engine::format::{decimal, fte, fte_bracketed, money, rate};
 
     pub fn analysis(a: &Analysis) -> String {
@@ -437,7 +438,68 @@ mod text {
                 let _ = writeln!(out, "  {:<10} {}", "rank", ranks.join(", "));
             }
         }
+        if let Some(c) = &a.comparison {
+            comparison(&mut out, c);
+        }
         out
+    }
+
+    /// A comparison file: what it holds, then a block a measure (job role, sector) with a line a
+    /// period: the council, England or the median, the region, and the rank.
+    fn comparison(out: &mut String, c: &ComparisonAnalysis) {
+        let _ = writeln!(
+            out,
+            "\n{} figures, {} councils, periods {}{}",
+            c.figures,
+            c.councils,
+            if c.periods.is_empty() { "not given".to_owned() } else { c.periods.join(", ") },
+            if c.has_england { "" } else { " (no England row: councils are set beside the median across councils)" }
+        );
+        for m in &c.measures {
+            let code = if m.code.is_empty() { String::new() } else { format!(" [{}]", m.code) };
+            let _ = writeln!(out, "  measure: {}{code}{}", m.name, if m.percent { " (%)" } else { "" });
+        }
+        let mut heading = String::new();
+        for row in c.benchmark.iter().flatten() {
+            let places = c.measures.iter().find(|m| m.name == row.measure).map_or(1, |m| usize::from(m.places));
+            let this = [row.measure.as_str(), &row.role, &row.sector]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if this != heading {
+                let middle = if c.has_england { "England" } else { "median" };
+                let _ = writeln!(
+                    out,
+                    "\n{this}\n  {:<12}{:>10}{:>10}{:>10}  {:<40}rank",
+                    "period", "council", middle, "region", ""
+                );
+                heading = this;
+            }
+            let figure = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| decimal(v, places));
+            let middle = if c.has_england { row.england } else { row.median };
+            let region = match (&row.region, row.region_basis) {
+                (Some(name), Some("mean_of_councils")) => format!("{name} (mean of its councils)"),
+                (Some(name), _) => name.clone(),
+                (None, _) => String::new(),
+            };
+            let rank = row.rank.map_or("n/a".to_owned(), |r| {
+                format!("rank {r} of {} (quartile {})", row.ranked, row.quartile.unwrap_or_default())
+            });
+            let _ = writeln!(
+                out,
+                "  {:<12}{:>10}{:>10}{:>10}  {:<40}{rank}",
+                if row.period.is_empty() { "-" } else { &row.period },
+                figure(row.council),
+                figure(middle),
+                figure(row.region_value),
+                region
+            );
+            if let Some(why) = &row.council_missing {
+                let _ = writeln!(out, "  {:<12}council: {why}", "");
+            }
+        }
     }
 
     /// A table of figures: its columns with their units, each row as written, its checks.

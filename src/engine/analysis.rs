@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::engine::import::kind::TableKind;
+use crate::engine::metrics::areas::{compare, Middle, RegionFigure, Resolved};
 use crate::engine::metrics::benchmark::{benchmark, published, recompute, Rate, Rates};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
@@ -17,8 +18,8 @@ use crate::engine::metrics::{
     agency_cover_of_vacancies, establishment_figures, share_vacant, Measure, OverUnderBasis, RoleFigures,
 };
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, Date, Field, GeneralTable, Layout, Recommendation, Row as GeneralRow, StaffList,
-    StatisticalNeighbours, Status, Unit,
+    AreaLevel, BudgetRow, CampaignRow, CohortRow, Comparison, ComparisonRow, Date, Field, GeneralTable, Layout,
+    Recommendation, Row as GeneralRow, StaffList, StatisticalNeighbours, Status, Unit,
 };
 use crate::engine::tables::{OneTable, Table};
 
@@ -55,6 +56,63 @@ pub struct Analysis {
     /// For recommendations trackers: each recommendation with its status as `green`, `amber`
     /// or `red`, and how many are at each.
     pub tracker: Option<TrackerOut>,
+    /// For comparison files (Oflog's adult social care metrics, LG Inform's exports, Skills for
+    /// Care's local authority data): what the file holds, and with `--council` the council's
+    /// figures beside England (or the median across councils) and its region, with its rank.
+    pub comparison: Option<ComparisonAnalysis>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComparisonAnalysis {
+    /// Figures read (one an area, period, measure, job role and sector).
+    pub figures: usize,
+    /// Councils with at least one figure (ONS codes E06, E07, E08, E09, E10, or named so).
+    pub councils: usize,
+    /// Whether the file has an England row; without one, councils are set beside the median.
+    pub has_england: bool,
+    /// Oldest first.
+    pub periods: Vec<String>,
+    pub measures: Vec<ComparisonMeasureOut>,
+    /// The job roles and sectors, where the file has them.
+    pub roles: Vec<String>,
+    pub sectors: Vec<String>,
+    /// With `--council`: one entry a measure, job role, sector and period, in that order.
+    pub benchmark: Option<Vec<AreaOut>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComparisonMeasureOut {
+    pub name: String,
+    /// The file's code for it (Oflog's `ASC7`), or empty.
+    pub code: String,
+    /// Figures are percentages (28.0 is 28.0%).
+    pub percent: bool,
+    /// Decimal places its figures are printed to.
+    pub places: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaOut {
+    pub measure: String,
+    pub role: String,
+    pub sector: String,
+    pub period: String,
+    /// The council's figure as published, or `null` with `council_missing` saying why.
+    pub council: Option<f64>,
+    pub council_missing: Option<String>,
+    pub england: Option<f64>,
+    /// The median across councils; `median_published` when the file printed it (Oflog).
+    pub median: Option<f64>,
+    pub median_published: bool,
+    pub region: Option<String>,
+    pub region_value: Option<f64>,
+    /// `published` (the file's region row) or `mean_of_councils` (the region's councils' mean).
+    pub region_basis: Option<&'static str>,
+    /// 1 = the lowest figure, out of `ranked` councils with a figure.
+    pub rank: Option<usize>,
+    pub ranked: usize,
+    /// 1 = the lowest quarter of councils, 4 = the highest.
+    pub quartile: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -289,6 +347,7 @@ pub fn analyse(table: &OneTable, options: &Options<'_>) -> Analysis {
         budget: None,
         general: None,
         tracker: None,
+        comparison: None,
     };
     match table {
         OneTable::Supporting(table) => match &table.read {
@@ -317,6 +376,10 @@ fn supporting(analysis: &mut Analysis, table: &Table, options: &Options<'_>) {
             None => analysis.problems.push("A staff list needs a reference date for its figures.".into()),
         },
         Table::DfeIndicators(data) => analysis.dfe = Some(dfe(data, options.council, options.neighbours)),
+        Table::Comparison(file) => match comparison(file, options.council) {
+            Ok(out) => analysis.comparison = Some(out),
+            Err(problem) => analysis.problems.push(problem),
+        },
         Table::StatisticalNeighbours(_) => {}
         Table::General(table) => analysis.general = Some(general(table)),
         Table::Tracker(rows) => analysis.tracker = Some(tracker(rows)),
@@ -499,6 +562,115 @@ fn dfe(
     DfeAnalysis { rows: data.rows.len(), years, rows_compared, exceptions, benchmark }
 }
 
+/// A comparison file: what it holds, and the council's figures for every measure, job role,
+/// sector and period it has, or why the council cannot be found.
+fn comparison(file: &Comparison, council: Option<&str>) -> Result<ComparisonAnalysis, String> {
+    let benchmark = match council {
+        None => None,
+        Some(name) => {
+            let councils = file.councils();
+            let Some(found) =
+                councils.iter().find(|c| crate::engine::case::lower(c) == crate::engine::case::lower(name.trim()))
+            else {
+                let like: Vec<&String> = councils
+                    .iter()
+                    .filter(|c| crate::engine::case::lower(c).contains(&crate::engine::case::lower(name.trim())))
+                    .take(5)
+                    .collect();
+                return Err(match like.is_empty() {
+                    true => format!("No council called '{name}' is in the file ({} councils are).", councils.len()),
+                    false => format!(
+                        "No council called '{name}' is in the file. Did you mean {}?",
+                        like.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(" or ")
+                    ),
+                });
+            };
+            Some(council_figures(file, found))
+        }
+    };
+    Ok(ComparisonAnalysis {
+        figures: file.rows.len(),
+        councils: file.councils().len(),
+        has_england: file.rows.iter().any(|r| r.level == AreaLevel::England),
+        periods: file.periods(),
+        measures: file
+            .measures
+            .iter()
+            .map(|m| ComparisonMeasureOut {
+                name: m.name.clone(),
+                code: m.code.clone(),
+                percent: m.percent,
+                places: m.places,
+            })
+            .collect(),
+        roles: file.distinct(|r| &r.role),
+        sectors: file.distinct(|r| &r.sector),
+        benchmark,
+    })
+}
+
+fn council_figures(file: &Comparison, council: &str) -> Vec<AreaOut> {
+    let mut out = Vec::new();
+    let roles = file.distinct(|r| &r.role);
+    let sectors = file.distinct(|r| &r.sector);
+    let or_none = |v: Vec<String>| if v.is_empty() { vec![String::new()] } else { v };
+    for (at, measure) in file.measures.iter().enumerate() {
+        for role in or_none(roles.clone()) {
+            for sector in or_none(sectors.clone()) {
+                let ours =
+                    |r: &&ComparisonRow| r.measure == at && r.role == role && r.sector == sector && r.area == council;
+                if !file.rows.iter().any(|r| ours(&r)) {
+                    continue;
+                }
+                let choice = Resolved {
+                    council: council.to_owned(),
+                    periods: file.periods(),
+                    measure: at,
+                    role: role.clone(),
+                    sector: sector.clone(),
+                };
+                let choice = if choice.periods.is_empty() {
+                    Resolved { periods: vec![String::new()], ..choice }
+                } else {
+                    choice
+                };
+                for year in compare(file, &choice) {
+                    if !file.rows.iter().any(|r| ours(&r) && r.period == year.period) {
+                        continue;
+                    }
+                    let (region, region_value, region_basis) = match &year.region {
+                        Some(RegionFigure::Published { name, value }) => {
+                            (Some(name.clone()), Some(*value), Some("published"))
+                        }
+                        Some(RegionFigure::MeanOfCouncils { name, value, .. }) => {
+                            (Some(name.clone()), Some(*value), Some("mean_of_councils"))
+                        }
+                        None => (None, None, None),
+                    };
+                    out.push(AreaOut {
+                        measure: measure.name.clone(),
+                        role: role.clone(),
+                        sector: sector.clone(),
+                        period: year.period.clone(),
+                        council: year.council.ok(),
+                        council_missing: year.council.err().map(|why| format!("the figure {}", why.describe())),
+                        england: year.england,
+                        median: year.median.map(Middle::value),
+                        median_published: matches!(year.median, Some(Middle::PublishedMedian(_))),
+                        region,
+                        region_value,
+                        region_basis,
+                        rank: year.rank.map(|r| r.0),
+                        ranked: year.councils.len(),
+                        quartile: year.quartile,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 fn staff(list: &StaffList, date: Date) -> StaffAnalysis {
     let f = staff_figures(list, date, BandWidth::Ten);
     StaffAnalysis {
@@ -585,6 +757,7 @@ fn kind_id(kind: TableKind) -> &'static str {
         TableKind::Recruitment => "recruitment",
         TableKind::RecommendationsTracker => "recommendations_tracker",
         TableKind::Budget => "budget",
+        TableKind::Comparison => "comparison",
         TableKind::General => "general",
         TableKind::Unknown => "unknown",
     }

@@ -30,6 +30,8 @@ pub fn classify(rows: &[GridRow]) -> TableKind {
             TableKind::DfeIndicators
         } else if has(&["oldlacode"]) && has(&["sn1"]) {
             TableKind::StatisticalNeighbours
+        } else if comparison_evidence(&has) {
+            TableKind::Comparison
         } else if has(&["recommendation"]) && has(&["status", "rag", "progress"]) {
             TableKind::RecommendationsTracker
         } else if has(&["programme", "cohort", "scheme"]) && has(&["completed", "qualified", "passed"]) {
@@ -64,6 +66,16 @@ pub fn classify(rows: &[GridRow]) -> TableKind {
     } else {
         best
     }
+}
+
+/// A comparison file names its areas as councils do (local authority, CSSR, area code), or
+/// is in long form with an area, a measure and a value. "Area" alone is not enough: councils'
+/// own tables use it for their teams ("North area").
+fn comparison_evidence(has: &dyn Fn(&[&str]) -> bool) -> bool {
+    use super::comparison::{AREA_CODES, MEASURES};
+    has(&["localauthorityname", "laname", "cssr", "councilname", "geographyname"])
+        || has(AREA_CODES)
+        || (has(&["areaname", "area", "localauthority", "council"]) && has(MEASURES) && has(&["value"]))
 }
 
 /// Person-level columns: three kinds of them, or two where one is about employment (contract,
@@ -102,6 +114,10 @@ mod tests {
                         ("Item\tBudget\tSpent\tRemaining\nTraining\t£10,000\t£4,000\t£6,000\n", TableKind::Budget),
             ("Campaign\tPosts advertised\tApplications\tAppointments\nSpring\t6\t90\t4\n", TableKind::Recruitment),
                         ("old_la_code,la_name,SN_1,SN_1P\n301,Barking and Dagenham,308,Close\n", TableKind::StatisticalNeighbours),
+            ("Financial year,Local authority code,Local authority name,Measure,Value\n2022-23,E06000005,Darlington,Turnover,28\n", TableKind::Comparison),
+            ("CSSR (LA area)\tSector\tJob role\tTurnover rate\tVacancy rate\nBarnsley\tLocal authority\tSocial worker\t12%\t*\n", TableKind::Comparison),
+            ("Area code,Area name,Period,Turnover\nE92000001,England,2023,28\n", TableKind::Comparison),
+            ("Area\tVacancies\tAgency\nNorth area\t3\t2\n", TableKind::Establishment),
             ("Name\tAge\nSam\t40\n", TableKind::Unknown),
         ];
         for (text, expected) in cases {

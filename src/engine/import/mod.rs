@@ -5,6 +5,7 @@
 //! Word or a PDF, and `spreadsheet` reads workbooks. `establishment` then finds the header and
 //! reads the figures; `number` reads one cell. Every problem carries its position.
 
+pub mod comparison;
 pub mod date;
 pub mod decode;
 pub mod dfe;

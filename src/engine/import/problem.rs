@@ -541,7 +541,11 @@ impl fmt::Display for ProblemKind {
                 quoted(cell)
             ),
             ProblemKind::NotANumber { cell } => write!(f, "{} is not a number.", quoted(cell)),
-            ProblemKind::NotANumberOrCode { cell } => write!(f, "{} is not a number or a DfE code.", quoted(cell)),
+            ProblemKind::NotANumberOrCode { cell } => write!(
+                f,
+                "{} is not a number, or a code for a figure that is not published (such as c or x).",
+                quoted(cell)
+            ),
             ProblemKind::NotADate { cell } => {
                 write!(f, "{} is not a date (expected a date such as 30/09/2025).", quoted(cell))
             }

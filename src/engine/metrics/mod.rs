@@ -1,6 +1,7 @@
 //! Pure functions from typed tables to the figures a report prints. Never NaN or infinity:
 //! a figure that cannot be given says why.
 
+pub mod areas;
 pub mod benchmark;
 pub mod checks;
 pub mod comparison;

@@ -21,13 +21,16 @@ pub enum TableKind {
     RecommendationsTracker,
     /// Budget, spent and remaining.
     Budget,
+    /// A published comparison file: a figure for each council (and region, England) and
+    /// measure, long or wide (Oflog, LG Inform, Skills for Care).
+    Comparison,
     /// Any other table with a heading row and figures.
     General,
     Unknown,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 11] = [
+    pub const ALL: [TableKind; 12] = [
         TableKind::Establishment,
         TableKind::StaffList,
         TableKind::DfeIndicators,
@@ -37,6 +40,7 @@ impl TableKind {
         TableKind::Recruitment,
         TableKind::RecommendationsTracker,
         TableKind::Budget,
+        TableKind::Comparison,
         TableKind::General,
         TableKind::Unknown,
     ];
@@ -53,6 +57,7 @@ impl TableKind {
             TableKind::Recruitment => "a recruitment table (posts advertised, applications, appointments)",
             TableKind::RecommendationsTracker => "a recommendations tracker (recommendation, status, update)",
             TableKind::Budget => "a budget table (budget, spent, remaining)",
+            TableKind::Comparison => "a comparison file (a figure for each council, measure and period)",
             TableKind::General => "a table of figures",
             TableKind::Unknown => "a table of a kind this tool does not recognise",
         }

@@ -1,5 +1,6 @@
 //! Typed tables, as the rest of the engine sees them once import has read them.
 
+mod comparison;
 mod date;
 mod dfe;
 mod document;
@@ -11,6 +12,7 @@ mod pipeline;
 mod project;
 mod staff;
 
+pub use comparison::{first_year, AreaChoice, AreaLevel, Comparison, ComparisonMeasure, ComparisonRow, REGIONS};
 pub use date::Date;
 pub use dfe::{DfeIndicators, DfeRow, Level, Percent, PublishedRates, StatisticalNeighbours};
 pub use document::{

@@ -48,6 +48,10 @@ pub struct ReportSettings {
     /// The date a staff list's figures are taken at; the latest date in the list when not chosen.
     pub staff_date: Option<super::Date>,
     pub print: PrintSettings,
+    /// The council, measure and period an adult comparison file (Oflog, LG Inform, Skills for
+    /// Care) is read for.
+    #[serde(default, skip_serializing_if = "super::AreaChoice::is_empty")]
+    pub areas: super::AreaChoice,
     /// The Scenarios panel's assumptions: its projection and agency conversion are live figures.
     #[serde(default)]
     pub scenario: Scenario,

@@ -16,8 +16,8 @@ use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, Content, DataBlock, Date, DfeIndicators, GeneralTable, Level, Period, Project,
-    Recommendation, ReportSettings, StatisticalNeighbours, TableInput, TitleBlock,
+    BudgetRow, CampaignRow, CohortRow, Comparison, Content, DataBlock, Date, DfeIndicators, GeneralTable, Level,
+    Period, Project, Recommendation, ReportSettings, StatisticalNeighbours, TableInput, TitleBlock,
 };
 use crate::engine::tables::{PeriodTable, ProjectTables, SupportingTable, Table};
 
@@ -45,6 +45,8 @@ pub struct TableFacts {
     pub cohorts: Supporting<Rc<Vec<CohortRow>>>,
     pub campaigns: Supporting<Rc<Vec<CampaignRow>>>,
     pub budget: Supporting<Rc<Vec<BudgetRow>>>,
+    /// A published comparison file (adult social care: Oflog, LG Inform, Skills for Care).
+    pub comparison: Supporting<Rc<Comparison>>,
     /// A tracker brought in as a table (the command-line tool): it fills a tracker block the
     /// document left empty. The page puts a tracker's rows into the document instead.
     pub tracker: Supporting<Rc<Vec<Recommendation>>>,
@@ -107,6 +109,7 @@ impl TableFacts {
                 (_, Ok(Table::Cohorts(t))) => facts.cohorts = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Recruitment(t))) => facts.campaigns = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Budget(t))) => facts.budget = Some(Ok((source, t.clone()))),
+                (_, Ok(Table::Comparison(t))) => facts.comparison = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::Tracker(t))) => facts.tracker = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::General(t))) => facts.general.push(GeneralFacts {
                     id: table.input.id,
@@ -122,6 +125,7 @@ impl TableFacts {
                     TableKind::Cohort => facts.cohorts = Some(Err(why)),
                     TableKind::Recruitment => facts.campaigns = Some(Err(why)),
                     TableKind::Budget => facts.budget = Some(Err(why)),
+                    TableKind::Comparison => facts.comparison = Some(Err(why)),
                     TableKind::RecommendationsTracker => facts.tracker = Some(Err(why)),
                     _ => facts.general.push(GeneralFacts {
                         id: table.input.id,

@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::import::comparison::read_comparison;
 use crate::engine::import::dfe::{read_indicators, read_neighbours};
 use crate::engine::import::establishment::ReadTable;
 use crate::engine::import::general::{guess_general, read_general};
@@ -25,7 +26,7 @@ use crate::engine::import::staff::read_staff_list;
 use crate::engine::import::tracker::read_tracker;
 use crate::engine::import::{load_pasted, read_general_loaded, read_loaded, Loaded, Mapped, Problem};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, DfeIndicators, GeneralTable, Project, RawInput, Recommendation,
+    BudgetRow, CampaignRow, CohortRow, Comparison, DfeIndicators, GeneralTable, Project, RawInput, Recommendation,
     RememberedMappings, StaffList, StatisticalNeighbours, TableInput,
 };
 
@@ -36,6 +37,8 @@ pub enum Table {
     StaffList(Rc<StaffList>),
     DfeIndicators(Rc<DfeIndicators>),
     StatisticalNeighbours(Rc<StatisticalNeighbours>),
+    /// A published comparison file (Oflog, LG Inform, Skills for Care).
+    Comparison(Rc<Comparison>),
     Cohorts(Rc<Vec<CohortRow>>),
     Recruitment(Rc<Vec<CampaignRow>>),
     Budget(Rc<Vec<BudgetRow>>),
@@ -61,6 +64,7 @@ pub fn read_table(kind: TableKind, rows: &[GridRow]) -> Option<Read> {
         TableKind::StaffList => read_staff_list(rows).map(|t| Table::StaffList(Rc::new(t))),
         TableKind::DfeIndicators => read_indicators(rows).map(|t| Table::DfeIndicators(Rc::new(t))),
         TableKind::StatisticalNeighbours => read_neighbours(rows).map(|t| Table::StatisticalNeighbours(Rc::new(t))),
+        TableKind::Comparison => read_comparison(rows).map(|t| Table::Comparison(Rc::new(t))),
         TableKind::Cohort => read_cohorts(rows).map(|t| Table::Cohorts(Rc::new(t))),
         TableKind::Recruitment => read_campaigns(rows).map(|t| Table::Recruitment(Rc::new(t))),
         TableKind::Budget => read_budget(rows).map(|t| Table::Budget(Rc::new(t))),

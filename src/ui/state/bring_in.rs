@@ -281,6 +281,12 @@ fn loaded_message(name: &str, table: &Table) -> String {
         Table::StatisticalNeighbours(_) => {
             format!("Loaded {name}: statistical neighbours are shown under Benchmarks.")
         }
+        Table::Comparison(file) => format!(
+            "Loaded {name}: {} for {}. Choose the council and measure under Benchmarks, or insert an adult \
+             benchmark table into the report.",
+            counted(file.measures.len(), "measure", "measures"),
+            counted(file.councils().len(), "council", "councils")
+        ),
         Table::StaffList(list) => {
             let people = counted(list.people.len(), "person", "people");
             format!("Loaded {name}: {people}. Their figures are under Staff list.")
