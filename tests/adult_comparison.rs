@@ -221,3 +221,56 @@ fn a_file_without_an_area_or_a_figure_says_which_it_lacks() {
     let message = problems[0].to_string();
     assert!(message.contains("'high' is not a number") && message.starts_with("Row 2, column Value"), "{message}");
 }
+
+#[test]
+fn the_adult_template_opens_with_its_comparison_file_and_benchmark_blocks() {
+    use wrb::engine::report::build_report_reading_files as build_report;
+    use wrb::engine::report::Block;
+    use wrb::engine::sample::Template;
+    let mut project = Template::AdultVacanciesRisk.project();
+    let report = build_report(&project);
+    let table =
+        report.tables().find(|t| t.caption.contains("compared with England")).expect("the adult benchmark table");
+    assert!(
+        table.caption.contains("Northshire compared with England and North Midlands: turnover rate"),
+        "{}",
+        table.caption
+    );
+    assert_eq!(table.header, ["Area", "September 2021", "September 2022", "September 2023"]);
+    let row = |label: &str| {
+        table.rows.iter().find(|r| r[0] == label).unwrap_or_else(|| panic!("{label}: {:?}", table.rows)).clone()
+    };
+    // England's published figures for council adult services' social workers (domain.md).
+    assert_eq!(row("England")[1..], ["15.0%", "17.1%", "14.5%"]);
+    assert_eq!(row("Northshire")[1..], ["16.2%", "18.4%", "15.1%"]);
+    assert_eq!(row("North Midlands").len(), 4, "the file's own region row");
+    assert!(row("Rank among councils (1 = lowest)")[3].ends_with(" of 11"));
+    assert!(table
+        .notes
+        .iter()
+        .any(|n| n.starts_with("Turnover rate: leavers in the last 12 months ÷ directly employed staff")));
+    let chart = report
+        .charts()
+        .find(|c| c.id.starts_with("figure") && c.title.starts_with("Northshire's turnover rate was above England's"));
+    let chart = chart.unwrap_or_else(|| panic!("{:?}", report.charts().map(|c| &c.title).collect::<Vec<_>>()));
+    assert_eq!(chart.data.rows.len(), 11, "every council with a figure");
+    assert!(chart.data.rows.iter().any(|r| r[1] == "Northshire (this council)"));
+    // The sentence above them is filled from the file: no figure is left without a value.
+    let text: String = report
+        .blocks()
+        .filter_map(|b| if let Block::Text(runs) = b { Some(wrb::engine::report::live::plain(runs)) } else { None })
+        .find(|t| t.starts_with("Skills for Care's figures"))
+        .expect("the benchmarking paragraph");
+    assert!(text.contains("at 15.1% in September 2023, above the England figure of 14.5% (September 2023)"), "{text}");
+    assert!(text.contains("ranks ") && text.contains(" of 11 councils"), "{text}");
+    // Choosing the vacancy rate and an earlier period changes the blocks.
+    project.settings.areas = AreaChoice {
+        measure: Some("Vacancy rate".into()),
+        period: Some("September 2022".into()),
+        ..AreaChoice::default()
+    };
+    let report = build_report(&project);
+    let table = report.tables().find(|t| t.caption.contains("compared with England")).unwrap();
+    assert!(table.caption.ends_with("vacancy rate"), "{}", table.caption);
+    assert_eq!(table.header, ["Area", "September 2021", "September 2022"]);
+}

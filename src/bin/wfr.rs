@@ -13,7 +13,7 @@ use wrb::engine::tables::{Loader, OneTable, ProjectTables};
 use wrb::engine::{export, model, report, sample, saved};
 
 const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
-                     [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json]";
+                     [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json] [--council NAME]";
 
 /// "1 person", "3 people".
 fn people(n: usize) -> String {
@@ -41,7 +41,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
 
 fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let (mut input, mut period, mut source, mut html, mut sheet) = (None, String::new(), None, None, None);
-    let (mut project_out, mut docx, mut xlsx) = (None, None, None);
+    let (mut project_out, mut docx, mut xlsx, mut council) = (None, None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
         match arg.as_str() {
@@ -53,6 +53,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             "--project" => project_out = Some(value("--project")?),
             "--docx" => docx = Some(value("--docx")?),
             "--xlsx" => xlsx = Some(value("--xlsx")?),
+            "--council" => council = Some(value("--council")?),
             path if !path.starts_with("--") => input = Some(Some(path.to_owned())),
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
@@ -85,7 +86,7 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             let read = match OneTable::read(&table, &|input| loader.load(input)) {
                 OneTable::Period(read) => read,
                 // Any other table goes into a report of its own, as the page puts it in.
-                other => return render_supporting(&path, table, &other, &loader, outputs),
+                other => return render_supporting(&path, table, &other, council, &loader, outputs),
             };
             read.read
                 .as_ref()
@@ -119,6 +120,7 @@ fn render_supporting(
     path: &str,
     input: model::TableInput,
     one: &OneTable,
+    council: Option<String>,
     loader: &Loader,
     outputs: Outputs,
 ) -> Result<(), String> {
@@ -149,7 +151,22 @@ fn render_supporting(
         Table::Tracker(rows) => {
             ("Progress against recommendations".to_owned(), vec![data(DataBlock::Recommendations(rows.to_vec()))])
         }
-        Table::StaffList(_) | Table::DfeIndicators(_) | Table::StatisticalNeighbours(_) | Table::Comparison(_) => {
+        Table::Comparison(file) => {
+            let Some(council) = council.clone() else {
+                let some: Vec<String> = file.councils().into_iter().take(3).collect();
+                return Err(format!(
+                    "{path} is {}: say which council to compare with --council NAME (such as {}).",
+                    read.kind.describe(),
+                    some.join(", ")
+                ));
+            };
+            if !file.councils().iter().any(|c| c.eq_ignore_ascii_case(council.trim())) {
+                return Err(format!("{path}: no council called '{council}' is in the file."));
+            }
+            let blocks = vec![data(DataBlock::AdultBenchmarkTable), data(DataBlock::AdultBenchmarkChart)];
+            ("Benchmarks".to_owned(), blocks)
+        }
+        Table::StaffList(_) | Table::DfeIndicators(_) | Table::StatisticalNeighbours(_) => {
             return Err(format!(
                 "{path} is {}: its figures go beside an establishment table's. Use wfr analyse to see them, or \
                  render a saved project that holds both.",
@@ -162,6 +179,11 @@ fn render_supporting(
     let sheet = one.place().1.map(str::to_owned);
     project.supporting = vec![model::TableInput { id: 1, sheet, ..input }];
     project.document = model::Document::new(vec![(heading, contents)]);
+    if let Table::Comparison(file) = table {
+        let name = council.unwrap_or_default();
+        let found = file.councils().into_iter().find(|c| c.eq_ignore_ascii_case(name.trim()));
+        project.settings.areas.council = found;
+    }
     write_outputs(&project, loader, outputs)
 }
 

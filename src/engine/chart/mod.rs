@@ -6,9 +6,11 @@ mod establishment;
 mod frame;
 mod general;
 pub mod palette;
+mod ranked;
 
 pub use establishment::establishment_chart;
 pub use general::{bar_chart, line_chart, stacked_bar_chart, ChartSpec, Series, MAX_SERIES};
+pub use ranked::{ranked_chart, RankedSpec};
 
 use crate::engine::format::{decimal, fte, money, rate};
 

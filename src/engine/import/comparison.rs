@@ -79,7 +79,7 @@ pub fn read_comparison(rows: &[GridRow]) -> Result<Comparison, Vec<Problem>> {
     if comparison.rows.is_empty() {
         return Err(empty());
     }
-    Ok(scaled(comparison))
+    Ok(scaled(regions_named(comparison)))
 }
 
 fn missing(header: &GridRow, what: &str) -> Vec<Problem> {
@@ -283,6 +283,18 @@ fn wide_form(
         }
     }
     out
+}
+
+/// A row whose area the region column names for other rows is that region's row, whatever
+/// its code: a region the ONS list does not hold, or a code that is not ONS's.
+fn regions_named(mut comparison: Comparison) -> Comparison {
+    let regions: Vec<String> = comparison.distinct(|r| &r.region).iter().map(|r| key(r)).collect();
+    for row in &mut comparison.rows {
+        if row.level == AreaLevel::Council && row.region.is_empty() && regions.contains(&key(&row.area)) {
+            row.level = AreaLevel::Region;
+        }
+    }
+    comparison
 }
 
 /// A rate written as a fraction (0.28 for 28%, as spreadsheets store percentages) is put in

@@ -62,6 +62,11 @@ pub enum DataBlock {
     /// This council beside England, its region and its statistical neighbours (DfE indicators).
     BenchmarkTable,
     BenchmarkChart,
+    /// A council beside England (or the median across councils) and its region, with its rank,
+    /// from an adult social care comparison file (Oflog, LG Inform, Skills for Care).
+    AdultBenchmarkTable,
+    /// Every council's figure from that file, this council highlighted.
+    AdultBenchmarkChart,
     /// Starters, leavers and turnover from a staff list.
     StaffFlows,
     AgeProfile,

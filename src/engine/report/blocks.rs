@@ -3,7 +3,7 @@
 
 use super::facts::{earlier_in_words, earlier_period_name, period_name, Facts};
 use super::narrative::rate_movement;
-use super::{caption, pipeline, Block, Counters, Table};
+use super::{caption, chosen, pipeline, source_note, table, Block, Counters};
 use crate::engine::chart::{bar_chart, establishment_chart, line_chart, Chart, ChartSpec, Series, Unit};
 use crate::engine::format::{and_list, count, counted, fte, fte_bracketed, plural, rate};
 use crate::engine::metrics::benchmark::{published, Rate};
@@ -11,8 +11,7 @@ use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
 use crate::engine::model::{DataBlock, Field, Level, Period, Status};
 
-/// What a cell shows when its figure is not available; the reason goes in the notes.
-pub const NOT_AVAILABLE: &str = "n/a";
+pub use super::NOT_AVAILABLE;
 
 /// Whether a block prints as a table or a chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +93,16 @@ pub const KINDS: &[BlockKind] = &[
         "Benchmark chart against neighbours",
         Make::Chart(|_, f, id, t| benchmark_chart(f, id, t)),
     ),
+    kind(
+        DataBlock::AdultBenchmarkTable,
+        "Adult social care benchmark table (England or median, region, rank)",
+        Make::Table(|_, f, t, c| super::adult::table_block(f, t, c)),
+    ),
+    kind(
+        DataBlock::AdultBenchmarkChart,
+        "Adult social care benchmark chart (the council among all councils)",
+        Make::Chart(|_, f, id, t| super::adult::chart_block(f, id, t)),
+    ),
     kind(DataBlock::StaffFlows, "Starters, leavers and turnover", Make::Table(|_, f, t, c| staff_flows(f, t, c))),
     kind(DataBlock::AgeProfile, "Age profile chart", Make::Chart(|_, f, id, t| age_profile(f, id, t))),
     kind(DataBlock::LeaversByReason, "Leavers by reason chart", Make::Chart(|_, f, id, t| leavers_by_reason(f, id, t))),
@@ -173,23 +182,8 @@ fn establishment_figure(block: &DataBlock, facts: &Facts, id: &str, title: &str)
         .ok_or_else(|| "no role has establishment, permanent and agency figures".to_owned())
 }
 
-pub(super) fn table(caption: String, header: &[&str], rows: Vec<Vec<String>>, notes: Vec<String>) -> Table {
-    Table {
-        caption,
-        header: header.iter().map(|h| (*h).to_owned()).collect(),
-        rows,
-        total: None,
-        notes,
-        status_column: None,
-    }
-}
-
 fn cell(measure: &Measure, style: fn(f64) -> String) -> String {
     measure.as_ref().map_or_else(|_| NOT_AVAILABLE.to_owned(), |v| style(*v))
-}
-
-pub(super) fn source_note(source: &str) -> String {
-    format!("Source: {}.", source.trim_end_matches('.'))
 }
 
 fn establishment(block: &DataBlock, facts: &Facts, title: &str, counters: &mut Counters) -> Result<Vec<Block>, String> {
@@ -452,14 +446,6 @@ fn recommendations(
     );
     t.status_column = Some(3);
     Ok(vec![Block::Table(t)])
-}
-
-fn chosen(title: &str, generated: String) -> String {
-    if title.trim().is_empty() {
-        generated
-    } else {
-        title.trim().to_owned()
-    }
 }
 
 fn finish(spec: ChartSpec, bars: bool) -> Result<Chart, String> {

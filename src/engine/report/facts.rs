@@ -296,12 +296,17 @@ pub fn supporting<'s, T>(table: &'s Supporting<T>, missing: &str) -> Result<(&'s
 /// The DfE name of the council a title block names: exact, or without "County Council",
 /// "City Council", "Borough Council", "Council" and the like.
 pub fn council_named(data: &DfeIndicators, council: &str) -> Option<String> {
+    let names = data.rows.iter().filter(|r| r.level == Level::LocalAuthority).map(|r| r.name.as_str());
+    council_among(names, council)
+}
+
+/// The name among `names` that a title block's council is: exact, or without its "Council".
+pub fn council_among<'n>(names: impl Iterator<Item = &'n str>, council: &str) -> Option<String> {
     let wanted = council.trim();
     let short = ["Metropolitan Borough Council", "County Council", "City Council", "Borough Council", "Council"]
         .iter()
         .find_map(|suffix| wanted.strip_suffix(suffix))
         .map_or(wanted, str::trim);
-    let names = data.rows.iter().filter(|r| r.level == Level::LocalAuthority).map(|r| r.name.as_str());
     let mut found = None;
     for name in names {
         if name.eq_ignore_ascii_case(wanted) {

@@ -1,6 +1,7 @@
 //! The committee report as a document: title block, numbered sections and paragraphs, and the
 //! prose, tables and charts inside them. `build` derives it from the project; `html` renders it.
 
+pub mod adult;
 pub mod blocks;
 mod build;
 pub mod draft;
@@ -14,7 +15,6 @@ mod pipeline;
 pub mod ready;
 pub mod sample_mark;
 
-pub use blocks::NOT_AVAILABLE;
 pub use build::{build_report, build_report_reading_files};
 
 use serde::{Deserialize, Serialize};
@@ -28,6 +28,34 @@ use live::Run;
 pub struct Counters {
     pub tables: usize,
     pub figures: usize,
+}
+
+/// What a cell shows when its figure is not available; the reason goes in the notes.
+pub const NOT_AVAILABLE: &str = "n/a";
+
+/// A data table with no total row and no status column.
+fn table(caption: String, header: &[&str], rows: Vec<Vec<String>>, notes: Vec<String>) -> Table {
+    Table {
+        caption,
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+        total: None,
+        notes,
+        status_column: None,
+    }
+}
+
+fn source_note(source: &str) -> String {
+    format!("Source: {}.", source.trim_end_matches('.'))
+}
+
+/// The officer's title or caption when given, else the one worked out from the data.
+fn chosen(title: &str, generated: String) -> String {
+    if title.trim().is_empty() {
+        generated
+    } else {
+        title.trim().to_owned()
+    }
 }
 
 /// A table's caption, numbered in order: the officer's words when given, else the generated.

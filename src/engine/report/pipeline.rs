@@ -2,9 +2,8 @@
 //! live figures their totals give (`{applications per post}`, `{share of budget spent}`).
 //! Definitions: `../shared/domain.md`, "Pipelines and cohorts" and "Money".
 
-use super::blocks::{source_note, table, NOT_AVAILABLE};
 use super::facts::{supporting, Facts};
-use super::{caption, Block, Counters};
+use super::{caption, source_note, table, Block, Counters, NOT_AVAILABLE};
 use crate::engine::format::{count, decimal, money, rate};
 use crate::engine::metrics::money::budget;
 use crate::engine::metrics::pipeline::{completion, per_post, retention};

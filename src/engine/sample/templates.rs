@@ -11,6 +11,10 @@ use crate::engine::report::facts::{Facts, TableFacts};
 use crate::engine::tables::ProjectTables;
 
 const CHILDRENS_SOURCE: &str = "Northshire County Council children's social care establishment (fictional sample data)";
+/// England's rows are Skills for Care's published figures for council adult services' social
+/// workers (`../shared/domain.md`); the region's and councils' are fictional.
+const ADULTS_COMPARISON_SOURCE: &str = "Skills for Care, adult social care workforce data, local authority \
+     areas (England figures as published; North Midlands councils fictional sample data)";
 const ADULTS_SOURCE: &str = "Northshire County Council adult social care establishment (fictional sample data)";
 const DFE_SOURCE: &str = "Department for Education, children's social work workforce indicators \
                           (England figures as published; all council figures fictional sample data)";
@@ -88,11 +92,10 @@ impl Template {
             ];
         }
         if self == Template::AdultVacanciesRisk {
-            project.supporting = vec![table(
-                "",
-                "Northshire HR system extract (fictional sample data)",
-                include_str!("adult_staff_list.csv"),
-            )];
+            project.supporting = vec![
+                table("", "Northshire HR system extract (fictional sample data)", include_str!("adult_staff_list.csv")),
+                table("", ADULTS_COMPARISON_SOURCE, include_str!("adult_comparison.csv")),
+            ];
         }
         let tables = TableFacts::of(&ProjectTables::pasted(&project), None);
         let draft = first_draft(&Facts::new(&project, &tables));
@@ -206,6 +209,11 @@ impl Template {
                         data(DataBlock::StaffFlows),
                         data(DataBlock::LeaversByReason),
                         data(DataBlock::AgeProfile),
+                    ]),
+                    section("Benchmarking", vec![
+                        text("Skills for Care's figures for council adult services put the social worker {adult measure} at {adult figure} in {adult benchmark period}, {adult figure against comparator}. {council} ranks {adult rank} councils in the region, the 1st being the lowest."),
+                        data(DataBlock::AdultBenchmarkTable),
+                        data(DataBlock::AdultBenchmarkChart),
                     ]),
                     section("Risk management", vec![bullets("The main risks are:", &[
                         "a vacancy rate of {vacancy rate} delays assessments and reviews;",

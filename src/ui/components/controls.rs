@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::save_share::save_share;
 use super::{
-    BenchmarkPanel, ChecksPanel, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox, PipelinePanel,
-    PrintOptions, ReadyList, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
+    AdultBenchmarkPanel, BenchmarkPanel, ChecksPanel, DraftsPanel, ErrorSummary, FilePicker, ImportDetails, PasteBox,
+    PipelinePanel, PrintOptions, ReadyList, ReportDetails, ScenariosPanel, StaffPanel, TemplatePicker,
 };
 use crate::engine::report::facts::TableFacts;
 use crate::ui::state::{Action, InputField, Panel, State};
@@ -119,6 +119,9 @@ fn beside_the_report(state: &State, dispatch: &Dispatch) -> Html {
             <PipelinePanel tables={state.pipeline()} />
             <BenchmarkPanel benchmarks={state.benchmarks()} on_council={dispatch.to(Action::CouncilChosen)}
                 on_year={dispatch.to(Action::BenchmarkYearChosen)} />
+            if let Some((file, choice)) = state.adult_benchmarks() {
+                <AdultBenchmarkPanel {file} {choice} on_choice={dispatch.to(Action::AreaChosen)} />
+            }
             if state.facts.staff.is_some() {
                 <StaffPanel facts={Shared(state.facts.clone())} on_date={dispatch.to(Action::StaffDateChosen)}
                     on_problems={dispatch.to(|found| Action::PanelProblems(Panel::Staff, found))} />

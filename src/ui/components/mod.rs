@@ -1,3 +1,4 @@
+mod adult_benchmark_panel;
 mod benchmark_panel;
 mod checks_panel;
 mod controls;
@@ -22,6 +23,7 @@ mod scenarios_panel;
 mod staff_panel;
 mod template_picker;
 
+pub use adult_benchmark_panel::AdultBenchmarkPanel;
 pub use benchmark_panel::BenchmarkPanel;
 pub use checks_panel::ChecksPanel;
 pub use controls::controls;

@@ -25,11 +25,11 @@ use crate::engine::import::{Problem, ProblemKind, Reading};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
-    ColumnUse, Content, Date, Move, Origin, PrintSettings, Project, RawInput, RememberedMappings, Scenario, TableInput,
-    TitleField,
+    AreaChoice, ColumnUse, Comparison, Content, Date, Move, Origin, PrintSettings, Project, RawInput,
+    RememberedMappings, Scenario, TableInput, TitleField,
 };
 use crate::engine::report::draft::first_draft;
-use crate::engine::report::facts::{Facts, TableFacts};
+use crate::engine::report::facts::{council_among, Facts, TableFacts};
 use crate::engine::report::general::{menus, TableMenu};
 use crate::engine::report::ready::{open_items, OpenItem};
 use crate::engine::report::{build_report, ReportDocument};
@@ -215,6 +215,8 @@ pub enum Action {
     CouncilChosen(String),
     /// The year of the benchmarks shown.
     BenchmarkYearChosen(String),
+    /// The council, measure, period, job role and sector of the adult comparison file.
+    AreaChosen(AreaChoice),
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
     /// The Scenarios panel's assumptions changed.
@@ -440,6 +442,18 @@ impl State {
         Benchmarks::of(&self.facts, &self.project)
     }
 
+    /// The adult comparison file loaded, with the choice as the report reads it: the council
+    /// chosen, or the one the title block names.
+    pub fn adult_benchmarks(&self) -> Option<(Rc<Comparison>, AreaChoice)> {
+        let file = self.facts.comparison.as_ref()?.as_ref().ok()?.1.clone();
+        let mut choice = self.project.settings.areas.clone();
+        if choice.council.is_none() {
+            let councils = file.councils();
+            choice.council = council_among(councils.iter().map(String::as_str), &self.project.title_block.council);
+        }
+        Some((file, choice))
+    }
+
     pub fn pipeline(&self) -> PipelineTables {
         PipelineTables::of(&self.facts)
     }
@@ -620,6 +634,7 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
             next.project.settings.benchmark_year = None;
         }
         Action::BenchmarkYearChosen(year) => next.project.settings.benchmark_year = Some(year),
+        Action::AreaChosen(choice) => next.project.settings.areas = choice,
         Action::StaffDateChosen(date) => next.project.settings.staff_date = Some(date),
         Action::ScenarioChanged(scenario) => next.project.settings.scenario = scenario,
         Action::TitleEdited(field, value) => next.project.title_block.set(field, value),
