@@ -274,3 +274,23 @@ fn the_adult_template_opens_with_its_comparison_file_and_benchmark_blocks() {
     assert!(table.caption.ends_with("vacancy rate"), "{}", table.caption);
     assert_eq!(table.header, ["Area", "September 2021", "September 2022"]);
 }
+
+#[test]
+fn the_adult_template_counts_staff_by_skills_for_care_s_definitions_and_says_so() {
+    use wrb::engine::model::Definitions;
+    use wrb::engine::report::build_report_reading_files as build_report;
+    use wrb::engine::sample::Template;
+    let mut project = Template::AdultVacanciesRisk.project();
+    assert_eq!(project.settings.definitions, Definitions::AdultSkillsForCare);
+    let notes = |project: &wrb::engine::model::Project| {
+        let report = build_report(project);
+        report.tables().find(|t| t.caption.contains("starters and leavers")).expect("the staff flows table").clone()
+    };
+    let adult = notes(&project);
+    assert!(adult.notes.iter().any(|n| n.starts_with("Definitions: Skills for Care's for adult social care")));
+    assert!(adult.rows.iter().any(|r| r[0] == "Bank, pool and other indirectly employed"));
+    project.settings.definitions = Definitions::ChildrensDfe;
+    let children = notes(&project);
+    assert!(children.notes.iter().any(|n| n.starts_with("Definitions: the DfE's for children's social work")));
+    assert!(!children.rows.iter().any(|r| r[0].starts_with("Bank")));
+}

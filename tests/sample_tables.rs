@@ -234,7 +234,7 @@ fn the_staff_list_describes_the_year_to_30_september_2025() {
     let reference = default_reference_date(&list).unwrap();
     assert_eq!(reference.to_string(), "30/09/2025");
 
-    let figures = staff_figures(&list, reference, BandWidth::Ten);
+    let figures = staff_figures(&list, reference, BandWidth::Ten, Default::default());
     assert!(figures.gaps.is_empty(), "{:?}", figures.gaps);
     assert_eq!((figures.in_post_headcount, figures.agency_headcount), (53, 10));
     assert!((figures.in_post_fte - 46.7).abs() < 1e-9 && (figures.agency_fte - 10.0).abs() < 1e-9);
@@ -262,7 +262,7 @@ fn the_staff_list_describes_the_year_to_30_september_2025() {
 fn the_staff_list_is_the_2025_26_establishment_in_post() {
     let table = adult_table(ADULT_2025_26);
     let list = read_staff_list(&split_text(STAFF)).unwrap();
-    let figures = staff_figures(&list, default_reference_date(&list).unwrap(), BandWidth::Ten);
+    let figures = staff_figures(&list, default_reference_date(&list).unwrap(), BandWidth::Ten, Default::default());
     assert_eq!(figures.by_role.len(), table.rows.len());
     for role in &figures.by_role {
         assert!((figure(&table, &role.name, Field::Permanent) - role.employed_fte).abs() < 1e-9, "{}", role.name);

@@ -23,7 +23,7 @@ Employee ID\tName\tJob title\tTeam\tFTE\tContract type\tStart date\tLeaving date
 
 fn figures() -> StaffFigures {
     let list = read_staff_list(&split_text(LIST)).unwrap();
-    staff_figures(&list, Date::new(2025, 9, 30).unwrap(), BandWidth::Ten)
+    staff_figures(&list, Date::new(2025, 9, 30).unwrap(), BandWidth::Ten, Default::default())
 }
 
 #[test]
@@ -112,4 +112,38 @@ fn an_age_band_counts_by_its_lower_bound_and_infinity_is_no_age() {
             "{age}"
         );
     }
+}
+
+/// Skills for Care's adult definitions count bank and pool staff, students and volunteers as
+/// indirectly employed; apprentices are directly employed. The DfE's count all but agency.
+#[test]
+fn adult_definitions_leave_bank_staff_out_of_the_directly_employed() {
+    use wrb::engine::model::Definitions;
+    let list = "\
+Employee ID\tJob title\tFTE\tContract type\tStart date\tLeaving date
+1\tCare Worker\t1\tPermanent\t01/04/2015\t
+2\tCare Worker\t1\tTemporary\t01/04/2020\t
+3\tCare Worker\t0.5\tBank\t01/04/2020\t
+4\tCare Worker\t1\tApprentice\t01/04/2024\t
+5\tCare Worker\t0.4\tVolunteer\t01/04/2024\t
+6\tCare Worker\t1\tAgency\t01/04/2024\t
+7\tCare Worker\t1\tPermanent\t01/04/2015\t30/06/2025
+8\tCare Worker\t0.5\tBank\t01/04/2015\t30/06/2025
+";
+    let list = read_staff_list(&split_text(list)).unwrap();
+    let at = Date::new(2025, 9, 30).unwrap();
+    let dfe = staff_figures(&list, at, BandWidth::Ten, Definitions::ChildrensDfe);
+    let adult = staff_figures(&list, at, BandWidth::Ten, Definitions::AdultSkillsForCare);
+    // DfE: permanent, temporary, bank, apprentice and volunteer are all directly employed.
+    assert_eq!((dfe.in_post_headcount, dfe.agency_headcount, dfe.indirect_headcount), (5, 1, 0));
+    assert_eq!(dfe.leavers_headcount, 2);
+    assert_eq!(dfe.turnover_headcount, Ok(2.0 / 5.0));
+    // Skills for Care: permanent, temporary and the apprentice; bank and the volunteer are not.
+    assert_eq!((adult.in_post_headcount, adult.agency_headcount, adult.indirect_headcount), (3, 1, 2));
+    assert!((adult.indirect_fte - 0.9).abs() < 1e-9);
+    assert_eq!(adult.leavers_headcount, 1, "the bank leaver is not a directly employed leaver");
+    assert_eq!(adult.turnover_headcount, Ok(1.0 / 3.0));
+    assert_eq!(adult.turnover_fte, Ok(1.0 / 3.0));
+    // Everyone in post is in the age profile's count, whoever employs them.
+    assert_eq!(adult.age_unknown, dfe.age_unknown);
 }

@@ -23,7 +23,7 @@ pub fn import_staff_extract(name: &str, bytes: &[u8]) -> Result<String, String> 
         None => return Err("not a staff list".into()),
     };
     let date = default_reference_date(&list).ok_or("no dates in the staff list")?;
-    let figures = staff_figures(&list, date, BandWidth::Ten);
+    let figures = staff_figures(&list, date, BandWidth::Ten, Default::default());
     Ok(format!("{} rows; {} in post, {} leavers", rows, figures.in_post_headcount, figures.leavers_headcount))
 }
 

@@ -672,7 +672,7 @@ fn council_figures(file: &Comparison, council: &str) -> Vec<AreaOut> {
 }
 
 fn staff(list: &StaffList, date: Date) -> StaffAnalysis {
-    let f = staff_figures(list, date, BandWidth::Ten);
+    let f = staff_figures(list, date, BandWidth::Ten, Default::default());
     StaffAnalysis {
         reference_date: f.reference_date.to_string(),
         year_from: f.year_from.to_string(),

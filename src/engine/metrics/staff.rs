@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Measure, NotAvailable};
-use crate::engine::model::{Date, NoValue, Person, StaffList};
+use crate::engine::model::{Contract, Date, Definitions, NoValue, Person, StaffList};
 
 /// Age bands of 5 or 10 years.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +36,12 @@ pub struct StaffFigures {
     pub in_post_headcount: usize,
     pub agency_fte: f64,
     pub agency_headcount: usize,
+    /// In post but neither directly employed nor agency: under Skills for Care's definitions,
+    /// bank and pool staff, students and volunteers. None under the DfE's.
+    pub indirect_fte: f64,
+    pub indirect_headcount: usize,
+    /// The definitions the figures follow.
+    pub definitions: Definitions,
     pub starters_fte: f64,
     pub starters_headcount: usize,
     pub leavers_fte: f64,
@@ -64,7 +70,9 @@ pub struct StaffFigures {
 
 /// The figures at `reference`. Turnover follows the DfE definition (`../shared/domain.md`,
 /// "Metric definitions"): leavers in the year / social workers in post at the reference date,
-/// not an average over the year; in post means directly employed, agency workers apart. Average
+/// not an average over the year; in post means directly employed, agency workers apart. Under
+/// Skills for Care's adult definitions ("Adult social care"), the same ratio with directly
+/// employed meaning permanent, temporary and apprentices: bank and pool staff are not. Average
 /// caseload is cases held / FTE case holders (including agency) holding one or more cases.
 ///
 /// ```
@@ -75,10 +83,10 @@ pub struct StaffFigures {
 ///     start: Date::new(2020, 1, 1), leaving, leaving_reason: None, date_of_birth: None, age: None, cases: None,
 /// };
 /// let list = StaffList { people: vec![person(1.0, None), person(0.5, Date::new(2025, 6, 30))] };
-/// let figures = staff_figures(&list, Date::new(2025, 9, 30).unwrap(), BandWidth::Ten);
+/// let figures = staff_figures(&list, Date::new(2025, 9, 30).unwrap(), BandWidth::Ten, Default::default());
 /// assert_eq!(figures.turnover_fte, Ok(0.5));
 /// ```
-pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> StaffFigures {
+pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth, definitions: Definitions) -> StaffFigures {
     let year_from = Date::new(reference.year - 1, reference.month, reference.day)
         .unwrap_or_else(|| Date::from_days_since_epoch(reference.days_since_epoch() - 365));
     let in_post = |p: &Person| p.start.is_none_or(|s| s <= reference) && p.leaving.is_none_or(|l| l > reference);
@@ -86,8 +94,11 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
     let fte = |p: &Person| p.fte.unwrap_or(0.0);
     let mut gaps = Vec::new();
 
-    let employed: Vec<&Person> = list.people.iter().filter(|p| p.contract.directly_employed()).collect();
-    let agency: Vec<&Person> = list.people.iter().filter(|p| !p.contract.directly_employed() && in_post(p)).collect();
+    let direct = |p: &Person| p.contract.directly_employed(definitions);
+    let employed: Vec<&Person> = list.people.iter().filter(|p| direct(p)).collect();
+    let agency: Vec<&Person> = list.people.iter().filter(|p| p.contract == Contract::Agency && in_post(p)).collect();
+    let indirect: Vec<&Person> =
+        list.people.iter().filter(|p| !direct(p) && p.contract != Contract::Agency && in_post(p)).collect();
     let employed_in_post: Vec<&Person> = employed.iter().copied().filter(|p| in_post(p)).collect();
     let starters: Vec<&Person> = employed.iter().copied().filter(|p| in_year(p.start)).collect();
     let leavers: Vec<&Person> = employed.iter().copied().filter(|p| in_year(p.leaving)).collect();
@@ -120,7 +131,7 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
         }] += 1;
     }
 
-    let everyone_in_post: Vec<&Person> = employed_in_post.iter().chain(&agency).copied().collect();
+    let everyone_in_post: Vec<&Person> = employed_in_post.iter().chain(&agency).chain(&indirect).copied().collect();
     let ages: Vec<u32> = everyone_in_post
         .iter()
         .filter_map(|p| p.date_of_birth.map(|dob| completed_years(dob, reference)).or(p.age))
@@ -153,9 +164,9 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
                 headcount: 0,
             });
             entry.headcount += 1;
-            if p.contract.directly_employed() {
+            if direct(p) {
                 entry.employed_fte += fte(p)
-            } else {
+            } else if p.contract == Contract::Agency {
                 entry.agency_fte += fte(p)
             }
         }
@@ -172,6 +183,9 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth) -> Sta
         in_post_headcount: employed_in_post.len(),
         agency_fte: sum(&agency),
         agency_headcount: agency.len(),
+        indirect_fte: sum(&indirect),
+        indirect_headcount: indirect.len(),
+        definitions,
         starters_fte: sum(&starters),
         starters_headcount: starters.len(),
         leavers_fte: sum(&leavers),

@@ -27,4 +27,4 @@ pub use project::{
     period_year, Origin, Project, RawInput, ReportSettings, Scenario, TableInput, TitleBlock, TitleField,
     ENGLAND_TURNOVER_PERCENT, SCHEMA_VERSION,
 };
-pub use staff::{Contract, Person, StaffList, Words};
+pub use staff::{Contract, Definitions, Person, StaffList, Words};

@@ -47,6 +47,10 @@ pub struct ReportSettings {
     pub benchmark_year: Option<String>,
     /// The date a staff list's figures are taken at; the latest date in the list when not chosen.
     pub staff_date: Option<super::Date>,
+    /// The definitions a staff list's figures follow: the DfE's (children's) or Skills for
+    /// Care's (adult social care).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub definitions: super::Definitions,
     pub print: PrintSettings,
     /// The council, measure and period an adult comparison file (Oflog, LG Inform, Skills for
     /// Care) is read for.
@@ -331,4 +335,8 @@ pub fn period_year(period: &str) -> Option<u32> {
         .find(|run| run.len() == 4)
         .and_then(|run| run.parse().ok())
         .filter(|year| (1900..=2100).contains(year))
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }

@@ -19,10 +19,62 @@ pub enum Contract {
     Other(String),
 }
 
+/// Which published definitions a staff list's figures follow (`../shared/domain.md`): the
+/// DfE's for children's social work, or Skills for Care's for adult social care. Chosen for a
+/// report and printed in the notes under its staff figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Definitions {
+    /// Directly employed is everyone but agency workers.
+    #[default]
+    ChildrensDfe,
+    /// Directly employed is permanent, temporary (fixed-term) and apprentices; bank and pool
+    /// staff, agency workers, students and volunteers are indirectly employed.
+    AdultSkillsForCare,
+}
+
+impl Definitions {
+    pub const ALL: [Definitions; 2] = [Definitions::ChildrensDfe, Definitions::AdultSkillsForCare];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Definitions::ChildrensDfe => "Children's social work (DfE)",
+            Definitions::AdultSkillsForCare => "Adult social care (Skills for Care)",
+        }
+    }
+
+    /// What the figures count, for the notes under them.
+    pub fn note(self) -> &'static str {
+        match self {
+            Definitions::ChildrensDfe => {
+                "Definitions: the DfE's for children's social work. Directly employed is everyone but agency \
+                 workers (permanent, fixed-term and bank staff); turnover is leavers in the year ÷ directly \
+                 employed staff in post at the date the figures are taken."
+            }
+            Definitions::AdultSkillsForCare => {
+                "Definitions: Skills for Care's for adult social care. Directly employed is permanent and \
+                 temporary staff and apprentices; bank and pool staff, agency workers, students and volunteers \
+                 are not; turnover is leavers in the last 12 months ÷ directly employed staff."
+            }
+        }
+    }
+}
+
 impl Contract {
-    /// Directly employed: everyone but agency workers.
-    pub fn directly_employed(&self) -> bool {
-        !matches!(self, Contract::Agency)
+    /// Directly employed under the definitions chosen (see [`Definitions`]).
+    pub fn directly_employed(&self, definitions: Definitions) -> bool {
+        match (definitions, self) {
+            (_, Contract::Agency) => false,
+            (Definitions::ChildrensDfe, _) => true,
+            (Definitions::AdultSkillsForCare, Contract::Permanent | Contract::FixedTerm) => true,
+            (Definitions::AdultSkillsForCare, Contract::Bank) => false,
+            // Skills for Care counts apprentices as directly employed; students, volunteers and
+            // other arrangements are not. A contract not stated is counted as the list's
+            // people mostly are: directly employed.
+            (Definitions::AdultSkillsForCare, Contract::Other(text)) => {
+                let text = crate::engine::case::lower(text);
+                text.contains("apprentic") || text == "not stated"
+            }
+        }
     }
 
     pub fn label(&self) -> &str {

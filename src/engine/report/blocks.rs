@@ -9,7 +9,7 @@ use crate::engine::format::{and_list, count, counted, fte, fte_bracketed, plural
 use crate::engine::metrics::benchmark::{published, Rate};
 use crate::engine::metrics::comparison::compare_totals;
 use crate::engine::metrics::{EstablishmentFigures, Measure, OverUnderBasis, RoleFigures};
-use crate::engine::model::{DataBlock, Field, Level, Period, Status};
+use crate::engine::model::{DataBlock, Definitions, Field, Level, Period, Status};
 
 pub use super::NOT_AVAILABLE;
 
@@ -392,16 +392,30 @@ fn staff_flows(facts: &Facts, title: &str, counters: &mut Counters) -> Result<Ve
     let rows = vec![
         vec!["In post, directly employed".into(), fte(s.in_post_fte), count(s.in_post_headcount as f64)],
         vec!["Agency workers".into(), fte(s.agency_fte), count(s.agency_headcount as f64)],
+    ];
+    // Under Skills for Care's definitions bank and pool staff are counted apart.
+    let mut rows = rows;
+    if s.definitions == Definitions::AdultSkillsForCare {
+        rows.push(vec![
+            "Bank, pool and other indirectly employed".into(),
+            fte(s.indirect_fte),
+            count(s.indirect_headcount as f64),
+        ]);
+    }
+    rows.extend([
         vec!["Starters in the year".into(), fte(s.starters_fte), count(s.starters_headcount as f64)],
         vec!["Leavers in the year".into(), fte(s.leavers_fte), count(s.leavers_headcount as f64)],
         vec!["Turnover rate".into(), cell(&s.turnover_fte, rate), cell(&s.turnover_headcount, rate)],
+    ]);
+    let mut notes = vec![
+        format!(
+            "The year runs from {} to {}. Turnover = leavers in the year ÷ directly employed staff in post at the \
+             end of it.",
+            s.year_from.long(),
+            s.reference_date.long()
+        ),
+        s.definitions.note().to_owned(),
     ];
-    let mut notes = vec![format!(
-        "The year runs from {} to {}. Turnover = leavers in the year ÷ directly employed staff in post at the end \
-             of it (DfE definition).",
-        s.year_from.long(),
-        s.reference_date.long()
-    )];
     notes.extend(s.gaps.iter().cloned());
     notes.push(source_note(source));
     Ok(vec![Block::Table(table(

@@ -16,8 +16,8 @@ use crate::engine::metrics::benchmark::{benchmark, BenchmarkYear};
 use crate::engine::metrics::staff::{default_reference_date, staff_figures, BandWidth, StaffFigures};
 use crate::engine::metrics::{establishment_figures, EstablishmentFigures};
 use crate::engine::model::{
-    BudgetRow, CampaignRow, CohortRow, Comparison, Content, DataBlock, Date, DfeIndicators, GeneralTable, Level,
-    Period, Project, Recommendation, ReportSettings, StatisticalNeighbours, TableInput, TitleBlock,
+    BudgetRow, CampaignRow, CohortRow, Comparison, Content, DataBlock, Date, Definitions, DfeIndicators, GeneralTable,
+    Level, Period, Project, Recommendation, ReportSettings, StatisticalNeighbours, TableInput, TitleBlock,
 };
 use crate::engine::tables::{PeriodTable, ProjectTables, SupportingTable, Table};
 
@@ -91,7 +91,8 @@ pub struct Benchmark<'f> {
 impl TableFacts {
     /// Works out the figures of every table: each period's establishment figures, and each
     /// supporting kind's from its newest table.
-    pub fn of(tables: &ProjectTables, staff_date: Option<Date>) -> TableFacts {
+    pub fn of(tables: &ProjectTables, basis: impl Into<StaffBasis>) -> TableFacts {
+        let basis = basis.into();
         let mut facts = TableFacts { periods: tables.periods.iter().map(period).collect(), ..TableFacts::default() };
         for table in &tables.supporting {
             if let Some(problem) = table.unloaded() {
@@ -102,7 +103,7 @@ impl TableFacts {
             let read = table.read.as_ref().map_err(|problems| first_problem(problems));
             match (table.kind, read) {
                 (_, Ok(Table::StaffList(list))) => {
-                    facts.staff = Some(staff(table, list, staff_date).map(|figures| (source, figures)))
+                    facts.staff = Some(staff(table, list, basis).map(|figures| (source, figures)))
                 }
                 (_, Ok(Table::DfeIndicators(t))) => facts.indicators = Some(Ok((source, t.clone()))),
                 (_, Ok(Table::StatisticalNeighbours(t))) => facts.neighbours = Some(Ok((source, t.clone()))),
@@ -141,8 +142,22 @@ impl TableFacts {
 
     /// What `of` depends on beyond the tables: two projects with the same tables and the same
     /// `depends_on` have the same table facts.
-    pub fn depends_on(project: &Project) -> Option<Date> {
-        project.settings.staff_date
+    pub fn depends_on(project: &Project) -> StaffBasis {
+        StaffBasis { date: project.settings.staff_date, definitions: project.settings.definitions }
+    }
+}
+
+/// What a staff list's figures are taken on: the date (its latest 30 September when none is
+/// chosen) and the definitions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StaffBasis {
+    pub date: Option<Date>,
+    pub definitions: Definitions,
+}
+
+impl From<Option<Date>> for StaffBasis {
+    fn from(date: Option<Date>) -> StaffBasis {
+        StaffBasis { date, definitions: Definitions::default() }
     }
 }
 
@@ -173,12 +188,13 @@ fn period(table: &Rc<PeriodTable>) -> PeriodFacts {
 fn staff(
     table: &SupportingTable,
     list: &crate::engine::model::StaffList,
-    date: Option<Date>,
+    basis: StaffBasis,
 ) -> Result<StaffFigures, String> {
-    let date = date
+    let date = basis
+        .date
         .or_else(|| default_reference_date(list))
         .ok_or_else(|| format!("{} has no dates to take its figures at: add start or leaving dates.", table.name()))?;
-    Ok(staff_figures(list, date, BandWidth::Ten))
+    Ok(staff_figures(list, date, BandWidth::Ten, basis.definitions))
 }
 
 fn first_problem(problems: &[Problem]) -> String {

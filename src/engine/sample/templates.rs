@@ -4,7 +4,8 @@
 
 use super::{table, COUNCIL};
 use crate::engine::model::{
-    Content, DataBlock, Document, Period, Project, Recommendation, ReportSettings, Status, TitleBlock, SCHEMA_VERSION,
+    Content, DataBlock, Definitions, Document, Period, Project, Recommendation, ReportSettings, Status, TitleBlock,
+    SCHEMA_VERSION,
 };
 use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{Facts, TableFacts};
@@ -92,12 +93,13 @@ impl Template {
             ];
         }
         if self == Template::AdultVacanciesRisk {
+            project.settings.definitions = Definitions::AdultSkillsForCare;
             project.supporting = vec![
                 table("", "Northshire HR system extract (fictional sample data)", include_str!("adult_staff_list.csv")),
                 table("", ADULTS_COMPARISON_SOURCE, include_str!("adult_comparison.csv")),
             ];
         }
-        let tables = TableFacts::of(&ProjectTables::pasted(&project), None);
+        let tables = TableFacts::of(&ProjectTables::pasted(&project), TableFacts::depends_on(&project));
         let draft = first_draft(&Facts::new(&project, &tables));
         project.document = self.document(draft);
         project
@@ -211,7 +213,7 @@ impl Template {
                         data(DataBlock::AgeProfile),
                     ]),
                     section("Benchmarking", vec![
-                        text("Skills for Care's figures for council adult services put the social worker {adult measure} at {adult figure} in {adult benchmark period}, {adult figure against comparator}. {council} ranks {adult rank} councils in the region, the 1st being the lowest."),
+                        text("Skills for Care's figures for council adult services put the social worker {adult measure} at {adult figure} in {adult benchmark period}, {adult figure against comparator}. {council} ranks {adult rank} councils compared (1st is the lowest)."),
                         data(DataBlock::AdultBenchmarkTable),
                         data(DataBlock::AdultBenchmarkChart),
                     ]),

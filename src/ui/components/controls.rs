@@ -124,6 +124,7 @@ fn beside_the_report(state: &State, dispatch: &Dispatch) -> Html {
             }
             if state.facts.staff.is_some() {
                 <StaffPanel facts={Shared(state.facts.clone())} on_date={dispatch.to(Action::StaffDateChosen)}
+                    definitions={state.project.settings.definitions} on_definitions={dispatch.to(Action::DefinitionsChosen)}
                     on_problems={dispatch.to(|found| Action::PanelProblems(Panel::Staff, found))} />
             }
         </>

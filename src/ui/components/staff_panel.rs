@@ -2,13 +2,13 @@
 //! age profile and caseload, from a staff list the officer loaded. The figures are the
 //! report's own (`TableFacts`), worked out once when the list or the date changes.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::engine::format::{counted, decimal, fte, rate, sentence_start};
 use crate::engine::metrics::staff::InPost;
 use crate::engine::metrics::Measure;
-use crate::engine::model::Date;
+use crate::engine::model::{Date, Definitions};
 use crate::engine::report::facts::TableFacts;
 use crate::ui::state::FieldError;
 use crate::ui::store::Shared;
@@ -17,6 +17,9 @@ use crate::ui::store::Shared;
 pub struct StaffPanelProps {
     pub facts: Shared<TableFacts>,
     pub on_date: Callback<Date>,
+    /// The definitions the figures follow, chosen for the report.
+    pub definitions: Definitions,
+    pub on_definitions: Callback<Definitions>,
     /// A date that cannot be used, for the error summary.
     pub on_problems: Callback<Vec<FieldError>>,
 }
@@ -66,6 +69,13 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
     let d = figures.map(|f| f.reference_date);
     let iso = d.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
     let percent = |m: &Measure| m.as_ref().map_or("n/a".to_owned(), |v| rate(*v));
+    let on_definitions = {
+        let cb = props.on_definitions.clone();
+        Callback::from(move |e: Event| {
+            let at: usize = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
+            cb.emit(Definitions::ALL.get(at).copied().unwrap_or_default());
+        })
+    };
     html! {
         <section class="staff-panel" aria-labelledby="staff-heading">
             <h2 id="staff-heading">{ "Staff list" }</h2>
@@ -82,6 +92,15 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                 <input type="date" id="staff-date" value={iso} {onchange} aria-invalid={unusable.to_string()}
                     aria-describedby={unusable.then_some("staff-date-error")} />
             </div>
+            <div class="field">
+                <label for="staff-definitions">{ "Definitions" }</label>
+                <select id="staff-definitions" onchange={on_definitions} aria-describedby="staff-definitions-hint">
+                    { for Definitions::ALL.iter().enumerate().map(|(at, d)| html! {
+                        <option value={at.to_string()} selected={*d == props.definitions}>{ d.label() }</option>
+                    }) }
+                </select>
+                <p class="hint" id="staff-definitions-hint">{ props.definitions.note() }</p>
+            </div>
             if let Some(f) = figures {
                 <table class="panel-table staff-figures">
                     <caption>{ format!("At {}, and the year from {}", f.reference_date, f.year_from) }</caption>
@@ -89,6 +108,9 @@ pub fn staff_panel(props: &StaffPanelProps) -> Html {
                     <tbody>
                         <tr><th scope="row">{ "In post (directly employed)" }</th><td>{ fte(f.in_post_fte) }</td><td>{ f.in_post_headcount }</td></tr>
                         <tr><th scope="row">{ "Agency workers in post" }</th><td>{ fte(f.agency_fte) }</td><td>{ f.agency_headcount }</td></tr>
+                        if f.definitions == Definitions::AdultSkillsForCare {
+                            <tr><th scope="row">{ "Bank, pool and other indirectly employed" }</th><td>{ fte(f.indirect_fte) }</td><td>{ f.indirect_headcount }</td></tr>
+                        }
                         <tr><th scope="row">{ "Starters in the year" }</th><td>{ fte(f.starters_fte) }</td><td>{ f.starters_headcount }</td></tr>
                         <tr><th scope="row">{ "Leavers in the year" }</th><td>{ fte(f.leavers_fte) }</td><td>{ f.leavers_headcount }</td></tr>
                         <tr><th scope="row">{ "Turnover" }</th><td>{ percent(&f.turnover_fte) }</td><td>{ percent(&f.turnover_headcount) }</td></tr>

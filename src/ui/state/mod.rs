@@ -25,7 +25,7 @@ use crate::engine::import::{Problem, ProblemKind, Reading};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
-    AreaChoice, ColumnUse, Comparison, Content, Date, Move, Origin, PrintSettings, Project, RawInput,
+    AreaChoice, ColumnUse, Comparison, Content, Date, Definitions, Move, Origin, PrintSettings, Project, RawInput,
     RememberedMappings, Scenario, TableInput, TitleField,
 };
 use crate::engine::report::draft::first_draft;
@@ -219,6 +219,8 @@ pub enum Action {
     AreaChosen(AreaChoice),
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
+    /// The definitions the staff list's figures follow.
+    DefinitionsChosen(Definitions),
     /// The Scenarios panel's assumptions changed.
     ScenarioChanged(Scenario),
     /// The officer typed into a field of the report's title block.
@@ -636,6 +638,7 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::BenchmarkYearChosen(year) => next.project.settings.benchmark_year = Some(year),
         Action::AreaChosen(choice) => next.project.settings.areas = choice,
         Action::StaffDateChosen(date) => next.project.settings.staff_date = Some(date),
+        Action::DefinitionsChosen(definitions) => next.project.settings.definitions = definitions,
         Action::ScenarioChanged(scenario) => next.project.settings.scenario = scenario,
         Action::TitleEdited(field, value) => next.project.title_block.set(field, value),
         Action::SectionAdded { .. }
