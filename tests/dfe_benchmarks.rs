@@ -134,3 +134,20 @@ fn independent_neighbour_mean(council: u32, year: &str) -> (f64, usize) {
         .collect();
     (rates.iter().sum::<f64>() / rates.len() as f64, rates.len())
 }
+
+#[test]
+fn a_neighbour_cell_naming_two_councils_reads_both_and_text_is_said_not_dropped() {
+    let file = "old_la_code,la_name,SN_1,SN_2,SN_3\n\
+                928,Northamptonshire,940 / 941,855,see note\n\
+                940 / 941,North and West Northamptonshire,928,855,\n";
+    let rows = load(Input::File { name: "neighbours.csv", bytes: file.as_bytes(), sheet: None }).unwrap().rows.to_vec();
+    let read = read_neighbours(&rows).unwrap();
+    assert_eq!(read.by_council[&928], [940, 941, 855]);
+    assert_eq!(read.by_council[&940], [928, 855], "a split council's code row gives both councils");
+    assert_eq!(read.by_council[&941], [928, 855]);
+    assert_eq!(read.unread, ["row 2, column SN_3: 'see note' is not a council code"]);
+    // The published file reads whole.
+    let Some(real) = neighbours() else { return };
+    assert!(real.unread.is_empty(), "{:?}", real.unread);
+    assert!(real.by_council.len() > 140);
+}

@@ -152,3 +152,15 @@ fn tables_with_their_own_shape_are_not_read_as_establishment_tables() {
         assert!(problems[0].to_string().starts_with(&format!("This looks like {kind}")), "{}", problems[0]);
     }
 }
+
+/// " / " between cells is a way of pasting a table; inside a CSV's cells it is words.
+#[test]
+fn a_csv_keeps_a_spaced_slash_inside_its_cells() {
+    let rows = wrb::engine::import::split_text(
+        "code,name,SN_1\n928,Northamptonshire,940 / 941\n940 / 941,North and West,928\n",
+    );
+    assert_eq!(rows[1].cells, ["928", "Northamptonshire", "940 / 941"]);
+    assert_eq!(rows[2].cells, ["940 / 941", "North and West", "928"]);
+    let pasted = wrb::engine::import::split_text("Service / Days lost / FTE\nAdults / 1,212 / 160.5\n");
+    assert_eq!(pasted[1].cells, ["Adults", "1,212", "160.5"]);
+}

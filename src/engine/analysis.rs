@@ -380,7 +380,10 @@ fn supporting(analysis: &mut Analysis, table: &Table, options: &Options<'_>) {
             Ok(out) => analysis.comparison = Some(out),
             Err(problem) => analysis.problems.push(problem),
         },
-        Table::StatisticalNeighbours(_) => {}
+        Table::StatisticalNeighbours(neighbours) => {
+            let unread = neighbours.unread.iter().map(|u| format!("Left out: {u}."));
+            analysis.problems.extend(unread);
+        }
         Table::General(table) => analysis.general = Some(general(table)),
         Table::Tracker(rows) => analysis.tracker = Some(tracker(rows)),
     }

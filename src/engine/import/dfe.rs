@@ -119,10 +119,34 @@ pub fn read_neighbours(rows: &[GridRow]) -> Result<StatisticalNeighbours, Vec<Pr
     let neighbour_columns: Vec<usize> = (1..=10).filter_map(|n| column(&format!("SN_{n}"))).collect();
     let mut out = StatisticalNeighbours::default();
     for row in &rows[1..] {
-        let number = |i: usize| row.cells.get(i).and_then(|c| c.trim().parse::<u32>().ok());
-        if let Some(council) = number(code) {
-            out.by_council.insert(council, neighbour_columns.iter().filter_map(|&i| number(i)).collect());
+        // A cell can name two councils ("940 / 941": a council split in two); each is read.
+        let mut codes = |i: usize| -> Vec<u32> {
+            let cell = row.cells.get(i).map(|c| c.trim()).unwrap_or("");
+            let (codes, rest) = council_codes(cell);
+            if !rest.is_empty() {
+                let heading = header.cells.get(i).map(|h| h.trim()).unwrap_or("");
+                out.unread.push(format!("row {}, column {heading}: '{cell}' is not a council code", row.line));
+            }
+            codes
+        };
+        let councils = codes(code);
+        let neighbours: Vec<u32> = neighbour_columns.iter().flat_map(|&i| codes(i)).collect();
+        for council in councils {
+            out.by_council.insert(council, neighbours.clone());
         }
     }
     Ok(out)
+}
+
+/// The council codes a cell names, and what in it is not one: "940 / 941" is two codes, "" none.
+fn council_codes(cell: &str) -> (Vec<u32>, String) {
+    let mut codes = Vec::new();
+    let mut rest = Vec::new();
+    for part in cell.split(['/', ',', ';', '&']).map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<u32>() {
+            Ok(code) => codes.push(code),
+            Err(_) => rest.push(part),
+        }
+    }
+    (codes, rest.join(" "))
 }

@@ -353,7 +353,7 @@ pub fn split_text(text: &str) -> Vec<GridRow> {
 /// that never closed, a label joined from two lines. Cells separated by " / " on every line
 /// are split there.
 pub fn split_text_noting(text: &str) -> (Vec<GridRow>, Vec<String>) {
-    let slashed = grid::spaced_slashes_as_tabs(text);
+    let slashed = if delimited_with_slashes_in_cells(text) { None } else { grid::spaced_slashes_as_tabs(text) };
     let text = slashed.as_deref().unwrap_or(text);
     match grid::consistent_delimiter(text) {
         Some(delimiter) => {
@@ -369,6 +369,14 @@ pub fn split_text_noting(text: &str) -> (Vec<GridRow>, Vec<String>) {
         }
         None => (text_table::split(text), Vec::new()),
     }
+}
+
+/// A CSV whose heading row is split by its delimiter into three or more cells and holds no
+/// " / ": any " / " below it is inside a cell ("940 / 941"), not between cells.
+fn delimited_with_slashes_in_cells(text: &str) -> bool {
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else { return false };
+    !first.contains(" / ")
+        && matches!(grid::consistent_delimiter(text), Some(d @ (b',' | b';')) if first.matches(d as char).count() >= 2)
 }
 
 /// Files that are plainly not tables, named for what they are.

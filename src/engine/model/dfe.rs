@@ -73,4 +73,8 @@ pub struct DfeIndicators {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StatisticalNeighbours {
     pub by_council: BTreeMap<u32, Vec<u32>>,
+    /// Cells that name no council code, each with its row and column, so none is dropped
+    /// without a word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<String>,
 }

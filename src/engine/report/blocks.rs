@@ -372,7 +372,14 @@ fn benchmark_table(facts: &Facts, title: &str, counters: &mut Counters) -> Resul
     }
     notes.push(source_note(b.source));
     // The neighbours file is a source of its own: its councils give the neighbours' mean.
-    if let (Some(_), Some(Ok((source, _)))) = (&b.year.neighbours, &facts.tables.neighbours) {
+    if let (Some(_), Some(Ok((source, neighbours)))) = (&b.year.neighbours, &facts.tables.neighbours) {
+        if let Some(first) = neighbours.unread.first() {
+            let more = match neighbours.unread.len() - 1 {
+                0 => String::new(),
+                n => format!(" and {}", counted(n, "other cell", "other cells")),
+            };
+            notes.push(format!("Left out of the statistical neighbours file: {first}{more}."));
+        }
         notes.push(source_note(source));
     }
     Ok(vec![Block::Table(table(
