@@ -2,6 +2,7 @@
 // blocks, and choosing another council, measure or period in the Benchmarks panel redraws them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { openSample, useBrowser } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -57,4 +58,29 @@ test("the adult template counts staff by Skills for Care's definitions, and anot
   await definitions.selectOption({ label: "Children's social work (DfE)" });
   await page.waitForFunction(() => document.querySelector('article.report').innerText.includes("Definitions: the DfE's for children's social work"));
   assert.doesNotMatch(await notes(), /Bank, pool and other indirectly employed/);
+});
+
+test("Oflog's adult social care metrics, uploaded, benchmark a council beside the median across councils", async (t) => {
+  const file = new URL('../../../shared/testdata/oflog/ASC_data.csv', import.meta.url).pathname;
+  if (!existsSync(file)) {
+    t.skip(`notice: ${file} is absent`);
+    return;
+  }
+  const { page } = ctx;
+  await openSample(page, ctx.server.url);
+  await page.getByLabel('Upload a file').setInputFiles(file);
+  await page.waitForFunction(() => /7 measures for 155 councils/.test(document.querySelector('[role=status]')?.innerText));
+  const panel = page.getByRole('region', { name: 'Adult social care benchmarks' });
+  await panel.getByLabel('Council to compare').selectOption('Darlington');
+  assert.equal(await panel.getByLabel('Measure').inputValue(), 'Outcome, Workforce turnover rate');
+  assert.equal(await panel.getByLabel('Period').inputValue(), '2022-23');
+  assert.match(await panel.locator('table').innerText(), /Median across councils\s+28\.0%[\s\S]*North East \(mean of its councils\)\s+25\.8%[\s\S]*73 of 151/);
+  // Into the report, through Add to section, at the end of the report.
+  const last = await page.locator('article.report h2').count();
+  await page.getByLabel(`Add to section ${last}`, { exact: true }).selectOption({ label: 'Adult social care benchmark table (England or median, region, rank)' });
+  await page.locator('.add-to-section', { has: page.getByLabel(`Add to section ${last}`, { exact: true }) }).getByRole('button', { name: 'Add' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('article.report table caption')].some((c) => c.innerText.endsWith('Darlington compared with the median across councils and North East: workforce turnover rate')));
+  const notes = await page.locator('article.report').innerText();
+  assert.match(notes, /The file has no England figure: the council is set beside the median across councils, as the file publishes it\./);
+  assert.match(notes, /The file has no figure for North East: the mean of its \d+ councils with a figure is shown\./);
 });
