@@ -284,7 +284,8 @@ fn the_adult_template_counts_staff_by_skills_for_care_s_definitions_and_says_so(
     assert_eq!(project.settings.definitions, Definitions::AdultSkillsForCare);
     let notes = |project: &wrb::engine::model::Project| {
         let report = build_report(project);
-        report.tables().find(|t| t.caption.contains("starters and leavers")).expect("the staff flows table").clone()
+        let found = report.tables().find(|t| t.caption.contains("starters and leavers")).cloned();
+        found.expect("the staff flows table")
     };
     let adult = notes(&project);
     assert!(adult.notes.iter().any(|n| n.starts_with("Definitions: Skills for Care's for adult social care")));
