@@ -50,7 +50,7 @@ fn hostile_sample() -> ReportDocument {
 #[test]
 fn the_sample_report_as_word() {
     let report = hostile_sample();
-    let bytes = document(&report, &pictures);
+    let bytes = document(&report, &pictures).unwrap();
     let parts = unzip(&bytes);
     let xml = part(&parts, "word/document.xml");
 
@@ -116,7 +116,7 @@ fn the_sample_report_as_word() {
 #[test]
 fn a_chart_with_no_picture_gives_its_figures_instead() {
     let report = build_report(&sample_project());
-    let bytes = document(&report, &|_| None);
+    let bytes = document(&report, &|_| None).unwrap();
     let parts = unzip(&bytes);
     let xml = part(&parts, "word/document.xml");
     assert!(!xml.contains("<wp:docPr "));
@@ -132,7 +132,7 @@ fn a_chart_with_no_picture_gives_its_figures_instead() {
 #[test]
 fn the_scrutiny_tracker_as_word() {
     let report = build_report(&Template::ScrutinyProgress.project());
-    let bytes = document(&report, &pictures);
+    let bytes = document(&report, &pictures).unwrap();
     let xml = part(&unzip(&bytes), "word/document.xml");
     assert!(xml.contains(&escape(&report.title_block.title).replace("&#39;", "&apos;")));
     for section in &report.sections {
@@ -230,7 +230,7 @@ fn wide_tables_print_smaller_and_landscape_turns_the_page() {
     let mut report = build_report(&sample_project());
     let wide = report.tables().find(|t| t.header.len() >= 7).expect("the establishment table is wide").clone();
     let narrow = report.tables().find(|t| t.header.len() < 7).expect("a narrow table").clone();
-    let xml = part(&unzip(&document(&report, &|_| None)), "word/document.xml");
+    let xml = part(&unzip(&document(&report, &|_| None).unwrap()), "word/document.xml");
     assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "portrait unless asked");
     assert!(!xml.contains("landscape"));
     let wide_xml = table_with(&xml, &wide.header[1]);
@@ -247,7 +247,7 @@ fn wide_tables_print_smaller_and_landscape_turns_the_page() {
     }
 
     report.print.landscape = true;
-    let bytes = document(&report, &pictures);
+    let bytes = document(&report, &pictures).unwrap();
     let xml = part(&unzip(&bytes), "word/document.xml");
     assert!(xml.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\""), "A4 landscape");
     // Each header cell on a line of its own in the PDF, whole: a word broken mid-word comes out
@@ -257,7 +257,7 @@ fn wide_tables_print_smaller_and_landscape_turns_the_page() {
     if let Some(pages) = text {
         assert!(pages.contains("landscape"), "{pages}");
     }
-    let portrait = document(&build_report(&sample_project()), &pictures);
+    let portrait = document(&build_report(&sample_project()), &pictures).unwrap();
     read_by_libreoffice("portrait", &portrait, &whole);
 }
 
@@ -275,9 +275,11 @@ fn cell_with<'a>(table: &'a str, text: &str) -> &'a str {
 
 #[test]
 fn figures_line_up_on_the_right_and_words_on_the_left() {
-    let sample = part(&unzip(&document(&build_report(&sample_project()), &|_| None)), "word/document.xml");
-    let tracker =
-        part(&unzip(&document(&build_report(&Template::ScrutinyProgress.project()), &|_| None)), "word/document.xml");
+    let sample = part(&unzip(&document(&build_report(&sample_project()), &|_| None).unwrap()), "word/document.xml");
+    let tracker = part(
+        &unzip(&document(&build_report(&Template::ScrutinyProgress.project()), &|_| None).unwrap()),
+        "word/document.xml",
+    );
     let right = "<w:jc w:val=\"right\" />";
     // (file, a heading of the table, the cell's text, set on the right)
     let cases: &[(&str, &str, &str, bool)] = &[
@@ -314,7 +316,7 @@ fn a_short_table_keeps_its_rows_on_one_page() {
     long.caption = "A long table".into();
     long.rows = (0..25).map(|i| short.rows[i % short.rows.len()].clone()).collect();
     report.sections[0].paragraphs[0].blocks.push(Block::Table(long));
-    let xml = part(&unzip(&document(&report, &|_| None)), "word/document.xml");
+    let xml = part(&unzip(&document(&report, &|_| None).unwrap()), "word/document.xml");
     let rows = |heading_of: &str, caption: &str| -> Vec<String> {
         let after = &xml[xml.find(&format!(">{caption}<")).unwrap()..];
         let table = table_with(after, heading_of);
@@ -342,7 +344,7 @@ fn a_paragraph_that_leads_into_a_list_keeps_with_it() {
     let mut report = build_report(&Template::AdultVacanciesRisk.project());
     let text = |t: &str| Block::Text(vec![Run::Text(t.into())]);
     report.sections[0].paragraphs[0].blocks.extend([text("The figures below are:"), text("An ordinary sentence.")]);
-    let xml = part(&unzip(&document(&report, &|_| None)), "word/document.xml");
+    let xml = part(&unzip(&document(&report, &|_| None).unwrap()), "word/document.xml");
     let cases = [
         ("The main risks are:", true),
         ("The Committee is asked to:", true),
@@ -359,7 +361,7 @@ fn a_paragraph_that_leads_into_a_list_keeps_with_it() {
 #[test]
 fn a_chart_s_title_subtitle_and_source_are_given_once_as_text() {
     let report = build_report(&sample_project());
-    let bytes = document(&report, &pictures);
+    let bytes = document(&report, &pictures).unwrap();
     let parts = unzip(&bytes);
     let xml = part(&parts, "word/document.xml");
     let media: Vec<&Vec<u8>> =
@@ -387,7 +389,7 @@ fn a_chart_s_title_subtitle_and_source_are_given_once_as_text() {
 #[test]
 fn sample_data_is_marked_on_every_page_until_it_is_replaced() {
     let headers = |report: &ReportDocument| {
-        let parts = unzip(&document(report, &|_| None));
+        let parts = unzip(&document(report, &|_| None).unwrap());
         let header: String = parts
             .iter()
             .filter(|(n, _)| n.starts_with("word/header"))

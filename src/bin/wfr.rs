@@ -198,7 +198,7 @@ fn write_outputs(project: &model::Project, loader: &Loader, outputs: Outputs) ->
     let report = report::build_report(project, &TableFacts::of(&tables, TableFacts::depends_on(project)));
     if docx.is_some() || xlsx.is_some() {
         if let Some(path) = &docx {
-            let file = export::word::document(&report, &picture);
+            let file = export::word::document(&report, &picture).map_err(|e| format!("{path}: {e}"))?;
             std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
         }
         if let Some(path) = &xlsx {

@@ -67,13 +67,11 @@ pub async fn chart_png(svg: &str, scale: f64) -> Result<(Vec<u8>, u32, u32), JsV
     Ok((js_sys::Uint8Array::new(&buffer).to_vec(), w, h))
 }
 
-/// Draws a chart as a PNG at `scale` and offers it as a file.
-pub fn download_png(name: String, svg: String, scale: f64) {
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Ok((png, _, _)) = chart_png(&svg, scale).await {
-            let _ = download_bytes(&name, "image/png", &png);
-        }
-    });
+/// Draws a chart as a PNG at `scale` and offers it as a file, or says why it could not.
+pub async fn download_png(name: &str, svg: &str, scale: f64) -> Result<(), String> {
+    let (png, _, _) =
+        chart_png(svg, scale).await.map_err(|_| "the browser could not draw the chart as a picture.".to_owned())?;
+    download_bytes(name, "image/png", &png).map_err(|_| "the browser would not offer the file.".to_owned())
 }
 
 /// The width and height an engine chart's SVG declares.

@@ -81,7 +81,14 @@ impl RunsEffects for Edge {
             Effect::Download { name, mime, text } => {
                 let _ = download(&name, mime, &text);
             }
-            Effect::DownloadPng { name, svg } => download_png(name, svg, 2.0),
+            Effect::DownloadPng { name, svg } => yew::platform::spawn_local(async move {
+                let what = "The chart picture";
+                let done = match download_png(&name, &svg, 2.0).await {
+                    Ok(()) => Export::Done { what, name },
+                    Err(why) => Export::Failed { what, why, stopped: false },
+                };
+                dispatch.send(Action::ExportFinished(done));
+            }),
             Effect::StartWriter => {
                 let writer = self.writer.clone();
                 yew::platform::spawn_local(async move {

@@ -37,12 +37,7 @@ pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
                 let i = charts.iter().position(|c| std::ptr::eq(*c, chart))?;
                 pictures.get(i).cloned().flatten()
             };
-            let bytes = word::document(&report, &picture);
-            if bytes.is_empty() {
-                Err("The Word file could not be put together.".to_owned())
-            } else {
-                Ok(bytes)
-            }
+            word::document(&report, &picture)
         }
         ExportRequest::Workbook { tables, title } => xlsx::workbook(&tables, &title),
         ExportRequest::Csv { table } => Ok(csv::table_csv(&table).into_bytes()),

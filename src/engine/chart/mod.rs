@@ -52,7 +52,8 @@ impl Chart {
     ) -> Chart {
         Chart {
             id: id.to_owned(),
-            svg: make_accessible(&mark_title(svg, &title, &subtitle), id, &title, &description),
+            // plotters writes labels as given: a control character in one would spoil the picture.
+            svg: make_accessible(&mark_title(&xml_safe(svg), &title, &subtitle), id, &title, &description),
             title,
             subtitle,
             source: source.to_owned(),
@@ -87,11 +88,13 @@ impl Chart {
     }
 }
 
-/// Escapes text for SVG and HTML element content and attribute values.
+/// Escapes text for SVG and HTML element content and attribute values. Control characters
+/// XML 1.0 refuses (see [`refused_by_xml`]) are left out: escaping cannot make them allowed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if refused_by_xml(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -109,6 +112,22 @@ pub fn escape(text: &str) -> String {
 fn mark_title(svg: &str, title: &str, subtitle: &str) -> String {
     let lines = frame::Frame::new(title, subtitle, "").title_lines();
     svg.replacen("<text ", "<text class=\"chart-title\" ", lines)
+}
+
+/// U+0000 to U+001F other than tab, line feed and carriage return, and U+FFFE and U+FFFF: no
+/// XML 1.0 document may hold them, written or as a character reference. Text copied out of a
+/// PDF brings them in.
+pub fn refused_by_xml(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// XML text with the characters XML refuses left out; borrowed when it has none.
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(refused_by_xml) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !refused_by_xml(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Gives plotters' SVG an accessible name and description (`role="img"`, `<title>`, `<desc>`),

@@ -70,8 +70,8 @@ const BULLETS: usize = 2;
 const FONT: &str = "Arial";
 
 /// The report as a .docx. `picture` gives each chart's PNG (None: the chart's figures table is
-/// written instead, with a note).
-pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Picture>) -> Vec<u8> {
+/// written instead, with a note). An error says why the file could not be put together.
+pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Picture>) -> Result<Vec<u8>, String> {
     let page = Page::of(report.print.landscape);
     let mut docx = setup(Docx::new(), page);
     if !report.sample.is_empty() {
@@ -414,8 +414,17 @@ fn numbered(number: Option<&str>, runs: Vec<WRun>) -> docx_rs::Paragraph {
 
 /// Builds the parts and fills the gaps docx-rs leaves: alt text and unique ids on pictures,
 /// repeating header rows, and the document title.
-fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Vec<u8> {
+fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Result<Vec<u8>, String> {
     let mut xml = docx.build();
+    // Text copied out of a PDF can hold control characters, which no XML part may hold. Each is
+    // one byte in UTF-8, never part of a longer character, so it is taken out byte by byte.
+    for part in [&mut xml.document, &mut xml.styles, &mut xml.numberings, &mut xml.doc_props.core]
+        .into_iter()
+        .chain(xml.headers.iter_mut())
+        .chain(xml.footers.iter_mut())
+    {
+        part.retain(|b| !(*b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')));
+    }
     let document = String::from_utf8_lossy(&xml.document).into_owned();
     let document = alt_text(&document, descriptions);
     xml.document = repeat_header_rows(&document).into_bytes();
@@ -424,10 +433,8 @@ fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Vec<u8> {
         .replacen("</cp:coreProperties>", &format!("<dc:title>{}</dc:title></cp:coreProperties>", escape(title)), 1)
         .into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
-    match xml.pack(&mut out) {
-        Ok(()) => out.into_inner(),
-        Err(_) => Vec::new(),
-    }
+    xml.pack(&mut out).map_err(|why| format!("The Word file could not be put together ({why})."))?;
+    Ok(out.into_inner())
 }
 
 /// Each picture's `<wp:docPr>` gets its own id and its chart's description, in document order.

@@ -155,6 +155,8 @@ fn sheet_name(caption: &str, number: usize, taken: &[String]) -> String {
         .map(|c| match c {
             '/' | '\\' => '-',
             '[' | ']' | ':' | '*' | '?' => ' ',
+            // A control character cannot go into the workbook's XML at all.
+            c if c.is_control() => ' ',
             c => c,
         })
         .collect();
