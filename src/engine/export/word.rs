@@ -423,7 +423,7 @@ fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Result<Vec<u8>, Str
         .chain(xml.headers.iter_mut())
         .chain(xml.footers.iter_mut())
     {
-        part.retain(|b| !(*b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')));
+        part.retain(|b| *b >= b' ' || matches!(b, b'\t' | b'\n' | b'\r'));
     }
     let document = String::from_utf8_lossy(&xml.document).into_owned();
     let document = alt_text(&document, descriptions);
