@@ -54,6 +54,13 @@ if [ "$what" = test ] && ! have soffice; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libreoffice-writer-nogui
 fi
 
+# python-docx opens the Word file in tests as an independent reader (its styles resolved).
+if [ "$what" = test ] && ! python3 -c 'import docx' 2>/dev/null; then
+  step "Installing python-docx"
+  python3 -m pip install --quiet "python-docx==1.2.0" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "python-docx==1.2.0"
+fi
+
 # npm's binaryen provides wasm-opt (Debian's is too old for current output); playwright-core
 # drives Debian's Chromium and never downloads a browser.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \

@@ -55,16 +55,18 @@ fn the_sample_report_as_word() {
     let xml = part(&parts, "word/document.xml");
 
     assert!(xml.contains("Children&apos;s social care workforce update &lt;draft&gt; &amp; &quot;final&quot;"));
-    // "4. Current position" is a heading paragraph, and the style is a real heading.
-    let at = xml.find(">4. Current position<").expect("the section heading");
+    // "4. Current position" is a heading paragraph, and the style is a real heading; its number
+    // is the report's Word list's, at the list's first level.
+    let at = xml.find(">Current position<").expect("the section heading");
     let paragraph_start = xml[..at].rfind("<w:p ").unwrap();
     assert!(xml[paragraph_start..at].contains("<w:pStyle w:val=\"Heading2\" />"), "{}", &xml[paragraph_start..at]);
+    assert!(xml[paragraph_start..at].contains("<w:ilvl w:val=\"0\" />"), "{}", &xml[paragraph_start..at]);
     let styles = part(&parts, "word/styles.xml");
     assert!(styles.contains("<w:name w:val=\"heading 2\" />") && styles.contains("<w:outlineLvl w:val=\"1\" />"));
     assert!(styles.contains("w:ascii=\"Arial\""), "Arial is the default font");
     assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "A4");
 
-    assert!(xml.contains(">4.1<"), "paragraph numbers");
+    assert!(!xml.contains(">4.1<"), "paragraph numbers are the list's, not typed text");
     assert!(xml.contains("87.19"));
     // Officer text is escaped, never markup.
     assert!(xml.contains("&lt;b&gt;&amp;&lt;/b&gt; &quot;quoted&quot; it&apos;s"));
@@ -105,11 +107,8 @@ fn the_sample_report_as_word() {
         "<dc:title>Children&#39;s social care workforce update &lt;draft&gt; &amp; &quot;final&quot;</dc:title>"
     ));
 
-    let pages = read_by_libreoffice(
-        "sample",
-        &bytes,
-        &["4.1", "87.19", "59.79", "4. Current position", "Table 1: Key figures"],
-    );
+    let pages =
+        read_by_libreoffice("sample", &bytes, &["4.1", "87.19", "59.79", "Current position", "Table 1: Key figures"]);
     assert!(pages.is_none_or(|p| p.contains("(A4) portrait")));
 }
 
@@ -136,12 +135,11 @@ fn the_scrutiny_tracker_as_word() {
     let xml = part(&unzip(&bytes), "word/document.xml");
     assert!(xml.contains(&escape(&report.title_block.title).replace("&#39;", "&apos;")));
     for section in &report.sections {
-        let heading = format!(">{}. {}<", section.number, section.heading);
+        let heading = format!(">{}<", section.heading);
         assert!(xml.contains(&heading.replace('\'', "&apos;")), "{heading}");
-        for paragraph in &section.paragraphs {
-            assert!(xml.contains(&format!(">{}<", paragraph.number)), "{}", paragraph.number);
-        }
     }
+    // The numbers are Word's, from the report's list (see the test below).
+    assert_eq!(word_numbers(&xml).len(), report.sections.iter().map(|s| 1 + s.paragraphs.len()).sum::<usize>());
     for table in report.tables() {
         for row in &table.rows {
             assert!(
@@ -350,7 +348,7 @@ fn a_paragraph_that_leads_into_a_list_keeps_with_it() {
         ("The Committee is asked to:", true),
         ("The figures below are:", true),
         ("An ordinary sentence.", false),
-        ("3. Current position", true),
+        ("Current position", true),
         ("note the vacancy and turnover position;", false),
     ];
     for (text, kept) in cases {
@@ -402,4 +400,103 @@ fn sample_data_is_marked_on_every_page_until_it_is_replaced() {
     assert!(body.contains("This report still uses the fictional sample") && body.contains("Table 1: Key figures"));
     let (header, body) = headers(&build_report(&wrb::engine::sample::blank_project()));
     assert!(!header.contains("SAMPLE DATA") && !body.contains("fictional sample"), "a blank report is not marked");
+}
+
+/// The numbers Word gives the paragraphs of the report's list, in order: "4." at its first
+/// level, "4.2" at its second, counted as Word counts them.
+fn word_numbers(xml: &str) -> Vec<String> {
+    let (mut out, mut section, mut paragraph) = (Vec::new(), 0, 0);
+    for p in xml.split("<w:p ").skip(1) {
+        let properties = &p[..p.find("</w:pPr>").unwrap_or(0)];
+        if !properties.contains("<w:numId w:val=\"3\" />") {
+            continue;
+        }
+        if properties.contains("<w:ilvl w:val=\"0\" />") {
+            (section, paragraph) = (section + 1, 0);
+            out.push(format!("{section}."));
+        } else if properties.contains("<w:ilvl w:val=\"1\" />") {
+            paragraph += 1;
+            out.push(format!("{section}.{paragraph}"));
+        }
+    }
+    out
+}
+
+/// Section headings and numbered paragraphs are one multi-level Word list, so a paragraph
+/// inserted in Word renumbers the rest; the numbers Word prints are the report's.
+#[test]
+fn the_numbers_are_a_word_list_that_prints_the_report_s_numbers() {
+    for project in [sample_project(), Template::AdultVacanciesRisk.project(), Template::ScrutinyProgress.project()] {
+        let report = build_report(&project);
+        let expected: Vec<String> = report
+            .sections
+            .iter()
+            .flat_map(|s| {
+                std::iter::once(format!("{}.", s.number)).chain(s.paragraphs.iter().map(|p| p.number.clone()))
+            })
+            .collect();
+        let parts = unzip(&document(&report, &|_| None).unwrap());
+        assert_eq!(word_numbers(&part(&parts, "word/document.xml")), expected, "{}", report.title_block.title);
+        let numbering = part(&parts, "word/numbering.xml");
+        assert!(
+            numbering.contains("<w:lvlText w:val=\"%1.\" />") && numbering.contains("<w:lvlText w:val=\"%1.%2\" />")
+        );
+    }
+}
+
+/// python-docx, a reader written apart from ours, opens the file: Normal is the default
+/// paragraph style, every paragraph's style is one the file defines, every table has a title
+/// and a header row, and the document's title and language are set.
+#[test]
+fn an_independent_reader_resolves_every_paragraph_s_style() {
+    let have = std::process::Command::new("python3").args(["-c", "import docx"]).output();
+    if !have.is_ok_and(|o| o.status.success()) {
+        eprintln!("notice: python-docx is not installed (scripts/setup.sh test installs it); this check is skipped");
+        return;
+    }
+    let report = build_report(&Template::AdultVacanciesRisk.project());
+    let dir = std::env::temp_dir().join(format!("wfr-python-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report.docx");
+    std::fs::write(&file, document(&report, &pictures).unwrap()).unwrap();
+    let script = r#"
+import sys, docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+ids = {s.style_id for s in d.styles}
+used = [p._p.pPr.pStyle.val for p in d.paragraphs if p._p.pPr is not None and p._p.pPr.pStyle is not None]
+for t in d.tables:
+    pr = t._tbl.tblPr
+    caption = pr.find(qn('w:tblCaption'))
+    header = t.rows[0]._tr.trPr is not None and t.rows[0]._tr.trPr.find(qn('w:tblHeader')) is not None
+    print('table', caption.get(qn('w:val')) if caption is not None else '', header)
+print('default', d.styles.default(WD_STYLE_TYPE.PARAGRAPH).name)
+print('missing', sorted(set(used) - ids))
+print('headings', sorted({p.style.name for p in d.paragraphs if p.style.name.startswith('Heading')}))
+print('title', d.core_properties.title)
+print('language', d.core_properties.language)
+print('paragraphs', len(d.paragraphs))
+"#;
+    let run = std::process::Command::new("python3").args(["-c", script]).arg(&file).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let out = String::from_utf8_lossy(&run.stdout).into_owned();
+    let line =
+        |name: &str| out.lines().find_map(|l| l.strip_prefix(&format!("{name} "))).unwrap_or_default().to_owned();
+    assert_eq!(line("default"), "Normal", "{out}");
+    assert_eq!(line("missing"), "[]", "{out}");
+    assert_eq!(line("headings"), "['Heading 1', 'Heading 2']", "no heading level skipped: {out}");
+    assert_eq!(line("title"), report.title_block.title);
+    assert_eq!(line("language"), "en-GB");
+    let tables: Vec<&str> = out.lines().filter_map(|l| l.strip_prefix("table ")).collect();
+    assert_eq!(tables.len(), report.tables().count(), "{out}");
+    for (found, table) in tables.iter().zip(report.tables()) {
+        assert_eq!(
+            *found,
+            format!("{} True", table.caption),
+            "each table's title is its caption, and its header row repeats"
+        );
+    }
+    assert!(line("paragraphs").parse::<usize>().unwrap() > 50);
 }

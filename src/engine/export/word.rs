@@ -67,6 +67,9 @@ impl Page {
 }
 /// The bullet list numbering (id 1 is docx-rs's built-in default).
 const BULLETS: usize = 2;
+/// The report's own numbering, one multi-level Word list: sections at level 0 ("4."), their
+/// paragraphs at level 1 ("4.2"), so a paragraph inserted in Word renumbers the rest.
+const REPORT: usize = 3;
 const FONT: &str = "Arial";
 
 /// The report as a .docx. `picture` gives each chart's PNG (None: the chart's figures table is
@@ -98,31 +101,28 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
     if report.sections.is_empty() {
         docx = docx.add_paragraph(text_paragraph("This report has no sections yet."));
     }
-    let mut descriptions = Vec::new();
+    let mut names = Names::default();
     for section in &report.sections {
-        let heading = format!("{}. {}", section.number, section.heading);
         // A heading goes onto the next page with its first paragraph rather than end a page.
-        docx = docx.add_paragraph(text_paragraph(&heading).style("Heading2").keep_next(true));
+        // Its number ("4.") is the list's, as is each paragraph's.
+        docx = docx.add_paragraph(
+            text_paragraph(&section.heading)
+                .style("Heading2")
+                .numbering(NumberingId::new(REPORT), IndentLevel::new(0))
+                .keep_next(true),
+        );
         for paragraph in &section.paragraphs {
             // The number goes on the paragraph's first line; later blocks sit under its text.
             let mut number = Some(paragraph.number.as_str());
             for block in &paragraph.blocks {
-                docx = write_block(
-                    docx,
-                    block,
-                    number.take(),
-                    report.print.chart_tables,
-                    page,
-                    picture,
-                    &mut descriptions,
-                );
+                docx = write_block(docx, block, number.take(), report.print.chart_tables, page, picture, &mut names);
             }
             if let Some(number) = number {
                 docx = docx.add_paragraph(numbered(Some(number), Vec::new()));
             }
         }
     }
-    pack(docx, &t.title, &descriptions)
+    pack(docx, &t.title, &names)
 }
 
 /// A report that still uses sample data says so on every page (the header) and, at the top,
@@ -157,6 +157,12 @@ fn setup(docx: Docx, page: Page) -> Docx {
     };
     let bullet = Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
         .indent(Some(HANG + 360), Some(SpecialIndentType::Hanging(360)), None, None);
+    // The number hangs in the margin of the text, a tab before the words, as the app prints it.
+    let report_level = |level: usize, text: &str| {
+        Level::new(level, Start::new(1), NumberFormat::new("decimal"), LevelText::new(text), LevelJc::new("left"))
+            .indent(Some(HANG), Some(SpecialIndentType::Hanging(HANG)), None, None)
+    };
+    let report = AbstractNumbering::new(REPORT).add_level(report_level(0, "%1.")).add_level(report_level(1, "%1.%2"));
     let orientation =
         if page.width > page.height { PageOrientationType::Landscape } else { PageOrientationType::Portrait };
     docx.page_size(page.width as u32, page.height as u32)
@@ -172,6 +178,8 @@ fn setup(docx: Docx, page: Page) -> Docx {
         .add_style(Style::new("Note", StyleType::Paragraph).name("Table note").based_on("Normal").size(20))
         .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(bullet))
         .add_numbering(Numbering::new(BULLETS, BULLETS))
+        .add_abstract_numbering(report)
+        .add_numbering(Numbering::new(REPORT, REPORT))
         .footer(
             Footer::new().add_paragraph(
                 docx_rs::Paragraph::new()
@@ -189,7 +197,7 @@ fn write_block(
     chart_tables: bool,
     page: Page,
     picture: &dyn Fn(&Chart) -> Option<Picture>,
-    descriptions: &mut Vec<String>,
+    names: &mut Names,
 ) -> Docx {
     match block {
         // A paragraph ending in a colon leads into what follows ("The main risks are:"): it
@@ -209,7 +217,7 @@ fn write_block(
             number,
             vec![WRun::new().add_text("Not shown:").bold(), WRun::new().add_text(format!(" {text}"))],
         )),
-        Block::Table(table) => write_table(docx, table, number, page),
+        Block::Table(table) => write_table(docx, table, number, page, names),
         Block::Chart(chart) => {
             docx = docx.add_paragraph(
                 numbered(number, vec![WRun::new().add_text(&chart.title)]).style("Caption").keep_next(true),
@@ -225,26 +233,27 @@ fn write_block(
                     let width = width as u32 * EMU_PER_TWIP;
                     let height = (u64::from(width) * u64::from(p.height) / u64::from(p.width)) as u32;
                     let pic = Pic::new_with_dimensions(p.png, p.width, p.height).size(width, height);
-                    descriptions.push(chart.description.clone());
+                    names.pictures.push(chart.description.clone());
                     docx = docx
                         .add_paragraph(numbered(None, vec![WRun::new().add_image(pic)]).keep_next(true))
                         .add_paragraph(numbered(None, vec![WRun::new().add_text(source)]).style("Note"));
                     if chart_tables {
-                        docx = write_table(docx, &Table::of_chart(chart), None, page);
+                        docx = write_table(docx, &Table::of_chart(chart), None, page, names);
                     }
                     docx
                 }
                 None => {
                     let note = "The chart could not be drawn here; its figures are given instead.";
                     docx = docx.add_paragraph(numbered(None, vec![WRun::new().add_text(note)]).style("Note"));
-                    write_table(docx, &Table::of_chart(chart), None, page)
+                    write_table(docx, &Table::of_chart(chart), None, page, names)
                 }
             }
         }
     }
 }
 
-fn write_table(mut docx: Docx, table: &Table, number: Option<&str>, page: Page) -> Docx {
+fn write_table(mut docx: Docx, table: &Table, number: Option<&str>, page: Page, names: &mut Names) -> Docx {
+    names.tables.push(table.caption.clone());
     docx = docx
         .add_paragraph(numbered(number, vec![WRun::new().add_text(&table.caption)]).style("Caption").keep_next(true));
     let columns = table.header.len().max(1);
@@ -400,21 +409,33 @@ fn text_runs(runs: &[Run]) -> Vec<WRun> {
         .collect()
 }
 
-/// A paragraph in the report's body: its number, a tab, then its runs, with the number hanging
-/// in the margin of the text (or no number, for a paragraph's later blocks).
+/// A paragraph in the report's body: numbered by the report's list (its number hanging in the
+/// margin of the text, as "4.2" prints in the app), or, for a paragraph's later blocks, not
+/// numbered and in line with the text. `number` says which: Word counts the numbers itself.
 fn numbered(number: Option<&str>, runs: Vec<WRun>) -> docx_rs::Paragraph {
-    let mut p = docx_rs::Paragraph::new().indent(Some(HANG), Some(SpecialIndentType::Hanging(HANG)), None, None);
-    if let Some(number) = number {
-        p = p.add_run(WRun::new().add_text(number).add_tab());
-    } else {
-        p = p.indent(Some(HANG), None, None, None);
-    }
+    let p = match number {
+        Some(_) => docx_rs::Paragraph::new().numbering(NumberingId::new(REPORT), IndentLevel::new(1)).indent(
+            Some(HANG),
+            Some(SpecialIndentType::Hanging(HANG)),
+            None,
+            None,
+        ),
+        None => docx_rs::Paragraph::new().indent(Some(HANG), None, None, None),
+    };
     runs.into_iter().fold(p, docx_rs::Paragraph::add_run)
 }
 
 /// Builds the parts and fills the gaps docx-rs leaves: alt text and unique ids on pictures,
 /// repeating header rows, and the document title.
-fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Result<Vec<u8>, String> {
+/// What Word's accessibility checker asks of each picture and table, in document order: the
+/// pictures' alt text and the tables' titles. docx-rs writes neither, so `pack` puts them in.
+#[derive(Default)]
+struct Names {
+    pictures: Vec<String>,
+    tables: Vec<String>,
+}
+
+fn pack(docx: Docx, title: &str, names: &Names) -> Result<Vec<u8>, String> {
     let mut xml = docx.build();
     // Text copied out of a PDF can hold control characters, which no XML part may hold. Each is
     // one byte in UTF-8, never part of a longer character, so it is taken out byte by byte.
@@ -426,11 +447,16 @@ fn pack(docx: Docx, title: &str, descriptions: &[String]) -> Result<Vec<u8>, Str
         part.retain(|b| *b >= b' ' || matches!(b, b'\t' | b'\n' | b'\r'));
     }
     let document = String::from_utf8_lossy(&xml.document).into_owned();
-    let document = alt_text(&document, descriptions);
-    xml.document = repeat_header_rows(&document).into_bytes();
+    let document = alt_text(&document, &names.pictures);
+    xml.document = table_titles(&repeat_header_rows(&document), &names.tables).into_bytes();
+    xml.styles = defaults(&String::from_utf8_lossy(&xml.styles)).into_bytes();
     let core = String::from_utf8_lossy(&xml.doc_props.core).into_owned();
     xml.doc_props.core = core
-        .replacen("</cp:coreProperties>", &format!("<dc:title>{}</dc:title></cp:coreProperties>", escape(title)), 1)
+        .replacen(
+            "</cp:coreProperties>",
+            &format!("<dc:title>{}</dc:title><dc:language>{LANGUAGE}</dc:language></cp:coreProperties>", escape(title)),
+            1,
+        )
         .into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|why| format!("The Word file could not be put together ({why})."))?;
@@ -449,6 +475,40 @@ fn alt_text(document: &str, descriptions: &[String]) -> String {
         index += 1;
         out.push_str(&format!("<wp:docPr id=\"{index}\" name=\"Chart {index}\" descr=\"{description}\"/>"));
         rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The document's language, for spelling and for screen readers.
+const LANGUAGE: &str = "en-GB";
+
+/// Normal marked as the default paragraph style (Word repairs a file without one), and the
+/// document's language set for all its text.
+fn defaults(styles: &str) -> String {
+    styles
+        .replacen(
+            "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">",
+            "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">",
+            1,
+        )
+        .replacen("</w:rPr></w:rPrDefault>", &format!("<w:lang w:val=\"{LANGUAGE}\" /></w:rPr></w:rPrDefault>"), 1)
+}
+
+/// Each table gets its caption as its title (`w:tblCaption`), which screen readers announce
+/// and Word's accessibility checker asks for, in document order.
+fn table_titles(document: &str, captions: &[String]) -> String {
+    let mut out = String::with_capacity(document.len() + 2048);
+    let mut rest = document;
+    let mut index = 0;
+    while let Some(start) = rest.find("<w:tbl>") {
+        let Some(end) = rest[start..].find("</w:tblPr>").map(|e| start + e) else { break };
+        out.push_str(&rest[..end]);
+        if let Some(caption) = captions.get(index) {
+            out.push_str(&format!("<w:tblCaption w:val=\"{}\" />", escape(caption)));
+        }
+        index += 1;
+        rest = &rest[end..];
     }
     out.push_str(rest);
     out
