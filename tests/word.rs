@@ -2,31 +2,15 @@
 //! headers and charts as pictures with alt text, and LibreOffice reads it back.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Read;
+mod support;
+
+use support::{part, unzip};
 use wrb::engine::chart::{escape, Chart};
 use wrb::engine::export::png::chart_png;
 use wrb::engine::export::word::{document, Picture};
 use wrb::engine::report::live::Run;
 use wrb::engine::report::{build_report_reading_files as build_report, Block, Paragraph, ReportDocument};
 use wrb::engine::sample::{sample_project, Template};
-
-/// The parts of a .docx by name.
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    (0..archive.len())
-        .map(|i| {
-            let mut file = archive.by_index(i).unwrap();
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).unwrap();
-            (file.name().unwrap().into_owned(), data)
-        })
-        .collect()
-}
-
-fn part(parts: &[(String, Vec<u8>)], name: &str) -> String {
-    let (_, data) = parts.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no {name}"));
-    String::from_utf8(data.clone()).unwrap()
-}
 
 fn pictures(chart: &Chart) -> Option<Picture> {
     chart_png(chart, 2.0)

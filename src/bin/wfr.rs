@@ -13,7 +13,7 @@ use wrb::engine::tables::{Loader, OneTable, ProjectTables};
 use wrb::engine::{export, model, report, sample, saved};
 
 const USAGE: &str = "usage: wfr render (--sample | TABLE | PROJECT.json | PAGE.html) [--sheet NAME] [--period TEXT] \
-                     [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json] [--council NAME]";
+                     [--source TEXT] [--html OUT.html] [--docx OUT.docx] [--xlsx OUT.xlsx] [--project OUT.json] [--council NAME] [--template TEMPLATE.docx]";
 
 /// "1 person", "3 people".
 fn people(n: usize) -> String {
@@ -41,7 +41,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
 
 fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let (mut input, mut period, mut source, mut html, mut sheet) = (None, String::new(), None, None, None);
-    let (mut project_out, mut docx, mut xlsx, mut council) = (None, None, None, None);
+    let (mut project_out, mut docx, mut xlsx, mut council, mut template) = (None, None, None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value. {USAGE}"));
         match arg.as_str() {
@@ -54,13 +54,15 @@ fn render(mut args: impl Iterator<Item = String>) -> Result<(), String> {
             "--docx" => docx = Some(value("--docx")?),
             "--xlsx" => xlsx = Some(value("--xlsx")?),
             "--council" => council = Some(value("--council")?),
+            "--template" => template = Some(value("--template")?),
             path if !path.starts_with("--") => input = Some(Some(path.to_owned())),
             other => return Err(format!("unknown option {other}. {USAGE}")),
         }
     }
     // Each file is read once in the run, however many steps use it.
     let loader = Loader::default();
-    let outputs = Outputs { project: project_out.clone(), html: html.clone(), docx: docx.clone(), xlsx: xlsx.clone() };
+    let outputs =
+        Outputs { project: project_out.clone(), html: html.clone(), docx: docx.clone(), xlsx: xlsx.clone(), template };
     let project = match input.ok_or(USAGE)? {
         None => sample::sample_project(),
         Some(path) if is_project_file(&path) => {
@@ -112,6 +114,8 @@ struct Outputs {
     html: Option<String>,
     docx: Option<String>,
     xlsx: Option<String>,
+    /// The council's Word template (.docx or .dotx) the Word file is put into.
+    template: Option<String>,
 }
 
 /// A table that is not an establishment table, in a report of its own: its blocks under a
@@ -190,7 +194,7 @@ fn render_supporting(
 /// Builds the project's report and writes what was asked for: the project, Word, Excel, and
 /// the page (to standard output when nothing else was asked for).
 fn write_outputs(project: &model::Project, loader: &Loader, outputs: Outputs) -> Result<(), String> {
-    let Outputs { project: project_out, html, docx, xlsx } = outputs;
+    let Outputs { project: project_out, html, docx, xlsx, template } = outputs;
     if let Some(path) = project_out {
         std::fs::write(&path, saved::save(project)).map_err(|e| format!("{path}: {e}"))?;
     }
@@ -198,7 +202,22 @@ fn write_outputs(project: &model::Project, loader: &Loader, outputs: Outputs) ->
     let report = report::build_report(project, &TableFacts::of(&tables, TableFacts::depends_on(project)));
     if docx.is_some() || xlsx.is_some() {
         if let Some(path) = &docx {
-            let file = export::word::document(&report, &picture).map_err(|e| format!("{path}: {e}"))?;
+            let file = match &template {
+                None => export::word::document(&report, &picture).map_err(|e| format!("{path}: {e}"))?,
+                Some(template) => {
+                    let bytes = std::fs::read(template).map_err(|e| format!("{template}: {e}"))?;
+                    let spliced = export::template::document(&report, &picture, &bytes)
+                        .map_err(|e| format!("{template}: {e}"))?;
+                    eprintln!("{path}: the report went into {template} {}.", spliced.placed);
+                    if !spliced.fields_filled.is_empty() {
+                        eprintln!("  filled in the template: {}", spliced.fields_filled.join(", "));
+                    }
+                    if !spliced.styles_added.is_empty() {
+                        eprintln!("  styles added to it: {}", spliced.styles_added.join(", "));
+                    }
+                    spliced.bytes
+                }
+            };
             std::fs::write(path, file).map_err(|e| format!("{path}: {e}"))?;
         }
         if let Some(path) = &xlsx {

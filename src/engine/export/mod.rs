@@ -5,5 +5,6 @@ pub mod csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 pub mod static_page;
+pub mod template;
 pub mod word;
 pub mod xlsx;

@@ -75,28 +75,24 @@ const FONT: &str = "Arial";
 /// The report as a .docx. `picture` gives each chart's PNG (None: the chart's figures table is
 /// written instead, with a note). An error says why the file could not be put together.
 pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Picture>) -> Result<Vec<u8>, String> {
+    write_document(report, picture, true)
+}
+
+/// As [`document`], and with `title_block` false the title block is left out: a council's
+/// template that has the title block's fields of its own takes them instead.
+pub fn write_document(
+    report: &ReportDocument,
+    picture: &dyn Fn(&Chart) -> Option<Picture>,
+    title_block: bool,
+) -> Result<Vec<u8>, String> {
     let page = Page::of(report.print.landscape);
     let mut docx = setup(Docx::new(), page);
     if !report.sample.is_empty() {
         docx = sample_marked(docx, &report.sample.places());
     }
     let t = &report.title_block;
-    if !t.council.trim().is_empty() {
-        docx = docx.add_paragraph(text_paragraph(&t.council).style("Council"));
-    }
-    docx = docx.add_paragraph(text_paragraph(&t.title).style("Heading1"));
-    // The council and title are printed above; empty fields are left out rather than printed
-    // blank. Lines, not a table: a table without a header row reads badly aloud.
-    for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
-        let value = t.get(field).trim();
-        if !value.is_empty() {
-            docx = docx.add_paragraph(
-                docx_rs::Paragraph::new()
-                    .line_spacing(LineSpacing::new().after(60))
-                    .add_run(WRun::new().add_text(format!("{}: ", field.label())).bold())
-                    .add_run(WRun::new().add_text(value)),
-            );
-        }
+    if title_block {
+        docx = write_title_block(docx, t);
     }
     if report.sections.is_empty() {
         docx = docx.add_paragraph(text_paragraph("This report has no sections yet."));
@@ -123,6 +119,28 @@ pub fn document(report: &ReportDocument, picture: &dyn Fn(&Chart) -> Option<Pict
         }
     }
     pack(docx, &t.title, &names)
+}
+
+/// The council, the report's title, and the title block's other fields as lines. Empty fields
+/// are left out rather than printed blank. Lines, not a table: a table without a header row
+/// reads badly aloud.
+fn write_title_block(mut docx: Docx, t: &crate::engine::model::TitleBlock) -> Docx {
+    if !t.council.trim().is_empty() {
+        docx = docx.add_paragraph(text_paragraph(&t.council).style("Council"));
+    }
+    docx = docx.add_paragraph(text_paragraph(&t.title).style("Heading1"));
+    for field in TitleField::ALL.into_iter().filter(|f| !matches!(f, TitleField::Council | TitleField::Title)) {
+        let value = t.get(field).trim();
+        if !value.is_empty() {
+            docx = docx.add_paragraph(
+                docx_rs::Paragraph::new()
+                    .line_spacing(LineSpacing::new().after(60))
+                    .add_run(WRun::new().add_text(format!("{}: ", field.label())).bold())
+                    .add_run(WRun::new().add_text(value)),
+            );
+        }
+    }
+    docx
 }
 
 /// A report that still uses sample data says so on every page (the header) and, at the top,
