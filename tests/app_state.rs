@@ -882,10 +882,36 @@ fn open_items_follow_the_title_block_and_say_so_on_export() {
     let dragged = reduce_(&sample, Action::Dragging(true));
     assert!(Rc::ptr_eq(&dragged.open, &sample.open), "not worked out again");
 
-    let done = Export::Done { what: "The Word file", name: "update.docx".into() };
+    let done = Export::Done { what: "The Word file", name: "update.docx".into(), notes: Vec::new() };
     let exported = reduce_(&sample, Action::ExportFinished(done));
     let open = sample.open.len();
     let expected =
         format!("The Word file is downloaded: update.docx. {open} items are still open: it has them as they are.");
     assert_eq!(exported.exporting, Exporting::Done(expected));
+}
+
+/// The council's Word template: a Word file is kept with the project (through another
+/// report template too, and undo); anything else is refused, saying so, with nothing changed.
+#[test]
+fn the_word_template_is_kept_and_anything_but_a_word_file_is_refused() {
+    use wrb::engine::sample::Template;
+    use wrb::ui::state::Exporting;
+    let state = State::default();
+    let refused =
+        reduce_(&state, Action::WordTemplateChosen { name: "notes.txt".into(), bytes: b"hello".to_vec().into() });
+    assert_eq!(refused.project, state.project);
+    assert!(matches!(&refused.exporting, Exporting::Failed(m) if m.starts_with("notes.txt is not a Word template")));
+    let not_a_zip =
+        reduce_(&state, Action::WordTemplateChosen { name: "fake.docx".into(), bytes: b"hello".to_vec().into() });
+    assert_eq!(not_a_zip.project, state.project);
+    let chosen = reduce_(
+        &state,
+        Action::WordTemplateChosen { name: "council.dotx".into(), bytes: b"PK\x03\x04".to_vec().into() },
+    );
+    assert_eq!(chosen.project.word_template.as_ref().map(|t| t.name.as_str()), Some("council.dotx"));
+    let other = reduce_(&chosen, Action::TemplateChosen(Template::ScrutinyProgress));
+    assert!(other.project.word_template.is_some(), "another report keeps the council's template");
+    let removed = reduce_(&chosen, Action::WordTemplateRemoved);
+    assert!(removed.project.word_template.is_none());
+    assert!(reduce_(&removed, Action::Undo).project.word_template.is_some(), "undo brings it back");
 }

@@ -84,7 +84,7 @@ impl RunsEffects for Edge {
             Effect::DownloadPng { name, svg } => yew::platform::spawn_local(async move {
                 let what = "The chart picture";
                 let done = match download_png(&name, &svg, 2.0).await {
-                    Ok(()) => Export::Done { what, name },
+                    Ok(()) => Export::Done { what, name, notes: Vec::new() },
                     Err(why) => Export::Failed { what, why, stopped: false },
                 };
                 dispatch.send(Action::ExportFinished(done));
@@ -202,7 +202,7 @@ pub fn restored(id: String, project: Project, missing: Vec<String>) -> Action {
 /// pictures first), a workbook, or the page for members.
 async fn export(writer: &UseOneshotRunnerHandle<FileWriter>, effect: Effect) -> Export {
     let (request, name, mime, what) = match effect {
-        Effect::ExportWord { report, name } => {
+        Effect::ExportWord { report, name, template } => {
             // All the charts at once: the browser decodes and encodes them side by side. Each
             // without its title, subtitle and source, which the Word file prints as text.
             let svgs: Vec<String> = report.charts().map(|c| c.picture_svg()).collect();
@@ -211,7 +211,13 @@ async fn export(writer: &UseOneshotRunnerHandle<FileWriter>, effect: Effect) -> 
                 .into_iter()
                 .map(|png| png.ok().map(|(png, width, height)| Picture { png, width, height }))
                 .collect();
-            (ExportRequest::Word { report: Box::new((*report).clone()), pictures }, name, DOCX, "The Word file")
+            let template = template.map(|t| t.to_vec());
+            (
+                ExportRequest::Word { report: Box::new((*report).clone()), pictures, template },
+                name,
+                DOCX,
+                "The Word file",
+            )
         }
         Effect::ExportPage { report, project_file, name } => {
             let request = ExportRequest::Page { report: Box::new((*report).clone()), project_file };
@@ -246,8 +252,8 @@ async fn export_file(
         Outcome::TimedOut => return failed("it gave no answer within a minute.", false),
     };
     match written {
-        Ok(bytes) => match download_bytes(&name, mime, &bytes) {
-            Ok(()) => Export::Done { what, name },
+        Ok(written) => match download_bytes(&name, mime, &written.bytes) {
+            Ok(()) => Export::Done { what, name, notes: written.notes },
             Err(_) => failed("the browser would not start the download.", false),
         },
         Err(why) => Export::Failed { what, why, stopped: false },

@@ -14,8 +14,9 @@ use crate::engine::report::{ReportDocument, Table};
 /// then needs no file-reading code, and the charts' pictures come from the page's canvas.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ExportRequest {
-    /// The report as .docx; one picture a chart, in report order (None: its figures instead).
-    Word { report: Box<ReportDocument>, pictures: Vec<Option<Picture>> },
+    /// The report as .docx; one picture a chart, in report order (None: its figures instead);
+    /// in the council's Word template when there is one.
+    Word { report: Box<ReportDocument>, pictures: Vec<Option<Picture>>, template: Option<Vec<u8>> },
     /// Tables as one workbook, a sheet each.
     Workbook { tables: Vec<Table>, title: String },
     /// One table as CSV.
@@ -27,22 +28,51 @@ pub enum ExportRequest {
     Start,
 }
 
+/// A file written, and what the officer should know of how (a template's fields filled,
+/// styles added to it).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Written {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
+}
+
+impl From<Vec<u8>> for Written {
+    fn from(bytes: Vec<u8>) -> Written {
+        Written { bytes, notes: Vec::new() }
+    }
+}
+
 /// Writes one file, or says why it could not.
 #[oneshot]
-pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Vec<u8>, String> {
+pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Written, String> {
     match job.work {
-        ExportRequest::Word { report, pictures } => {
+        ExportRequest::Word { report, pictures, template } => {
             let charts: Vec<_> = report.charts().collect();
             let picture = |chart: &crate::engine::chart::Chart| {
                 let i = charts.iter().position(|c| std::ptr::eq(*c, chart))?;
                 pictures.get(i).cloned().flatten()
             };
-            word::document(&report, &picture)
+            match template {
+                None => word::document(&report, &picture).map(Written::from),
+                Some(bytes) => {
+                    let spliced = crate::engine::export::template::document(&report, &picture, &bytes)?;
+                    let mut notes = vec![format!("The report went into the template {}.", spliced.placed)];
+                    if !spliced.fields_filled.is_empty() {
+                        notes.push(format!("Filled in the template: {}.", spliced.fields_filled.join(", ")));
+                    }
+                    if !spliced.styles_added.is_empty() {
+                        notes.push(format!("Styles added to it: {}.", spliced.styles_added.join(", ")));
+                    }
+                    Ok(Written { bytes: spliced.bytes, notes })
+                }
+            }
         }
-        ExportRequest::Workbook { tables, title } => xlsx::workbook(&tables, &title),
-        ExportRequest::Csv { table } => Ok(csv::table_csv(&table).into_bytes()),
-        ExportRequest::Page { report, project_file } => Ok(static_page::page(&project_file, &report).into_bytes()),
-        ExportRequest::Start => Ok(Vec::new()),
+        ExportRequest::Workbook { tables, title } => xlsx::workbook(&tables, &title).map(Written::from),
+        ExportRequest::Csv { table } => Ok(csv::table_csv(&table).into_bytes().into()),
+        ExportRequest::Page { report, project_file } => {
+            Ok(static_page::page(&project_file, &report).into_bytes().into())
+        }
+        ExportRequest::Start => Ok(Written::default()),
     }
 }
 

@@ -24,7 +24,7 @@ pub use kind::TableKind;
 pub use mapping::{ColumnMapping, ColumnUse, RememberedMappings};
 pub use pipeline::{BudgetRow, CampaignRow, CohortRow};
 pub use project::{
-    period_year, Origin, Project, RawInput, ReportSettings, Scenario, TableInput, TitleBlock, TitleField,
+    period_year, Origin, Project, RawInput, ReportSettings, Scenario, TableInput, TitleBlock, TitleField, WordTemplate,
     ENGLAND_TURNOVER_PERCENT, SCHEMA_VERSION,
 };
 pub use staff::{Contract, Definitions, Person, StaffList, Words};

@@ -25,6 +25,10 @@ pub struct Project {
     pub document: Document,
     #[serde(default)]
     pub settings: ReportSettings,
+    /// The council's Word template (.docx or .dotx), kept with the report: Export to Word puts
+    /// the report into it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_template: Option<WordTemplate>,
     /// The title block as the sample or template it began from filled it: a field still
     /// holding its value is sample data, marked as such until the officer changes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -251,6 +255,20 @@ pub enum RawInput {
         #[serde(with = "base64_bytes")]
         bytes: Arc<[u8]>,
     },
+}
+
+/// A council's Word template as uploaded.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WordTemplate {
+    pub name: String,
+    #[serde(with = "base64_bytes")]
+    pub bytes: Arc<[u8]>,
+}
+
+impl PartialEq for WordTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && (Arc::ptr_eq(&self.bytes, &other.bytes) || self.bytes[..] == other.bytes[..])
+    }
 }
 
 /// Shared bytes are equal without reading them: std's `Arc` takes that shortcut only for sized

@@ -44,6 +44,7 @@ pub fn blank_project() -> Project {
         supporting: Vec::new(),
         document: Document::new(sections),
         settings: ReportSettings::default(),
+        word_template: None,
         sample_title: None,
     }
 }

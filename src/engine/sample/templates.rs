@@ -64,6 +64,7 @@ impl Template {
             supporting: Vec::new(),
             document: Document::default(),
             settings: ReportSettings::default(),
+            word_template: None,
             sample_title: Some(self.title_block()),
         };
         match self {

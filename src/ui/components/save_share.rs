@@ -52,6 +52,7 @@ pub fn save_share(state: &State, dispatch: &Dispatch, piece: &NodeRef) -> Html {
                 <button type="button" class="secondary" onclick={dispatch.on(|| Action::ExportWord)} disabled={busy}
                     onpointerenter={near_pointer.clone()} onfocus={near_focus.clone()}>{ "Export to Word" }</button>
             </div>
+            { word_template(state, dispatch) }
             <p class={classes!("status", matches!(state.exporting, Exporting::Failed(_)).then_some("error-message"))}
                 id="export-status" role="status" aria-live="polite" aria-busy={busy.to_string()}>
                 { match &state.exporting {
@@ -86,5 +87,49 @@ pub fn save_share(state: &State, dispatch: &Dispatch, piece: &NodeRef) -> Html {
                                 that opens in any browser, with no script. Export to Word gives a .docx for \
                                 committee services, with the charts as pictures." }</p>
         </fieldset>
+    }
+}
+
+/// The council's Word template: chosen once, kept with the report, used by Export to Word.
+fn word_template(state: &State, dispatch: &Dispatch) -> Html {
+    match &state.project.word_template {
+        Some(template) => html! {
+            <div class="word-template">
+                <p>{ "Word template: " }<strong>{ template.name.clone() }</strong></p>
+                <p class="hint">{ "Export to Word puts the report into it, keeping its headers, footers, logo and \
+                    styles; the title block fills its fields." }</p>
+                <button type="button" class="secondary" onclick={dispatch.on(|| Action::WordTemplateRemoved)}>
+                    { "Stop using this template" }
+                </button>
+            </div>
+        },
+        None => {
+            let dispatch = dispatch.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+                let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+                input.set_value("");
+                let dispatch = dispatch.clone();
+                yew::platform::spawn_local(async move {
+                    let name = file.name();
+                    let action = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                        Ok(buffer) => {
+                            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                            Action::WordTemplateChosen { name, bytes: bytes.into() }
+                        }
+                        Err(_) => Action::WordTemplateUnreadable(name),
+                    };
+                    dispatch.send(action);
+                });
+            });
+            html! {
+                <div class="field word-template">
+                    <label for="word-template">{ "Your council's Word template (optional)" }</label>
+                    <p class="hint" id="word-template-hint">{ "A .docx or .dotx from committee services. Export to Word \
+                        then puts the report into it." }</p>
+                    <input type="file" id="word-template" accept=".docx,.dotx" aria-describedby="word-template-hint" {onchange} />
+                </div>
+            }
+        }
     }
 }

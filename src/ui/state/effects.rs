@@ -55,6 +55,8 @@ pub enum Effect {
     ExportWord {
         report: Rc<ReportDocument>,
         name: String,
+        /// The council's Word template, when the project has one.
+        template: Option<std::sync::Arc<[u8]>>,
     },
     /// Tables as an Excel workbook, written by the export worker.
     ExportWorkbook {
@@ -122,8 +124,8 @@ impl Piece {
 /// How an export the worker wrote went.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Export {
-    /// Offered for download under this name.
-    Done { what: &'static str, name: String },
+    /// Offered for download under this name, with what the officer should know of how.
+    Done { what: &'static str, name: String, notes: Vec<String> },
     /// Not made, and why; `stopped` when the worker stopped and cannot be used again.
     Failed { what: &'static str, why: String, stopped: bool },
 }
@@ -150,7 +152,8 @@ pub(super) fn export(mut next: State, action: Action) -> Reduced {
         }
         Action::ExportWord => {
             let name = format!("{}.docx", file_stem(&next.report.title_block.title));
-            let request = Effect::ExportWord { report: next.report.clone(), name };
+            let template = next.project.word_template.as_ref().map(|t| t.bytes.clone());
+            let request = Effect::ExportWord { report: next.report.clone(), name, template };
             return writer(next, "The Word file", request);
         }
         Action::DownloadPiece(piece) => return download_piece(next, piece),
@@ -168,12 +171,13 @@ pub(super) fn export(mut next: State, action: Action) -> Reduced {
         }
         Action::ExportFinished(export) => {
             next.exporting = match export {
-                Export::Done { what, name } => {
+                Export::Done { what, name, notes } => {
                     let open = match next.open.len() {
                         0 => String::new(),
                         n => format!(" {}", still_open(n, "it")),
                     };
-                    Exporting::Done(format!("{what} is downloaded: {name}.{open}"))
+                    let notes: String = notes.iter().map(|n| format!(" {n}")).collect();
+                    Exporting::Done(format!("{what} is downloaded: {name}.{notes}{open}"))
                 }
                 Export::Failed { what, why, stopped } => {
                     next.writer_stopped |= stopped;

@@ -26,7 +26,7 @@ use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
     AreaChoice, ColumnUse, Comparison, Content, Date, Definitions, Move, Origin, PrintSettings, Project, RawInput,
-    RememberedMappings, Scenario, TableInput, TitleField,
+    RememberedMappings, Scenario, TableInput, TitleField, WordTemplate,
 };
 use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{council_among, Facts, TableFacts};
@@ -217,6 +217,14 @@ pub enum Action {
     BenchmarkYearChosen(String),
     /// The council, measure, period, job role and sector of the adult comparison file.
     AreaChosen(AreaChoice),
+    /// The council's Word template, read from the file the officer chose.
+    WordTemplateChosen {
+        name: String,
+        bytes: Arc<[u8]>,
+    },
+    /// The template's file could not be read by the browser.
+    WordTemplateUnreadable(String),
+    WordTemplateRemoved,
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
     /// The definitions the staff list's figures follow.
@@ -623,7 +631,10 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
             next.status = "Back to the built-in sample. Your pasted text is still in the box.".into();
         }
         Action::TemplateChosen(template) => {
+            // The council's Word template is the council's, whatever report is written in it.
+            let word_template = next.project.word_template.take();
             next.project = template.project();
+            next.project.word_template = word_template;
             next.paste_read = false;
             next.import = None;
             next.failed = None;
@@ -638,6 +649,27 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         Action::BenchmarkYearChosen(year) => next.project.settings.benchmark_year = Some(year),
         Action::AreaChosen(choice) => next.project.settings.areas = choice,
         Action::StaffDateChosen(date) => next.project.settings.staff_date = Some(date),
+        Action::WordTemplateChosen { name, bytes } => {
+            // A Word file is a zip: anything else is refused here, not when exporting.
+            let word = [".docx", ".dotx"].iter().any(|e| crate::engine::case::lower(&name).ends_with(e));
+            if word && bytes.starts_with(b"PK") {
+                next.status = format!("{name} is the Word template now: Export to Word puts the report into it.");
+                next.project.word_template = Some(WordTemplate { name, bytes });
+            } else {
+                next.exporting = Exporting::Failed(format!(
+                    "{name} is not a Word template: choose a .docx or .dotx file saved from Word. Nothing has changed."
+                ));
+            }
+        }
+        Action::WordTemplateUnreadable(name) => {
+            next.exporting = Exporting::Failed(format!(
+                "The browser could not read {name} (it may have been moved or deleted). Nothing has changed."
+            ));
+        }
+        Action::WordTemplateRemoved => {
+            next.project.word_template = None;
+            next.status = "Export to Word writes the report in the tool's own layout again.".to_owned();
+        }
         Action::DefinitionsChosen(definitions) => next.project.settings.definitions = definitions,
         Action::ScenarioChanged(scenario) => next.project.settings.scenario = scenario,
         Action::TitleEdited(field, value) => next.project.title_block.set(field, value),
