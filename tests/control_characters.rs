@@ -6,6 +6,8 @@
 
 use std::io::Read;
 
+mod support;
+
 use wrb::engine::export::png::chart_png;
 use wrb::engine::export::{static_page, word};
 use wrb::engine::model::{Content, TitleField};
@@ -107,6 +109,7 @@ fn every_part_of_the_word_file_has_none_and_libreoffice_opens_it() {
         file.read_to_string(&mut xml).unwrap();
         assert_eq!(refused_in(&xml), None, "{name}");
     }
+    assert_eq!(support::validator_errors("hostile-controls", &docx), None);
     let have =
         |tool: &str, flag: &str| std::process::Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
     if !have("soffice", "--version") || !have("pdftotext", "-v") {

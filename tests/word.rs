@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{part, unzip};
+use support::{part, unzip, validator_errors};
 use wrb::engine::chart::{escape, Chart};
 use wrb::engine::export::png::chart_png;
 use wrb::engine::export::word::{document, Picture};
@@ -483,4 +483,20 @@ print('paragraphs', len(d.paragraphs))
         );
     }
     assert!(line("paragraphs").parse::<usize>().unwrap() > 50);
+}
+
+/// Every Word file the tool writes is valid Office Open XML by Microsoft's own validator
+/// (README, "How it is tested"): the sample, each template, and text that is also markup.
+#[test]
+fn every_word_file_passes_the_open_xml_validator() {
+    let reports = [
+        ("sample", build_report(&sample_project())),
+        ("adult", build_report(&Template::AdultVacanciesRisk.project())),
+        ("scrutiny", build_report(&Template::ScrutinyProgress.project())),
+        ("hostile", hostile_sample()),
+    ];
+    for (name, report) in reports {
+        let docx = document(&report, &pictures).unwrap();
+        assert_eq!(validator_errors(name, &docx), None, "{name}");
+    }
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 
 mod support;
 
-use support::{part, unzip as parts};
+use support::{part, unzip as parts, validator_errors};
 
 use wrb::engine::export::template;
 use wrb::engine::report::build_report_reading_files as build_report;
@@ -406,4 +406,18 @@ fn wfr_render_puts_the_report_into_a_template() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("council.dotx: The template is not a Word file (not a zip)."));
+}
+
+/// The spliced file is valid Office Open XML by Microsoft's validator, for a .docx and a .dotx.
+#[test]
+fn the_spliced_file_passes_the_open_xml_validator() {
+    for (name, dotx) in [("spliced-docx", false), ("spliced-dotx", true)] {
+        let spliced = template::document(
+            &report(),
+            &|c| wrb::engine::export::png::chart_png(c, 1.0),
+            &template(REPORT_PARAGRAPH, dotx),
+        )
+        .unwrap();
+        assert_eq!(validator_errors(name, &spliced.bytes), None, "{name}");
+    }
 }

@@ -16,7 +16,7 @@ test('the adult template shows its benchmark block; choosing another council or 
   const { page } = ctx;
   await openSample(page, ctx.server.url);
   await page.getByText('Start from a template').click();
-  await page.getByLabel('Template').selectOption({ label: 'Adult social care vacancies and risk' });
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Adult social care vacancies and risk' });
   await page.getByRole('button', { name: 'Open this template' }).click();
   await captionIs(page, /Northshire compared with England and North Midlands: turnover rate$/);
   const table = page.locator('article.report table', { has: page.locator('caption', { hasText: 'compared with England' }) });
@@ -47,7 +47,7 @@ test("the adult template counts staff by Skills for Care's definitions, and anot
   const { page } = ctx;
   await openSample(page, ctx.server.url);
   await page.getByText('Start from a template').click();
-  await page.getByLabel('Template').selectOption({ label: 'Adult social care vacancies and risk' });
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Adult social care vacancies and risk' });
   await page.getByRole('button', { name: 'Open this template' }).click();
   const staff = page.getByRole('region', { name: 'Staff list' });
   const definitions = staff.getByLabel('Definitions');

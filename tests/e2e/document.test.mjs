@@ -68,7 +68,7 @@ test('sections and blocks are added and removed; a template opens with its data 
   assert.equal((await headings(page)).length, count);
 
   await page.getByText('Start from a template').click();
-  await page.getByLabel('Template').selectOption({ label: 'Progress against scrutiny recommendations' });
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Progress against scrutiny recommendations' });
   await page.getByRole('button', { name: 'Open this template' }).click();
   const report = page.locator('article.report');
   assert.equal(await report.locator('h1').innerText(), "Social work workforce: progress against the Panel's recommendations");
@@ -85,7 +85,7 @@ test('sections and blocks are added and removed; a template opens with its data 
   await page.getByLabel('Status').first().selectOption({ label: 'Green: achieved' });
   assert.equal(await report.locator('td.status').first().innerText(), 'Green: achieved');
 
-  await page.getByLabel('Template').selectOption({ label: 'Adult social care vacancies and risk' });
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Adult social care vacancies and risk' });
   await page.getByRole('button', { name: 'Open this template' }).click();
   const titles = await report.locator('svg.chart title').allTextContents();
   assert.ok(titles.some((t) => /was the most common reason for leaving \(4 of 15 leavers\)/.test(t)), titles.join(' | '));
@@ -97,7 +97,7 @@ test('every chart has a title, a description and an accessible name, and its fig
   for (const template of ["Children's social work workforce update", 'Adult social care vacancies and risk']) {
     await openSample(page, ctx.server.url);
     await page.getByText('Start from a template').click();
-    await page.getByLabel('Template').selectOption({ label: template });
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: template });
     await page.getByRole('button', { name: 'Open this template' }).click();
     const charts = page.locator('article.report svg.chart');
     const n = await charts.count();

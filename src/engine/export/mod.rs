@@ -2,6 +2,7 @@
 //! a workbook. (The project file that saves a draft exactly is `engine::saved`.)
 
 pub mod csv;
+pub mod ooxml;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 pub mod static_page;

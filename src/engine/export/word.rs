@@ -5,6 +5,7 @@
 //! drawn from `Chart::picture_svg`, without the title, subtitle and source this writer prints
 //! as text around them.
 
+use super::ooxml::in_schema_order;
 use crate::engine::case::lower;
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
@@ -466,8 +467,15 @@ fn pack(docx: Docx, title: &str, names: &Names) -> Result<Vec<u8>, String> {
     }
     let document = String::from_utf8_lossy(&xml.document).into_owned();
     let document = alt_text(&document, &names.pictures);
-    xml.document = table_titles(&repeat_header_rows(&document), &names.tables).into_bytes();
-    xml.styles = defaults(&String::from_utf8_lossy(&xml.styles)).into_bytes();
+    let document = table_titles(&repeat_header_rows(&document), &names.tables);
+    // Property elements in the order the schema asks, which docx-rs does not keep.
+    xml.document = in_schema_order(&document).into_bytes();
+    xml.styles = in_schema_order(&defaults(&String::from_utf8_lossy(&xml.styles))).into_bytes();
+    xml.numberings = in_schema_order(&String::from_utf8_lossy(&xml.numberings)).into_bytes();
+    xml.settings = in_schema_order(&String::from_utf8_lossy(&xml.settings)).into_bytes();
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part = in_schema_order(&String::from_utf8_lossy(part)).into_bytes();
+    }
     let core = String::from_utf8_lossy(&xml.doc_props.core).into_owned();
     xml.doc_props.core = core
         .replacen(
