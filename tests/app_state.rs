@@ -904,10 +904,14 @@ fn the_word_template_is_kept_and_anything_but_a_word_file_is_refused() {
     let not_a_zip =
         reduce_(&state, Action::WordTemplateChosen { name: "fake.docx".into(), bytes: b"hello".to_vec().into() });
     assert_eq!(not_a_zip.project, state.project);
-    let chosen = reduce_(
+    let (chosen, effects) = reduce(
         &state,
         Action::WordTemplateChosen { name: "council.dotx".into(), bytes: b"PK\x03\x04".to_vec().into() },
     );
+    let inspects = effects.iter().any(|e| matches!(e, Effect::InspectTemplate { .. }));
+    assert!(inspects, "the export worker looks at it before any export");
+    let chosen = reduce_(&chosen, Action::WordTemplateInspected(Err("it has no main document part.".into())));
+    assert_eq!(chosen.word_template_notes, Some(Err("it has no main document part.".into())));
     assert_eq!(chosen.project.word_template.as_ref().map(|t| t.name.as_str()), Some("council.dotx"));
     let other = reduce_(&chosen, Action::TemplateChosen(Template::ScrutinyProgress));
     assert!(other.project.word_template.is_some(), "another report keeps the council's template");

@@ -89,6 +89,20 @@ impl RunsEffects for Edge {
                 };
                 dispatch.send(Action::ExportFinished(done));
             }),
+            Effect::InspectTemplate { report, template } => {
+                let writer = self.writer.clone();
+                yew::platform::spawn_local(async move {
+                    let request = ExportRequest::InspectTemplate {
+                        report: Box::new((*report).clone()),
+                        template: template.to_vec(),
+                    };
+                    let notes = match run_job(request, EXPORT_TIMEOUT, |job| writer.run(job)).await {
+                        Outcome::Answered(written) => written.map(|w| w.notes),
+                        _ => Err("the export worker could not look at it.".to_owned()),
+                    };
+                    dispatch.send(Action::WordTemplateInspected(notes));
+                });
+            }
             Effect::StartWriter => {
                 let writer = self.writer.clone();
                 yew::platform::spawn_local(async move {

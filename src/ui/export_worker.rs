@@ -23,6 +23,9 @@ pub enum ExportRequest {
     Csv { table: Box<Table> },
     /// The page for members: the report, and the project file it carries.
     Page { report: Box<ReportDocument>, project_file: String },
+    /// What Export to Word would do with the council's template, before the officer exports:
+    /// the notes of a trial splice of this report, the file itself not kept.
+    InspectTemplate { report: Box<ReportDocument>, template: Vec<u8> },
     /// Nothing to write: starts the worker, so its code is fetched and compiled before the
     /// officer's click rather than after it.
     Start,
@@ -56,13 +59,7 @@ pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Written, String> {
                 None => word::document(&report, &picture).map(Written::from),
                 Some(bytes) => {
                     let spliced = crate::engine::export::template::document(&report, &picture, &bytes)?;
-                    let mut notes = vec![format!("The report went into the template {}.", spliced.placed)];
-                    if !spliced.fields_filled.is_empty() {
-                        notes.push(format!("Filled in the template: {}.", spliced.fields_filled.join(", ")));
-                    }
-                    if !spliced.styles_added.is_empty() {
-                        notes.push(format!("Styles added to it: {}.", spliced.styles_added.join(", ")));
-                    }
+                    let notes = template_notes(&spliced);
                     Ok(Written { bytes: spliced.bytes, notes })
                 }
             }
@@ -72,8 +69,24 @@ pub async fn FileWriter(job: Job<ExportRequest>) -> Result<Written, String> {
         ExportRequest::Page { report, project_file } => {
             Ok(static_page::page(&project_file, &report).into_bytes().into())
         }
+        ExportRequest::InspectTemplate { report, template } => {
+            let spliced = crate::engine::export::template::document(&report, &|_| None, &template)?;
+            Ok(Written { bytes: Vec::new(), notes: template_notes(&spliced) })
+        }
         ExportRequest::Start => Ok(Written::default()),
     }
+}
+
+/// Where the report goes in the template, the fields it fills and the styles it adds.
+fn template_notes(spliced: &crate::engine::export::template::Spliced) -> Vec<String> {
+    let mut notes = vec![format!("The report goes into the template {}.", spliced.placed)];
+    if !spliced.fields_filled.is_empty() {
+        notes.push(format!("It fills the template's fields: {}.", spliced.fields_filled.join(", ")));
+    }
+    if !spliced.styles_added.is_empty() {
+        notes.push(format!("Styles the template lacks are added to it: {}.", spliced.styles_added.join(", ")));
+    }
+    notes
 }
 
 /// Starts the export worker: a panic tells the page at once and ends the worker.

@@ -18,13 +18,17 @@ test("the council's Word template is kept with the report and Export to Word fil
   const bytes = template();
   await page.getByLabel("Your council's Word template (optional)").setInputFiles({ name: 'eastshire.dotx', mimeType: 'application/octet-stream', buffer: bytes });
   await page.getByText('Word template: eastshire.dotx').waitFor();
+  // Before any export, the panel says what the template will take and gain.
+  await page.getByText('The report goes into the template in place of {{report}}.').waitFor();
+  await page.getByText("It fills the template's fields: Report title.").waitFor();
+  await page.getByText(/Styles the template lacks are added to it: .*heading 2/).waitFor();
   // Kept with the draft: it is there after a reload.
   await page.reload();
   await page.getByText('Word template: eastshire.dotx').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Word' }).click()]);
   assert.equal(download.suggestedFilename(), 'childrens-social-care-workforce-update.docx');
-  await page.waitForFunction(() => document.querySelector('#export-status')?.innerText.includes('The report went into the template in place of {{report}}.'));
-  assert.match(await status.innerText(), /Filled in the template: Report title\./);
+  await page.waitForFunction(() => document.querySelector('#export-status')?.innerText.includes('The report goes into the template in place of {{report}}.'));
+  assert.match(await status.innerText(), /It fills the template's fields: Report title\./);
   const files = unzip(readFileSync(await download.path()));
   const before = unzip(bytes);
   assert.deepEqual(files.get('word/header1.xml'), before.get('word/header1.xml'), 'the header is the template\'s, byte for byte');

@@ -98,6 +98,11 @@ fn word_template(state: &State, dispatch: &Dispatch) -> Html {
                 <p>{ "Word template: " }<strong>{ template.name.clone() }</strong></p>
                 <p class="hint">{ "Export to Word puts the report into it, keeping its headers, footers, logo and \
                     styles; the title block fills its fields." }</p>
+                { match &state.word_template_notes {
+                    Some(Ok(notes)) => html! { <ul class="template-notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul> },
+                    Some(Err(why)) => html! { <p class="error-message">{ format!("This template cannot be used: {why}") }</p> },
+                    None => Html::default(),
+                } }
                 <button type="button" class="secondary" onclick={dispatch.on(|| Action::WordTemplateRemoved)}>
                     { "Stop using this template" }
                 </button>

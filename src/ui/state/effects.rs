@@ -58,6 +58,11 @@ pub enum Effect {
         /// The council's Word template, when the project has one.
         template: Option<std::sync::Arc<[u8]>>,
     },
+    /// What the council's Word template will take and gain, found by the export worker.
+    InspectTemplate {
+        report: Rc<ReportDocument>,
+        template: std::sync::Arc<[u8]>,
+    },
     /// Tables as an Excel workbook, written by the export worker.
     ExportWorkbook {
         tables: Vec<Table>,

@@ -96,6 +96,8 @@ pub struct State {
     pub page_breaks: bool,
     /// Where a Word or Excel export stands.
     pub exporting: Exporting,
+    /// What the council's Word template will take and gain, once the export worker has looked.
+    pub word_template_notes: Option<Result<Vec<String>, String>>,
     /// The export worker: asked to start (so it is ready by the click), and whether it has
     /// stopped (a stopped worker cannot be started again until the page is loaded again).
     pub writer_started: bool,
@@ -224,6 +226,8 @@ pub enum Action {
     },
     /// The template's file could not be read by the browser.
     WordTemplateUnreadable(String),
+    /// What the template will take and gain (the export worker's notes), or why it cannot be used.
+    WordTemplateInspected(Result<Vec<String>, String>),
     WordTemplateRemoved,
     /// The date the staff list's figures are taken at.
     StaffDateChosen(Date),
@@ -371,6 +375,7 @@ impl State {
             dragging: false,
             page_breaks: false,
             exporting: Exporting::Idle,
+            word_template_notes: None,
             writer_started: false,
             writer_stopped: false,
             panel_errors: Vec::new(),
@@ -654,7 +659,10 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
             let word = [".docx", ".dotx"].iter().any(|e| crate::engine::case::lower(&name).ends_with(e));
             if word && bytes.starts_with(b"PK") {
                 next.status = format!("{name} is the Word template now: Export to Word puts the report into it.");
-                next.project.word_template = Some(WordTemplate { name, bytes });
+                next.project.word_template = Some(WordTemplate { name, bytes: bytes.clone() });
+                next.word_template_notes = None;
+                let inspect = Effect::InspectTemplate { report: next.report.clone(), template: bytes };
+                return (next, vec![inspect]);
             } else {
                 next.exporting = Exporting::Failed(format!(
                     "{name} is not a Word template: choose a .docx or .dotx file saved from Word. Nothing has changed."
@@ -666,7 +674,9 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
                 "The browser could not read {name} (it may have been moved or deleted). Nothing has changed."
             ));
         }
+        Action::WordTemplateInspected(notes) => next.word_template_notes = Some(notes),
         Action::WordTemplateRemoved => {
+            next.word_template_notes = None;
             next.project.word_template = None;
             next.status = "Export to Word writes the report in the tool's own layout again.".to_owned();
         }
