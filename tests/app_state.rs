@@ -919,3 +919,20 @@ fn the_word_template_is_kept_and_anything_but_a_word_file_is_refused() {
     assert!(removed.project.word_template.is_none());
     assert!(reduce_(&removed, Action::Undo).project.word_template.is_some(), "undo brings it back");
 }
+
+/// A Word template kept with a reopened draft is looked at again when the officer comes to
+/// the export buttons (the notes are not saved with the draft).
+#[test]
+fn a_kept_word_template_is_looked_at_again_near_the_export_buttons() {
+    let state = State::default();
+    let chosen = reduce_(
+        &state,
+        Action::WordTemplateChosen { name: "council.dotx".into(), bytes: b"PK\x03\x04".to_vec().into() },
+    );
+    let mut reopened = chosen.clone();
+    reopened.word_template_notes = None;
+    let (_, effects) = reduce(&reopened, Action::ExportNear);
+    assert!(effects.iter().any(|e| matches!(e, Effect::InspectTemplate { .. })));
+    let (_, effects) = reduce(&state, Action::ExportNear);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::InspectTemplate { .. })), "no template, nothing to look at");
+}

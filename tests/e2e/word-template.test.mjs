@@ -22,9 +22,12 @@ test("the council's Word template is kept with the report and Export to Word fil
   await page.getByText('The report goes into the template in place of {{report}}.').waitFor();
   await page.getByText("It fills the template's fields: Report title.").waitFor();
   await page.getByText(/Styles the template lacks are added to it: .*heading 2/).waitFor();
-  // Kept with the draft: it is there after a reload.
+  // Kept with the draft: it is there after a reload, and looked at again once the officer
+  // comes to the export buttons.
   await page.reload();
   await page.getByText('Word template: eastshire.dotx').waitFor();
+  await page.getByRole('button', { name: 'Export to Word' }).hover();
+  await page.getByText("It fills the template's fields: Report title.").waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Word' }).click()]);
   assert.equal(download.suggestedFilename(), 'childrens-social-care-workforce-update.docx');
   await page.waitForFunction(() => document.querySelector('#export-status')?.innerText.includes('The report goes into the template in place of {{report}}.'));

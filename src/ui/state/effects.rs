@@ -172,7 +172,15 @@ pub(super) fn export(mut next: State, action: Action) -> Reduced {
         },
         Action::ExportNear if !next.writer_started && !next.writer_stopped => {
             next.writer_started = true;
-            vec![Effect::StartWriter]
+            // A template kept with a draft reopened is looked at again, so the panel says what
+            // it will take and gain before the export.
+            match &next.project.word_template {
+                Some(template) if next.word_template_notes.is_none() => vec![
+                    Effect::StartWriter,
+                    Effect::InspectTemplate { report: next.report.clone(), template: template.bytes.clone() },
+                ],
+                _ => vec![Effect::StartWriter],
+            }
         }
         Action::ExportFinished(export) => {
             next.exporting = match export {
