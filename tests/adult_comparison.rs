@@ -295,3 +295,13 @@ fn the_adult_template_counts_staff_by_skills_for_care_s_definitions_and_says_so(
     assert!(children.notes.iter().any(|n| n.starts_with("Definitions: the DfE's for children's social work")));
     assert!(!children.rows.iter().any(|r| r[0].starts_with("Bank")));
 }
+
+/// Skills for Care's sheets name the column "Main job role" as often as "Job role".
+#[test]
+fn a_main_job_role_column_is_the_job_role() {
+    let text = "CSSR\tMain job role\tTurnover rate\nEngland\tSocial Worker\t14.5%\nDarlington\tSocial Worker\t16.0%\n\
+                Darlington\tOccupational Therapist\t9.0%\n";
+    let file = read_comparison(&split_text(text)).unwrap();
+    assert_eq!(file.distinct(|r| &r.role), ["Social Worker", "Occupational Therapist"]);
+    assert_eq!(file.measures.len(), 1, "the role column is not taken for a measure");
+}

@@ -29,7 +29,7 @@ const PERIODS: &[&str] =
     &["financialyear", "period", "timeperiod", "year", "yearending", "reportingperiod", "date", "dataperiod"];
 const VALUES: &[&str] = &["value", "figure", "indicatorvalue", "metricvalue"];
 const REGIONS: &[&str] = &["region", "regionname"];
-const ROLES: &[&str] = &["jobrole", "role", "jobrolegroup", "staffgroup"];
+const ROLES: &[&str] = &["jobrole", "mainjobrole", "role", "jobrolegroup", "mainjobrolegroup", "staffgroup"];
 const SECTORS: &[&str] = &["sector"];
 const SERVICES: &[&str] = &["service", "servicegroup", "setting"];
 const MEASURE_CODES: &[&str] = &["code", "measurecode", "indicatorcode", "metriccode"];
