@@ -167,32 +167,12 @@ fn charts_draw_as_png_with_their_words() {
 /// Converts the file to PDF with LibreOffice, when it is installed, and checks the text in it.
 /// Gives what pdfinfo says of the first page's size ("... (A4) landscape"), when it could run.
 fn read_by_libreoffice(name: &str, docx: &[u8], expected: &[&str]) -> Option<String> {
-    // pdftotext has no --version: it takes that for a file name and fails; -v it answers.
-    let have =
-        |tool: &str, flag: &str| std::process::Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
-    if !have("soffice", "--version") || !have("pdftotext", "-v") {
-        eprintln!("notice: soffice or pdftotext is not installed; the Word file was not opened in LibreOffice");
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!("wfr-word-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("home")).unwrap();
-    let file = dir.join(format!("{name}.docx"));
-    std::fs::write(&file, docx).unwrap();
-    let run = std::process::Command::new("soffice")
-        .env("HOME", dir.join("home"))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let text = std::process::Command::new("pdftotext").arg(dir.join(format!("{name}.pdf"))).arg("-").output().unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let pdf = support::to_pdf(name, docx)?;
+    let text = pdf.text();
     for word in expected {
         assert!(text.contains(word), "{word} in the PDF:\n{text}");
     }
-    let info = std::process::Command::new("pdfinfo").arg(dir.join(format!("{name}.pdf"))).output().ok();
-    let _ = std::fs::remove_dir_all(&dir);
+    let info = std::process::Command::new("pdfinfo").arg(&pdf.path).output().ok();
     let info = String::from_utf8_lossy(&info?.stdout).into_owned();
     // pdfinfo names the paper but not the way round: "Page size: 841.89 x 595.28 pts (A4)".
     let size = info.lines().find(|l| l.starts_with("Page size:"))?;

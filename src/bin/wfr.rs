@@ -139,6 +139,8 @@ fn render_supporting(
             .join("\n")
     })?;
     let data = |block| Content::Data { block, title: String::new() };
+    // The council a comparison file is rendered for, found in it once.
+    let mut chosen_council = None;
     let (heading, contents) = match table {
         Table::General(general) => {
             let mut contents: Vec<Content> =
@@ -156,17 +158,18 @@ fn render_supporting(
             ("Progress against recommendations".to_owned(), vec![data(DataBlock::Recommendations(rows.to_vec()))])
         }
         Table::Comparison(file) => {
-            let Some(council) = council.clone() else {
-                let some: Vec<String> = file.councils().into_iter().take(3).collect();
+            let councils = file.councils();
+            let Some(name) = council.as_deref() else {
                 return Err(format!(
                     "{path} is {}: say which council to compare with --council NAME (such as {}).",
                     read.kind.describe(),
-                    some.join(", ")
+                    councils.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
                 ));
             };
-            if !file.councils().iter().any(|c| c.eq_ignore_ascii_case(council.trim())) {
-                return Err(format!("{path}: no council called '{council}' is in the file."));
-            }
+            let Some(found) = councils.into_iter().find(|c| c.eq_ignore_ascii_case(name.trim())) else {
+                return Err(format!("{path}: no council called '{name}' is in the file."));
+            };
+            chosen_council = Some(found);
             let blocks = vec![data(DataBlock::AdultBenchmarkTable), data(DataBlock::AdultBenchmarkChart)];
             ("Benchmarks".to_owned(), blocks)
         }
@@ -183,11 +186,7 @@ fn render_supporting(
     let sheet = one.place().1.map(str::to_owned);
     project.supporting = vec![model::TableInput { id: 1, sheet, ..input }];
     project.document = model::Document::new(vec![(heading, contents)]);
-    if let Table::Comparison(file) = table {
-        let name = council.unwrap_or_default();
-        let found = file.councils().into_iter().find(|c| c.eq_ignore_ascii_case(name.trim()));
-        project.settings.areas.council = found;
-    }
+    project.settings.areas.council = chosen_council;
     write_outputs(&project, loader, outputs)
 }
 

@@ -44,3 +44,48 @@ pub fn validator_errors(name: &str, docx: &[u8]) -> Option<String> {
     (said["ok"] != serde_json::Value::Bool(true) || errors > 0)
         .then(|| serde_json::to_string_pretty(&said).unwrap_or_default())
 }
+
+/// A Word file converted to PDF by LibreOffice, in a folder of its own removed when dropped.
+pub struct Pdf {
+    dir: std::path::PathBuf,
+    pub path: std::path::PathBuf,
+}
+
+impl Pdf {
+    /// Its text, as pdftotext reads it.
+    pub fn text(&self) -> String {
+        let out = std::process::Command::new("pdftotext").arg(&self.path).arg("-").output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+impl Drop for Pdf {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// `docx` converted to PDF by LibreOffice, or `None` (said as a notice) where LibreOffice or
+/// pdftotext is not installed.
+pub fn to_pdf(name: &str, docx: &[u8]) -> Option<Pdf> {
+    let have =
+        |tool: &str, flag: &str| std::process::Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
+    // pdftotext has no --version: it takes that for a file name and fails; -v it answers.
+    if !have("soffice", "--version") || !have("pdftotext", "-v") {
+        eprintln!("notice: soffice or pdftotext is not installed; {name} was not opened in LibreOffice");
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("wfr-pdf-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    let file = dir.join(format!("{name}.docx"));
+    std::fs::write(&file, docx).unwrap();
+    let run = std::process::Command::new("soffice")
+        .env("HOME", dir.join("home"))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    Some(Pdf { path: dir.join(format!("{name}.pdf")), dir })
+}

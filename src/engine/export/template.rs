@@ -88,7 +88,7 @@ pub fn document(
     let main = main_part(&tpl).ok_or("The template has no main document part (word/document.xml).")?;
     let takes_title_block = tpl.text(&main).is_some_and(|doc| has_fields(&doc));
     let ours = super::word::write_document(report, picture, !takes_title_block)?;
-    splice(template, &ours, &report.title_block)
+    splice_read(template, &tpl, &ours, &report.title_block)
 }
 
 /// Whether a template's body has title block fields: a content control or a `{{...}}`
@@ -103,7 +103,11 @@ fn has_fields(doc: &str) -> bool {
 /// Puts `report` (a .docx as `word::document` writes it, without its title block when the
 /// template takes the title block's fields) into `template` (a .docx or .dotx).
 pub fn splice(template: &[u8], report: &[u8], title: &TitleBlock) -> Result<Spliced, String> {
-    let tpl = Package::read(template, "The template")?;
+    splice_read(template, &Package::read(template, "The template")?, report, title)
+}
+
+/// As [`splice`], with the template's parts read already.
+fn splice_read(template: &[u8], tpl: &Package, report: &[u8], title: &TitleBlock) -> Result<Spliced, String> {
     let ours = Package::read(report, "The report's Word file")?;
     let main = main_part(&tpl).ok_or("The template has no main document part (word/document.xml).")?;
     let rels_name = rels_of(&main);

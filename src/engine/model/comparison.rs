@@ -121,12 +121,13 @@ impl Comparison {
         seen
     }
 
-    /// The councils, A to Z.
+    /// The councils, A to Z. Each name is copied once, not once a row: the report asks for
+    /// them on every build, and Oflog's file has forty rows a council.
     pub fn councils(&self) -> Vec<String> {
-        let mut names: Vec<String> =
-            self.rows.iter().filter(|r| r.level == AreaLevel::Council).map(|r| r.area.clone()).collect();
-        names.sort_by_key(|n| crate::engine::case::lower(n));
-        names.dedup();
+        let names: std::collections::BTreeSet<&str> =
+            self.rows.iter().filter(|r| r.level == AreaLevel::Council).map(|r| r.area.as_str()).collect();
+        let mut names: Vec<String> = names.into_iter().map(str::to_owned).collect();
+        names.sort_by_cached_key(|n| crate::engine::case::lower(n));
         names
     }
 

@@ -6,7 +6,7 @@ use super::facts::{council_among, Facts};
 use super::{caption, chosen, source_note, table, Block, Counters, NOT_AVAILABLE};
 use crate::engine::chart::{ranked_chart, Chart, RankedSpec, Unit};
 use crate::engine::metrics::areas::{compare, definition, resolve, AreaFigures, Middle, RegionFigure, Resolved};
-use crate::engine::model::{AreaChoice, Comparison, ComparisonMeasure};
+use crate::engine::model::{AreaChoice, AreaLevel, Comparison, ComparisonMeasure};
 
 /// The comparison the report shows: the file, what was chosen, and each period's figures.
 pub struct AreaBenchmark<'f> {
@@ -29,19 +29,12 @@ impl AreaBenchmark<'_> {
 
     /// The unit its figures are printed in: percentages as the report prints rates.
     pub fn unit(&self) -> Unit {
-        if self.measure().percent {
-            Unit::Rate
-        } else {
-            Unit::Decimal(self.measure().places)
-        }
+        unit_of(self.measure())
     }
 
     /// A figure as the file gives it (28.0 for 28.0%), in the report's number style.
     pub fn format(&self, value: f64) -> String {
-        match self.unit() {
-            Unit::Rate => self.unit().format(value / 100.0),
-            unit => unit.format(value),
-        }
+        figure(self.measure(), value)
     }
 
     /// The measure in a sentence: "workforce turnover rate" from "Outcome, Workforce turnover rate".
@@ -78,6 +71,31 @@ impl AreaBenchmark<'_> {
     }
 }
 
+fn unit_of(measure: &ComparisonMeasure) -> Unit {
+    if measure.percent {
+        Unit::Rate
+    } else {
+        Unit::Decimal(measure.places)
+    }
+}
+
+/// A measure's figure as the file gives it (28.0 for 28.0%), in the report's number style:
+/// the report's blocks and live figures, and the Benchmarks panel, print it the same.
+pub fn figure(measure: &ComparisonMeasure, value: f64) -> String {
+    match unit_of(measure) {
+        Unit::Rate => Unit::Rate.format(value / 100.0),
+        unit => unit.format(value),
+    }
+}
+
+/// A region's row label: its name, or "… (mean of its councils)" where the file has no row.
+pub fn region_label(region: &RegionFigure) -> String {
+    match region {
+        RegionFigure::Published { name, .. } => name.clone(),
+        RegionFigure::MeanOfCouncils { name, .. } => format!("{name} (mean of its councils)"),
+    }
+}
+
 impl Facts<'_> {
     /// The adult benchmark, or why there is none: no comparison file, no council chosen (and
     /// none named as in the title block), or a choice the file does not hold.
@@ -91,8 +109,8 @@ impl Facts<'_> {
         let council = match &chosen.council {
             Some(council) => council.clone(),
             None => {
-                let councils = file.councils();
-                council_among(councils.iter().map(String::as_str), &self.title_block.council).ok_or_else(|| {
+                let councils = file.rows.iter().filter(|r| r.level == AreaLevel::Council).map(|r| r.area.as_str());
+                council_among(councils, &self.title_block.council).ok_or_else(|| {
                     "choose the council to compare under Benchmarks: the comparison file has no council named as in \
                      the title block"
                         .to_owned()
@@ -119,11 +137,7 @@ pub fn table_block(facts: &Facts, title: &str, counters: &mut Counters) -> Resul
     let shown = |v: Option<f64>| v.map_or(NOT_AVAILABLE.to_owned(), |v| b.format(v));
     let across = |f: &dyn Fn(&AreaFigures) -> String| -> Vec<String> { b.years.iter().map(f).collect() };
     let middle_label = latest.middle().map_or("England", Middle::label);
-    let region_label = match &latest.region {
-        Some(RegionFigure::Published { name, .. }) => name.clone(),
-        Some(RegionFigure::MeanOfCouncils { name, .. }) => format!("{name} (mean of its councils)"),
-        None => "Region".to_owned(),
-    };
+    let region_label = latest.region.as_ref().map_or_else(|| "Region".to_owned(), region_label);
     let mut rows = vec![
         row(council, across(&|y| shown(y.council.ok()))),
         row(middle_label, across(&|y| shown(y.middle().map(Middle::value)))),

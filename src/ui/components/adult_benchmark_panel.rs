@@ -2,18 +2,19 @@
 //! comparison file (Oflog, LG Inform, Skills for Care) for, and what it shows, as the report's
 //! adult benchmark blocks and live figures will print it.
 
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::engine::format::decimal;
-use crate::engine::metrics::areas::{compare, resolve, Middle, RegionFigure};
+use crate::engine::metrics::areas::{compare, resolve, Middle};
 use crate::engine::model::{AreaChoice, Comparison};
+use crate::engine::report::adult::{figure, region_label};
+use crate::ui::store::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct AdultBenchmarkPanelProps {
-    pub file: Rc<Comparison>,
+    /// Compared by pointer: the panel is drawn again only when the file or the choice changes,
+    /// not on every keystroke in the report.
+    pub file: Shared<Comparison>,
     /// As saved: what the officer chose, each part left empty taking the file's obvious one.
     pub choice: AreaChoice,
     pub on_choice: Callback<AreaChoice>,
@@ -31,7 +32,7 @@ enum Part {
 
 #[function_component(AdultBenchmarkPanel)]
 pub fn adult_benchmark_panel(props: &AdultBenchmarkPanelProps) -> Html {
-    let file = &props.file;
+    let file = &*props.file.0;
     let resolved = props.choice.council.as_ref().and_then(|_| resolve(file, &props.choice));
     let pick = |part: Part| {
         let (choice, on_choice) = (props.choice.clone(), props.on_choice.clone());
@@ -102,16 +103,9 @@ fn select(id: &str, label: &str, options: &[String], chosen: Option<&str>, oncha
 fn summary(file: &Comparison, resolved: &crate::engine::metrics::areas::Resolved) -> Html {
     let Some(year) = compare(file, resolved).pop() else { return Html::default() };
     let measure = &file.measures[resolved.measure];
-    let shown = |v: Option<f64>| match v {
-        Some(v) if measure.percent => format!("{}%", decimal(v, 1)),
-        Some(v) => decimal(v, usize::from(measure.places)),
-        None => "n/a".to_owned(),
-    };
+    let shown = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| figure(measure, v));
     let middle = year.middle();
-    let region = year.region.as_ref().map(|r| match r {
-        RegionFigure::Published { name, value } => (name.clone(), *value),
-        RegionFigure::MeanOfCouncils { name, value, .. } => (format!("{name} (mean of its councils)"), *value),
-    });
+    let region = year.region.as_ref().map(|r| (region_label(r), r.value()));
     html! {
         <table class="benchmark-table">
             <caption>{ format!("{}, {}", resolved.council, if year.period.is_empty() { "as the file gives it" } else { &year.period }) }</caption>

@@ -120,7 +120,7 @@ fn beside_the_report(state: &State, dispatch: &Dispatch) -> Html {
             <BenchmarkPanel benchmarks={state.benchmarks()} on_council={dispatch.to(Action::CouncilChosen)}
                 on_year={dispatch.to(Action::BenchmarkYearChosen)} />
             if let Some((file, choice)) = state.adult_benchmarks() {
-                <AdultBenchmarkPanel {file} {choice} on_choice={dispatch.to(Action::AreaChosen)} />
+                <AdultBenchmarkPanel file={Shared(file)} {choice} on_choice={dispatch.to(Action::AreaChosen)} />
             }
             if state.facts.staff.is_some() {
                 <StaffPanel facts={Shared(state.facts.clone())} on_date={dispatch.to(Action::StaffDateChosen)}

@@ -25,8 +25,8 @@ use crate::engine::import::{Problem, ProblemKind, Reading};
 use crate::engine::metrics::checks::establishment_checks;
 use crate::engine::metrics::general::general_checks;
 use crate::engine::model::{
-    AreaChoice, ColumnUse, Comparison, Content, Date, Definitions, Move, Origin, PrintSettings, Project, RawInput,
-    RememberedMappings, Scenario, TableInput, TitleField, WordTemplate,
+    AreaChoice, AreaLevel, ColumnUse, Comparison, Content, Date, Definitions, Move, Origin, PrintSettings, Project,
+    RawInput, RememberedMappings, Scenario, TableInput, TitleField, WordTemplate,
 };
 use crate::engine::report::draft::first_draft;
 use crate::engine::report::facts::{council_among, Facts, TableFacts};
@@ -463,8 +463,8 @@ impl State {
         let file = self.facts.comparison.as_ref()?.as_ref().ok()?.1.clone();
         let mut choice = self.project.settings.areas.clone();
         if choice.council.is_none() {
-            let councils = file.councils();
-            choice.council = council_among(councils.iter().map(String::as_str), &self.project.title_block.council);
+            let councils = file.rows.iter().filter(|r| r.level == AreaLevel::Council).map(|r| r.area.as_str());
+            choice.council = council_among(councils, &self.project.title_block.council);
         }
         Some((file, choice))
     }
