@@ -109,7 +109,7 @@ pub fn splice(template: &[u8], report: &[u8], title: &TitleBlock) -> Result<Spli
 /// As [`splice`], with the template's parts read already.
 fn splice_read(template: &[u8], tpl: &Package, report: &[u8], title: &TitleBlock) -> Result<Spliced, String> {
     let ours = Package::read(report, "The report's Word file")?;
-    let main = main_part(&tpl).ok_or("The template has no main document part (word/document.xml).")?;
+    let main = main_part(tpl).ok_or("The template has no main document part (word/document.xml).")?;
     let rels_name = rels_of(&main);
     let tpl_doc = tpl.text(&main).ok_or("The template has no main document part.")?;
     let our_doc = ours.text("word/document.xml").ok_or("The report's Word file has no document part.")?;
@@ -167,7 +167,7 @@ fn splice_read(template: &[u8], tpl: &Package, report: &[u8], title: &TitleBlock
     {
         let Some(png) = ours.get(&join("word", &target)) else { continue };
         let n = rel_map.len() + 1;
-        let file = unused(&tpl, folder, n);
+        let file = unused(tpl, folder, n);
         let (next, new_id) = add_rel(&rels, REL_IMAGE, &file);
         rels = next;
         rel_map.insert(id, new_id);
@@ -201,7 +201,7 @@ fn splice_read(template: &[u8], tpl: &Package, report: &[u8], title: &TitleBlock
     changed.insert(rels_name.clone(), rels.into_bytes());
     changed.insert("[Content_Types].xml".to_owned(), types.into_bytes());
 
-    let bytes = write(template, &tpl, &changed, &added)?;
+    let bytes = write(template, tpl, &changed, &added)?;
     Ok(Spliced { bytes, styles_added, fields_filled, placed })
 }
 
