@@ -38,6 +38,7 @@ fn engine_uses_no_browser_or_ui_crate() {
 const LAYERS: &[(&str, usize)] = &[
     ("format", 0),
     ("case", 0),
+    ("order", 0),
     ("model", 0),
     ("saved", 1),
     ("import", 2),
@@ -265,6 +266,34 @@ fn only_the_tables_layer_calls_the_readers() {
                 if code.contains(reader) && !code.contains(&format!("fn {reader}")) {
                     wrong.push(format!("{relative}:{}: {reader}", n + 1));
                 }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Each call of the standard library's sort with its own closure compiles a whole sort into the
+/// page's code (fifteen took about 54 KB of its wasm); code the page links sorts through
+/// `engine::order`, which compiles one. Code only the workers or the command-line tool link
+/// (exports, the spreadsheet reader, analysis) may sort as it likes.
+#[test]
+fn the_pages_code_sorts_through_one_sort() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let sorts = [".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", ".sort_unstable"];
+    let mut wrong = Vec::new();
+    for file in files {
+        let relative = file.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+        let not_the_page = ["bin/", "engine/export/", "engine/analysis.rs", "engine/import/spreadsheet.rs"];
+        if relative == "engine/order.rs" || not_the_page.iter().any(|p| relative.starts_with(p)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code_only = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code_only.lines().enumerate() {
+            if !line.trim_start().starts_with("//") && sorts.iter().any(|s| line.contains(s)) {
+                wrong.push(format!("{relative}:{}: sort through crate::engine::order", n + 1));
             }
         }
     }

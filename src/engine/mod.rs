@@ -9,6 +9,7 @@ pub mod format;
 pub mod import;
 pub mod metrics;
 pub mod model;
+pub mod order;
 pub mod report;
 pub mod sample;
 pub mod saved;

@@ -118,7 +118,7 @@ impl Shelf {
                 }
             }
         }
-        list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        crate::engine::order::sort_by(&mut list, |a, b| b.saved_at.total_cmp(&a.saved_at));
         mark_kept(!list.is_empty());
         list
     }

@@ -529,7 +529,7 @@ fn draw_line_ends(root: &Area<'_>, chart: &Plot<'_, '_>, spec: &ChartSpec, value
             Some((y, x, j))
         })
         .collect();
-    ends.sort();
+    crate::engine::order::sort(&mut ends);
     for i in 1..ends.len() {
         ends[i].0 = ends[i].0.max(ends[i - 1].0 + 16);
     }

@@ -315,7 +315,7 @@ fn scaled(mut comparison: Comparison) -> Comparison {
         }
         let mut sizes: Vec<f64> =
             comparison.rows.iter().filter(|r| r.measure == at).filter_map(|r| r.value.ok()).map(f64::abs).collect();
-        sizes.sort_by(f64::total_cmp);
+        crate::engine::order::sort_by(&mut sizes, f64::total_cmp);
         let typical = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
         measure.places = match typical {
             _ if measure.percent => 1,

@@ -166,7 +166,7 @@ fn compare_period(file: &Comparison, choice: &Resolved, period: &str) -> AreaFig
         .filter(|r| r.level == AreaLevel::Council)
         .filter_map(|r| Some((r.area.clone(), r.value.ok()?)))
         .collect();
-    councils.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    crate::engine::order::sort_by(&mut councils, |a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     let values: Vec<f64> = councils.iter().map(|c| c.1).collect();
     let council = ours.map_or(Err(NoValue::Blank), |r| r.value);
     let england = rows.iter().find(|r| r.level == AreaLevel::England).and_then(|r| r.value.ok());
@@ -199,7 +199,7 @@ fn compare_period(file: &Comparison, choice: &Resolved, period: &str) -> AreaFig
 /// The median of the figures: the middle one, or the mean of the middle two.
 pub fn median(values: &[f64]) -> Option<f64> {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::engine::order::sort_by(&mut sorted, f64::total_cmp);
     let n = sorted.len();
     match n {
         0 => None,

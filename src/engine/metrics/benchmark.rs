@@ -146,7 +146,7 @@ pub fn benchmark(
         .filter(|r| r.level == Level::LocalAuthority && r.name == council)
         .map(|r| r.year.as_str())
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    crate::engine::order::sort_by(&mut years, |a, b| b.cmp(a));
     years.dedup();
     years
         .into_iter()

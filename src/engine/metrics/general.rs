@@ -19,7 +19,7 @@ pub fn general_checks(table: &GeneralTable) -> Vec<Finding> {
     findings.extend(shares(table, &rows));
     findings.extend(ratios(table, &rows));
     findings.extend(counts_with_fractions(table));
-    findings.sort_by_key(|f| f.passed);
+    crate::engine::order::sort_by_key(&mut findings, |f| f.passed);
     if findings.is_empty() {
         findings.push(Finding::pass("The table states no totals, shares or ratios to check against its figures."));
     }

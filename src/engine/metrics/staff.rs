@@ -115,7 +115,7 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth, defini
         *reasons.entry(p.leaving_reason.as_deref().unwrap_or("Not recorded").to_owned()).or_default() += 1;
     }
     let mut leavers_by_reason: Vec<(String, usize)> = reasons.into_iter().collect();
-    leavers_by_reason.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::engine::order::sort_by(&mut leavers_by_reason, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
     let service_labels = ["Under 1 year", "1 to 2 years", "2 to 5 years", "5 to 10 years", "10 years or more"];
     let mut service = [0usize; 5];

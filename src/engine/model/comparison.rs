@@ -127,7 +127,7 @@ impl Comparison {
         let names: std::collections::BTreeSet<&str> =
             self.rows.iter().filter(|r| r.level == AreaLevel::Council).map(|r| r.area.as_str()).collect();
         let mut names: Vec<String> = names.into_iter().map(str::to_owned).collect();
-        names.sort_by_cached_key(|n| crate::engine::case::lower(n));
+        crate::engine::order::sort_by_cached_key(&mut names, |n| crate::engine::case::lower(n));
         names
     }
 
@@ -135,7 +135,7 @@ impl Comparison {
     /// "2022-23"), as published files list them.
     pub fn periods(&self) -> Vec<String> {
         let mut periods = self.distinct(|r| &r.period);
-        periods.sort_by_key(|p| (first_year(p), p.clone()));
+        crate::engine::order::sort_by_cached_key(&mut periods, |p| (first_year(p), p.clone()));
         periods
     }
 }

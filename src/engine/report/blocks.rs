@@ -573,7 +573,9 @@ fn benchmark_chart(facts: &Facts, id: &str, title: &str) -> Result<Chart, String
         bars.push(("England".into(), e.share(Rate::Vacancy).ok()));
     }
     // Highest first, so the council's place among them shows at a glance; gaps last.
-    bars.sort_by(|a, b| b.1.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY)));
+    crate::engine::order::sort_by(&mut bars, |a, b| {
+        b.1.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
+    });
     let ours_value = b.year.council.share(Rate::Vacancy).ok();
     let generated = match ours_value {
         Some(v) if neighbours_drawn > 0 => {

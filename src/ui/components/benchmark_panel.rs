@@ -26,7 +26,7 @@ pub fn benchmark_panel(props: &BenchmarkPanelProps) -> Html {
         .filter(|r| r.level == Level::LocalAuthority && r.year == latest)
         .map(|r| r.name.as_str())
         .collect();
-    councils.sort_unstable();
+    crate::engine::order::sort(&mut councils);
     let chosen = props.benchmarks.council.clone();
     let onchange = {
         let cb = props.on_council.clone();

@@ -27,7 +27,7 @@ pub fn checks_panel(props: &ChecksPanelProps) -> Html {
             <p class={classes!("checks-summary", (warnings > 0).then_some("has-warnings"))}>{ summary }</p>
             { for props.tables.iter().map(|table| {
                 let mut findings: Vec<&Finding> = table.findings.iter().collect();
-                findings.sort_by_key(|f| f.passed);
+                crate::engine::order::sort_by_key(&mut findings, |f| f.passed);
                 html! {
                     <>
                         // Named even when it is the only one: the officer sees whose table

@@ -58,7 +58,7 @@ fn matching(all: &[Choice], query: &str) -> Vec<Choice> {
             words.iter().all(|w| haystack.contains(w)).then_some((rank, c))
         })
         .collect();
-    found.sort_by_key(|(rank, _)| *rank);
+    crate::engine::order::sort_by_key(&mut found, |(rank, _)| *rank);
     let exact = found.first().is_some_and(|(rank, _)| *rank == 0);
     let mut shown: Vec<Choice> = found.into_iter().map(|(_, c)| c.clone()).collect();
     if !exact && !wanted.is_empty() && !query.contains(['{', '}']) {
