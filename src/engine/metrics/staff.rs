@@ -110,11 +110,15 @@ pub fn staff_figures(list: &StaffList, reference: Date, bands: BandWidth, defini
     let ratio = |n: f64, d: f64| if d > 0.0 { Ok(n / d) } else { Err(NotAvailable::NoDenominator) };
     let in_post_fte = sum(&employed_in_post);
 
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    // A handful of reasons: a list looked through is smaller code than a map.
+    let mut leavers_by_reason: Vec<(String, usize)> = Vec::new();
     for p in &leavers {
-        *reasons.entry(p.leaving_reason.as_deref().unwrap_or("Not recorded").to_owned()).or_default() += 1;
+        let reason = p.leaving_reason.as_deref().unwrap_or("Not recorded");
+        match leavers_by_reason.iter_mut().find(|(r, _)| r == reason) {
+            Some((_, n)) => *n += 1,
+            None => leavers_by_reason.push((reason.to_owned(), 1)),
+        }
     }
-    let mut leavers_by_reason: Vec<(String, usize)> = reasons.into_iter().collect();
     crate::engine::order::sort_by(&mut leavers_by_reason, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
     let service_labels = ["Under 1 year", "1 to 2 years", "2 to 5 years", "5 to 10 years", "10 years or more"];

@@ -124,8 +124,10 @@ impl Comparison {
     /// The councils, A to Z. Each name is copied once, not once a row: the report asks for
     /// them on every build, and Oflog's file has forty rows a council.
     pub fn councils(&self) -> Vec<String> {
-        let names: std::collections::BTreeSet<&str> =
+        let mut names: Vec<&str> =
             self.rows.iter().filter(|r| r.level == AreaLevel::Council).map(|r| r.area.as_str()).collect();
+        crate::engine::order::sort(&mut names);
+        names.dedup();
         let mut names: Vec<String> = names.into_iter().map(str::to_owned).collect();
         crate::engine::order::sort_by_cached_key(&mut names, |n| crate::engine::case::lower(n));
         names

@@ -1,8 +1,6 @@
 //! Scenarios: where the workforce is heading on stated assumptions, and what converting agency
 //! workers to permanent posts would do to the agency rate and the budget.
 
-use std::collections::BTreeMap;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -38,12 +36,14 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     // Recruits default to replacing leavers, so the projection starts flat until changed.
     let outcome = scenario_outcome(&a, props.establishment, props.permanent, props.agency);
     // What the officer typed where it cannot be used, by field: shown as typed, with why.
-    let unusable = use_state(BTreeMap::<&'static str, String>::new);
-    let problems: Vec<FieldError> = unusable
+    // In the order the fields are on the page, as the error summary lists them.
+    let unusable = use_state(Vec::<(&'static str, String)>::new);
+    let typed_in = |id: &str| unusable.iter().find(|(at, _)| *at == id).map(|(_, typed)| typed.clone());
+    let problems: Vec<FieldError> = ASSUMPTIONS
         .iter()
-        .filter_map(|(id, typed)| {
-            let field = ASSUMPTIONS.iter().find(|f| f.id == *id)?;
-            Some(FieldError { field: (*id).to_owned(), message: figure(field, typed).err()? })
+        .filter_map(|field| {
+            let typed = typed_in(field.id)?;
+            Some(FieldError { field: field.id.to_owned(), message: figure(field, &typed).err()? })
         })
         .collect();
     {
@@ -56,21 +56,19 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     }
     let input = |id: &'static str, value: f64, set: fn(&mut Scenario, f64)| {
         let Some(field) = ASSUMPTIONS.iter().find(|f| f.id == id) else { return Html::default() };
-        let shown = unusable.get(id).cloned().unwrap_or_else(|| value.to_string());
+        let shown = typed_in(id).unwrap_or_else(|| value.to_string());
         let (assumptions, on_change, unusable) = (a.clone(), props.on_change.clone(), unusable.clone());
         let oninput = Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut now = (*unusable).clone();
+            now.retain(|(at, _)| *at != id);
             match figure(field, &typed) {
                 Ok(v) => {
-                    now.remove(id);
                     let mut next = assumptions.clone();
                     set(&mut next, v);
                     on_change.emit(next);
                 }
-                Err(_) => {
-                    now.insert(id, typed);
-                }
+                Err(_) => now.push((id, typed)),
             }
             unusable.set(now);
         });
