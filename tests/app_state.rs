@@ -936,3 +936,20 @@ fn a_kept_word_template_is_looked_at_again_near_the_export_buttons() {
     let (_, effects) = reduce(&state, Action::ExportNear);
     assert!(!effects.iter().any(|e| matches!(e, Effect::InspectTemplate { .. })), "no template, nothing to look at");
 }
+
+/// Coming to Upload a file, or dragging a file over the page, starts the next file's import
+/// worker, and changes nothing the officer can undo or that is saved.
+#[test]
+fn an_import_worker_is_started_as_a_file_comes() {
+    let state = State::default();
+    let (near, effects) = reduce(&state, Action::ReadNear);
+    assert_eq!(effects, [Effect::StartReader]);
+    assert_eq!((near.project, near.undo.len()), (state.project.clone(), 0));
+    let (dragging, effects) = reduce(&state, Action::Dragging(true));
+    assert!(dragging.dragging);
+    assert_eq!(effects, [Effect::StartReader]);
+    let (_, effects) = reduce(&dragging, Action::Dragging(true));
+    assert!(effects.is_empty(), "once a drag, not once a dragover: {effects:?}");
+    let (left, effects) = reduce(&dragging, Action::Dragging(false));
+    assert!(!left.dragging && effects.is_empty());
+}

@@ -19,19 +19,16 @@ use super::export_worker::FileWriter;
 use super::state::{reduce, Action, DraftEntry, State};
 use super::storage::{self, Draft, Shelf};
 use super::store::{Dispatch, Shared};
-use super::worker::FileReader;
+use super::worker::{script_path, Readers};
 use crate::engine::import::{ProblemKind, MAX_FILE_BYTES};
 use crate::engine::report::html;
 
-/// The app, with its import and export workers. Each file read gets a fresh import worker
-/// (private reach), so one that a bad file brought down cannot affect the next; one export
-/// worker serves every export.
+/// The app, with its export worker. Each file read gets a fresh import worker (`Readers`, in
+/// the edge), so one that a bad file brought down cannot affect the next; one export worker
+/// serves every export.
 #[function_component(App)]
 pub fn app() -> Html {
-    let paths = use_memo((), |_| {
-        let path = |name| AttrValue::from(super::worker::script_path(name));
-        (path("worker"), path("export_worker"))
-    });
+    let writer_path = use_memo((), |_| AttrValue::from(super::worker::script_path("export_worker")));
     // The drafts kept in this browser are read before the page is drawn, so it opens on the
     // last one rather than flashing the sample first. Reading them takes a few milliseconds.
     let opened = use_state(|| None::<Rc<Opened>>);
@@ -42,17 +39,15 @@ pub fn app() -> Html {
         });
     }
     html! {
-        <OneshotProvider<FileReader, InPieces> path={paths.0.clone()} reach={Reach::Private}>
             // One export worker for every export, started when first needed (or when the pointer
             // or focus comes to an export button), so a second export does not fetch it again.
-            <OneshotProvider<FileWriter, InPieces> path={paths.1.clone()} reach={Reach::Public}>
+            <OneshotProvider<FileWriter, InPieces> path={(*writer_path).clone()} reach={Reach::Public}>
                 if let Some(opened) = &*opened {
                     <Page opened={Shared(opened.clone())} />
                 } else {
                     <p class="opening" role="status">{ "Opening your drafts…" }</p>
                 }
             </OneshotProvider<FileWriter, InPieces>>
-        </OneshotProvider<FileReader, InPieces>>
     }
 }
 
@@ -109,14 +104,15 @@ struct PageProps {
 #[function_component(Page)]
 fn page(props: &PageProps) -> Html {
     let redraw = use_force_update();
-    let reader = use_oneshot_runner::<FileReader>();
     let writer = use_oneshot_runner::<FileWriter>();
     let (dispatch, first_effects) = {
         let opened = props.opened.clone();
         let made = use_memo((), move |_| {
             let (state, effects) = opened.state();
             let shelf = opened.shelf.clone();
-            let dispatch = Dispatch::new(state, |dispatch| Edge::new(dispatch, reader, writer, shelf));
+            let dispatch = Dispatch::new(state, |dispatch| {
+                Edge::new(dispatch, Readers::new(script_path("worker")), writer, shelf)
+            });
             (dispatch, std::cell::Cell::new(Some(effects)))
         });
         (made.0.clone(), made.1.take())
@@ -271,7 +267,9 @@ fn read_file(dispatch: Dispatch, file: web_sys::File) {
 /// import and the worker's request all share. (The page's memory never shrinks, so a copy
 /// made on the way would stay taken.)
 fn file_bytes(from: &js_sys::Uint8Array) -> Arc<[u8]> {
-    let mut bytes: Arc<[u8]> = std::iter::repeat_n(0, from.length() as usize).collect();
-    from.copy_to(Arc::get_mut(&mut bytes).expect("not shared yet"));
-    bytes
+    // Not filled with zeros first: for a 27 MB extract that took longer than the copy.
+    let mut bytes = Arc::<[u8]>::new_uninit_slice(from.length() as usize);
+    from.copy_to_uninit(Arc::get_mut(&mut bytes).expect("not shared yet"));
+    // SAFETY: `copy_to_uninit` has written every byte: the slice is the array's length.
+    unsafe { bytes.assume_init() }
 }

@@ -15,7 +15,7 @@ use super::state::{Action, Effect, Export, DOCX, XLSX};
 use super::stop_signal::{run_job, Job, Outcome};
 use super::storage::{self, Shelf};
 use super::store::{Dispatch, RunsEffects};
-use super::worker::{FileBytes, FileReader, FileRequest};
+use super::worker::{FileBytes, FileRequest, Readers};
 use crate::engine::export::word::Picture;
 use crate::engine::import::{Problem, ProblemKind, Stop};
 use crate::engine::model::Project;
@@ -32,7 +32,7 @@ const KEEP_AFTER_MS: u32 = 500;
 /// What runs the effects: the workers, the drafts' shelf, and the draft waiting to be kept.
 pub struct Edge {
     dispatch: Dispatch,
-    reader: UseOneshotRunnerHandle<FileReader>,
+    readers: Rc<Readers>,
     writer: UseOneshotRunnerHandle<FileWriter>,
     shelf: Rc<Shelf>,
     /// The draft waiting for the typing to stop; written at once if the page is closed or
@@ -44,11 +44,12 @@ pub struct Edge {
 impl Edge {
     pub fn new(
         dispatch: Dispatch,
-        reader: UseOneshotRunnerHandle<FileReader>,
+        readers: Readers,
         writer: UseOneshotRunnerHandle<FileWriter>,
         shelf: Rc<Shelf>,
     ) -> Edge {
-        Edge { dispatch, reader, writer, shelf, unsaved: Rc::new(RefCell::new(None)), save_timer: RefCell::new(None) }
+        let readers = Rc::new(readers);
+        Edge { dispatch, readers, writer, shelf, unsaved: Rc::new(RefCell::new(None)), save_timer: RefCell::new(None) }
     }
 }
 
@@ -59,9 +60,9 @@ impl RunsEffects for Edge {
             Effect::ReadFile { name, bytes, sheet, again } => {
                 let request =
                     FileRequest { name: name.clone(), bytes: FileBytes::Shared(bytes.clone()), sheet: sheet.clone() };
-                let reader = self.reader.clone();
+                let readers = self.readers.clone();
                 yew::platform::spawn_local(async move {
-                    let action = match (read_in_worker(&reader, request).await, again) {
+                    let action = match (read_in_worker(&readers, request).await, again) {
                         (Ok(arrived), true) => Action::FileRowsLoaded { name, bytes, sheet, arrived },
                         (Err(problem), true) => {
                             Action::FileRowsLoaded { name, bytes, sheet, arrived: Err(Problem::whole(problem)) }
@@ -103,6 +104,7 @@ impl RunsEffects for Edge {
                     dispatch.send(Action::WordTemplateInspected(notes));
                 });
             }
+            Effect::StartReader => self.readers.start_next(),
             Effect::StartWriter => {
                 let writer = self.writer.clone();
                 yew::platform::spawn_local(async move {
@@ -177,10 +179,12 @@ fn after_drawing(then: impl FnOnce() + 'static) {
 /// panicked, or it ran out of memory, each told at once), or it took longer than the time
 /// limit.
 async fn read_in_worker(
-    reader: &UseOneshotRunnerHandle<FileReader>,
+    readers: &Readers,
     request: FileRequest,
 ) -> Result<Result<crate::engine::tables::Arrived, crate::engine::import::Problem>, ProblemKind> {
-    match run_job(request, READ_TIMEOUT, |job| reader.run(job)).await {
+    // The worker ends when this is done, however it ended: dropped with the job's future.
+    let mut worker = readers.take();
+    match run_job(request, READ_TIMEOUT, |job| async move { worker.run(job).await }).await {
         Outcome::Answered(arrived) => Ok(arrived),
         Outcome::Stopped => Err(ProblemKind::ReadingStopped(Stop::Broke)),
         Outcome::Ended => Err(ProblemKind::ReadingStopped(Stop::OutOfMemory)),

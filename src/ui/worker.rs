@@ -102,3 +102,39 @@ pub fn serve() {
     stop_signal::install();
     FileReader::registrar().encoding::<super::codec::InPieces>().register();
 }
+
+/// The import workers, seen from the page: a fresh one for each file, so that the memory a
+/// large file took is given back once it is read; and the next one started ahead, when the
+/// pointer or focus comes to Upload a file or a file is dragged over the page, so its code is
+/// fetched and compiled while the officer chooses the file rather than after.
+pub struct Readers {
+    path: String,
+    next: std::cell::RefCell<Option<yew_agent::oneshot::OneshotBridge<FileReader>>>,
+}
+
+impl Readers {
+    pub fn new(path: String) -> Readers {
+        Readers { path, next: Default::default() }
+    }
+
+    /// Starts the next file's worker, unless one is started already.
+    pub fn start_next(&self) {
+        let mut next = self.next.borrow_mut();
+        if next.is_none() {
+            *next = Some(self.start());
+        }
+    }
+
+    /// The worker for this file: the one started ahead, or a new one. It ends when dropped.
+    pub fn take(&self) -> yew_agent::oneshot::OneshotBridge<FileReader> {
+        self.next.borrow_mut().take().unwrap_or_else(|| self.start())
+    }
+
+    /// Started as yew-agent's provider starts a private worker.
+    fn start(&self) -> yew_agent::oneshot::OneshotBridge<FileReader> {
+        yew_agent::oneshot::OneshotSpawner::<FileReader>::new()
+            .as_module(false)
+            .encoding::<super::codec::InPieces>()
+            .spawn(&self.path)
+    }
+}

@@ -118,6 +118,39 @@ test('file-reading code loads only when a file is read', async () => {
   assert.ok(fetched.includes('/worker_bg.wasm'), 'the worker is fetched for the file');
 });
 
+test('the import worker starts as the officer comes to Upload a file, and reads the file then chosen', async () => {
+  const { page } = ctx;
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await openSample(page, ctx.server.url);
+  const started = [];
+  const ended = [];
+  page.on('worker', (worker) => {
+    started.push(worker);
+    worker.on('close', () => ended.push(worker));
+  });
+  // The pointer comes to the field (as it must, to open the file chooser): the worker's code is
+  // fetched and compiled while the officer chooses.
+  await page.getByLabel('Upload a file').hover();
+  await until(() => fetched.includes('/worker_bg.wasm'), 'the worker is fetched before any file is chosen');
+  assert.equal(started.length, 1, 'one worker, before any file');
+  // Coming back to the field does not start another.
+  await page.mouse.move(0, 0);
+  await page.getByLabel('Upload a file').hover();
+  await page.getByLabel('Upload a file').setInputFiles(WORKBOOK);
+  await page.waitForFunction(() => document.querySelector('article.report tfoot')?.innerText.includes('77.50'));
+  assert.equal(started.length, 1, 'the file was read by the worker started ahead');
+  // That worker ends with its file, so the memory a large file took is given back.
+  await until(() => ended.length === 1, 'the worker ends once its file is read');
+});
+
+/// Waits up to 10 s for something the page does by itself.
+async function until(happened, why) {
+  for (const start = Date.now(); !happened(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - start > 10_000) assert.fail(why);
+  }
+}
+
 test('a hostile workbook gets a message and the page stays usable', async (t) => {
   const dos = new URL('../../../shared/testdata/calamine/issue_594_dos.ods', import.meta.url).pathname;
   if (!existsSync(dos)) {

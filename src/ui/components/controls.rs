@@ -84,7 +84,7 @@ fn your_data(state: &State, dispatch: &Dispatch, on_file: &Callback<web_sys::Fil
                 </p>
             }
             <PasteBox value={state.paste.clone()} problems={paste_problems} on_edit={dispatch.to(Action::PasteEdited)} />
-            <FilePicker on_file={on_file.clone()} busy={state.busy.is_some()} problems={file_unopened}
+            <FilePicker on_file={on_file.clone()} on_near={dispatch.on(|| Action::ReadNear)} busy={state.busy.is_some()} problems={file_unopened}
                 error_elsewhere={file_unread.then_some(AttrValue::from("import-error"))} />
             // Announced either way; shown only when an error message is not already saying it.
             <p class={classes!("status", import_failed.then_some("visually-hidden"))}

@@ -13,6 +13,8 @@ pub const ACCEPT: &str = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.json,.html,.htm"
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
     pub on_file: Callback<web_sys::File>,
+    /// The pointer or focus came to the field: a file is about to be chosen.
+    pub on_near: Callback<()>,
     pub busy: bool,
     /// Why the last file could not be opened at all, said beside the field.
     #[prop_or_default]
@@ -53,8 +55,12 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
         .chain(props.error_elsewhere.as_deref())
         .collect::<Vec<_>>()
         .join(" ");
+    // The import worker is started as the officer comes to the field, so it is ready by the
+    // time the file chooser closes.
+    let onpointerenter = props.on_near.reform(|_: PointerEvent| ());
+    let onfocusin = props.on_near.reform(|_: FocusEvent| ());
     html! {
-        <div class={classes!("field", invalid.then_some("has-error"))}>
+        <div class={classes!("field", invalid.then_some("has-error"))} {onpointerenter} {onfocusin}>
             <label for="upload-file">{ "Upload a file" }</label>
             <p class="hint" id="upload-hint">
                 { "Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text; or a saved project (.json) or \

@@ -50,6 +50,8 @@ pub enum Effect {
     },
     /// Start the export worker, so it is ready by the time the officer clicks.
     StartWriter,
+    /// Start an import worker for the next file, unless one is waiting already.
+    StartReader,
     /// The report as a Word file: the page draws each chart as a picture, the export worker
     /// writes the file. `ExportFinished` says how it went.
     ExportWord {

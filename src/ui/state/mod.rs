@@ -322,6 +322,9 @@ pub enum Action {
     DownloadUnreadable,
     /// The pointer or focus came to an export button: the export worker is started.
     ExportNear,
+    /// The pointer or focus came to Upload a file: an import worker is started for the file to
+    /// come, so it is ready by the time the officer has chosen one.
+    ReadNear,
     /// How an export the worker wrote went.
     ExportFinished(Export),
     Print,
@@ -765,6 +768,12 @@ fn apply(state: &State, action: Action) -> (State, Vec<Effect>) {
         | Action::ExportNear
         | Action::ExportFinished(_) => return effects::export(next, action),
         Action::Print => return (next, vec![Effect::Print]),
+        Action::ReadNear => return (next, vec![Effect::StartReader]),
+        // A file dragged over the page is a file to read.
+        Action::Dragging(true) if !state.dragging => {
+            next.dragging = true;
+            return (next, vec![Effect::StartReader]);
+        }
         Action::Dragging(dragging) => next.dragging = dragging,
         Action::PageBreaksShown(on) => next.page_breaks = on,
         Action::PanelProblems(panel, errors) => {
