@@ -113,6 +113,11 @@ fn footer_xml() -> String {
 /// A template package: a .docx, or a .dotx when `dotx`; with the report's place marked by
 /// `placement` (or nothing, to go after the template's content).
 fn template(placement: &str, dotx: bool) -> Vec<u8> {
+    template_with_footer(placement, dotx, &footer_xml())
+}
+
+/// As [`template`], with a footer of its own.
+fn template_with_footer(placement: &str, dotx: bool, footer: &str) -> Vec<u8> {
     let main = if dotx { DOTX } else { MAIN };
     let types = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
@@ -158,7 +163,7 @@ fn template(placement: &str, dotx: bool) -> Vec<u8> {
         ("word/numbering.xml", NUMBERING.as_bytes().to_vec()),
         ("word/header1.xml", header_xml().into_bytes()),
         ("word/_rels/header1.xml.rels", header_rels.into_bytes()),
-        ("word/footer1.xml", footer_xml().into_bytes()),
+        ("word/footer1.xml", footer.as_bytes().to_vec()),
         ("word/media/logo.png", LOGO.to_vec()),
         ("customXml/item1.xml", b"<council xmlns=\"urn:eastshire\"><ref>CAB/2027/01</ref></council>".to_vec()),
         ("customXml/itemProps1.xml", b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<ds:datastoreItem ds:itemID=\"{6C4E3C8B-0000-4000-8000-000000000001}\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\"/>".to_vec()),
@@ -251,6 +256,36 @@ fn the_title_block_fills_the_template_s_fields_and_the_report_goes_at_its_place(
     for prefix in ["w14", "wp"] {
         let root = &doc[doc.find("<w:document").unwrap()..];
         assert!(root[..root.find('>').unwrap()].contains(&format!("xmlns:{prefix}=")), "{prefix}");
+    }
+}
+
+/// A footer naming the committee and meeting (in runs of their own, as Word splits them) is
+/// filled too; the header, which has no fields, is kept as stored.
+#[test]
+fn the_title_block_fills_the_fields_in_the_template_s_footer_too() {
+    let footer = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"{W}\"><w:p>\
+         <w:r><w:t xml:space=\"preserve\">{{{{commit</w:t></w:r><w:r><w:t xml:space=\"preserve\">tee}}}}, {{{{Meeting date}}}}</w:t></w:r>\
+         <w:r><w:t xml:space=\"preserve\"> | Page </w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>"
+    );
+    let tpl = template_with_footer(REPORT_PARAGRAPH, false, &footer);
+    let report = report();
+    let t = &report.title_block;
+    let spliced = template::document(&report, &|_| None, &tpl).unwrap();
+    let after = parts(&spliced.bytes);
+    let filled = part(&after, "word/footer1.xml");
+    // The words as printed: the tags taken out.
+    let words: String = filled.split('<').map(|piece| piece.split_once('>').map_or(piece, |(_, text)| text)).collect();
+    let expected = format!("{}, {} | Page 1", t.committee, t.meeting_date);
+    assert!(words.ends_with(&wrb::engine::chart::escape(&expected)), "{filled}");
+    assert!(
+        !filled.contains("{{") && filled.contains("<w:fldSimple w:instr=\" PAGE \">"),
+        "the page number stays: {filled}"
+    );
+    assert!(spliced.fields_filled.contains(&"Committee".to_owned()));
+    assert_eq!(part(&after, "word/header1.xml"), header_xml(), "a header without fields is kept as stored");
+    if let Some(errors) = validator_errors("footer fields", &spliced.bytes) {
+        panic!("{errors}");
     }
 }
 

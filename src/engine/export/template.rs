@@ -76,6 +76,8 @@ const STYLES_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordpro
 const REL_NUMBERING: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
 const REL_STYLES: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const REL_IMAGE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+const REL_HEADER: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+const REL_FOOTER: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
 
 /// The report as a Word file in the council's template: its title block goes into the
 /// template's fields where it has them, else at the top of the report as usual.
@@ -194,7 +196,19 @@ fn splice_read(template: &[u8], tpl: &Package, report: &[u8], title: &TitleBlock
         Some(max) => renumber_drawings(&body, max),
         None => body,
     };
-    let (doc, fields_filled) = fill_fields(&tpl_doc, title);
+    let (doc, mut fields_filled) = fill_fields(&tpl_doc, title);
+    // Headers and footers take the title block's fields as the body does ("{{committee}}"
+    // beside the logo, the meeting date by the page number); one without fields is kept as
+    // stored.
+    for (_, target, kind) in relationships(&rels) {
+        let name = join(folder, &target);
+        let Some(xml) = (kind == REL_HEADER || kind == REL_FOOTER).then(|| tpl.text(&name)).flatten() else { continue };
+        let (filled, found) = fill_fields(&xml, title);
+        if filled != xml {
+            changed.insert(name, filled.into_bytes());
+            fields_filled.extend(found.into_iter().filter(|f| !fields_filled.contains(f)).collect::<Vec<_>>());
+        }
+    }
     let (doc, placed) = place(&doc, &body);
     let doc = with_namespaces(&doc, &our_doc);
     changed.insert(main.clone(), doc.into_bytes());
@@ -535,20 +549,82 @@ fn fill_fields(doc: &str, title: &TitleBlock) -> (String, Vec<String>) {
         if !words.contains("{{") {
             continue;
         }
-        let mut replaced = words.clone();
-        for field in TitleField::ALL {
-            for name in placeholder_names(&words) {
-                if field_named(&name) == Some(field) && !title.get(field).trim().is_empty() {
-                    replaced = replaced.replace(&format!("{{{{{name}}}}}"), title.get(field).trim());
-                    note(field, &mut filled);
-                }
-            }
+        let mut found = Vec::new();
+        let value = |name: &str| {
+            let field = field_named(name)?;
+            let value = title.get(field).trim();
+            // A field the title block leaves empty keeps its placeholder, for the officer to see.
+            (!value.is_empty()).then(|| {
+                found.push(field);
+                value.to_owned()
+            })
+        };
+        let replaced = with_placeholders_filled(paragraph, value);
+        for field in found {
+            note(field, &mut filled);
         }
-        if replaced != words {
-            doc = doc.replacen(paragraph, &with_words(paragraph, &replaced), 1);
+        if replaced != paragraph {
+            doc = doc.replacen(paragraph, &replaced, 1);
         }
     }
     (doc, filled)
+}
+
+/// A paragraph with each `{{...}}` that `value` knows replaced where it stands. A placeholder
+/// split across runs (as Word often stores one) is filled whole, in the formatting of the run
+/// it starts in; the runs it continued into keep what else they held. Everything else in the
+/// paragraph (a page number field, a tab, a logo) is left as it was.
+fn with_placeholders_filled(paragraph: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    // Each text element's content: where it is, and its words.
+    let texts: Vec<(usize, usize, String)> = paragraph
+        .match_indices("<w:t")
+        .filter_map(|(at, _)| {
+            let rest = &paragraph[at..];
+            let open_end = rest.find('>')?;
+            let is_text = rest.starts_with("<w:t>") || rest.starts_with("<w:t ");
+            let close = rest.find("</w:t>")?;
+            (is_text && !rest[..open_end].ends_with('/'))
+                .then(|| (at, at + close, unescape(&rest[open_end + 1..close])))
+        })
+        .collect();
+    let words: String = texts.iter().map(|(_, _, w)| w.as_str()).collect();
+    // The placeholders to fill, as byte ranges of `words`, and what goes in their place.
+    let mut fills: Vec<(usize, usize, String)> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = words[from..].find("{{").map(|o| from + o) {
+        let Some(close) = words[open..].find("}}").map(|c| open + c) else { break };
+        if let Some(v) = value(&words[open + 2..close]) {
+            fills.push((open, close + 2, v));
+        }
+        from = close + 2;
+    }
+    if fills.is_empty() {
+        return paragraph.to_owned();
+    }
+    let mut out = String::with_capacity(paragraph.len());
+    let (mut copied, mut start) = (0, 0);
+    for (at, close, text) in &texts {
+        let end = start + text.len();
+        let mut now = String::new();
+        for (i, c) in text.char_indices() {
+            let here = start + i;
+            if let Some((_, _, v)) = fills.iter().find(|(s, _, _)| *s == here) {
+                now.push_str(v);
+            }
+            if !fills.iter().any(|(s, e, _)| (*s..*e).contains(&here)) {
+                now.push(c);
+            }
+        }
+        if now != *text {
+            out.push_str(&paragraph[copied..*at]);
+            out.push_str("<w:t xml:space=\"preserve\">");
+            out.push_str(&escape(&now));
+            copied = *close;
+        }
+        start = end;
+    }
+    out.push_str(&paragraph[copied..]);
+    out
 }
 
 /// The names inside `{{...}}` in some words.
