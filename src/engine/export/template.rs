@@ -13,6 +13,8 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
 
+use zip_docx as zip;
+
 use super::word::Picture;
 use crate::engine::case::lower;
 use crate::engine::chart::{escape, Chart};
@@ -52,7 +54,7 @@ impl Package {
             if file.is_dir() {
                 continue;
             }
-            let name = file.name().map_err(|e| format!("{what}: part {i} has no name ({e})."))?.into_owned();
+            let name = file.name().to_owned();
             let mut data = Vec::new();
             file.read_to_end(&mut data).map_err(|e| format!("{what}: {name} cannot be read ({e})."))?;
             parts.push(Part { name, bytes: data });
@@ -719,7 +721,7 @@ fn write(
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let fail = |e: &dyn std::fmt::Display| format!("The Word file could not be put together ({e}).");
     for i in 0..archive.len() {
-        let name = archive.by_index_raw(i).map_err(|e| fail(&e))?.name().map_err(|e| fail(&e))?.into_owned();
+        let name = archive.by_index_raw(i).map_err(|e| fail(&e))?.name().to_owned();
         match changed.get(&name) {
             Some(bytes) => {
                 out.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
