@@ -255,7 +255,7 @@ if (ONLY.includes('imports')) {
   // 3b. The same extract brought into the app itself, as an officer would: the page's own wasm
   // memory (which never shrinks) when the staff list is in, besides the worker's above.
   const largest = Math.max(...SIZES);
-  for (const format of ['csv', 'xlsx']) {
+  for (const [format, pointerFirst] of [['csv', false], ['xlsx', false], ['csv', true], ['xlsx', true]]) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.wasmMemory = e.detail.wasm.memory; }));
@@ -263,6 +263,14 @@ if (ONLY.includes('imports')) {
     await page.waitForFunction(() => window.wasmMemory && !document.getElementById('first-view'), null, { timeout: 60000 });
     const atStart = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
     const file = join(PAGE, 'data', `staff-${largest}.${format}`);
+    // An officer opens the file chooser by clicking Upload a file, which starts the import
+    // worker; the chooser is open a second or more. Measured both ways: the file given with no
+    // pointer before it (the worker started by the file), and with the pointer there first.
+    if (pointerFirst) {
+      await page.getByLabel('Upload a file').hover();
+      await page.waitForTimeout(1000);
+    }
+    const how = pointerFirst ? ', the pointer on Upload a file a second before it is chosen' : '';
     const started = Date.now();
     await page.getByLabel('Upload a file').setInputFiles(file);
     const count = largest.toLocaleString('en-GB');
@@ -274,10 +282,14 @@ if (ONLY.includes('imports')) {
     const size = `${(statSync(file).size / 1e6).toFixed(1)} MB`;
     const alone = importFigures[`${format}-${largest}`]?.ourMs;
     if (alone) {
-      record(`The app, bringing in the ${count}-row extract as ${format} (${size}): file chosen to its staff list shown (one run) / the worker's import alone`,
+      record(`The app, bringing in the ${count}-row extract as ${format} (${size})${how}: file chosen to its staff list shown (one run) / the worker's import alone`,
         `${ms(took)} / ${ms(alone)} = ${(took / alone).toFixed(2)}x`, '≤ 1.5x', within(took / alone <= 1.5));
     } else {
-      record(`The app, bringing in the ${count}-row extract as ${format} (${size}): file chosen to its staff list shown (one run)`, ms(took));
+      record(`The app, bringing in the ${count}-row extract as ${format} (${size})${how}: file chosen to its staff list shown (one run)`, ms(took));
+    }
+    if (pointerFirst) {
+      await context.close();
+      continue;
     }
     // Issue 17: no higher than before the tables were read once (about 250 MB csv, 265 MB xlsx).
     const before = format === 'csv' ? 250 : 265;
