@@ -182,7 +182,8 @@ async fn read_in_worker(
     readers: &Readers,
     request: FileRequest,
 ) -> Result<Result<crate::engine::tables::Arrived, crate::engine::import::Problem>, ProblemKind> {
-    // The worker ends when this is done, however it ended: dropped with the job's future.
+    // Dropped with the job's future, however the job ended, which tells the worker to end;
+    // one still busy past the time limit ends when its work does.
     let mut worker = readers.take();
     match run_job(request, READ_TIMEOUT, |job| async move { worker.run(job).await }).await {
         Outcome::Answered(arrived) => Ok(arrived),

@@ -239,13 +239,24 @@ fn rels_of(part: &str) -> String {
     }
 }
 
+/// A relationship's target as a part name: relative to `folder`, or from the package's root
+/// when it starts with "/", with "." and ".." steps resolved (the packaging standard allows
+/// all three).
 fn join(folder: &str, target: &str) -> String {
-    let target = target.trim_start_matches("./");
-    if folder.is_empty() {
-        target.to_owned()
-    } else {
-        format!("{folder}/{target}")
+    let mut path: Vec<&str> = match target.strip_prefix('/') {
+        Some(_) => Vec::new(),
+        None => folder.split('/').filter(|s| !s.is_empty()).collect(),
+    };
+    for step in target.split('/') {
+        match step {
+            "" | "." => {}
+            ".." => {
+                path.pop();
+            }
+            step => path.push(step),
+        }
     }
+    path.join("/")
 }
 
 fn empty_rels() -> String {
@@ -496,8 +507,18 @@ fn text_of(xml: &str) -> String {
     out
 }
 
+/// XML text as its characters: the five named entities and numeric references (`&#160;`,
+/// `&#x2013;`), which tools other than Word write.
 fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    let named = |name: &str| match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "amp" => Some('&'),
+        _ => None,
+    };
+    crate::engine::report::pasted::references(text, named)
 }
 
 /// A content control's tag, or else its title (alias).
@@ -562,11 +583,13 @@ fn fill_fields(doc: &str, title: &TitleBlock) -> (String, Vec<String>) {
             })
         };
         let replaced = with_placeholders_filled(paragraph, value);
-        for field in found {
-            note(field, &mut filled);
-        }
-        if replaced != paragraph {
+        // A paragraph inside another's text box is met twice; its fields are noted only where
+        // they are filled.
+        if replaced != paragraph && doc.contains(paragraph) {
             doc = doc.replacen(paragraph, &replaced, 1);
+            for field in found {
+                note(field, &mut filled);
+            }
         }
     }
     (doc, filled)
@@ -742,4 +765,44 @@ fn write(
         out.write_all(&part.bytes).map_err(|e| fail(&e))?;
     }
     Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relationship_targets_become_part_names() {
+        for (folder, target, part) in [
+            ("word", "header1.xml", "word/header1.xml"),
+            ("word", "./footer2.xml", "word/footer2.xml"),
+            ("word", "/word/header1.xml", "word/header1.xml"),
+            ("word", "../customXml/item1.xml", "customXml/item1.xml"),
+            ("", "word/document.xml", "word/document.xml"),
+        ] {
+            assert_eq!(join(folder, target), part, "{folder} + {target}");
+        }
+    }
+
+    #[test]
+    fn text_is_read_with_every_kind_of_reference() {
+        assert_eq!(unescape("A&amp;B &lt;c&gt; &quot;d&quot; &apos;e&apos;"), "A&B <c> \"d\" 'e'");
+        assert_eq!(unescape("1&#160;2&#x2013;3&#X2014;"), "1\u{a0}2\u{2013}3\u{2014}");
+        assert_eq!(unescape("fish & chips &unknown; &#xZZ; &"), "fish & chips &unknown; &#xZZ; &");
+    }
+
+    #[test]
+    fn placeholders_are_filled_where_they_stand() {
+        let value = |name: &str| (name == "committee").then(|| "Schools & Families – Panel".to_owned());
+        // Split over two runs, after a non-breaking space written as a reference, with an
+        // unknown placeholder and a page number after it.
+        let paragraph = "<w:p><w:r><w:t xml:space=\"preserve\">Café&#160;{{comm</w:t></w:r>\
+            <w:r><w:rPr><w:b/></w:rPr><w:t>ittee}} {{unknown}}</w:t></w:r><w:r><w:tab/></w:r>\
+            <w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>";
+        let filled = with_placeholders_filled(paragraph, value);
+        assert_eq!(text_of(&filled), "Café\u{a0}Schools & Families – Panel {{unknown}}1", "{filled}");
+        assert!(filled.contains("<w:tab/>") && filled.contains("<w:fldSimple w:instr=\" PAGE \">"));
+        assert!(filled.contains("<w:rPr><w:b/></w:rPr>"), "the second run keeps its formatting: {filled}");
+        assert_eq!(with_placeholders_filled(paragraph, |_| None), paragraph, "nothing known, nothing changed");
+    }
 }

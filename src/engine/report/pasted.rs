@@ -179,8 +179,33 @@ fn doubled(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
 }
 
-/// The character references Word and browsers write; any other is left as written.
+/// The character references Word and browsers write; any other is left as written. A no-break
+/// space becomes a space: pasted words wrap as the report's do.
 fn entities(text: &str) -> String {
+    let named = |name: &str| match name {
+        "nbsp" => Some(' '),
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "rsquo" => Some('’'),
+        "lsquo" => Some('‘'),
+        "ldquo" => Some('“'),
+        "rdquo" => Some('”'),
+        "ndash" => Some('–'),
+        "mdash" => Some('—'),
+        "pound" => Some('£'),
+        "euro" => Some('€'),
+        _ => None,
+    };
+    references(text, named).replace('\u{a0}', " ")
+}
+
+/// Text with its character references decoded: the names `named` knows, and numeric ones
+/// (`&#160;`, `&#x2013;`). Anything else that starts with `&` is left as written. Shared by
+/// pasted HTML and the Word template's XML, which differ only in the names they have.
+pub fn references(text: &str, named: impl Fn(&str) -> Option<char>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
@@ -188,29 +213,15 @@ fn entities(text: &str) -> String {
         let after = &rest[amp + 1..];
         let end = after.find(';').filter(|&e| e <= 10);
         let decoded = end.and_then(|e| match &after[..e] {
-            "nbsp" => Some(' '),
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "rsquo" => Some('’'),
-            "lsquo" => Some('‘'),
-            "ldquo" => Some('“'),
-            "rdquo" => Some('”'),
-            "ndash" => Some('–'),
-            "mdash" => Some('—'),
-            "pound" => Some('£'),
-            "euro" => Some('€'),
             code if code.starts_with("#x") || code.starts_with("#X") => {
                 u32::from_str_radix(&code[2..], 16).ok().and_then(char::from_u32)
             }
             code if code.starts_with('#') => code[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
+            name => named(name),
         });
         match (decoded, end) {
             (Some(c), Some(e)) => {
-                out.push(if c == '\u{a0}' { ' ' } else { c });
+                out.push(c);
                 rest = &after[e + 1..];
             }
             _ => {
