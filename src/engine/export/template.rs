@@ -227,7 +227,7 @@ fn main_part(tpl: &Package) -> Option<String> {
     relationships(&rels)
         .into_iter()
         .find(|(_, _, kind)| kind.ends_with("/officeDocument"))
-        .map(|(_, target, _)| target.trim_start_matches('/').to_owned())
+        .map(|(_, target, _)| join("", &target))
         .filter(|name| tpl.get(name).is_some())
 }
 
@@ -491,20 +491,22 @@ fn place(doc: &str, body: &str) -> (String, String) {
 
 /// The words of an element: its `w:t` texts run together.
 fn text_of(xml: &str) -> String {
-    let mut out = String::new();
-    for (at, _) in xml.match_indices("<w:t") {
-        let rest = &xml[at..];
-        if !(rest.starts_with("<w:t>") || rest.starts_with("<w:t ")) {
-            continue;
-        }
-        let Some(open_end) = rest.find('>') else { continue };
-        if rest[..open_end].ends_with('/') {
-            continue;
-        }
-        let Some(close) = rest.find("</w:t>") else { continue };
-        out.push_str(&unescape(&rest[open_end + 1..close]));
-    }
-    out
+    texts(xml).into_iter().map(|(_, _, words)| words).collect()
+}
+
+/// Each `w:t` element's words, with where its opening tag starts and its closing tag starts
+/// (an empty `<w:t/>` has none; `<w:tab/>`, `<w:tbl>` and `<w:tc>` are not text).
+fn texts(xml: &str) -> Vec<(usize, usize, String)> {
+    xml.match_indices("<w:t")
+        .filter_map(|(at, _)| {
+            let rest = &xml[at..];
+            let open_end = rest.find('>')?;
+            let is_text = rest.starts_with("<w:t>") || rest.starts_with("<w:t ");
+            let close = rest.find("</w:t>")?;
+            (is_text && !rest[..open_end].ends_with('/'))
+                .then(|| (at, at + close, unescape(&rest[open_end + 1..close])))
+        })
+        .collect()
 }
 
 /// XML text as its characters: the five named entities and numeric references (`&#160;`,
@@ -600,18 +602,7 @@ fn fill_fields(doc: &str, title: &TitleBlock) -> (String, Vec<String>) {
 /// it starts in; the runs it continued into keep what else they held. Everything else in the
 /// paragraph (a page number field, a tab, a logo) is left as it was.
 fn with_placeholders_filled(paragraph: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
-    // Each text element's content: where it is, and its words.
-    let texts: Vec<(usize, usize, String)> = paragraph
-        .match_indices("<w:t")
-        .filter_map(|(at, _)| {
-            let rest = &paragraph[at..];
-            let open_end = rest.find('>')?;
-            let is_text = rest.starts_with("<w:t>") || rest.starts_with("<w:t ");
-            let close = rest.find("</w:t>")?;
-            (is_text && !rest[..open_end].ends_with('/'))
-                .then(|| (at, at + close, unescape(&rest[open_end + 1..close])))
-        })
-        .collect();
+    let texts = texts(paragraph);
     let words: String = texts.iter().map(|(_, _, w)| w.as_str()).collect();
     // The placeholders to fill, as byte ranges of `words`, and what goes in their place.
     let mut fills: Vec<(usize, usize, String)> = Vec::new();
