@@ -126,6 +126,11 @@ test('a scenario assumption that is not a number is kept as typed, and summarise
   await page.getByLabel('Recruits a year (FTE)').fill('');
   await summary(page).getByRole('link', { name: 'Enter recruits a year, such as 12' }).waitFor();
   assert.equal(await summary(page).getByRole('link').count(), 3, 'one line for each field');
+  assert.deepEqual(
+    await summary(page).getByRole('link').allInnerTexts(),
+    ['Turnover a year must be a number, such as 11.8', 'Enter recruits a year, such as 12', 'The agency day rate must be 0 or more'],
+    'in the order of the fields, not the order they were typed in',
+  );
   await assertNoViolations(page, 'with the error summary for the scenarios');
 
   await link.click();

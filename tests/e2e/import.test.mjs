@@ -142,6 +142,18 @@ test('the import worker starts as the officer comes to Upload a file, and reads 
   assert.equal(started.length, 1, 'the file was read by the worker started ahead');
   // That worker ends with its file, so the memory a large file took is given back.
   await until(() => ended.length === 1, 'the worker ends once its file is read');
+  // A file dragged over the page starts the next one, once for the whole drag.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Role,Establishment'], 'next.csv', { type: 'text/csv' }));
+    const target = document.querySelector('#report-preview');
+    for (let i = 0; i < 3; i += 1) {
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+    }
+  });
+  await until(() => started.length === 2, 'a file dragged over the page starts a worker');
+  await page.waitForTimeout(200);
+  assert.equal(started.length, 2, 'one worker for the drag, not one for each dragover');
 });
 
 /// Waits up to 10 s for something the page does by itself.
